@@ -1,0 +1,133 @@
+"""The command line: a thin layer over the library. Each command parses its options, calls
+one library function and formats what comes back. Data goes to stdout, messages to stderr.
+
+Exit codes: 0 done, 1 findings (or some files failed), 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+
+app = typer.Typer(
+    name="reconcile",
+    help=(
+        "Reconcile what several news sources say about one story.\n\n"
+        "Break articles into atomic factual claims (counts, ages, dates, names, roles), store them "
+        "in SQLite with their exact quotes, match them across sources and flag the conflicts.\n\n"
+        "Start with:  reconcile run sources/"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="RECONCILE_DB",
+        help="SQLite database file. [env: RECONCILE_DB]",
+        show_default=True,
+    ),
+]
+DEFAULT_DB = "reconcile.db"
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+def stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def stdout_console():
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print one line on stderr and leave with `code`."""
+    stderr_console().print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    return typer.Exit(code)
+
+
+def handles_errors(function: Callable) -> Callable:
+    """Turn the library's own errors into one line on stderr and exit 2 (never a traceback)."""
+
+    @wraps(function)
+    def wrapper(*args, **kwargs):
+        from ..load import LoadError
+        from ..store import StoreError
+
+        try:
+            return function(*args, **kwargs)
+        except (StoreError, LoadError, ValueError) as error:
+            raise fail(str(error)) from None
+        except KeyboardInterrupt:
+            raise fail("interrupted", 130) from None
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+        except OSError as error:
+            raise fail(
+                f"{getattr(error, 'filename', '') or ''} {error.strerror or error}".strip()
+            ) from None
+        except __import__("sqlite3").Error as error:
+            raise fail(f"database error: {error}") from None
+
+    return wrapper
+
+
+def write_output(text: str, output: str | None) -> None:
+    if output and output != "-":
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"reconcile {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Reconcile what several news sources say about one story."""
+
+
+from . import documents, report  # noqa: E402,F401  (registers the commands)
+
+
+def main() -> None:
+    if os.environ.get("NO_COLOR"):
+        os.environ.setdefault("TERM", "dumb")
+    app()

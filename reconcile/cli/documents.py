@@ -1,0 +1,376 @@
+"""Commands that fill and read the store: ingest, sources, claims, search."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from . import (
+    DEFAULT_DB,
+    DbOption,
+    Format,
+    FormatOption,
+    app,
+    fail,
+    handles_errors,
+    stderr_console,
+    stdout_console,
+    write_output,
+)
+
+DOCUMENT_COLUMNS = [
+    "name",
+    "outlet",
+    "published",
+    "language",
+    "story",
+    "title",
+    "author",
+    "url",
+    "sentences",
+    "claims",
+    "chars",
+    "path",
+    "id",
+]
+CLAIM_COLUMNS = [
+    "document",
+    "kind",
+    "subject",
+    "attribute",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "qualifier",
+    "date",
+    "weekday",
+    "hedge",
+    "attribution",
+    "start",
+    "end",
+    "quote",
+]
+
+
+def run_ingest(
+    db_path: str, paths: list[str], outlet, published, story, language, max_mb, jobs, quiet=False
+):
+    """Ingest with a progress bar on a terminal and a summary line on stderr."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    from ..ingest import ingest, read_stdin
+    from ..load import iter_paths
+    from ..store import connect
+
+    if not paths:
+        raise fail("nothing to ingest: give files, folders or - for standard input")
+    [p for p in paths if p != "-" and not __import__("os").path.exists(p)]
+    console = stderr_console()
+    db = connect(db_path)
+    overrides = {"outlet": outlet, "published": published, "story": story, "language": language}
+    stdin = read_stdin() if "-" in paths else None
+    total = sum(1 for _ in iter_paths(paths))
+    progress = Progress(
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=quiet or total <= 3 or not console.is_terminal,
+    )
+    with progress:
+        task = progress.add_task("ingest", total=total)
+        summary = ingest(
+            db,
+            paths,
+            overrides,
+            max_bytes=int(max_mb * 1024 * 1024),
+            jobs=jobs,
+            on_file=lambda _: progress.advance(task),
+            stdin=stdin,
+        )
+    for path, reason in summary.errors:
+        console.print(f"[red]failed:[/] {path}: {reason}", highlight=False, markup=True)
+    if not quiet:
+        console.print(summary.line(), highlight=False)
+    return db, summary
+
+
+@app.command()
+@handles_errors
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders (read recursively) or - for standard input.", show_default=False
+        ),
+    ] = None,  # type: ignore[assignment]
+    db: DbOption = DEFAULT_DB,
+    outlet: Annotated[
+        str | None, typer.Option(help="Set the outlet of every document of this call.")
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Set the publication date (YYYY-MM-DD) of every document of this call."),
+    ] = None,
+    story: Annotated[
+        str | None,
+        typer.Option(
+            help="Label the documents as one story; unlabelled ones are grouped automatically."
+        ),
+    ] = None,
+    language: Annotated[
+        str | None, typer.Option(help="Language code (en, es) when the text does not say.")
+    ] = None,
+    max_mb: Annotated[
+        float, typer.Option("--max-mb", help="Skip files larger than this many megabytes.")
+    ] = 20.0,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes for extraction (0 = all cores).")
+    ] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
+) -> None:
+    """Read articles into the database: .txt, .md (YAML front matter), .html, .jsonl.
+
+    Metadata comes from front matter, a manifest.yaml/manifest.csv beside the files, or the
+    text itself (a date line, a "By ..." byline). Ingesting the same file twice changes nothing;
+    a changed file replaces its old version. Exit 1 when any file failed.
+
+    Example:  reconcile ingest sources/ --db desk.db
+    """
+    _, summary = run_ingest(
+        db, paths or [], outlet, published, story, language, max_mb, jobs, quiet
+    )
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command("sources")
+@handles_errors
+def sources(
+    db: DbOption = DEFAULT_DB,
+    format: FormatOption = Format.table,
+    story: Annotated[str | None, typer.Option(help="Only the documents of this story.")] = None,
+) -> None:
+    """List the documents in the database, with their metadata and claim counts."""
+    from ..output import to_csv, to_json, to_jsonl
+    from ..store import connect, documents
+
+    rows = documents(connect(db, create=False), story=story)
+    if format is Format.json:
+        write_output(to_json("documents", rows) + "\n", None)
+    elif format is Format.jsonl:
+        write_output(to_jsonl(rows), None)
+    elif format is Format.csv:
+        write_output(to_csv(rows, DOCUMENT_COLUMNS), None)
+    else:
+        from rich.table import Table
+
+        table = Table(title=f"{len(rows)} documents", title_justify="left")
+        for column in (
+            "name",
+            "outlet",
+            "published",
+            "lang",
+            "story",
+            "sentences",
+            "claims",
+            "title",
+        ):
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(
+                row["name"],
+                row["outlet"] or "",
+                row["published"] or "",
+                row["language"] or "",
+                row["story"] or "",
+                str(row["sentences"]),
+                str(row["claims"]),
+                (row["title"] or "")[:60],
+            )
+        stdout_console().print(table)
+
+
+@app.command()
+@handles_errors
+def claims(
+    db: DbOption = DEFAULT_DB,
+    document: Annotated[
+        str | None, typer.Option("--document", "-d", help="Only this document (file stem).")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", "-k", help="count, money, percent, age, date, person, role, alias."),
+    ] = None,
+    subject: Annotated[
+        str | None, typer.Option("--subject", "-s", help="Subject contains this text.")
+    ] = None,
+    attribute: Annotated[
+        str | None,
+        typer.Option("--attribute", "-a", help="Exact attribute key, e.g. 'people arrested'."),
+    ] = None,
+    format: FormatOption = Format.table,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Counts per kind per document instead of the claims.")
+    ] = False,
+) -> None:
+    """List the extracted claims with their quotes and offsets.
+
+    Example:  reconcile claims --kind count --format csv > counts.csv
+    """
+    from ..output import to_csv, to_json, to_jsonl
+    from ..store import claims as load_claims
+    from ..store import connect
+
+    rows = load_claims(connect(db, create=False), document, kind, subject, attribute)
+    for row in rows:
+        for key in ("id", "document_id", "outlet", "published", "language"):
+            row.pop(key, None)
+    if summary:
+        print_summary(rows, format)
+    elif format is Format.json:
+        write_output(to_json("claims", rows) + "\n", None)
+    elif format is Format.jsonl:
+        write_output(to_jsonl(rows), None)
+    elif format is Format.csv:
+        write_output(to_csv(rows, CLAIM_COLUMNS), None)
+    else:
+        print_claims_table(rows)
+
+
+def print_claims_table(rows: list[dict]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..output import number_text
+
+    table = Table(title=f"{len(rows)} claims", title_justify="left", show_lines=False)
+    for column in (
+        "document",
+        "kind",
+        "subject",
+        "attribute",
+        "value",
+        "bounds",
+        "qualifier",
+        "quote",
+    ):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        quote = Text(row["quote"])
+        position = row["quote"].find(row["value"])
+        if position >= 0:
+            quote.stylize("bold yellow", position, position + len(row["value"]))
+        bounds = ""
+        if row["low"] is not None:
+            bounds = (
+                number_text(row["low"])
+                if row["low"] == row["high"]
+                else f"{number_text(row['low'])}–{number_text(row['high'])}"
+            )
+        elif row["date"]:
+            bounds = row["date"] + (f" ({row['weekday']})" if row["weekday"] else "")
+        table.add_row(
+            row["document"][:12],
+            row["kind"],
+            row["subject"],
+            row["attribute"],
+            row["value"],
+            bounds,
+            row["qualifier"],
+            quote,
+        )
+    stdout_console().print(table)
+
+
+def print_summary(rows: list[dict], format: Format) -> None:
+    from collections import Counter
+
+    from ..output import to_csv, to_json
+
+    kinds = sorted({row["kind"] for row in rows})
+    counts = Counter((row["document"], row["kind"]) for row in rows)
+    documents = sorted({row["document"] for row in rows})
+    table_rows = [
+        {
+            "document": d,
+            **{k: counts[(d, k)] for k in kinds},
+            "total": sum(counts[(d, k)] for k in kinds),
+        }
+        for d in documents
+    ]
+    if format is Format.json:
+        write_output(to_json("summary", table_rows) + "\n", None)
+    elif format in (Format.csv, Format.jsonl):
+        write_output(to_csv(table_rows, ["document", *kinds, "total"]), None)
+    else:
+        from rich.table import Table
+
+        table = Table(title="claims per kind per document", title_justify="left")
+        table.add_column("document")
+        for kind in [*kinds, "total"]:
+            table.add_column(kind, justify="right")
+        for row in table_rows:
+            table.add_row(row["document"], *(str(row[k]) for k in [*kinds, "total"]))
+        stdout_console().print(table)
+
+
+@app.command()
+@handles_errors
+def search(
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Full-text query (SQLite FTS5 syntax: words, "phrases", OR, NOT, prefix*).'
+        ),
+    ],
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="At most this many sentences.")] = 20,
+    format: FormatOption = Format.table,
+) -> None:
+    """Find sentences by their words, across all documents (accent-insensitive).
+
+    Example:  reconcile search '"taken into custody"'
+    """
+    import sqlite3
+
+    from ..output import to_csv, to_json, to_jsonl
+    from ..store import connect
+
+    database = connect(db, create=False)
+    sql = (
+        'SELECT d.name AS document, s.idx AS sentence, s.start, s."end", s.role, s.text'
+        " FROM sentences_fts f JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.document_id"
+        " WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?"
+    )
+    try:
+        rows = [dict(r) for r in database.query(sql, [query, limit])]
+    except sqlite3.OperationalError as error:
+        raise fail(f"bad search query {query!r}: {error}") from None
+    if format is Format.json:
+        write_output(to_json("sentences", rows) + "\n", None)
+    elif format is Format.jsonl:
+        write_output(to_jsonl(rows), None)
+    elif format is Format.csv:
+        write_output(to_csv(rows, ["document", "sentence", "start", "end", "role", "text"]), None)
+    else:
+        console = stdout_console()
+        for row in rows:
+            console.print(
+                f"[bold]{row['document']}[/] [dim]{row['start']}–{row['end']}[/]  {row['text']}",
+                highlight=False,
+            )
+        if not rows:
+            stderr_console().print("no sentences match")
+    sys.stdout.flush()

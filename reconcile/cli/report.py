@@ -1,0 +1,158 @@
+"""Commands that report: conflicts, and run (ingest then report, the main job)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import (
+    DEFAULT_DB,
+    DbOption,
+    Format,
+    FormatOption,
+    app,
+    fail,
+    handles_errors,
+    stderr_console,
+    stdout_console,
+    write_output,
+)
+from .documents import run_ingest
+
+SEVERITIES = ("low", "medium", "high")
+
+
+def select(conflicts, min_severity: str, kind: str | None, story: str | None):
+    from ..judge import SEVERITY_RANK
+
+    if min_severity not in SEVERITIES:
+        raise fail(f"--min-severity must be one of {', '.join(SEVERITIES)}")
+    return [
+        c
+        for c in conflicts
+        if SEVERITY_RANK[c.severity] >= SEVERITY_RANK[min_severity]
+        and (not kind or c.kind == kind)
+        and (not story or c.story == story)
+    ]
+
+
+def emit(conflicts, format: Format, output: str | None) -> None:
+    from ..output import to_csv, to_json, to_jsonl
+    from ..report import CSV_COLUMNS, conflict_json, conflict_rows, render
+
+    if format is Format.json:
+        write_output(to_json("conflicts", [conflict_json(c) for c in conflicts]) + "\n", output)
+    elif format is Format.jsonl:
+        write_output(to_jsonl(conflict_json(c) for c in conflicts), output)
+    elif format is Format.csv:
+        bom = bool(
+            output and output != "-"
+        )  # a file for a spreadsheet: Excel needs the BOM for accents
+        write_output(to_csv(conflict_rows(conflicts), CSV_COLUMNS, bom=bom), output)
+    elif output and output != "-":
+        from rich.console import Console
+
+        with open(output, "w", encoding="utf-8") as handle:
+            render(conflicts, Console(file=handle, width=120, no_color=True))
+    else:
+        render(conflicts, stdout_console())
+
+
+def finish(conflicts, fail_on: str | None) -> None:
+    from ..judge import SEVERITY_RANK
+
+    if fail_on and any(SEVERITY_RANK[c.severity] >= SEVERITY_RANK[fail_on] for c in conflicts):
+        raise typer.Exit(1)
+
+
+MinSeverity = Annotated[str, typer.Option("--min-severity", help="low, medium or high.")]
+KindOption = Annotated[
+    str | None, typer.Option("--kind", "-k", help="count, age, date, name, money, percent.")
+]
+OutputOption = Annotated[
+    str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
+FailOn = Annotated[
+    str | None,
+    typer.Option("--fail-on", help="Exit 1 when a conflict at or above this severity is found."),
+]
+StoryOption = Annotated[str | None, typer.Option("--story", help="Only this story.")]
+
+
+@app.command()
+@handles_errors
+def conflicts(
+    db: DbOption = DEFAULT_DB,
+    min_severity: MinSeverity = "low",
+    kind: KindOption = None,
+    story: StoryOption = None,
+    format: FormatOption = Format.table,
+    output: OutputOption = None,
+    fail_on: FailOn = None,
+    refresh: Annotated[
+        bool,
+        typer.Option("--refresh", help="Recompute even if nothing changed since the last run."),
+    ] = False,
+) -> None:
+    """Report where sources disagree: the values side by side, with their quotes.
+
+    Results are recomputed when documents changed since the last run, else read back.
+
+    Examples:
+      reconcile conflicts
+      reconcile conflicts --min-severity medium --format csv -o conflicts.csv
+      reconcile conflicts --format json | jq '.conflicts[].explanation'
+    """
+    import sqlite3
+
+    from ..pipeline import current_conflicts, reconcile
+    from ..store import connect
+
+    database = connect(db, create=False)
+    try:
+        found = reconcile(database) if refresh else current_conflicts(database)
+    except sqlite3.OperationalError as error:
+        if "readonly" not in str(error):
+            raise
+        found = reconcile(database, save=False)
+    chosen = select(found, min_severity, kind, story)
+    emit(chosen, format, output)
+    finish(chosen, fail_on)
+
+
+@app.command()
+@handles_errors
+def run(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files and folders of articles.", show_default=False)
+    ],
+    db: DbOption = DEFAULT_DB,
+    story: Annotated[str | None, typer.Option(help="Label these documents as one story.")] = None,
+    min_severity: MinSeverity = "low",
+    format: FormatOption = Format.table,
+    output: OutputOption = None,
+    fail_on: FailOn = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes (0 = all cores).")
+    ] = 0,
+) -> None:
+    """The main job: ingest articles, then report the conflicts between them.
+
+    Example:  reconcile run sources/
+    """
+    from ..pipeline import reconcile
+
+    database, summary = run_ingest(db, paths, None, None, story, None, 20.0, jobs)
+    if format is Format.table and not output:
+        from ..store import claims
+        from .documents import print_summary
+
+        print_summary(claims(database), Format.table)
+    found = select(reconcile(database), min_severity, None, None)
+    emit(found, format, output)
+    if summary.failed:
+        stderr_console().print(f"{summary.failed} file(s) could not be read; see above.")
+    finish(found, fail_on)
+    if summary.failed:
+        raise typer.Exit(1)

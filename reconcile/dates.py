@@ -1,0 +1,327 @@
+"""Dates and weekdays in running text, with their offsets, resolved against a reference date.
+
+"Thursday, December 14, 2023", "December 14th", "14 de diciembre de 2023", "in October 2022",
+"May of 2022", "last May", "this Monday", "Wednesday's raids", "(12/27)", "(2007–2017)".
+Month and weekday names come from the lexicons, so every language with a `dates.yaml` works.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import available_languages, fold, lexicon
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+@dataclass
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        if self.year is None:
+            return "none"
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def iso(self) -> str | None:
+        if self.year is None:
+            return None
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def as_date(self) -> dt.date | None:
+        if self.precision != "day":
+            return None
+        try:
+            return dt.date(self.year, self.month, self.day)  # type: ignore[arg-type]
+        except ValueError:
+            return None
+
+    @classmethod
+    def parse(cls, iso: str | None) -> PartialDate:
+        match = re.match(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", iso or "")
+        if not match:
+            return cls()
+        year, month, day = (int(g) if g else None for g in match.groups())
+        return cls(year, month, day)
+
+
+@dataclass
+class DateMention(PartialDate):
+    start: int = 0
+    end: int = 0
+    text: str = ""
+    weekday: int | None = None  # 0 = Monday, as written in the text
+    relative: bool = False  # resolved against the reference date
+    year_end: int | None = None  # "(2007–2017)"
+
+    @property
+    def weekday_name(self) -> str | None:
+        return WEEKDAY_NAMES[self.weekday] if self.weekday is not None else None
+
+    def calendar_weekday(self) -> int | None:
+        date = self.as_date()
+        return date.weekday() if date else None
+
+    def render(self) -> str:
+        """A canonical rendering that names the weekday: 'Thursday 14 December 2023'."""
+        date = self.as_date()
+        if date is not None:
+            return f"{WEEKDAY_NAMES[date.weekday()]} {date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
+        parts = []
+        if self.weekday is not None:
+            parts.append(WEEKDAY_NAMES[self.weekday])
+        if self.month:
+            parts.append(MONTH_NAMES[self.month - 1])
+        if self.year:
+            parts.append(str(self.year) + (f"–{self.year_end}" if self.year_end else ""))
+        return " ".join(parts)
+
+
+def alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@cache
+def patterns(code: str) -> list[tuple[str, re.Pattern]]:
+    lex = lexicon(code)
+    months = alternation(str(w) for ws in lex.get("months", {}).values() for w in ws)
+    weekdays = alternation(str(w) for ws in lex.get("weekdays", {}).values() for w in ws)
+    suffix = alternation(lex.get("ordinal_suffixes", []) or ["th"])
+    joiners = alternation(lex.get("date_joiners", []) or ["of"])
+    past = alternation([*lex.get("past_markers", []), *lex.get("present_markers", [])])
+    past_after = alternation(lex.get("past_markers_after", []) or ["last"])
+    W = rf"(?P<wd>{weekdays})"
+    M = rf"(?P<month>{months})(?:\.(?=\s*\d))?"
+    D = rf"(?P<day>[0-3]?\d)(?:{suffix})?(?!\d)"
+    Y = r"(?P<year>1[89]\d\d|20\d\d)(?!\d)"
+    J = rf"(?:\s+(?:{joiners}))*"
+    B = r"(?<![\w'’])"
+    A = r"(?![\w])"
+    return [
+        (
+            "month_first",
+            re.compile(rf"{B}(?:{W}\s*,?\s+(?:the\s+)?)?{M}\s+{D}(?:\s*,?\s*{Y})?{A}", re.I),
+        ),
+        ("day_first", re.compile(rf"{B}(?:{W}\s*,?\s+)?{D}{J}\s+{M}(?:\s*,?{J}\s+{Y})?{A}", re.I)),
+        ("month_year", re.compile(rf"{B}(?:(?P<mark>{past})\s+)?{M}\s*,?{J}\s+{Y}{A}", re.I)),
+        (
+            "month",
+            re.compile(rf"{B}(?:(?P<mark>{past})\s+)?{M}(?:\s+(?P<after>{past_after}))?{A}", re.I),
+        ),
+        ("weekday", re.compile(rf"{B}(?:(?P<mark>{past})\s+)?{W}(?:['’]s)?{A}", re.I)),
+        (
+            "iso",
+            re.compile(
+                r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)(?![\d/.-])"
+            ),
+        ),
+        (
+            "numeric",
+            re.compile(
+                r"(?<![\d/.])\(?(?P<m>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])\)?(?![\d/.])"
+            ),
+        ),
+        (
+            "year",
+            re.compile(
+                r"(?<![\d$€£.,/:-])(?P<year>1[89]\d\d|20\d\d)(?:\s*[–—-]\s*(?P<year2>1[89]\d\d|20\d\d))?(?![\d%,.:]\d|\d|%)"
+            ),
+        ),
+    ]
+
+
+def month_is_capitalised(code: str) -> bool:
+    return bool(lexicon(code).get("capitalised_months", code == "en"))
+
+
+def find_dates(
+    text: str, code: str = "en", reference: PartialDate | None = None
+) -> list[DateMention]:
+    """Every date in `text`, longest first where they overlap, resolved against `reference`."""
+    lex = lexicon(code)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    candidates = []
+    for name, pattern in patterns(code):
+        for match in pattern.finditer(text):
+            candidates.append((match.start(), -(match.end() - match.start()), name, match))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    for start, _, name, match in candidates:
+        end = match.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        mention = build(name, match, lex, code, text, reference)
+        if mention is None:
+            continue
+        taken.append((start, end))
+        found.append(mention)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def build(name, match, lex, code, text, reference) -> DateMention | None:
+    groups = match.groupdict()
+    capital = month_is_capitalised(code)
+    if groups.get("month") and capital and not groups["month"][0].isupper():
+        return None  # "may" the verb, not May the month
+    if groups.get("wd") and capital and not groups["wd"][0].isupper():
+        return None
+    mention = DateMention(start=match.start(), end=match.end(), text=match.group(0))
+    if groups.get("wd"):
+        mention.weekday = lex.weekdays.get(fold(groups["wd"]))
+    if groups.get("month"):
+        mention.month = lex.months.get(fold(groups["month"].rstrip(".")))
+    if groups.get("m"):
+        mention.month = int(groups["m"])
+    if groups.get("day"):
+        mention.day = int(groups["day"])
+        if not 1 <= mention.day <= 31:
+            return None
+    if groups.get("year"):
+        mention.year = int(groups["year"])
+    if groups.get("year2"):
+        mention.year_end = int(groups["year2"])
+        if not mention.year < mention.year_end <= mention.year + 60:
+            return None
+    marker = fold(groups.get("mark") or groups.get("after") or "")
+    if name == "numeric" and not numeric_is_date(text, match, lex):
+        return None
+    if name == "year" and not year_is_date(text, match):
+        return None
+    if name == "month" and not (marker or preceded_by_preposition(text, match.start(), lex)):
+        return None
+    if name == "weekday" and not weekday_in_context(text, match, lex, marker):
+        return None
+    if mention.year is None:
+        resolve(mention, reference, marker in lex.past_markers or marker in lex.past_markers_after)
+    if mention.precision == "day" and mention.as_date() is None:
+        return None
+    return mention
+
+
+DATE_PREPOSITIONS = {
+    "in",
+    "on",
+    "since",
+    "until",
+    "by",
+    "from",
+    "of",
+    "during",
+    "before",
+    "after",
+    "en",
+    "el",
+    "desde",
+    "hasta",
+    "del",
+    "de",
+    "durante",
+    "antes",
+    "después",
+    "despues",
+    "the",
+    "early",
+    "late",
+    "mid",
+    "between",
+    "and",
+}
+
+
+def preceded_by_preposition(text: str, start: int, lex) -> bool:
+    before = re.findall(r"[\w’']+", text[max(0, start - 20) : start])
+    return bool(before) and fold(before[-1]) in (
+        DATE_PREPOSITIONS | lex.get_set("date_prepositions")
+    )
+
+
+def year_is_date(text: str, match) -> bool:
+    """A bare 4-digit number is a year after a preposition, in parentheses or as a range."""
+    if match.group("year2"):
+        return True
+    start = match.start()
+    if start and text[start - 1] == "(":
+        return True
+    before = re.findall(r"[\w’']+", text[max(0, start - 20) : start])
+    return bool(before) and fold(before[-1]) in DATE_PREPOSITIONS
+
+
+def numeric_is_date(text: str, match, lex) -> bool:
+    """'12/27' only counts as a date in parentheses or after 'at the time of writing'."""
+    window = text[max(0, match.start() - 40) : match.start()]
+    return match.group(0).startswith("(") or bool(lex.writing_time_re.search(window))
+
+
+def weekday_in_context(text: str, match, lex, marker: str) -> bool:
+    """A weekday name alone is a date when it is marked ("this Monday"), possessive
+    ("Wednesday's raids"), or after "on"/"el" ("on Thursday")."""
+    if marker or match.group(0).endswith(("'s", "’s")):
+        return True
+    if preceded_by_preposition(text, match.start(), lex):
+        return True
+    after = text[match.end() : match.end() + 12].lower()
+    return bool(re.match(r"\s+(?:night|morning|afternoon|evening|noche|mañana|tarde)", after))
+
+
+def resolve(mention: DateMention, reference: PartialDate | None, past: bool) -> None:
+    """Fill in what the text leaves to its date: the year of "December 14th", the month and day
+    of "Wednesday's raids" (the latest such weekday on or before the reference date)."""
+    mention.relative = True
+    if reference is None or reference.year is None:
+        return
+    if mention.month is not None:
+        mention.year = reference.year
+        if reference.month and past and mention.month >= reference.month:
+            mention.year -= 1
+        return
+    ref_day = reference.as_date()
+    if mention.weekday is not None and ref_day is not None:
+        back = (ref_day.weekday() - mention.weekday) % 7
+        if back == 0 and past:
+            back = 7
+        day = ref_day - dt.timedelta(days=back)
+        mention.year, mention.month, mention.day = day.year, day.month, day.day
+    elif mention.weekday is not None:
+        mention.year, mention.month = reference.year, reference.month
+
+
+def find_date(text: str) -> DateMention | None:
+    """The first absolute date in a short text, in any language we have (for metadata)."""
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)  # "7 min readDec 29, 2023"
+    best: DateMention | None = None
+    for code in available_languages():
+        for mention in find_dates(text, code):
+            if mention.relative or mention.year is None:
+                continue
+            rank = ("year", "month", "day").index(mention.precision)
+            if best is None or rank > ("year", "month", "day").index(best.precision):
+                best = mention
+    return best

@@ -1,0 +1,119 @@
+"""Stage 3, extract: the sentences of a document become atomic claims with exact offsets.
+
+One module per kind of claim: `people` (names, roles, aliases), `counts` (counts, money,
+percentages), `ages`, `events` (dates and weekdays), and `context` (hedges, attribution).
+Everything about a language comes from its lexicon; nothing here names a person or a figure.
+"""
+
+from __future__ import annotations
+
+from ..dates import PartialDate
+from ..lexicon import fold, lexicon
+from ..models import Claim, Document, Sentence
+from ..numbers import find_numbers
+from .ages import age_claims
+from .context import attribution_of, hedge_of
+from .counts import count_claims
+from .events import date_claims
+from .people import find_aliases, find_people, person_claims
+
+CLAIM_ROLES = ("body", "heading")  # captions, bylines and comments are not the article's claims
+
+
+def known_names(document: Document, sentences: list[Sentence], code: str) -> dict[str, str]:
+    """Folded single names (surnames, given names) of people the document names in full,
+    mapped to the full name, so that "Terán said" can be tied to "Wilman Terán". A single name
+    shared by two different people of the document ("Salazar") is left out as ambiguous."""
+    lex = lexicon(code)
+    people = [
+        person
+        for sentence in sentences
+        if sentence.role in CLAIM_ROLES
+        for person in find_people(sentence, document.text, lex, {})
+        if not person.single
+    ]
+    aliases = {fold(n) for p in people if p.alias_of for n in (p.name, p.alias_of)}
+    known: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for person in people:
+        known.setdefault(fold(person.name), person.name)
+        keys = [fold(t) for t in person.surname.split()]
+        if person.given:
+            keys.append(fold(person.given.split()[0]))
+        for key in keys:
+            if len(key) < 3 or key in lex.particles:
+                continue
+            other = known.get(key)
+            if (
+                other is not None
+                and fold(other) != fold(person.name)
+                and not same_person_name(other, person.name)
+                and not {fold(other), fold(person.name)} <= aliases
+            ):
+                ambiguous.add(key)
+            known.setdefault(key, person.name)
+    for key in ambiguous:
+        known.pop(key, None)
+    return known
+
+
+def title_case(text: str) -> bool:
+    """'Attorney General Delivers A Major Blow To Crime': capitals say nothing about names."""
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """'Diana Salazar' and 'Diana Salazar Méndez' name one person; 'Mayra Salazar' does not."""
+    fa, fb = fold(a).split(), fold(b).split()
+    return fa[:1] == fb[:1] and bool(set(fa[1:]) & set(fb[1:]))
+
+
+def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
+    """All claims of a document, in text order."""
+    code = document.language or "en"
+    lex = lexicon(code)
+    text = document.text
+    reference = PartialDate.parse(document.published)
+    known = known_names(document, sentences, code)
+    claims: list[Claim] = []
+    topic: str | None = None
+    for sentence in sentences:
+        if sentence.role not in CLAIM_ROLES:
+            continue
+        people = find_people(sentence, text, lex, known)
+        if sentence.role == "heading" and title_case(sentence.text):
+            people = [p for p in people if "given name" in p.evidence or "known" in p.evidence]
+        sentence_claims: list[Claim] = []
+        for person in people:
+            sentence_claims.extend(person_claims(person, sentence, text))
+        for claim in sentence_claims:
+            if claim.kind == "person" and " " not in claim.value and fold(claim.value) in known:
+                claim.subject = known[fold(claim.value)]
+        sentence_claims.extend(find_aliases(sentence, text, lex, people))
+        ages = age_claims(sentence, text, code, people, topic, document.published)
+        dates, date_spans = date_claims(sentence, text, lex, code, reference, people, topic)
+        blocked = date_spans + [(c.start, c.end) for c in ages] + [(p.start, p.end) for p in people]
+        numbers = [
+            n
+            for n in find_numbers(text, code, sentence.start, sentence.end)
+            if not any(s < n.end and n.start < e for s, e in blocked)
+        ]
+        facts = ages + dates + count_claims(sentence, text, lex, numbers)
+        hedge = hedge_of(sentence, lex)
+        attribution = attribution_of(sentence, lex, people)
+        for claim in facts:
+            claim.hedge = hedge
+            claim.attribution = attribution
+        for claim in ages + dates:
+            if claim.subject and " " not in claim.subject and fold(claim.subject) in known:
+                claim.subject = known[fold(claim.subject)]
+        sentence_claims.extend(facts)
+        claims.extend(sentence_claims)
+        subjects = [c.subject for c in ages if c.subject] or [
+            known.get(fold(p.name), p.name) for p in people if not p.alias_of
+        ]
+        if subjects:
+            topic = subjects[-1] if not ages else subjects[0]
+    claims.sort(key=lambda c: (c.start, c.end, c.kind))
+    return claims

@@ -1,0 +1,114 @@
+"""Ages: "34 years old", "a 35-year-old communicator", "born 36 years ago", "attribute 34
+years", "Norero, 36, ...". The subject is the person the age is said of: the name the age
+stands in apposition to, the name a sentence-opening clause describes, the nearest name before
+it, or else the person the previous sentence was about.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..lexicon import lexicon
+from ..models import Claim, Sentence
+from ..numbers import parse_words
+from .people import Person
+
+NUMBER = r"\d{1,3}|[a-záéíóúñü]+(?:[- ][a-záéíóúñü]+)?"
+
+
+@cache
+def age_patterns(code: str) -> list[re.Pattern]:
+    return [
+        re.compile(p.replace("{n}", NUMBER), re.I) for p in lexicon(code).get("age_patterns", [])
+    ]
+
+
+def parse_age(text: str, code: str) -> float | None:
+    value = float(text) if text.isdigit() else parse_words(text, code)
+    return value if value is not None and 0 < value < 125 else None
+
+
+def age_subject(
+    sentence: Sentence, text: str, start: int, end: int, people: list[Person], topic: str | None
+):
+    """Which person an age is said of (see the module docstring)."""
+    for person in reversed(people):
+        gap = text[person.end : start]
+        if person.end <= start and re.fullmatch(
+            r"['’]?s?\s*,?\s*(?:(?:a|an|the|who is|who was|aged|de)\s+)?", gap
+        ):
+            return person.name
+    opening = text[sentence.start : start]
+    if (
+        not any(p.start < start for p in people)
+        or re.match(r"^[^,]*$", opening)
+        and "," in text[end : sentence.end]
+    ):
+        following = next((p for p in people if p.start >= end), None)
+        if following is not None and not any(p.end <= start for p in people):
+            return following.name
+    preceding = [p for p in people if p.end <= start]
+    if preceding:
+        return preceding[-1].name
+    if people:
+        return people[0].name
+    return topic
+
+
+def age_claims(
+    sentence: Sentence,
+    text: str,
+    code: str,
+    people: list[Person],
+    topic: str | None,
+    published: str | None,
+) -> list[Claim]:
+    lex = lexicon(code)
+    claims: list[Claim] = []
+    taken: list[tuple[int, int]] = []
+    spans = []
+    for pattern in age_patterns(code):
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            spans.append(
+                (
+                    match.start(),
+                    match.end(),
+                    match.group("n"),
+                    "born" in match.groupdict() and bool(match.group("born")),
+                )
+            )
+    apposition = lex.get("age_apposition")
+    if apposition:
+        for person in people:
+            match = re.match(apposition, text[person.end : sentence.end])
+            if match:
+                person.end + match.start("n")
+                spans.append((person.start, person.end + match.end("n"), match.group("n"), False))
+    for start, end, raw, born in sorted(spans):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        age = parse_age(raw, code)
+        if age is None:
+            continue
+        subject = age_subject(sentence, text, start, end, people, topic)
+        if not subject:
+            continue
+        taken.append((start, end))
+        claims.append(
+            Claim(
+                kind="age",
+                start=start,
+                end=end,
+                quote=text[start:end],
+                value=text[start:end],
+                attribute="age",
+                subject=subject,
+                low=age,
+                high=age,
+                date=published,
+                sentence=sentence.index,
+                extra={"born_years_ago": True} if born else {},
+            )
+        )
+    return claims

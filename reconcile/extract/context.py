@@ -1,0 +1,74 @@
+"""Who says so, and how sure: the hedge and the attribution of a sentence.
+
+"Assumed to be 34 years old" (hedge: assumed), "According to Moscoso, ..." (attribution:
+Moscoso), "The Attorney General's office said that ..." (attribution: The Attorney General's
+office), "Other local journalists instead attribute 34 years" (hedge: other sources say).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon, fold
+from ..models import Sentence
+
+
+def hedge_of(sentence: Sentence, lex: Lexicon, start: int | None = None) -> str | None:
+    """The first hedge in the sentence (or in the clause before `start`, when given)."""
+    text = sentence.text if start is None else sentence.text[: max(0, start - sentence.start) + 40]
+    match = lex.hedge_re.search(text)
+    return lex.hedge_of.get(fold(re.sub(r"\s+", " ", match.group(0)))) if match else None
+
+
+SOURCE_NOUNS = {
+    "police",
+    "authorities",
+    "officials",
+    "office",
+    "ministry",
+    "government",
+    "prosecutors",
+    "witnesses",
+    "journalists",
+    "sources",
+    "reports",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "agency",
+    "court",
+    "army",
+    "media",
+}
+
+
+def attribution_of(sentence: Sentence, lex: Lexicon, people: list) -> str | None:
+    """'According to X, ...', 'X said ...', '..., X said', '"...," she said'."""
+    text = sentence.text
+    match = lex.attribution_re.search(text)
+    if match:
+        rest = re.match(r"\s*([^,.;:]{2,70})", text[match.end() :])
+        if rest:
+            return rest.group(1).strip()
+    verbs = [
+        v
+        for v in lex.speech_re.finditer(text)
+        if not re.search(r"\b(?:was|were|been|be|is|are|being)\s+$", text[: v.start()])
+    ]
+    for verb in verbs:
+        absolute = sentence.start + verb.start()
+        speaker = next(
+            (p for p in reversed(people) if 0 <= absolute - p.end <= 12),
+            None,
+        ) or next((p for p in people if 0 <= p.start - (sentence.start + verb.end()) <= 3), None)
+        if speaker is not None:
+            return speaker.name
+    for verb in verbs:
+        before = re.split(r"[,;:“”\"]", text[: verb.start()])[-1].strip()
+        words = before.split()
+        plausible = 0 < len(words) <= 6 and not re.search(r"\d", before)
+        if plausible and (
+            re.search(r"[A-ZÁÉÍÓÚÑ]", before[1:]) or SOURCE_NOUNS & {fold(w) for w in words}
+        ):
+            return before
+    return None

@@ -1,0 +1,205 @@
+"""Counts, money and percentages: what a number counts and what happened to it.
+
+"29 arrests, including eight judges" gives people arrested = 29 and judges arrested = 8;
+"nine judges and eight high-ranking police officials were arrested" gives judges arrested = 9
+and police officers arrested = 8; "75 simultaneous raids in seven provinces" gives raids = 75
+and provinces = 7. Attributes come from the measures lexicon, so different wordings of one
+measure ("detained", "taken into custody") meet under one key.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon, fold
+from ..models import Claim, Sentence
+from ..numbers import Number
+
+GAP_STOP = {
+    "of",
+    "in",
+    "and",
+    "or",
+    "were",
+    "was",
+    "are",
+    "is",
+    "to",
+    "from",
+    "that",
+    "who",
+    "which",
+    "the",
+    "a",
+    "an",
+    "by",
+    "for",
+    "with",
+    "on",
+    "at",
+    "de",
+    "en",
+    "y",
+    "o",
+    "que",
+    "los",
+    "las",
+    "el",
+    "la",
+    "fueron",
+    "han",
+    "son",
+    "por",
+    "con",
+}
+
+
+def nearest_event(sentence: Sentence, text: str, lex: Lexicon, start: int, end: int):
+    """The event wording nearest to a number in its sentence; crossing a comma costs more."""
+    best, best_score = None, 10_000
+    for match in lex.event_re.finditer(text, sentence.start, sentence.end):
+        between = text[end : match.start()] if match.start() >= end else text[match.end() : start]
+        if match.start() < end and match.end() > start:
+            continue
+        score = len(between) + 60 * between.count(",") + 200 * len(re.findall(r"[;:—()]", between))
+        if score < best_score:
+            best, best_score = match, score
+    if best is None or best_score > 130:
+        return None
+    return lex.event_of[fold(re.sub(r"\s+", " ", best.group(0)))]
+
+
+def head_noun(text: str, number: Number, limit: int, lex: Lexicon):
+    """The counted noun after a number, skipping up to three modifiers: (wording, match end)."""
+    window_end = min(limit, number.end + 60)
+    match = lex.noun_re.search(text, number.end, window_end)
+    if match:
+        gap = text[number.end : match.start()]
+        words = gap.split()
+        if (
+            len(words) <= 3
+            and all(re.fullmatch(r"[a-záéíóúñü][\w'’-]*", w) and w not in GAP_STOP for w in words)
+            and not re.search(r"[,.;:]", gap)
+        ):
+            return fold(re.sub(r"\s+", " ", match.group(0))), match.end()
+    return None, None
+
+
+def fallback_noun(text: str, number: Number, limit: int) -> str | None:
+    match = re.match(
+        r"\s+((?:[a-záéíóúñü][\w'’-]*\s+){0,2}[a-záéíóúñü][\w'’-]*)", text[number.end : limit]
+    )
+    if not match:
+        return None
+    words = []
+    for word in match.group(1).split():
+        if word in GAP_STOP:
+            break
+        words.append(word)
+    if not words or not re.search(r"[^su]s$", words[-1]):
+        return None  # only plural nouns: "2 storage devices", not "the two discuss"
+    return " ".join(words[-2:])
+
+
+def coordinated(text: str, end: int, limit: int, lex: Lexicon) -> bool:
+    """'900 police and public prosecutors': one total of two kinds of people."""
+    match = re.match(
+        r"\s+(?:and|y|e)\s+((?:[a-záéíóúñü][\w'’-]*\s+){0,2}[a-záéíóúñü][\w'’-]*)", text[end:limit]
+    )
+    if not match:
+        return False
+    if re.match(
+        r"(?:\d|" + "|".join(sorted(lex.number_words, key=len, reverse=True)) + r")\b",
+        fold(match.group(1)),
+    ):
+        return False  # "nine judges and eight police officials": two counts, not one total
+    follower = lex.noun_re.search(match.group(1))
+    return bool(follower) and fold(follower.group(0)) in (lex.people_nouns | set(lex.group_of))
+
+
+def count_claims(sentence: Sentence, text: str, lex: Lexicon, numbers: list[Number]) -> list[Claim]:
+    claims = []
+    durations = lex.get_set("durations")
+    for number in numbers:
+        if number.compound and number.unit is None:
+            continue
+        if number.words and number.low == number.high == 1:
+            continue  # "one of", "one man": rarely a count, often a pronoun
+        next_word = re.match(
+            r"\s+(?:[a-záéíóúñü-]+\s+)?([a-záéíóúñü]+)", text[number.end : sentence.end]
+        )
+        if next_word and next_word.group(1) in durations and number.unit is None:
+            continue
+        if re.match(r"(?:st|nd|rd|th)\b", text[number.end : number.end + 3]):
+            continue
+        if (
+            re.search(
+                rf"[{''.join('A-ZÁÉÍÓÚÑ')}][\w]+\s+$",
+                text[max(sentence.start, number.start - 20) : number.start],
+            )
+            and not number.words
+        ):
+            before = text[max(sentence.start, number.start - 20) : number.start].split()
+            if before and before[-1][0].isupper() and fold(before[-1]) not in lex.qualifier_of:
+                continue  # "Ben 10", "Mexico #2", "Article 5"
+        claim = classify(sentence, text, lex, number)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def classify(sentence: Sentence, text: str, lex: Lexicon, number: Number) -> Claim | None:
+    kind = "count"
+    comparable = True
+    noun, noun_end = head_noun(text, number, sentence.end, lex)
+    event = nearest_event(sentence, text, lex, number.start, number.end)
+    if number.unit == "%":
+        kind = "percent"
+        of = re.match(r"\s+of\s+(?:the\s+)?([a-záéíóúñü]+)", text[number.end : sentence.end])
+        attribute = "share of " + (of.group(1) if of else "total")
+        comparable = False
+    elif number.unit:
+        kind = "money"
+        attribute = f"money {event}" if event else "money"
+        comparable = bool(event)
+    elif noun in lex.event_noun_of:
+        attribute = lex.event_noun_of[noun]
+    elif noun in lex.people_nouns or noun in lex.group_of:
+        group = "people" if noun in lex.people_nouns else lex.group_of[noun]
+        if coordinated(text, noun_end, sentence.end, lex):
+            group = "people"
+        if event:
+            attribute = f"{group} {event}"
+        elif group == "people":
+            return None  # "two people" with nothing said of them: too vague to check
+        else:
+            attribute, comparable = group, False
+    elif noun in lex.thing_of:
+        attribute = lex.thing_of[noun]
+    else:
+        direct = re.match(r"\s+(\w+(?:\s+\w+)?)", text[number.end : sentence.end])
+        if event and direct and lex.event_re.match(fold(direct.group(1))):
+            attribute = f"people {event}"  # "52 implicated in the case"
+        else:
+            fallback = fallback_noun(text, number, sentence.end)
+            if not fallback:
+                return None
+            attribute, comparable = fallback, False
+    if number.additional:
+        attribute, comparable = f"additional {attribute}", False
+    end = max(number.end, noun_end or number.end)
+    return Claim(
+        kind=kind,
+        start=number.start,
+        end=end,
+        quote=text[number.start : end],
+        value=number.text,
+        attribute=attribute,
+        subject="",
+        low=number.low,
+        high=number.high,
+        unit=number.unit,
+        qualifier=number.qualifier,
+        sentence=sentence.index,
+        extra={"comparable": comparable},
+    )

@@ -1,0 +1,341 @@
+"""Person names, their roles and aliases.
+
+A capitalised run of words is a person only with evidence: a title or role before it
+("President of the Judicial Council Wilman Terán"), a role or age in apposition after it
+("Wilman Terán, National President of the Judiciary Council"), a verb of saying after it, a
+common given name at its start, or an alias marker ("better known as Leandro Norero"). Once a
+document has named a person in full, a lone surname or given name ("Terán said") is a mention
+of that person. Organisations and places ("Santo Domingo de los Tsáchilas", "Los Lobos") carry
+none of that evidence, or carry words that rule it out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon, fold
+from ..models import Claim, Sentence
+
+UPPER = "A-ZÁÉÍÓÚÑÜÀÈÌÒÙÂÊÎÔÛÇ"
+LOWER = "a-záéíóúñüàèìòùâêîôûçß"
+WORD = rf"(?:[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)*|[{UPPER}]{{2,}}(?=\s+[{UPPER}][{LOWER}]))(?![\w@])"
+INITIAL = rf"[{UPPER}]\.?(?=\s+[{UPPER}])"
+POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass
+class Person:
+    """A person mention inside one sentence (offsets into the document)."""
+
+    start: int
+    end: int
+    name: str
+    tokens: list[str]
+    given: str = ""
+    surname: str = ""
+    title: str | None = None
+    role: str | None = None
+    alias_of: str | None = None  # the name this one is another name of
+    evidence: set[str] = field(default_factory=set)
+
+    @property
+    def single(self) -> bool:
+        return len(self.tokens) == 1
+
+
+def name_pattern(lex: Lexicon) -> re.Pattern:
+    particles = "|".join(sorted((re.escape(p) for p in lex.particles), key=len, reverse=True))
+    return re.compile(rf"(?<![\w@#])(?:{WORD})(?:\s+(?:(?:{particles})\s+)*(?:{WORD}|{INITIAL}))*")
+
+
+def split_name(tokens: list[str], lex: Lexicon) -> tuple[str, str]:
+    """Given names and surnames: leading known given names (and initials) are given names;
+    with none known, the first word is. 'Luis Antonio Norero Tigua' -> ('Luis Antonio', 'Norero Tigua')."""
+    if len(tokens) == 1:
+        return "", tokens[0]
+    count = 1
+    while count < len(tokens) - 1 and (
+        fold(tokens[count]) in lex.given_names or re.fullmatch(r"[A-Z]\.?", tokens[count])
+    ):
+        count += 1
+    return " ".join(tokens[:count]), " ".join(tokens[count:])
+
+
+PREPOSITIONS = {"of", "for", "to", "at", "in", "de", "del", "the", "la", "el", "and", "y"}
+
+
+def title_before(text: str, start: int, lex: Lexicon, adjacent: bool = False) -> str | None:
+    """The title or role written just before a name: 'Attorney General', 'the Head of the
+    Judiciary', 'President of the Judicial Council', 'the specialized journalist'. With
+    `adjacent`, only a title written right before the name counts ('Ambassador Fitzpatrick')."""
+    window = text[max(0, start - 90) : start]
+    trimmed = re.sub(
+        r"(?:,?\s+(?:specifically|namely|identified as|named|called))?[\s,]*$", "", window
+    )
+    if adjacent and trimmed != window.rstrip(" "):
+        return None
+    words = re.findall(r"[\w'’.-]+", trimmed)
+    folded = [fold(w) for w in words]
+    for index in range(len(words) - 1, max(-1, len(words) - 9), -1):
+        if folded[index] not in lex.titles:
+            continue
+        complement = folded[index + 1 :]
+        if complement and (adjacent or complement[0] not in ("of", "for", "to", "at", "de", "del")):
+            continue
+        if complement and (complement[-1] in PREPOSITIONS or len(complement) > 6):
+            continue
+        first = index
+        if first > 0 and f"{folded[first - 1]} {folded[first]}" in lex.titles:
+            first -= 1  # "Attorney General"
+        while first > 0 and (
+            folded[first - 1] in lex.title_modifiers
+            or folded[first - 1] in ("the", "a", "an", "el", "la")
+            or (
+                words[first - 1][:1].isupper()
+                and folded[first - 1] not in lex.not_name_starters
+                and first - 1 >= len(words) - 10
+            )
+        ):
+            first -= 1
+            if folded[first] in ("the", "a", "an", "el", "la"):
+                break
+        return " ".join(words[first:])
+    return None
+
+
+def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
+    """A role in apposition: 'Wilman Terán, National President of the Judiciary Council, said'."""
+    match = re.match(r",\s+((?:the|a|an|el|la)\s+)?([^,.;:()“”\"]{2,90})", text[end : end + 120])
+    if not match:
+        return None
+    phrase = match.group(2).strip()
+    words = fold(phrase).split()
+    if not words or words[0] in ("and", "or", "y", "o", "but"):
+        return None
+    if re.match(r"\d{1,3}[- ]year", fold(phrase)):
+        return phrase
+    for index, word in enumerate(words[:4]):
+        two = " ".join(words[index : index + 2])
+        if word in lex.titles or two in lex.titles:
+            after = words[index + (2 if two in lex.titles else 1) :]
+            if (
+                (
+                    after
+                    and after[0] not in ("of", "for", "to", "at", "in", "and", "or", "de", "del")
+                    and not after[0].endswith("'s")
+                )
+                and two not in lex.titles
+                and after[0] not in lex.titles
+            ):
+                return None  # "the justice system", "the official account"
+            kept = phrase.split()
+            for cut, token in enumerate(kept[index + 1 :], index + 1):
+                if fold(token) in ("who", "which", "that", "whose", "since", "until", "when") or (
+                    token.endswith("ed") and token.islower()
+                ):
+                    kept = kept[:cut]
+                    break
+            return " ".join(kept)
+    return None
+
+
+def is_place_context(text: str, start: int) -> bool:
+    before = fold(text[max(0, start - 30) : start])
+    return bool(
+        re.search(
+            r"(?:\bin|\bat|\bfrom|\bto|\bnear|province of|provinces of|city of|,)\s*$", before
+        )
+    )
+
+
+def find_people(sentence: Sentence, text: str, lex: Lexicon, known: dict[str, str]) -> list[Person]:
+    """Person mentions in one sentence. `known` maps folded single names of people the document
+    has already named in full to that full name, for surname-only mentions."""
+    people: list[Person] = []
+    for match in name_pattern(lex).finditer(text, sentence.start, sentence.end):
+        for person in candidates(match, text, lex, known, sentence):
+            people.append(person)
+    mark_aliases(people, text, lex)
+    return people
+
+
+def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: Sentence):
+    tokens = re.findall(r"\S+", match.group(0))
+    offsets = [m.start() + match.start() for m in re.finditer(r"\S+", match.group(0))]
+    # Cut at organisation/place words and titles: what follows the last of them may be a name.
+    cut = 0
+    for index, token in enumerate(tokens):
+        folded = fold(POSSESSIVE.sub("", token))
+        if folded in lex.not_person_words or folded in lex.titles or folded in lex.title_modifiers:
+            cut = index + 1
+    while cut < len(tokens) and (
+        fold(tokens[cut]) in lex.not_name_starters or fold(tokens[cut]) in lex.particles
+    ):
+        cut += 1
+    tokens, offsets = tokens[cut:], offsets[cut:]
+    for index in range(1, len(tokens) - 1):  # "Ecuador Michael Fitzpatrick"
+        if fold(tokens[index]) in lex.given_names and not any(
+            fold(t) in lex.given_names for t in tokens[:index]
+        ):
+            tokens, offsets = tokens[index:], offsets[index:]
+            break
+    while tokens and fold(tokens[-1]) in lex.particles:
+        tokens, offsets = tokens[:-1], offsets[:-1]
+    if not tokens:
+        return
+    if any(fold(t) in lex.months or fold(t) in lex.weekdays for t in tokens):
+        return
+    start = offsets[0]
+    raw_end = offsets[-1] + len(tokens[-1])
+    last = POSSESSIVE.sub("", tokens[-1]) if len(tokens[-1]) > 2 else tokens[-1]
+    tokens = [*tokens[:-1], last]
+    end = offsets[-1] + len(last)
+    name = text[start:end].rstrip(".")
+    end = start + len(name)
+    evidence: set[str] = set()
+    title = title_before(text, start, lex, adjacent=len(tokens) == 1)
+    if title:
+        evidence.add("title")
+    role = apposition_after(text, raw_end, lex)
+    if role:
+        evidence.add("apposition")
+    after = fold(text[raw_end : raw_end + 25])
+    if re.match(r"\s*(?:\(\d{4}|,\s*\d{1,3},)", after):
+        evidence.add("apposition")
+    first_after = re.match(
+        r"\s*(?:(?:has|had|also|then|later|now|previously|eventually|finally|initially)\s+)?(\w+)",
+        after,
+    )
+    if first_after and first_after.group(1) in lex.speech_verbs:
+        evidence.add("speech")
+    if fold(tokens[0]) in lex.given_names and len(tokens) > 1:
+        evidence.add("given name")
+    before = text[max(0, start - 30) : start]
+    if lex.alias_re.search(fold(before)) and re.search(
+        r"(?:alias|as|aka|a\.k\.a\.)\W*$", fold(before)
+    ):
+        evidence.add("alias")
+    folded_tokens = [fold(t) for t in tokens]
+    if len(tokens) == 1:
+        key = folded_tokens[0]
+        if key in known:
+            evidence.add("known")
+        elif not (evidence & {"title", "apposition"}):
+            return
+    elif (
+        is_place_context(text, start)
+        and not evidence - {"apposition"}
+        and " ".join(folded_tokens) not in known
+    ):
+        return
+    if not evidence and " ".join(folded_tokens) not in known:
+        return
+    if start == sentence.start and len(tokens) == 1 and "known" not in evidence:
+        return
+    given, surname = split_name(tokens, lex)
+    yield Person(start, end, name, tokens, given, surname, title, role, None, evidence)
+
+
+def mark_aliases(people: list[Person], text: str, lex: Lexicon) -> None:
+    """'Luis Antonio Norero Tigua, better known as Leandro Norero': the second is an alias."""
+    for previous, current in zip(people, people[1:], strict=False):
+        gap = text[previous.end : current.start]
+        if len(gap) < 30 and lex.alias_re.search(fold(gap)):
+            current.alias_of = previous.name
+
+
+def find_aliases(sentence: Sentence, text: str, lex: Lexicon, people: list[Person]) -> list[Claim]:
+    """'alias ‘El Patrón’', 'alias Ben 10', 'better known as ... or “El Patron”'."""
+    claims = []
+    for match in lex.alias_re.finditer(text, sentence.start, sentence.end):
+        owner = next(
+            (p for p in reversed(people) if p.end <= match.start() and match.start() - p.end < 40),
+            None,
+        )
+        if owner is None:
+            continue
+        tail = text[match.end() : sentence.end]
+        quoted = re.match(r"\s*[‘'“\"«]([^’'”\"»]{2,40})[’'”\"»]", tail)
+        named = re.match(rf"\s+((?:{WORD})(?:\s+(?:{WORD}|\d+))*)", tail)
+        alias = quoted or named
+        if not alias:
+            continue
+        value = alias.group(1)
+        start = match.end() + alias.start(1)
+        claims.append(alias_claim(owner, value, start, start + len(value), sentence, text))
+        # "better known as Leandro Norero or “El Patron”"
+        rest = re.match(r"\s+(?:or|o)\s+[“\"‘'«]([^”\"’'»]{2,40})[”\"’'»]", tail[alias.end() :])
+        if rest:
+            s2 = match.end() + alias.end() + rest.start(1)
+            claims.append(
+                alias_claim(owner, rest.group(1), s2, s2 + len(rest.group(1)), sentence, text)
+            )
+    return claims
+
+
+def alias_claim(
+    owner: Person, value: str, start: int, end: int, sentence: Sentence, text: str
+) -> Claim:
+    return Claim(
+        kind="alias",
+        start=start,
+        end=end,
+        quote=text[start:end],
+        value=value,
+        attribute="alias",
+        subject=owner.name,
+        sentence=sentence.index,
+    )
+
+
+def person_claims(person: Person, sentence: Sentence, text: str) -> list[Claim]:
+    """A person mention, and the role the text gives it."""
+    claims = [
+        Claim(
+            kind="person",
+            start=person.start,
+            end=person.end,
+            quote=text[person.start : person.end],
+            value=person.name,
+            attribute="name",
+            subject=person.name,
+            sentence=sentence.index,
+            extra={
+                "given": person.given,
+                "surname": person.surname,
+                "evidence": sorted(person.evidence),
+                **({"alias_of": person.alias_of} if person.alias_of else {}),
+            },
+        )
+    ]
+    for role, index in (
+        (
+            person.title,
+            text.rfind(
+                person.title or "\0",
+                max(0, person.start - len(person.title or "") - 25),
+                person.start,
+            ),
+        ),
+        (
+            person.role,
+            text.find(person.role or "\0", person.end, person.end + len(person.role or "") + 8),
+        ),
+    ):
+        if not role or re.match(r"\d", role) or index < 0:
+            continue
+        start, end = min(index, person.start), max(index + len(role), person.end)
+        claims.append(
+            Claim(
+                kind="role",
+                start=start,
+                end=end,
+                quote=text[start:end],
+                value=role,
+                attribute="role",
+                subject=person.name,
+                sentence=sentence.index,
+            )
+        )
+    return claims

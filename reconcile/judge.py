@@ -1,0 +1,510 @@
+"""Stage 6, judge: the conflict rules. Each rule takes the claims of one block (same story,
+same subject, same attribute) and says whether, and how badly, the sources disagree.
+
+Every rule names itself in `Conflict.rule` and explains itself in one sentence.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .dates import MONTH_NAMES, WEEKDAY_NAMES, PartialDate
+from .lexicon import fold
+from .models import Conflict, Source, Value
+from .output import number_text
+
+SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2}
+DATE_WINDOW_DAYS = 31  # two dates of "one event" further apart are two events
+WIRE_SIMILARITY = 90
+
+
+def conflict_id(*parts: str) -> str:
+    return "c-" + hashlib.sha1("\x1f".join(fold(p) for p in parts).encode()).hexdigest()[:12]
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def source_of(claim: dict) -> Source:
+    return Source(
+        document=claim["document"],
+        outlet=claim.get("outlet"),
+        published=claim.get("published"),
+        quote=claim.get("sentence_text") or claim["quote"],
+        start=claim["start"],
+        end=claim["end"],
+        words=claim["quote"],
+        language=claim.get("language"),
+        attribution=claim.get("attribution"),
+        hedge=claim.get("hedge"),
+    )
+
+
+def tally(claims: list[dict]) -> tuple[int, list[str]]:
+    """Independent sources behind a value: one per document, except that documents carrying
+    near-identical sentences (wire copy) count once. Returns the tally and the wire copies."""
+    from rapidfuzz import fuzz
+
+    documents: dict[str, str] = {}
+    for claim in claims:
+        documents.setdefault(claim["document"], claim.get("sentence_text") or claim["quote"])
+    names = sorted(documents)
+    groups: list[list[str]] = []
+    for name in names:
+        for group in groups:
+            if (
+                fuzz.ratio(documents[group[0]], documents[name]) >= WIRE_SIMILARITY
+                and len(documents[name]) > 40
+            ):
+                group.append(name)
+                break
+        else:
+            groups.append([name])
+    copies = [f"{', '.join(g)} carry the same wire copy" for g in groups if len(g) > 1]
+    return len(groups), copies
+
+
+def make_value(text: str, claims: list[dict], low=None, high=None, qualifier="exact") -> Value:
+    count, copies = tally(claims)
+    seen, sources = set(), []
+    for claim in sorted(claims, key=lambda c: (c["document"], c["start"])):
+        if (claim["document"], claim["start"]) not in seen:
+            seen.add((claim["document"], claim["start"]))
+            sources.append(source_of(claim))
+    return Value(text, low, high, qualifier, sources, count, copies)
+
+
+def worst(*severities: str) -> str:
+    return max(severities, key=lambda s: SEVERITY_RANK[s])
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def bounds(claim: dict) -> tuple[float, float, bool, bool]:
+    """A number claim as an interval (low, high, low open, high open)."""
+    low = claim["low"] if claim["low"] is not None else -math.inf
+    high = claim["high"] if claim["high"] is not None else math.inf
+    qualifier = claim["qualifier"]
+    return low, high, qualifier == "more than", qualifier == "fewer than"
+
+
+def compatible(a: dict, b: dict) -> bool:
+    """Can both numbers be true at once? "at least 29" and 31: yes; 29 and 31: no."""
+    la, ha, la_open, ha_open = bounds(a)
+    lb, hb, lb_open, hb_open = bounds(b)
+    low, low_open = (
+        (la, la_open) if la > lb else (lb, lb_open) if lb > la else (la, la_open or lb_open)
+    )
+    high, high_open = (
+        (ha, ha_open) if ha < hb else (hb, hb_open) if hb < ha else (ha, ha_open or hb_open)
+    )
+    return low < high or (low == high and not (low_open or high_open))
+
+
+def value_text(claim: dict) -> str:
+    low, high, qualifier = claim["low"], claim["high"], claim["qualifier"]
+    unit = claim.get("unit") or ""
+    prefix = "US$" if unit == "USD" else "€" if unit == "EUR" else ""
+    suffix = "%" if unit == "%" else ""
+    if qualifier == "range":
+        return f"{prefix}{number_text(low)}–{number_text(high)}{suffix}"
+    if qualifier in ("at least", "more than"):
+        return f"{qualifier} {prefix}{number_text(low)}{suffix}"
+    if qualifier in ("at most", "fewer than", "almost"):
+        return f"{qualifier} {prefix}{number_text(high)}{suffix}"
+    if qualifier == "about":
+        return f"about {prefix}{number_text((low + high) / 2)}{suffix}"
+    return f"{prefix}{number_text(low)}{suffix}"
+
+
+def published(claim: dict) -> PartialDate:
+    return PartialDate.parse(claim.get("published"))
+
+
+def is_exact(claim: dict) -> bool:
+    return claim["qualifier"] in ("exact", "range")
+
+
+def judge_numbers(
+    story: str, kind: str, subject: str, attribute: str, claims: list[dict], growing: bool
+) -> Conflict | None:
+    """29 vs 31 contradict; "at least 29" vs 31 agree; 7 vs "eight or nine" contradict;
+    "about 30" vs 29 is soft; a later, larger figure for a growing count is "evolving"."""
+    clashes = [
+        (a, b)
+        for i, a in enumerate(claims)
+        for b in claims[i + 1 :]
+        if a["document"] != b["document"] and not compatible(a, b)
+    ]
+    soft = []
+    if not clashes:
+        soft = [
+            (a, b)
+            for i, a in enumerate(claims)
+            for b in claims[i + 1 :]
+            if a["document"] != b["document"]
+            and "about" in (a["qualifier"], b["qualifier"])
+            and (a["low"], a["high"]) != (b["low"], b["high"])
+        ]
+        if not soft:
+            return None
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for claim in claims:
+        groups[value_text(claim)].append(claim)
+    values = [
+        make_value(text, members, members[0]["low"], members[0]["high"], members[0]["qualifier"])
+        for text, members in sorted(
+            groups.items(), key=lambda item: (item[1][0]["low"] or 0, item[0])
+        )
+    ]
+    label = attribute if not subject else f"{attribute} of {subject}"
+    if soft:
+        return Conflict(
+            conflict_id(story, kind, subject, attribute),
+            story,
+            kind,
+            subject or story,
+            attribute,
+            "low",
+            "soft",
+            "approximate-number",
+            f"Sources give different figures for {label}, but one is approximate and covers the other.",
+            values,
+        )
+    evolving = growing and all(grows(a, b) for a, b in clashes)
+    hard = [(a, b) for a, b in clashes if is_exact(a) and is_exact(b)]
+    hedged = all(a.get("hedge") or b.get("hedge") for a, b in clashes)
+    if evolving:
+        severity, status, rule = "low", "evolving", "growing-count"
+        explanation = f"The figure for {label} rises in later reports; the story was developing, the older figure need not be wrong."
+    else:
+        severity = "high" if hard and not hedged else "medium"
+        status, rule = "contradiction", "number-intervals"
+        pairs = "; ".join(
+            sorted(
+                {
+                    f"{value_text(a)} ({a['document'][:12]}) vs {value_text(b)} ({b['document'][:12]})"
+                    for a, b in clashes
+                }
+            )
+        )
+        explanation = f"Sources disagree on {label}: {pairs} cannot both be true."
+        compatible_only = [
+            t
+            for t, m in groups.items()
+            if not any(c in (x for pair in clashes for x in pair) for c in m)
+        ]
+        if compatible_only:
+            explanation += f" {', '.join(compatible_only)} is compatible with the others."
+    return Conflict(
+        conflict_id(story, kind, subject, attribute),
+        story,
+        kind,
+        subject or story,
+        attribute,
+        severity,
+        status,
+        rule,
+        explanation,
+        values,
+    )
+
+
+def grows(a: dict, b: dict) -> bool:
+    """Is the later report's figure the larger one, at least a day later?"""
+    da, db = published(a).as_date(), published(b).as_date()
+    if da is None or db is None or da == db:
+        return False
+    early, late = (a, b) if da < db else (b, a)
+    return (late["low"] or 0) > (early["high"] if early["high"] is not None else math.inf)
+
+
+# --------------------------------------------------------------------------- ages
+
+
+def birth_years(claim: dict) -> tuple[float, float]:
+    """An age said on a date: the years the person can have been born in."""
+    age = claim["low"]
+    reference = PartialDate.parse(claim.get("date") or claim.get("published"))
+    if reference.year is None:
+        return -age, -age  # no date: compare the ages themselves
+    return reference.year - age - 1, reference.year - age
+
+
+def judge_ages(story: str, subject: str, claims: list[dict]) -> Conflict | None:
+    """Ages compare as birth years: 34 in 2023 and 36 in 2022 cannot both be right;
+    "born 36 years ago" is an age on the article's date."""
+    dated = all(PartialDate.parse(c.get("date") or c.get("published")).year for c in claims)
+
+    def overlap(a, b):
+        if not dated:
+            return a["low"] == b["low"]
+        (la, ha), (lb, hb) = birth_years(a), birth_years(b)
+        return la <= hb and lb <= ha
+
+    clashes = [
+        (a, b)
+        for i, a in enumerate(claims)
+        for b in claims[i + 1 :]
+        if a["document"] != b["document"] and not overlap(a, b)
+    ]
+    if not clashes:
+        return None
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for claim in claims:
+        groups[number_text(claim["low"])].append(claim)
+    values = [
+        make_value(text, members, members[0]["low"], members[0]["high"])
+        for text, members in sorted(groups.items(), key=lambda i: float(i[0]))
+    ]
+    hedged = all(a.get("hedge") or b.get("hedge") for a, b in clashes)
+    ages = " vs ".join(v.value for v in values)
+    return Conflict(
+        conflict_id(story, "age", subject, "age"),
+        story,
+        "age",
+        subject,
+        "age",
+        "medium" if hedged else "high",
+        "contradiction",
+        "age-birth-year",
+        f"Sources give {subject} different ages ({ages}) that no single birth year explains.",
+        values,
+    )
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def date_span(claim: dict) -> tuple[dt.date, dt.date] | None:
+    date = PartialDate.parse(claim.get("date"))
+    if date.year is None or date.month is None:
+        return None
+    if date.day:
+        try:
+            day = dt.date(date.year, date.month, date.day)
+        except ValueError:
+            return None
+        return day, day
+    last = calendar.monthrange(date.year, date.month)[1]
+    return dt.date(date.year, date.month, 1), dt.date(date.year, date.month, last)
+
+
+def date_text(claim: dict) -> str:
+    return claim.get("extra", {}).get("rendered") or claim["value"]
+
+
+def judge_dates(story: str, subject: str, attribute: str, claims: list[dict]) -> Conflict | None:
+    """Different dates for one event within a month of each other (further apart, they are
+    taken to be two events); a weekday that the other source's date contradicts is "high"."""
+    spans = [(c, date_span(c)) for c in claims]
+    spans = [(c, s) for c, s in spans if s]
+    clashes = []
+    for i, (a, sa) in enumerate(spans):
+        for b, sb in spans[i + 1 :]:
+            if a["document"] == b["document"]:
+                continue
+            disjoint = sa[1] < sb[0] or sb[1] < sa[0]
+            gap = min(abs((sa[0] - sb[1]).days), abs((sb[0] - sa[1]).days))
+            if disjoint and gap <= DATE_WINDOW_DAYS:
+                clashes.append((a, b))
+    if not clashes:
+        return None
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for claim, _ in spans:
+        groups[date_text(claim)].append(claim)
+    values = [
+        make_value(text, members)
+        for text, members in sorted(groups.items(), key=lambda i: i[1][0]["date"] or "")
+    ]
+    weekday_clash = any(a.get("weekday") or b.get("weekday") for a, b in clashes)
+    event = attribute.replace("date of ", "")
+    who = f" of {subject}" if subject else ""
+    texts = " vs ".join(v.value for v in values)
+    if weekday_clash:
+        explanation = f"Sources put the {event}{who} on different days ({texts}); the calendar settles which weekday fits the date."
+        status = "weekday mismatch"
+    else:
+        explanation = f"Sources give different dates for the {event}{who}: {texts}."
+        status = "contradiction"
+    exact = any(
+        PartialDate.parse(a["date"]).day and PartialDate.parse(b["date"]).day for a, b in clashes
+    )
+    return Conflict(
+        conflict_id(story, "date", subject, attribute),
+        story,
+        "date",
+        subject or story,
+        attribute,
+        "high" if exact else "medium",
+        status,
+        "event-date",
+        explanation,
+        values,
+    )
+
+
+def weekday_mismatch(story: str, claim: dict) -> Conflict | None:
+    """A weekday written with its own date that the calendar contradicts:
+    "Wednesday, December 14, 2023" (14 December 2023 was a Thursday)."""
+    extra = claim.get("extra", {})
+    if not claim.get("weekday") or extra.get("relative"):
+        return None
+    date = PartialDate.parse(claim.get("date")).as_date()
+    if date is None or WEEKDAY_NAMES[date.weekday()] == claim["weekday"]:
+        return None
+    actual = WEEKDAY_NAMES[date.weekday()]
+    said = make_value(f"{claim['weekday']} (as written)", [claim])
+    calendar_value = Value(
+        f"{actual} {date.day} {MONTH_NAMES[date.month - 1]} {date.year} (calendar)",
+        sources=[],
+        tally=0,
+    )
+    return Conflict(
+        conflict_id(story, "date", claim["document"], str(claim["start"]), "weekday"),
+        story,
+        "date",
+        claim.get("subject") or story,
+        claim["attribute"],
+        "high",
+        "weekday mismatch",
+        "weekday-calendar",
+        f"{claim['document']} calls {date.isoformat()} a {claim['weekday']}; it was a {actual}.",
+        [said, calendar_value],
+    )
+
+
+def anachronisms(
+    story: str, claims: Iterable[dict], first_report: PartialDate, cues
+) -> list[Conflict]:
+    """An event the text presents as following from the story ("a direct continuation of the
+    case") dated years before the story's first report: likely a typo for a later year."""
+    found = []
+    if first_report.year is None:
+        return found
+    for claim in claims:
+        date = PartialDate.parse(claim.get("date"))
+        sentence = fold(claim.get("sentence_text") or "")
+        if date.year is None or claim["attribute"] == "period" or not cues.search(sentence):
+            continue
+        if first_report.year - date.year >= 2:
+            found.append(
+                Conflict(
+                    conflict_id(
+                        story, "date", claim["document"], str(claim["start"]), "anachronism"
+                    ),
+                    story,
+                    "date",
+                    story,
+                    claim["attribute"],
+                    "medium",
+                    "anachronism",
+                    "timeline-anachronism",
+                    f"{claim['document']} dates an event that follows from this story to {claim['value']}, "
+                    f"{first_report.year - date.year} years before the story's first report ({first_report.iso}).",
+                    [make_value(claim["value"], [claim])],
+                )
+            )
+    return found
+
+
+# --------------------------------------------------------------------------- names
+
+
+def name_conflicts(
+    story: str, entity_name: str, mentions: list[dict], aliases: set[str]
+) -> list[Conflict]:
+    """Spellings of one person across sources. Letters that differ (Wilman/William) are a
+    high "contradiction"; accents or case alone (Agustín/Agustin) are a low "variant"."""
+    from .resolve import parts
+
+    full = [m for m in mentions if " " in m["value"] and fold(m["value"]) not in aliases]
+    documents = {m["document"] for m in full}
+    if len(documents) < 2:
+        return []
+    conflicts = []
+    for attribute, index in (("first name", 0), ("surname", 1)):
+        groups: dict[str, list[dict]] = defaultdict(list)
+        for mention in full:
+            given, surname = raw_parts(mention)
+            groups[given if index == 0 else surname].append(mention)
+        if index == 1:
+            for mention in mentions:  # "Noboa had much to do" backs the surname "Noboa"
+                if " " not in mention["value"] and mention["value"] in groups:
+                    groups[mention["value"]].append(mention)
+        keys = [k for k in groups if k]
+        folded = {fold(k) for k in keys}
+        distinct_letters = {f for f in folded}
+        if len(keys) < 2:
+            continue
+        if index == 1:
+            keys = [
+                k
+                for k in keys
+                if not any(
+                    fold(k) != fold(o) and set(fold(k).split()) < set(fold(o).split()) for o in keys
+                )
+            ]
+            distinct_letters = {fold(k) for k in keys}
+        spread = {m["document"] for k in keys for m in groups[k]}
+        if len(keys) < 2 or len(spread) < 2:
+            continue
+        values = [
+            make_value(k, groups[k])
+            for k in sorted(keys, key=lambda k: (-len({m["document"] for m in groups[k]}), k))
+        ]
+        if len(distinct_letters) > 1:
+            if not any(
+                len({m["document"] for m in groups[k]} - {m["document"] for m in groups[o]})
+                for k in keys
+                for o in keys
+                if k != o
+            ):
+                continue
+            conflicts.append(
+                Conflict(
+                    conflict_id(story, "name", entity_name, attribute),
+                    story,
+                    "name",
+                    entity_name,
+                    attribute,
+                    "high",
+                    "contradiction",
+                    "name-spelling",
+                    f"Sources spell the {attribute} of {entity_name} differently: {' vs '.join(v.value for v in values)}.",
+                    values,
+                )
+            )
+        else:
+            conflicts.append(
+                Conflict(
+                    conflict_id(story, "name", entity_name, attribute, "variant"),
+                    story,
+                    "name",
+                    entity_name,
+                    attribute,
+                    "low",
+                    "variant",
+                    "name-accents",
+                    f"Sources write the {attribute} of {entity_name} with and without accents or capitals ({' / '.join(v.value for v in values)}); the same name.",
+                    values,
+                )
+            )
+    del parts
+    return conflicts
+
+
+def raw_parts(mention: dict) -> tuple[str, str]:
+    """Given names and surnames as written, split as the extractor split them."""
+    extra = mention.get("extra", {})
+    given, surname = extra.get("given"), extra.get("surname")
+    if given is None or surname is None:
+        tokens = mention["value"].split()
+        return " ".join(tokens[:1]), " ".join(tokens[1:])
+    return given, surname

@@ -1,0 +1,136 @@
+"""Language data: the word lists in `reconcile/lang/<code>/*.yaml`, loaded once per language.
+
+Adding a language is adding a folder; code asks the lexicon, never `if lang == ...`.
+A user can extend a list by editing the YAML (or pointing RECONCILE_LEXICON_DIR at a copy).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+LANG_DIR = Path(__file__).parent / "lang"
+DEFAULT_LANGUAGE = "en"
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents: 'Terán' -> 'teran'."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def phrase_pattern(phrases, flags=re.I) -> re.Pattern:
+    """One regex matching any of `phrases` as whole words, longest first."""
+    alternatives = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
+    if not alternatives:
+        return re.compile(r"(?!x)x")
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alternatives)
+    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", flags)
+
+
+def invert(groups: dict) -> dict[str, str]:
+    """{key: [wordings]} -> {folded wording: key}."""
+    return {fold(str(w)): str(key) for key, words in (groups or {}).items() for w in words}
+
+
+@dataclass
+class Lexicon:
+    """All word lists of one language, with the lookups built from them."""
+
+    code: str
+    data: dict = field(repr=False)
+
+    def __post_init__(self) -> None:
+        d = self.data
+        self.months = {fold(w): int(k) for k, ws in d["months"].items() for w in ws}
+        self.weekdays = {fold(w): int(k) for k, ws in d["weekdays"].items() for w in ws}
+        self.number_words = {fold(w) for w in d.get("words", [])}
+        self.number_joiners = {fold(w) for w in d.get("joiners", [])}
+        self.collective = {fold(k): float(v) for k, v in (d.get("collective") or {}).items()}
+        self.scales = {fold(k): float(v) for k, v in (d.get("scales") or {}).items()}
+        self.qualifier_of = invert(d.get("qualifiers"))
+        self.additional = [fold(w) for w in d.get("additional", [])]
+        self.people_nouns = {fold(w) for w in d.get("people", [])}
+        self.group_of = invert(d.get("groups"))
+        self.thing_of = invert(d.get("things"))
+        self.event_of = invert(d.get("events"))
+        self.event_noun_of = {fold(k): v for k, v in (d.get("event_nouns") or {}).items()}
+        self.growing = set(d.get("growing", []))
+        self.date_event_of = invert(d.get("date_events"))
+        self.hedge_of = invert(d.get("hedges"))
+        self.titles = {fold(w) for w in d.get("titles", [])}
+        self.title_modifiers = {fold(w) for w in d.get("title_modifiers", [])}
+        self.particles = {fold(w) for w in d.get("particles", [])}
+        self.not_person_words = {fold(w) for w in d.get("not_person_words", [])}
+        self.not_name_starters = {fold(w) for w in d.get("not_name_starters", [])}
+        self.given_names = {fold(w) for w in d.get("given_names", [])}
+        self.speech_verbs = {fold(w) for w in d.get("speech_verbs", [])}
+        # Compiled patterns, longest wording first.
+        self.qualifier_re = phrase_pattern(self.qualifier_of)
+        self.noun_re = phrase_pattern(
+            [*self.people_nouns, *self.group_of, *self.thing_of, *self.event_noun_of]
+        )
+        self.event_re = phrase_pattern(self.event_of)
+        self.date_event_re = phrase_pattern(self.date_event_of)
+        self.hedge_re = phrase_pattern(self.hedge_of)
+        self.title_re = phrase_pattern(self.titles)
+        self.attribution_re = phrase_pattern(d.get("attribution_before", []))
+        self.alias_re = phrase_pattern(d.get("alias_markers", []))
+        self.speech_re = phrase_pattern(self.speech_verbs)
+        self.caption_prefixes = tuple(fold(p) for p in d.get("caption_prefixes", []))
+        self.comment_markers = {fold(p) for p in d.get("comment_markers", [])}
+        self.byline_res = [re.compile(p, re.I) for p in d.get("byline_patterns", [])]
+        self.writing_time_re = phrase_pattern(d.get("writing_time", []))
+        self.past_markers = {fold(w) for w in d.get("past_markers", [])}
+        self.past_markers_after = {fold(w) for w in d.get("past_markers_after", [])}
+        self.present_markers = {fold(w) for w in d.get("present_markers", [])}
+        self.relative_days = {fold(k): int(v) for k, v in (d.get("relative_days") or {}).items()}
+        self.date_joiners = {fold(w) for w in d.get("joiners_date", d.get("date_joiners", []))}
+        self.range_words = {fold(w) for w in d.get("range_words", [])}
+        self.age_patterns = [re.compile(p, re.I) for p in d.get("age_patterns", [])]
+
+    def get(self, key: str, default=None):
+        return self.data.get(key, default)
+
+    def get_set(self, key: str) -> set[str]:
+        """A word list as a set of folded words."""
+        return {fold(str(w)) for w in self.data.get(key) or []}
+
+
+def lexicon_dirs() -> list[Path]:
+    extra = os.environ.get("RECONCILE_LEXICON_DIR")
+    return [Path(extra), LANG_DIR] if extra else [LANG_DIR]
+
+
+def available_languages() -> list[str]:
+    return sorted(p.name for p in LANG_DIR.iterdir() if (p / "dates.yaml").is_file())
+
+
+@cache
+def lexicon(code: str = DEFAULT_LANGUAGE) -> Lexicon:
+    """The lexicon of a language (English where the language has no folder)."""
+    if code not in available_languages():
+        code = DEFAULT_LANGUAGE
+    data: dict = {}
+    for base in reversed(lexicon_dirs()):  # user lists extend the shipped ones
+        folder = base / code
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.yaml")):
+            loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            for key, value in loaded.items():
+                if path.stem == "dates" and key == "joiners":
+                    key = "date_joiners"
+                if isinstance(value, list) and isinstance(data.get(key), list):
+                    data[key] = [*data[key], *value]
+                elif isinstance(value, dict) and isinstance(data.get(key), dict):
+                    data[key] = {**data[key], **value}
+                else:
+                    data[key] = value
+    return Lexicon(code, data)

@@ -1,0 +1,380 @@
+"""Stage 1, load: files on disk (or standard input) become `Document`s with metadata.
+
+Formats: .txt, .md (optional YAML front matter), .html/.htm (article text only), .jsonl (one
+document a line). Metadata comes, in rising order of precedence, from the text itself (a date
+line or a "By ..." byline near the top), a `manifest.yaml`/`manifest.csv` beside the files, the
+document's own front matter or JSONL fields, and finally command-line overrides.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .dates import find_date
+from .models import METADATA_FIELDS, Document
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson"}
+MANIFEST_NAMES = ("manifest.yaml", "manifest.yml", "manifest.csv")
+FIELD_ALIASES = {
+    "date": "published",
+    "published_at": "published",
+    "source": "outlet",
+    "lang": "language",
+}
+
+
+class LoadError(Exception):
+    """A file that cannot become a document; the message names the reason in a few words."""
+
+
+@dataclass
+class LoadResult:
+    documents: list[Document] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def decode(data: bytes) -> str:
+    """Bytes to NFC text: BOMs first, then strict UTF-8, then legacy Windows-1252/Latin-1.
+
+    >>> decode("Terán".encode("cp1252"))
+    'Terán'
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    else:
+        if looks_binary(data):
+            raise LoadError("binary file, not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = decode_legacy(data)
+    if "\x00" in text:
+        raise LoadError("text holds NUL bytes (binary or corrupt)")
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or a high share of control characters in the first 8 KB."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return bool(head) and controls / len(head) > 0.05
+
+
+def decode_legacy(data: bytes) -> str:
+    """Text that is not UTF-8: Windows-1252 when it decodes cleanly (by far the commonest
+    legacy encoding in Spanish- and English-language newsrooms), else the detector's guess."""
+    try:
+        text = data.decode("cp1252")
+        if not re.search(r"[\x80-\x9f]", text):
+            return text
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        return str(best)
+    return data.decode("latin-1")
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def split_front_matter(text: str) -> tuple[dict, str, int]:
+    """`---` YAML front matter at the top of a Markdown file: (fields, body, body offset)."""
+    match = re.match(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", text, re.S)
+    if not match:
+        return {}, text, 0
+    try:
+        fields = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        raise LoadError(f"front matter is not valid YAML ({first_line(error)})") from None
+    if not isinstance(fields, dict):
+        raise LoadError("front matter is not a mapping of fields")
+    return fields, text[match.end() :], match.end()
+
+
+BLOCK_TAGS = (
+    "p,h1,h2,h3,h4,h5,h6,li,blockquote,pre,figcaption,td,th,dt,dd,div,section,article,br,tr"
+)
+DROP_TAGS = (
+    "script,style,noscript,template,nav,header,footer,aside,form,iframe,svg,canvas,"
+    "button,select,textarea,menu,object,embed"
+)
+
+
+def html_to_text(html: str) -> tuple[str, dict]:
+    """Article text of an HTML page, one paragraph a block; scripts, styles and navigation go.
+
+    Returns the text and the metadata the page declares (title, author, date, language).
+    """
+    from selectolax.parser import HTMLParser
+
+    tree = HTMLParser(html)
+    meta = html_metadata(tree)
+    for node in tree.css(DROP_TAGS):
+        node.decompose()
+    for node in tree.css('[role="navigation"],[aria-hidden="true"],.comments,#comments'):
+        node.decompose()
+    root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
+    if root is None:
+        return "", meta
+    for node in root.css(BLOCK_TAGS):
+        node.insert_before("\n\n")
+        node.insert_after("\n\n")
+    text = root.text(separator="", deep=True)
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    paragraphs, current = [], []
+    for line in lines:
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(paragraphs), meta
+
+
+def html_metadata(tree) -> dict:
+    meta: dict[str, str] = {}
+    title = tree.css_first("title")
+    if title is not None and title.text(strip=True):
+        meta["title"] = title.text(strip=True)
+    wanted = {
+        "og:title": "title",
+        "author": "author",
+        "article:author": "author",
+        "article:published_time": "published",
+        "date": "published",
+        "og:site_name": "outlet",
+        "og:url": "url",
+    }
+    for node in tree.css("meta"):
+        key = node.attributes.get("property") or node.attributes.get("name") or ""
+        content = node.attributes.get("content")
+        if key.lower() in wanted and content:
+            meta.setdefault(wanted[key.lower()], content.strip())
+    html = tree.css_first("html")
+    if html is not None and html.attributes.get("lang"):
+        meta["language"] = (html.attributes.get("lang") or "").split("-")[0].lower()
+    return meta
+
+
+def first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+@lru_cache(maxsize=256)
+def read_manifest(folder: str) -> dict[str, dict]:
+    """File name -> metadata from a manifest.yaml or manifest.csv in `folder`."""
+    for name in MANIFEST_NAMES:
+        path = Path(folder) / name
+        if not path.is_file():
+            continue
+        text = decode(path.read_bytes())
+        if name.endswith(".csv"):
+            rows = list(csv.DictReader(io.StringIO(text)))
+        else:
+            data = yaml.safe_load(text) or {}
+            rows = data.get("documents", []) if isinstance(data, dict) else data
+        return {
+            str(row.get("file")): clean_metadata(row)
+            for row in rows or []
+            if isinstance(row, dict) and row.get("file")
+        }
+    return {}
+
+
+def clean_metadata(raw: dict) -> dict:
+    """Known fields only, with aliases folded and published dates reduced to ISO form."""
+    out: dict[str, str] = {}
+    for key, value in raw.items():
+        key = FIELD_ALIASES.get(str(key).lower(), str(key).lower())
+        if key in METADATA_FIELDS and value not in (None, ""):
+            out[key] = str(value).strip()
+    if "published" in out:
+        out["published"] = iso_prefix(out["published"])
+    if "language" in out:
+        out["language"] = out["language"].split("-")[0].lower()
+    return {k: v for k, v in out.items() if v}
+
+
+def iso_prefix(value: str) -> str | None:
+    """'2024 (between ...)' -> '2024'; '2022-10 (the week ...)' -> '2022-10'; dates in words too."""
+    value = str(value).strip()
+    match = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if match:
+        return match.group(0)
+    found = find_date(value)
+    return found.iso if found else None
+
+
+def metadata_from_text(text: str) -> dict:
+    """A date line and a "By ..." byline near the top of an article."""
+    meta: dict[str, str] = {}
+    head = text[:1500]
+    for line in head.splitlines()[:15]:
+        line = line.strip()
+        if not line:
+            continue
+        byline = re.match(
+            r"(?:By|Por)\s+([A-ZÁÉÍÓÚÑ][\w'’.\-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'’.\-]+){0,4})$", line
+        )
+        if byline and "author" not in meta:
+            meta["author"] = byline.group(1)
+            continue
+        if "published" not in meta and len(line) <= 60:
+            found = find_date(line)
+            if found is not None and found.precision == "day":
+                meta["published"] = found.iso
+    return meta
+
+
+# --------------------------------------------------------------------------- files
+
+
+def iter_paths(paths: list[str]) -> Iterator[Path | str]:
+    """Files named and files found in folders (recursively, sorted, symlink loops skipped)."""
+    for raw in paths:
+        if raw == "-":
+            yield "-"
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            seen: set[tuple[int, int]] = set()
+            for root, dirs, files in os.walk(path, followlinks=True):
+                stat = os.stat(root)
+                if (stat.st_dev, stat.st_ino) in seen:
+                    dirs[:] = []
+                    continue
+                seen.add((stat.st_dev, stat.st_ino))
+                dirs.sort()
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for name in sorted(files):
+                    candidate = Path(root) / name
+                    if candidate.suffix.lower() in TEXT_SUFFIXES and name not in MANIFEST_NAMES:
+                        yield candidate
+        else:
+            yield path
+
+
+def load_path(
+    path: Path | str,
+    overrides: dict | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: bytes | None = None,
+) -> list[Document]:
+    """Read one file (or standard input for "-") into its documents. Raises `LoadError`."""
+    overrides = {k: v for k, v in (overrides or {}).items() if v}
+    if path == "-":
+        data = stdin if stdin is not None else b""
+        if len(data) > max_bytes:
+            raise LoadError(f"input is larger than the {max_bytes:,}-byte limit")
+        return parse(data, "stdin", "-", sniff_suffix(data), {}, overrides)
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise LoadError("no such file") from None
+    except OSError as error:
+        raise LoadError(error.strerror or str(error)) from None
+    if not path.is_file():
+        raise LoadError("not a regular file")
+    if stat.st_size > max_bytes:
+        raise LoadError(f"file is {stat.st_size:,} bytes, over the {max_bytes:,}-byte limit")
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise LoadError("permission denied") from None
+    except OSError as error:
+        raise LoadError(error.strerror or str(error)) from None
+    manifest = read_manifest(str(path.parent.resolve())).get(path.name, {})
+    suffix = path.suffix.lower() if path.suffix.lower() in TEXT_SUFFIXES else sniff_suffix(data)
+    return parse(data, path.stem, str(path), suffix, manifest, overrides)
+
+
+def sniff_suffix(data: bytes) -> str:
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<p>" in head:
+        return ".html"
+    if head.startswith(b"---"):
+        return ".md"
+    if head.startswith(b"{"):
+        return ".jsonl"
+    return ".txt"
+
+
+def parse(
+    data: bytes, name: str, path: str, suffix: str, manifest: dict, overrides: dict
+) -> list[Document]:
+    if not data.strip():
+        raise LoadError("empty file")
+    text = decode(data)
+    if suffix in (".jsonl", ".ndjson"):
+        return parse_jsonl(text, name, path, manifest, overrides)
+    declared: dict = {}
+    if suffix in (".md", ".markdown"):
+        declared, text, _ = split_front_matter(text)
+    elif suffix in (".html", ".htm"):
+        text, declared = html_to_text(text)
+    return [make_document(text, name, path, declared, manifest, overrides)]
+
+
+def parse_jsonl(text: str, name: str, path: str, manifest: dict, overrides: dict) -> list[Document]:
+    documents = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise LoadError(f"line {number} is not JSON ({error.msg})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise LoadError(f"line {number} has no 'text' field")
+        line_name = str(record.get("name") or record.get("id") or f"{name}#{number}")
+        body = unicodedata.normalize("NFC", record["text"])
+        documents.append(
+            make_document(body, line_name, f"{path}#{number}", record, manifest, overrides)
+        )
+    if not documents:
+        raise LoadError("no documents in JSONL file")
+    return documents
+
+
+def make_document(
+    text: str, name: str, path: str, declared: dict, manifest: dict, overrides: dict
+) -> Document:
+    if not text.strip():
+        raise LoadError("no text")
+    meta = metadata_from_text(text)
+    for layer in (manifest, clean_metadata(declared), clean_metadata(overrides)):
+        meta.update(layer)
+    return Document(id=content_hash(text), name=name, path=path, text=text, **meta)

@@ -1,0 +1,58 @@
+"""Stage 5, match: claims that speak of the same thing are put in one block; only claims of
+one block are ever compared. The block key is (story, kind, subject entity, attribute), so a
+count of judges arrested never meets a count of police officers arrested, and two stories
+never meet at all. Building the blocks is one pass over the claims (a dictionary), not a
+comparison of all claims with all claims.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .dates import PartialDate
+
+NUMBER_KINDS = ("count", "money", "percent")
+
+
+def block_key(claim: dict, story: str, entity: str | None) -> tuple | None:
+    """The block a claim belongs to, or None when it is not checked against other sources."""
+    kind = claim["kind"]
+    if kind in NUMBER_KINDS:
+        if not claim["extra"].get("comparable", False) or claim["low"] is None:
+            return None
+        return (story, kind, entity or "", claim["attribute"])
+    if kind == "age":
+        return (story, "age", entity, "age") if entity else None
+    if kind == "date":
+        if claim["attribute"] in ("date", "period"):
+            return None
+        if PartialDate.parse(claim.get("date")).month is None:
+            return None
+        if claim["subject"] and not entity:
+            return None
+        return (story, "date", entity or "", claim["attribute"])
+    return None
+
+
+def build_blocks(
+    claims: list[dict], story_of: dict[str, str], entity_of: dict[tuple[str, str], str]
+) -> dict[tuple, list[dict]]:
+    """Blocks that hold claims of at least two documents (the only ones worth judging)."""
+    blocks: dict[tuple, list[dict]] = defaultdict(list)
+    for claim in claims:
+        story = story_of.get(claim["document_id"])
+        if story is None:
+            continue
+        entity = (
+            entity_of.get((claim["document_id"], claim["subject_key"]))
+            if claim["subject"]
+            else None
+        )
+        key = block_key(claim, story, entity)
+        if key is not None:
+            blocks[key].append(claim)
+    return {
+        key: members
+        for key, members in blocks.items()
+        if len({m["document_id"] for m in members}) > 1
+    }

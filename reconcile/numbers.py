@@ -1,0 +1,231 @@
+"""Numbers in running text: digits, number words, ranges, qualifiers, money and percentages.
+
+"29", "15,000", "twenty-nine", "eight or nine", "between 8 and 10", "a dozen", "US$7 million",
+"at least 80%". Compound number words are parsed by the text2num library; the lexicon says
+which words may be part of a number phrase and which qualifiers bound it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import Lexicon, fold, lexicon
+
+INF = math.inf
+CURRENCY = {
+    "us$": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+}
+
+
+@dataclass
+class Number:
+    """One number mention: its span, its bounds and how it is qualified."""
+
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float
+    qualifier: str = "exact"
+    unit: str | None = None  # USD, EUR, %
+    additional: bool = False
+    words: bool = False  # written in words
+    compound: bool = False  # the first part of a hyphenated word: "100-dollar", "four-year"
+
+
+def parse_words(phrase: str, code: str) -> float | None:
+    """'twenty-nine' -> 29, 'veintinueve' -> 29, 'a dozen' -> 12; None when not a number."""
+    lex = lexicon(code)
+    folded = fold(phrase).strip()
+    if folded in lex.collective:
+        return lex.collective[folded]
+    from text_to_num import text2num
+
+    try:
+        return float(
+            text2num(
+                phrase.lower().strip(),
+                code if code in ("en", "es", "fr", "de", "pt", "it") else "en",
+            )
+        )
+    except (ValueError, TypeError):
+        return None
+
+
+def parse_digits(text: str) -> float | None:
+    """'15,000' -> 15000; '1.5' -> 1.5; Spanish '15.000' -> 15000."""
+    text = text.strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+        return float(text.replace(",", ""))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        return float(text.replace(".", ""))
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
+        return float(text.replace(",", "."))
+    return None
+
+
+@cache
+def number_pattern(code: str) -> re.Pattern:
+    """Digits, or a run of number words joined by spaces, hyphens or the joiner words."""
+    lex = lexicon(code)
+    words = sorted(lex.number_words, key=len, reverse=True)
+    collective = sorted(lex.collective, key=len, reverse=True)
+    joiners = "|".join(map(re.escape, sorted(lex.number_joiners))) or "and"
+    word = "(?:" + "|".join(map(re.escape, words)) + ")"
+    scales = "|".join(map(re.escape, sorted(lex.scales, key=len, reverse=True)))
+    run = rf"(?!(?:{scales})\b){word}(?:(?:\s+|-|\s+(?:{joiners})\s+){word})*"
+    coll = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in collective)
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?:[.,]\d+)?"
+    return re.compile(
+        rf"(?<![\w#/:.,-])(?:(?P<digits>{digits})|(?P<coll>{coll})|(?P<words>{run}))(?![\w])",
+        re.I,
+    )
+
+
+def qualifier_before(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
+    """The qualifier written just before a number ("at least", "more than"), and where it starts."""
+    window = text[max(0, start - 40) : start]
+    best = ("exact", start)
+    for match in lex.qualifier_re.finditer(window):
+        if window[match.end() :].strip() in ("", "a", "an", "the", "$", "us$", "US$"):
+            best = (
+                lex.qualifier_of[fold(re.sub(r"\s+", " ", match.group(0)))],
+                start - len(window) + match.start(),
+            )
+    return best
+
+
+def is_additional(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """'an additional eight people', 'another 12', 'eight more people', 'two other gangs'."""
+    before = fold(text[max(0, start - 25) : start]).rstrip()
+    after = fold(text[end : end + 12]).lstrip()
+    for marker in lex.additional:
+        if before.endswith(" " + marker) or before == marker:
+            return True
+    return any(after.startswith(marker + " ") for marker in lex.get_set("additional_after"))
+
+
+def find_numbers(
+    text: str, code: str = "en", start: int = 0, end: int | None = None
+) -> list[Number]:
+    """Every number mention in text[start:end], ranges merged, qualifiers and units attached."""
+    lex = lexicon(code)
+    end = len(text) if end is None else end
+    raw: list[tuple[int, int, float, bool]] = []
+    for match in number_pattern(code).finditer(text, start, end):
+        phrase = match.group(0)
+        value = parse_digits(phrase) if match.group("digits") else parse_words(phrase, code)
+        if value is None:
+            continue
+        raw.append((match.start(), match.end(), value, not match.group("digits")))
+    numbers: list[Number] = []
+    i = 0
+    while i < len(raw):
+        s, e, v, words = raw[i]
+        # "eight or nine", "8 to 10", "8-10": a range when the joiner sits between two numbers.
+        if i + 1 < len(raw):
+            s2, e2, v2, words2 = raw[i + 1]
+            gap = fold(text[e:s2]).strip()
+            between = re.search(r"\b(?:between|entre)\s+$", fold(text[max(0, s - 10) : s]))
+            if between and gap in ("and", "y"):
+                numbers.append(
+                    Number(
+                        s - len(between.group(0)),
+                        e2,
+                        text[s - len(between.group(0)) : e2],
+                        v,
+                        v2,
+                        "range",
+                        words=words,
+                    )
+                )
+                i += 2
+                continue
+            if (gap in lex.range_words or gap in ("-", "–", "—")) and v < v2 and v2 <= v * 10 + 10:
+                numbers.append(Number(s, e2, text[s:e2], v, v2, "range", words=words))
+                i += 2
+                continue
+        numbers.append(Number(s, e, text[s:e], v, v, "exact", words=words))
+        i += 1
+    kept: list[Number] = []
+    for number in numbers:
+        if kept and number.start < kept[-1].end:
+            continue  # "million" already taken by "7 million"
+        attach_scale_and_unit(text, number, lex)
+        number.compound = bool(re.match(r"-[^\W\d_]", text[number.end : number.end + 2]))
+        kept.append(number)
+    numbers = kept
+    for number in numbers:
+        if number.qualifier == "exact":
+            qualifier, q_start = qualifier_before(text, number.start, lex)
+            if qualifier != "exact":
+                number.qualifier = qualifier
+                number.text = text[q_start : number.end]
+                number.start = q_start
+            number.low, number.high = qualifier_bounds(number.low, qualifier)
+        number.additional = is_additional(text, number.start, number.end, lex)
+    return numbers
+
+
+def attach_scale_and_unit(text: str, number: Number, lex: Lexicon) -> None:
+    """'7 million' multiplies; '$'/'US$' before and '%'/'percent' after set the unit."""
+    after = re.match(r"(\s*)([^\W\d_]+)", text[number.end : number.end + 15])
+    if after:
+        word = fold(after.group(2))
+        attached = not after.group(1)
+        if word in lex.scales and (len(word) > 2) != attached:
+            factor = lex.scales[word]
+            number.low *= factor
+            number.high *= factor
+            number.end += after.end()
+            number.text = text[number.start : number.end]
+    before = text[max(0, number.start - 4) : number.start]
+    currency = re.search(r"(US\$|\$|€|£|USD\s?|EUR\s?)$", before)
+    if currency:
+        number.unit = CURRENCY[fold(currency.group(1).strip())]
+        number.start -= len(currency.group(1))
+        number.text = text[number.start : number.end]
+    percent = re.match(
+        r"\s?(%|percent\b|per cent\b|por ciento\b)", text[number.end : number.end + 12]
+    )
+    if percent:
+        number.unit = "%"
+        number.end += percent.end()
+        number.text = text[number.start : number.end]
+    money_after = re.match(
+        r"\s+(dollars|dólares|dolares|euros|pesos)\b", text[number.end : number.end + 12], re.I
+    )
+    if money_after and not number.unit:
+        number.unit = {"euros": "EUR", "pesos": "MXN"}.get(fold(money_after.group(1)), "USD")
+        number.end += money_after.end()
+        number.text = text[number.start : number.end]
+
+
+def qualifier_bounds(value: float, qualifier: str) -> tuple[float, float]:
+    """The interval a qualified number stands for.
+
+    >>> qualifier_bounds(29, "at least")
+    (29, inf)
+    """
+    if qualifier == "at least":
+        return value, INF
+    if qualifier == "more than":
+        return value, INF  # open at `value`; judge.py keeps the strictness
+    if qualifier == "at most":
+        return -INF if value < 0 else 0, value
+    if qualifier == "fewer than":
+        return 0, value
+    if qualifier == "about":
+        return value * 0.9, value * 1.1
+    if qualifier == "almost":
+        return value * 0.9, value
+    return value, value

@@ -1,0 +1,69 @@
+"""Output formats shared by every command: table (people), json, jsonl, csv (programs and
+spreadsheets). One CSV writer for the whole tool, guarded against formula injection."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+FORMATS = ("table", "json", "jsonl", "csv")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def jsonable(value: Any) -> Any:
+    """Infinite bounds ("at least 29" has no upper bound) become null in JSON."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def to_json(key: str, rows: list[dict], **extra) -> str:
+    return json.dumps({key: jsonable(rows), **jsonable(extra)}, ensure_ascii=False, indent=2)
+
+
+def to_jsonl(rows: Iterable[dict]) -> str:
+    return "".join(json.dumps(jsonable(row), ensure_ascii=False) + "\n" for row in rows)
+
+
+def safe_cell(value: Any) -> Any:
+    """Neutralise a cell a spreadsheet would run as a formula (OWASP CSV injection guidance):
+    a leading = + - @ tab CR or LF gets a single quote in front. Numbers stay numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and not math.isfinite(value):
+        return ""
+    if isinstance(value, (int, float)):
+        return value
+    if isinstance(value, (list, dict)):
+        value = json.dumps(value, ensure_ascii=False)
+    text = str(value)
+    if text.startswith(FORMULA_START):
+        return "'" + text
+    return text
+
+
+def to_csv(rows: Iterable[dict], columns: Sequence[str], bom: bool = False) -> str:
+    buffer = io.StringIO()
+    if bom:
+        buffer.write("\ufeff")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([safe_cell(row.get(column)) for column in columns])
+    return buffer.getvalue()
+
+
+def number_text(value: float | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"

@@ -1,0 +1,253 @@
+"""Stage 4, resolve: person mentions of all documents of a story become entities.
+
+Within a document, a surname-only mention already points at the full name (extraction did
+that) and stated aliases ("better known as") join two names. Across documents, candidate pairs
+come from blocking keys (a surname; a given name with a surname initial), never all pairs, and
+are judged by `same_person`: one name part equal and the other spelled alike (Wilman/William
+Terán, Daniel Noboa/Novoa) is one person; Diana and Mayra Salazar are two.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import JaroWinkler
+
+from .lexicon import fold
+from .stories import UnionFind, slug
+
+GIVEN_SIMILARITY = 0.8
+SURNAME_SIMILARITY = 0.85
+
+
+@dataclass
+class LocalPerson:
+    """One person as one document names them."""
+
+    key: str
+    document_id: str
+    spellings: Counter = field(default_factory=Counter)  # full names as written
+    mentions: list[dict] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)  # folded names stated as aliases
+    roles: set[str] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        full = [(n, c) for n, c in self.spellings.items() if " " in n]
+        pool = full or list(self.spellings.items())
+        return max(pool, key=lambda item: (item[1], len(item[0])))[0]
+
+    @property
+    def full(self) -> bool:
+        return any(" " in n for n in self.spellings)
+
+
+@dataclass
+class Entity:
+    id: str
+    story: str
+    name: str
+    members: list[LocalPerson]
+
+    def spellings(self) -> Counter:
+        total: Counter = Counter()
+        for member in self.members:
+            for name in member.spellings:
+                total[name] += 1  # documents, not mentions
+        return total
+
+
+def parts(name: str, given_hint: str = "") -> tuple[list[str], list[str]]:
+    """(given names, surnames), folded."""
+    tokens = fold(name).replace(".", "").split()
+    if len(tokens) == 1:
+        return [], tokens
+    count = len(given_hint.split()) if given_hint else 1
+    count = max(1, min(count, len(tokens) - 1))
+    return tokens[:count], tokens[count:]
+
+
+def similar(a: str, b: str, threshold: float) -> bool:
+    return a[:1] == b[:1] and JaroWinkler.normalized_similarity(a, b) >= threshold
+
+
+def same_person(
+    a: str, b: str, given_a: str = "", given_b: str = "", shared_role: bool = False
+) -> bool:
+    """Do two full names name one person?
+
+    >>> same_person("Wilman Terán", "William Terán")
+    True
+    >>> same_person("Diana Salazar", "Mayra Salazar")
+    False
+    """
+    ga, sa = parts(a, given_a)
+    gb, sb = parts(b, given_b)
+    if not ga or not gb:
+        return False
+    surname_equal = bool(set(sa) & set(sb))
+    threshold = GIVEN_SIMILARITY - (0.1 if shared_role else 0)
+    given_alike = (
+        ga[0] == gb[0]
+        or (len(ga[0]) > 1 and len(gb[0]) > 1 and similar(ga[0], gb[0], threshold))
+        or (len(ga[0]) == 1 or len(gb[0]) == 1)
+        and ga[0][0] == gb[0][0]
+    )
+    if surname_equal and given_alike:
+        return True
+    if ga[0] == gb[0] and len(sa[0]) >= 4 and len(sb[0]) >= 4:
+        return similar(sa[0], sb[0], SURNAME_SIMILARITY) or similar(
+            " ".join(sa), " ".join(sb), SURNAME_SIMILARITY
+        )
+    return False
+
+
+def local_people(
+    person_claims: list[dict], alias_claims: list[dict], role_claims: list[dict]
+) -> list[LocalPerson]:
+    """Group each document's person mentions by the full name they refer to."""
+    people: dict[tuple[str, str], LocalPerson] = {}
+    for claim in person_claims:
+        key = fold(claim["subject"] or claim["value"])
+        person = people.setdefault(
+            (claim["document_id"], key), LocalPerson(key, claim["document_id"])
+        )
+        person.spellings[claim["value"]] += 1
+        person.mentions.append(claim)
+        if claim["extra"].get("alias_of"):
+            person.aliases.add(fold(claim["extra"]["alias_of"]))
+    for claim in alias_claims:
+        owner = people.get((claim["document_id"], fold(claim["subject"])))
+        if owner is not None:
+            owner.aliases.add(fold(claim["value"]))
+    for claim in role_claims:
+        owner = people.get((claim["document_id"], fold(claim["subject"])))
+        if owner is not None:
+            owner.roles.update(w for w in fold(claim["value"]).split() if len(w) > 3)
+    return merge_within_documents(list(people.values()))
+
+
+def merge_within_documents(people: list[LocalPerson]) -> list[LocalPerson]:
+    """Join a document's names tied by a stated alias or by one being a longer form of the
+    other ('Diana Salazar' / 'Diana Salazar Méndez')."""
+    by_document: dict[str, list[LocalPerson]] = defaultdict(list)
+    for person in people:
+        by_document[person.document_id].append(person)
+    merged: list[LocalPerson] = []
+    for group in by_document.values():
+        joins = UnionFind()
+        for person in group:
+            joins.find(person.key)
+        for person in group:
+            for other in group:
+                if other is person:
+                    continue
+                if (
+                    other.key in person.aliases
+                    or person.key in other.aliases
+                    or person.full
+                    and other.full
+                    and longer_form(person.key, other.key)
+                ):
+                    joins.union(person.key, other.key)
+        by_key = {p.key: p for p in group}
+        for members in joins.groups().values():
+            head = by_key[min(members, key=lambda k: (-len(k.split()), k))]
+            for key in members:
+                if key == head.key:
+                    continue
+                other = by_key[key]
+                head.spellings.update(other.spellings)
+                head.mentions.extend(other.mentions)
+                head.aliases |= other.aliases | {other.key}
+                head.roles |= other.roles
+            merged.append(head)
+    return merged
+
+
+def longer_form(a: str, b: str) -> bool:
+    ta, tb = a.split(), b.split()
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return len(short) >= 2 and short[0] == long[0] and short[-1] in long[1:]
+
+
+def blocking_keys(person: LocalPerson) -> set[str]:
+    keys = set()
+    for spelling in person.spellings:
+        given, surnames = parts(spelling)
+        for surname in surnames:
+            if len(surname) > 2:
+                keys.add("s:" + surname)
+        if given and surnames:
+            keys.add(f"g:{given[0]}:{surnames[0][:1]}")
+    return keys
+
+
+def resolve(
+    story: str, person_claims: list[dict], alias_claims: list[dict], role_claims: list[dict]
+) -> list[Entity]:
+    """The people of one story: each entity with the documents' names for them."""
+    people = local_people(person_claims, alias_claims, role_claims)
+    full = [p for p in people if p.full]
+    joins = UnionFind()
+    ids = {id(p): f"{p.document_id}|{p.key}" for p in people}
+    for person in people:
+        joins.find(ids[id(person)])
+    blocks: dict[str, list[LocalPerson]] = defaultdict(list)
+    for person in full:
+        for key in blocking_keys(person):
+            blocks[key].append(person)
+    for members in blocks.values():
+        if len(members) > 200:  # a surname half the archive shares: too common to block on
+            continue
+        for index, a in enumerate(members):
+            for b in members[index + 1 :]:
+                if a.document_id == b.document_id or joins.find(ids[id(a)]) == joins.find(
+                    ids[id(b)]
+                ):
+                    continue
+                if same_local_person(a, b):
+                    joins.union(ids[id(a)], ids[id(b)])
+    attach_surname_only(people, full, joins, ids)
+    by_id = {ids[id(p)]: p for p in people}
+    entities = []
+    for members in joins.groups().values():
+        group = [by_id[m] for m in members]
+        spellings: Counter = Counter()
+        for member in group:
+            for name in member.spellings:
+                spellings[name] += 1
+        full_names = [(n, c) for n, c in spellings.items() if " " in n] or list(spellings.items())
+        name = max(full_names, key=lambda item: (item[1], len(item[0]), item[0]))[0]
+        digest = hashlib.sha1("|".join(sorted(members)).encode()).hexdigest()[:6]
+        entities.append(Entity(f"{story}:{slug(name)}:{digest}", story, name, group))
+    entities.sort(key=lambda e: e.id)
+    return entities
+
+
+def same_local_person(a: LocalPerson, b: LocalPerson) -> bool:
+    if a.aliases & ({b.key} | b.aliases) or b.aliases & {a.key}:
+        return True
+    shared_role = bool(a.roles & b.roles)
+    for x in a.spellings:
+        for y in b.spellings:
+            if " " in x and " " in y and same_person(x, y, shared_role=shared_role):
+                return True
+    return False
+
+
+def attach_surname_only(people, full, joins, ids) -> None:
+    """A document that only ever says "Salazar" joins the one person of the story so named."""
+    surname_owners: dict[str, set[str]] = defaultdict(set)
+    for person in full:
+        for spelling in person.spellings:
+            for surname in parts(spelling)[1]:
+                surname_owners[surname].add(joins.find(ids[id(person)]))
+    for person in people:
+        if person.full:
+            continue
+        owners = surname_owners.get(person.key, set())
+        if len(owners) == 1:
+            joins.union(ids[id(person)], next(iter(owners)))

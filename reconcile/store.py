@@ -1,0 +1,388 @@
+"""The SQLite store: documents, sentences (with FTS5), claims, entities, conflicts, decisions.
+
+Plain tables anyone can read with sqlite-utils or Datasette. The schema version lives in
+PRAGMA user_version and grows one migration function at a time. Each document is written in
+one `BEGIN IMMEDIATE` transaction, so concurrent writers queue instead of failing and a killed
+process leaves either the whole document or none of it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import sqlite_utils
+
+from .models import Claim, Document, Sentence
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 60_000
+
+
+class StoreError(Exception):
+    """The database cannot be used as asked; the message says why in one line."""
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = []
+
+
+def migration(function: Callable[[sqlite_utils.Database], None]):
+    """Register a schema step; its position in the list is the version it brings."""
+    MIGRATIONS.append(function)
+    return function
+
+
+@migration
+def create_tables(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,          -- sha256 of the stored text
+            name TEXT NOT NULL,           -- file stem
+            path TEXT NOT NULL,
+            title TEXT, outlet TEXT, author TEXT, published TEXT, url TEXT,
+            language TEXT, story TEXT,
+            text TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX documents_path ON documents(path);
+        CREATE INDEX documents_name ON documents(name);
+        CREATE INDEX documents_story ON documents(story);
+        CREATE TABLE sentences (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            text TEXT NOT NULL,
+            UNIQUE (document_id, idx)
+        );
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            sentence INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            attribute TEXT NOT NULL DEFAULT '',
+            value TEXT NOT NULL,
+            low REAL, high REAL, unit TEXT,
+            qualifier TEXT NOT NULL DEFAULT 'exact',
+            date TEXT, weekday TEXT, hedge TEXT, attribution TEXT,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            extra TEXT NOT NULL DEFAULT '{}',
+            FOREIGN KEY (document_id, sentence) REFERENCES sentences(document_id, idx) ON DELETE CASCADE
+        );
+        CREATE INDEX claims_document ON claims(document_id);
+        CREATE INDEX claims_kind_attribute ON claims(kind, attribute);
+        CREATE INDEX claims_subject ON claims(subject);
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            story TEXT NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'person',
+            names TEXT NOT NULL DEFAULT '[]'   -- every spelling seen, JSON
+        );
+        CREATE INDEX entities_story ON entities(story);
+        CREATE TABLE mentions (
+            claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE
+        );
+        CREATE INDEX mentions_entity ON mentions(entity_id);
+        CREATE TABLE stories (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            story TEXT NOT NULL
+        );
+        CREATE INDEX stories_story ON stories(story);
+        CREATE TABLE conflicts (
+            id TEXT PRIMARY KEY,
+            story TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            attribute TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            status TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            explanation TEXT NOT NULL,
+            data TEXT NOT NULL               -- the whole conflict as JSON
+        );
+        CREATE INDEX conflicts_severity ON conflicts(severity);
+        CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY,
+            conflict_id TEXT NOT NULL,       -- stable across runs, so no foreign key
+            decision TEXT NOT NULL,          -- confirmed, dismissed, corrected, ...
+            note TEXT,
+            reviewer TEXT,
+            decided_at TEXT NOT NULL
+        );
+        CREATE INDEX decisions_conflict ON decisions(conflict_id);
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        INSERT INTO meta VALUES ('content_version', '0'), ('reconciled_version', '-1');
+        """
+    )
+    db["sentences"].enable_fts(
+        ["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def is_sqlite_file(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(16) == SQLITE_MAGIC
+
+
+def connect(path: str | Path, create: bool = True, readonly: bool = False) -> sqlite_utils.Database:
+    """Open (and if need be create and migrate) a reconcile database.
+
+    A read command passes `create=False`: a mistyped path is an error, not a new empty file.
+    """
+    path = Path(path)
+    if path.exists():
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a database file")
+        if path.stat().st_size and not is_sqlite_file(path):
+            raise StoreError(f"{path}: not a SQLite database")
+    elif not create:
+        raise StoreError(f"{path}: no such database (run 'reconcile ingest' first, or pass --db)")
+    try:
+        if readonly:
+            conn = sqlite3.connect(
+                f"file:{path}?mode=ro",
+                uri=True,
+                isolation_level=None,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+            )
+        else:
+            conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: cannot open database ({error})") from None
+    db = sqlite_utils.Database(conn)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: made by a newer reconcile (schema {version}, this one knows {SCHEMA_VERSION}); upgrade reconcile"
+        )
+    if version == 0 and not create and not db.table_names():
+        raise StoreError(f"{path}: not a reconcile database")
+    if version < SCHEMA_VERSION:
+        if readonly:
+            raise StoreError(f"{path}: schema {version} needs migrating; open it once for writing")
+        migrate(db)
+    if not readonly:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.OperationalError:
+            pass  # a read-only file: reads still work
+    return db
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Apply the missing migrations, each once, under the write lock."""
+    conn = db.conn
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        raise StoreError(f"cannot write the database ({error})") from None
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0 and db.table_names() and "documents" not in db.table_names():
+            raise StoreError("the file holds tables that are not reconcile's; refusing to touch it")
+        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+            step(db)
+            conn.execute(f"PRAGMA user_version = {number}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+class Transaction:
+    """`BEGIN IMMEDIATE` ... `COMMIT`: the write lock is taken up front, so two writers queue
+    behind the busy timeout rather than failing halfway with "database is locked"."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.conn = db.conn
+
+    def __enter__(self):
+        for attempt in range(20):
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return self.conn
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) and "busy" not in str(error):
+                    raise StoreError(f"cannot write the database ({error})") from None
+                time.sleep(0.05 * (attempt + 1))
+        raise StoreError("the database stayed locked by another writer; try again")
+
+    def __exit__(self, kind, value, traceback):
+        if kind is None:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute("ROLLBACK")
+        return False
+
+
+def now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def finite(value: float | None) -> float | None:
+    return value if value is None or math.isfinite(value) else (1e308 if value > 0 else -1e308)
+
+
+def unbounded(value: float | None) -> float | None:
+    if value is None:
+        return None
+    return math.inf if value >= 1e308 else -math.inf if value <= -1e308 else value
+
+
+def write_document(
+    db: sqlite_utils.Database, document: Document, sentences: list[Sentence], claims: list[Claim]
+) -> str:
+    """Store a document with its sentences and claims, in one transaction.
+
+    Returns "added", "unchanged" (same content already stored) or "replaced" (a changed file at
+    a path already stored: the old version and its claims go)."""
+    with Transaction(db) as conn:
+        if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
+            return "unchanged"
+        old = [
+            row[0]
+            for row in conn.execute("SELECT id FROM documents WHERE path = ?", (document.path,))
+        ]
+        for old_id in old:
+            conn.execute("DELETE FROM documents WHERE id = ?", (old_id,))
+        conn.execute(
+            "INSERT INTO documents (id, name, path, title, outlet, author, published, url, language,"
+            " story, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                document.id,
+                document.name,
+                document.path,
+                document.title,
+                document.outlet,
+                document.author,
+                document.published,
+                document.url,
+                document.language,
+                document.story,
+                document.text,
+                now(),
+            ),
+        )
+        conn.executemany(
+            'INSERT INTO sentences (document_id, idx, start, "end", role, text) VALUES (?,?,?,?,?,?)',
+            [(document.id, s.index, s.start, s.end, s.role, s.text) for s in sentences],
+        )
+        conn.executemany(
+            "INSERT INTO claims (document_id, sentence, kind, subject, attribute, value, low, high,"
+            ' unit, qualifier, date, weekday, hedge, attribution, start, "end", quote, extra)'
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    document.id,
+                    c.sentence,
+                    c.kind,
+                    c.subject,
+                    c.attribute,
+                    c.value,
+                    finite(c.low),
+                    finite(c.high),
+                    c.unit,
+                    c.qualifier,
+                    c.date,
+                    c.weekday,
+                    c.hedge,
+                    c.attribution,
+                    c.start,
+                    c.end,
+                    c.quote,
+                    json.dumps(c.extra, ensure_ascii=False),
+                )
+                for c in claims
+            ],
+        )
+        conn.execute(
+            "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'"
+        )
+        return "replaced" if old else "added"
+
+
+def meta(db: sqlite_utils.Database, key: str) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def documents(db: sqlite_utils.Database, story: str | None = None) -> list[dict]:
+    sql = (
+        "SELECT d.id, d.name, d.path, d.title, d.outlet, d.author, d.published, d.url, d.language,"
+        " coalesce(d.story, s.story) AS story, length(d.text) AS chars,"
+        " (SELECT count(*) FROM sentences WHERE document_id = d.id) AS sentences,"
+        " (SELECT count(*) FROM claims WHERE document_id = d.id) AS claims, d.ingested_at"
+        " FROM documents d LEFT JOIN stories s ON s.document_id = d.id"
+    )
+    params: list = []
+    if story:
+        sql += " WHERE coalesce(d.story, s.story) = ?"
+        params.append(story)
+    return [dict(row) for row in db.query(sql + " ORDER BY d.name", params)]
+
+
+CLAIM_COLUMNS = (
+    "c.id, d.name AS document, c.sentence, c.kind, c.subject, c.attribute, c.value, c.low, c.high,"
+    ' c.unit, c.qualifier, c.date, c.weekday, c.hedge, c.attribution, c.start, c."end", c.quote,'
+    " c.extra, d.outlet, d.published, d.language, d.id AS document_id"
+)
+
+
+def claims(
+    db: sqlite_utils.Database,
+    document: str | None = None,
+    kind: str | None = None,
+    subject: str | None = None,
+    attribute: str | None = None,
+) -> list[dict]:
+    """Claims as rows, filtered by parameters (never by string formatting)."""
+    where, params = [], []
+    if document:
+        where.append("(d.name = ? OR d.id = ? OR d.path = ?)")
+        params += [document, document, document]
+    if kind:
+        where.append("c.kind = ?")
+        params.append(kind)
+    if subject:
+        where.append("c.subject LIKE ?")
+        params.append(f"%{subject}%")
+    if attribute:
+        where.append("c.attribute = ?")
+        params.append(attribute)
+    sql = f"SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id"  # noqa: S608 (fixed text)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY d.name, c.start, c.id"
+    return [claim_row(row) for row in db.query(sql, params)]
+
+
+def claim_row(row: dict) -> dict:
+    row = dict(row)
+    row["low"], row["high"] = unbounded(row["low"]), unbounded(row["high"])
+    row["extra"] = json.loads(row["extra"] or "{}")
+    return row
+
+
+def iter_claims(db: sqlite_utils.Database, kinds: Iterable[str]) -> Iterable[dict]:
+    marks = ",".join("?" for _ in kinds)
+    sql = f"SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.kind IN ({marks}) ORDER BY d.name, c.start"  # noqa: S608
+    for row in db.query(sql, list(kinds)):
+        yield claim_row(row)
