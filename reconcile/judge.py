@@ -317,8 +317,10 @@ def judge_dates(story: str, subject: str, attribute: str, claims: list[dict]) ->
     if not clashes:
         return None
     groups: dict[str, list[dict]] = defaultdict(list)
+    clashing = {id(c) for pair in clashes for c in pair}
     for claim, _ in spans:
-        groups[date_text(claim)].append(claim)
+        if id(claim) in clashing:  # a vaguer date that fits both ("December 2023") says nothing
+            groups[date_text(claim)].append(claim)
     values = [
         make_value(text, members)
         for text, members in sorted(groups.items(), key=lambda i: i[1][0]["date"] or "")

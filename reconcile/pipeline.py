@@ -40,7 +40,9 @@ def load_claims(db: sqlite_utils.Database) -> list[dict]:
 
 
 def story_assignment(db: sqlite_utils.Database, claims: list[dict]) -> dict[str, str]:
-    labels = {row["id"]: row["story"] for row in db.query("SELECT id, story FROM documents")}
+    labels, published = {}, {}
+    for row in db.query("SELECT id, story, published FROM documents"):
+        labels[row["id"]], published[row["id"]] = row["story"], row["published"]
     names: dict[str, set[str]] = defaultdict(set)
     display: dict[str, str] = {}
     for claim in claims:
@@ -48,7 +50,7 @@ def story_assignment(db: sqlite_utils.Database, claims: list[dict]) -> dict[str,
             key = fold(claim["value"])
             names[claim["document_id"]].add(key)
             display.setdefault(key, claim["value"])
-    return assign_stories(labels, names, display)
+    return assign_stories(labels, names, display, published)
 
 
 def attach_sentences(db: sqlite_utils.Database, claims: list[dict]) -> None:

@@ -1,9 +1,11 @@
 """Which documents tell the same story. Claims are only ever compared within a story.
 
 A document ingested with `--story LABEL` belongs to that story. The others are grouped
-automatically: two documents are in one story when they name at least two of the same people
-in full (accent- and case-insensitive). Names that half the archive mentions (a head of state)
-are too common to tie documents together and are ignored for grouping.
+automatically (accent- and case-insensitive): two documents are in one story when they name at
+least two of the same people in full, or one person in full and a second by the same surname
+(a misspelt given name must not split a story), or one person in full within a week of each
+other. Names that half the archive mentions (a head of state) are too common to tie documents
+together and are ignored for grouping.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections import Counter, defaultdict
 from .lexicon import fold
 
 MIN_SHARED_NAMES = 2
+CLOSE_IN_TIME_DAYS = 7
 MAX_NAME_SHARE = 0.5  # a name in more than half of the documents (of a large archive) ties nothing
 
 
@@ -43,19 +46,31 @@ class UnionFind:
         return out
 
 
+def close_in_time(a: str | None, b: str | None) -> bool:
+    from .dates import PartialDate
+
+    da, db = PartialDate.parse(a).as_date(), PartialDate.parse(b).as_date()
+    return da is not None and db is not None and abs((da - db).days) <= CLOSE_IN_TIME_DAYS
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "story"
 
 
 def assign_stories(
-    labels: dict[str, str | None], names: dict[str, set[str]], display: dict[str, str]
+    labels: dict[str, str | None],
+    names: dict[str, set[str]],
+    display: dict[str, str],
+    published: dict[str, str | None] | None = None,
 ) -> dict[str, str]:
     """Document id -> story id.
 
     `labels` gives each document's explicit story label (or None); `names` the folded full
-    names each document mentions; `display` a readable spelling of each folded name."""
+    names each document mentions; `display` a readable spelling of each folded name;
+    `published` each document's ISO date (for "close in time")."""
     stories: dict[str, str] = {doc: f"label:{label}" for doc, label in labels.items() if label}
     unlabelled = [doc for doc, label in labels.items() if not label]
+    surnames = {doc: {n.split()[-1] for n in names.get(doc, ())} for doc in unlabelled}
     documents_of: dict[str, list[str]] = defaultdict(list)
     for doc in unlabelled:
         for name in names.get(doc, ()):
@@ -69,8 +84,13 @@ def assign_stories(
             if len(documents_of[name]) > limit:
                 continue
             shared.update(other for other in documents_of[name] if other != doc)
+        dates = published or {}
         for other, count in shared.items():
-            if count >= MIN_SHARED_NAMES:
+            if (
+                count >= MIN_SHARED_NAMES
+                or len(surnames[doc] & surnames[other]) >= MIN_SHARED_NAMES
+                or close_in_time(dates.get(doc), dates.get(other))
+            ):
                 groups.union(doc, other)
     taken: set[str] = set()
     for members in sorted(groups.groups().values(), key=lambda m: sorted(m)):

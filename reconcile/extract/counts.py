@@ -54,19 +54,56 @@ GAP_STOP = {
 }
 
 
-def nearest_event(sentence: Sentence, text: str, lex: Lexicon, start: int, end: int):
-    """The event wording nearest to a number in its sentence; crossing a comma costs more."""
+def nearest_event(
+    sentence: Sentence, text: str, lex: Lexicon, start: int, end: int, noun_end: int | None = None
+):
+    """The event wording nearest to a number in its sentence. Distance after the number is
+    counted from the end of its noun ("340 families were evacuated"); crossing a comma or a
+    conjunction into another clause ("killed and 340 families") costs more."""
+    after = noun_end or end
     best, best_score = None, 10_000
     for match in lex.event_re.finditer(text, sentence.start, sentence.end):
-        between = text[end : match.start()] if match.start() >= end else text[match.end() : start]
         if match.start() < end and match.end() > start:
             continue
-        score = len(between) + 60 * between.count(",") + 200 * len(re.findall(r"[;:—()]", between))
+        between = (
+            text[after : match.start()] if match.start() >= after else text[match.end() : start]
+        )
+        if match.start() >= end and match.start() < after:
+            between = ""  # the event is the noun itself
+        score = (
+            len(between)
+            + 60 * between.count(",")
+            + 30 * len(re.findall(r"\b(?:and|or|y|o|but|pero)\b", between))
+            + 200 * len(re.findall(r"[;:—()]", between))
+        )
         if score < best_score:
             best, best_score = match, score
     if best is None or best_score > 130:
         return None
     return lex.event_of[fold(re.sub(r"\s+", " ", best.group(0)))]
+
+
+def event_right_after(text: str, start: int, limit: int, noun: str, lex: Lexicon) -> str | None:
+    """The event said of a noun right after it: '<n> co-defendants were convicted'."""
+    auxiliaries = "|".join(
+        re.escape(a) for a in sorted(lex.get_set("auxiliaries"), key=len, reverse=True)
+    )
+    match = re.match(rf"\s+{re.escape(noun)}\s+(?:(?:{auxiliaries})\s+)?", text[start:limit], re.I)
+    if not match:
+        return None
+    event = lex.event_re.match(text, start + match.end(), limit)
+    return lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] if event else None
+
+
+def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -> str | None:
+    """'The death toll ... rose to 14': an event noun earlier in the clause names the count."""
+    clause = re.split(r"[;:]", text[sentence.start : start])[-1]
+    found = None
+    for match in lex.noun_re.finditer(clause):
+        key = fold(re.sub(r"\s+", " ", match.group(0)))
+        if key in lex.event_noun_of:
+            found = lex.event_noun_of[key]
+    return found
 
 
 def head_noun(text: str, number: Number, limit: int, lex: Lexicon):
@@ -96,9 +133,12 @@ def fallback_noun(text: str, number: Number, limit: int) -> str | None:
         if word in GAP_STOP:
             break
         words.append(word)
-    if not words or not re.search(r"[^su]s$", words[-1]):
-        return None  # only plural nouns: "2 storage devices", not "the two discuss"
-    return " ".join(words[-2:])
+    plural = re.compile(r"[^su]s$")
+    if len(words) > 1 and plural.search(words[1]):
+        return " ".join(words[:2])  # "2 storage devices"
+    if words and plural.search(words[0]):
+        return words[0]  # "17 companies paid him"
+    return None  # only plural nouns: not "the two discuss"
 
 
 def coordinated(text: str, end: int, limit: int, lex: Lexicon) -> bool:
@@ -125,11 +165,11 @@ def count_claims(sentence: Sentence, text: str, lex: Lexicon, numbers: list[Numb
             continue
         if number.words and number.low == number.high == 1:
             continue  # "one of", "one man": rarely a count, often a pronoun
-        next_word = re.match(
-            r"\s+(?:[a-záéíóúñü-]+\s+)?([a-záéíóúñü]+)", text[number.end : sentence.end]
+        next_words = re.match(
+            r"\s+([a-záéíóúñü-]+)(?:\s+([a-záéíóúñü]+))?", text[number.end : sentence.end]
         )
-        if next_word and next_word.group(1) in durations and number.unit is None:
-            continue
+        if next_words and number.unit is None and durations & set(next_words.groups()):
+            continue  # "eight years in prison", "two full days"
         if re.match(r"(?:st|nd|rd|th)\b", text[number.end : number.end + 3]):
             continue
         if (
@@ -152,7 +192,7 @@ def classify(sentence: Sentence, text: str, lex: Lexicon, number: Number) -> Cla
     kind = "count"
     comparable = True
     noun, noun_end = head_noun(text, number, sentence.end, lex)
-    event = nearest_event(sentence, text, lex, number.start, number.end)
+    event = nearest_event(sentence, text, lex, number.start, number.end, noun_end)
     if number.unit == "%":
         kind = "percent"
         of = re.match(r"\s+of\s+(?:the\s+)?([a-záéíóúñü]+)", text[number.end : sentence.end])
@@ -178,13 +218,19 @@ def classify(sentence: Sentence, text: str, lex: Lexicon, number: Number) -> Cla
         attribute = lex.thing_of[noun]
     else:
         direct = re.match(r"\s+(\w+(?:\s+\w+)?)", text[number.end : sentence.end])
+        toll = event_noun_before(sentence, text, lex, number.start)
+        fallback = fallback_noun(text, number, sentence.end)
         if event and direct and lex.event_re.match(fold(direct.group(1))):
             attribute = f"people {event}"  # "52 implicated in the case"
-        else:
-            fallback = fallback_noun(text, number, sentence.end)
-            if not fallback:
-                return None
+        elif toll and not fallback:
+            attribute = toll  # "the death toll rose to 14"
+        elif fallback:
             attribute, comparable = fallback, False
+            after = event_right_after(text, number.end, sentence.end, fallback, lex)
+            if after:  # "three co-defendants were convicted"
+                attribute = f"{fallback} {after}"
+        else:
+            return None
     if number.additional:
         attribute, comparable = f"additional {attribute}", False
     end = max(number.end, noun_end or number.end)
