@@ -132,9 +132,9 @@ def html_to_text(html: str) -> tuple[str, dict]:
 
     Returns the text and the metadata the page declares (title, author, date, language).
     """
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(html)
+    tree = LexborHTMLParser(html)
     meta = html_metadata(tree)
     for node in tree.css(DROP_TAGS):
         node.decompose()

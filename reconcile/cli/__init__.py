@@ -55,7 +55,7 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output for
 def stderr_console():
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)  # one message, one line
 
 
 def stdout_console():
