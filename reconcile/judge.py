@@ -237,22 +237,29 @@ def birth_years(claim: dict) -> tuple[float, float]:
     return reference.year - age - 1, reference.year - age
 
 
+def is_dated(claim: dict) -> bool:
+    """Does an age claim say when the age held (its own date or the article's)?"""
+    return PartialDate.parse(claim.get("date") or claim.get("published")).year is not None
+
+
+def ages_agree(a: dict, b: dict, dated: bool = True) -> bool:
+    """Can one person have both ages? Dated ages compare as birth years (34 in 2023 and 35
+    in 2024 agree); without dates only the same age agrees."""
+    if not dated:
+        return a["low"] == b["low"]
+    (la, ha), (lb, hb) = birth_years(a), birth_years(b)
+    return la <= hb and lb <= ha
+
+
 def judge_ages(story: str, subject: str, claims: list[dict]) -> Conflict | None:
     """Ages compare as birth years: 34 in 2023 and 36 in 2022 cannot both be right;
     "born 36 years ago" is an age on the article's date."""
-    dated = all(PartialDate.parse(c.get("date") or c.get("published")).year for c in claims)
-
-    def overlap(a, b):
-        if not dated:
-            return a["low"] == b["low"]
-        (la, ha), (lb, hb) = birth_years(a), birth_years(b)
-        return la <= hb and lb <= ha
-
+    dated = all(is_dated(c) for c in claims)
     clashes = [
         (a, b)
         for i, a in enumerate(claims)
         for b in claims[i + 1 :]
-        if a["document"] != b["document"] and not overlap(a, b)
+        if a["document"] != b["document"] and not ages_agree(a, b, dated)
     ]
     if not clashes:
         return None
@@ -300,6 +307,16 @@ def date_text(claim: dict) -> str:
     return claim.get("extra", {}).get("rendered") or claim["value"]
 
 
+def date_relation(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> str:
+    """How two date spans of one event relate: "agree" (they overlap: 14 December and
+    December 2023), "clash" (disjoint but within a month: 13 and 14 December) or "apart"
+    (further apart: taken to be two events)."""
+    if not (a[1] < b[0] or b[1] < a[0]):
+        return "agree"
+    gap = min(abs((a[0] - b[1]).days), abs((b[0] - a[1]).days))
+    return "clash" if gap <= DATE_WINDOW_DAYS else "apart"
+
+
 def judge_dates(story: str, subject: str, attribute: str, claims: list[dict]) -> Conflict | None:
     """Different dates for one event within a month of each other (further apart, they are
     taken to be two events); a weekday that the other source's date contradicts is "high"."""
@@ -310,9 +327,7 @@ def judge_dates(story: str, subject: str, attribute: str, claims: list[dict]) ->
         for b, sb in spans[i + 1 :]:
             if a["document"] == b["document"]:
                 continue
-            disjoint = sa[1] < sb[0] or sb[1] < sa[0]
-            gap = min(abs((sa[0] - sb[1]).days), abs((sb[0] - sa[1]).days))
-            if disjoint and gap <= DATE_WINDOW_DAYS:
+            if date_relation(sa, sb) == "clash":
                 clashes.append((a, b))
     if not clashes:
         return None
