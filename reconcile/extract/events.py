@@ -22,7 +22,7 @@ def event_of(sentence: Sentence, text: str, lex: Lexicon, mention: DateMention) 
         score = len(between) + 40 * between.count(",")
         if score < best_score:
             best, best_score = match, score
-    if best is None or best_score > 90:
+    if best is None or best_score > 140:
         return None
     return lex.date_event_of[fold(re.sub(r"\s+", " ", best.group(0)))]
 
