@@ -10,7 +10,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -21,6 +21,13 @@ DEFAULT_LANGUAGE = "en"
 
 def fold(text: str) -> str:
     """Lowercase without accents: 'Terán' -> 'teran'."""
+    if text.isascii():  # nothing to decompose: the common case, and by far the cheapest
+        return text.lower()
+    return _fold_unicode(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_unicode(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
@@ -48,6 +55,7 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         d = self.data
+        self._sets: dict[str, frozenset[str]] = {}
         self.months = {fold(w): int(k) for k, ws in d["months"].items() for w in ws}
         self.weekdays = {fold(w): int(k) for k, ws in d["weekdays"].items() for w in ws}
         self.number_words = {fold(w) for w in d.get("words", [])}
@@ -98,9 +106,12 @@ class Lexicon:
     def get(self, key: str, default=None):
         return self.data.get(key, default)
 
-    def get_set(self, key: str) -> set[str]:
-        """A word list as a set of folded words."""
-        return {fold(str(w)) for w in self.data.get(key) or []}
+    def get_set(self, key: str) -> frozenset[str]:
+        """A word list as a set of folded words (built once per key)."""
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = frozenset(fold(str(w)) for w in self.data.get(key) or [])
+        return found
 
 
 def lexicon_dirs() -> list[Path]:

@@ -45,8 +45,15 @@ class Person:
 
 
 def name_pattern(lex: Lexicon) -> re.Pattern:
-    particles = "|".join(sorted((re.escape(p) for p in lex.particles), key=len, reverse=True))
-    return re.compile(rf"(?<![\w@#])(?:{WORD})(?:\s+(?:(?:{particles})\s+)*(?:{WORD}|{INITIAL}))*")
+    """Capitalised runs of words (with particles and initials); built once per lexicon."""
+    pattern = lex.__dict__.get("_name_pattern")
+    if pattern is None:
+        particles = "|".join(sorted((re.escape(p) for p in lex.particles), key=len, reverse=True))
+        pattern = re.compile(
+            rf"(?<![\w@#])(?:{WORD})(?:\s+(?:(?:{particles})\s+)*(?:{WORD}|{INITIAL}))*"
+        )
+        lex.__dict__["_name_pattern"] = pattern
+    return pattern
 
 
 def split_name(tokens: list[str], lex: Lexicon) -> tuple[str, str]:
