@@ -1,0 +1,335 @@
+"""Issue 4: conflicts end to end through the CLI, the look-alikes that must stay quiet, story
+scoping, stable ids, CSV export, and the rules one by one."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+from conftest import DATA, GOLD, SCORECARD, SOURCES, run_cli, write
+
+from reconcile.judge import compatible, judge_numbers
+
+
+def fold(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", str(text)) if not unicodedata.combining(c)
+    ).casefold()
+
+
+def holds(value: dict, wanted: str) -> bool:
+    """Does a reported value carry `wanted` (a number within its bounds, or a whole word)?"""
+    if wanted.replace(",", "").isdigit():
+        number = float(wanted.replace(",", ""))
+        low, high = value.get("low"), value.get("high")
+        if low is not None and high is not None and low <= number <= high:
+            return True
+        return wanted in value["value"]
+    return f" {fold(wanted)} " in f" {fold(value['value'])} "
+
+
+def conflicts_with(conflicts, *wanted, kind=None):
+    return [
+        c
+        for c in conflicts
+        if (kind is None or c["kind"] == kind)
+        and all(any(holds(v, w) for v in c["values"]) for w in wanted)
+    ]
+
+
+def documents_of(conflict, value_text):
+    value = next(v for v in conflict["values"] if v["value"] == value_text)
+    return {s["document"] for s in value["sources"]}
+
+
+# --------------------------------------------------------------------------- the user's examples
+
+
+def test_29_vs_31_arrests(sample_conflicts):
+    (conflict,) = conflicts_with(sample_conflicts, "29", "31", kind="count")
+    assert conflict["attribute"] == "people arrested"
+    assert conflict["severity"] == "high" and conflict["status"] == "contradiction"
+    assert documents_of(conflict, "29") == {"000_96648e514321150e"}
+    assert documents_of(conflict, "31") == {"001_7ca59217f1047d98"}
+    assert documents_of(conflict, "at least 29") == {"004_306bd8d128e17d47"}
+    assert "compatible" in conflict["explanation"]  # "at least 29" fits 31
+    source = conflict["values"][0]["sources"][0]
+    assert {"document", "outlet", "published", "quote", "start", "end"} <= set(source)
+
+
+def test_norero_age_34_vs_36(sample_conflicts):
+    (conflict,) = conflicts_with(sample_conflicts, "34", "36", kind="age")
+    assert conflict["subject"] == "Leandro Norero"
+    assert documents_of(conflict, "36") == {"003_821922c0ca3443ac"}
+    assert documents_of(conflict, "34") == {"000_96648e514321150e", "003_821922c0ca3443ac"}
+
+
+def test_wilman_vs_william(sample_conflicts):
+    (conflict,) = conflicts_with(sample_conflicts, "Wilman", "William", kind="name")
+    assert conflict["severity"] == "high" and conflict["attribute"] == "first name"
+    wilman = next(v for v in conflict["values"] if v["value"] == "Wilman")
+    assert wilman["tally"] == 2 and documents_of(conflict, "William") == {"000_96648e514321150e"}
+
+
+@pytest.mark.parametrize(
+    ("wanted", "kind"),
+    [
+        (("8", "9"), "count"),
+        (("Noboa", "Novoa"), "name"),
+        (("Wednesday", "Thursday"), "date"),
+        (("7", "8"), "count"),
+        (("2014",), "date"),
+    ],
+)
+def test_other_must_find(sample_conflicts, wanted, kind):
+    assert conflicts_with(sample_conflicts, *wanted, kind=kind)
+
+
+# --------------------------------------------------------------------------- look-alikes
+
+
+def single_valued(conflicts, wanted):
+    return [
+        c for c in conflicts if len(c["values"]) >= 2 and all(holds(v, wanted) for v in c["values"])
+    ]
+
+
+@pytest.mark.parametrize("wanted", ["75", "7", "900", "2007", "May", "October"])
+def test_agreeing_sources_are_not_flagged(sample_conflicts, wanted):
+    assert not single_valued(sample_conflicts, wanted)
+
+
+@pytest.mark.parametrize(
+    "pair", [("52", "29"), ("52", "31"), ("15", "15000"), ("8", "29"), ("Diana", "Mayra")]
+)
+def test_different_measures_or_people_are_not_paired(sample_conflicts, pair):
+    assert not conflicts_with(sample_conflicts, *pair)
+
+
+def test_police_are_not_judges(sample_conflicts):
+    assert not [
+        c
+        for c in conflicts_with(sample_conflicts, "8", "9")
+        if "police" in fold(c["attribute"] + c["subject"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [("Agustín", "Agustin"), ("Boscán", "Boscan"), ("Terán", "Teran"), ("Leandro", "Luis Antonio")],
+)
+def test_variants_at_most_inform(sample_conflicts, pair):
+    for conflict in sample_conflicts:
+        values = [v["value"] for v in conflict["values"]]
+        if all(any(p in v for v in values) for p in pair):
+            assert conflict["severity"] == "low", conflict
+
+
+@pytest.mark.skipif(
+    not (GOLD.exists() and SCORECARD.exists()),
+    reason="the shared gold file is not beside the project",
+)
+def test_scorecard_on_the_sample_corpus(sample_db, tmp_path):
+    report = tmp_path / "conflicts.json"
+    assert run_cli("conflicts", "--db", sample_db, "--format", "json", "-o", report).exit_code == 0
+    out = subprocess.run(
+        [sys.executable, str(SCORECARD), str(GOLD), str(report)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    summary = out.strip().splitlines()[-1]
+    found, total = map(int, summary.split()[1].split("/"))
+    assert found >= total - 1, out
+    assert "false alarms 0" in summary, out
+    assert int(summary.split("unexplained ")[1].split()[0]) <= 3, out
+
+
+# --------------------------------------------------------------------------- stories
+
+
+def test_unrelated_story_gets_its_own_conflicts_and_none_across(db_path):
+    assert run_cli("ingest", SOURCES, DATA / "flood", "--db", db_path).exit_code == 0
+    conflicts = json.loads(run_cli("conflicts", "--db", db_path, "-f", "json").stdout)["conflicts"]
+    flood_docs = {"river_times", "daily_courier", "wire_copy"}
+    for conflict in conflicts:
+        docs = {s["document"] for v in conflict["values"] for s in v["sources"]}
+        assert docs <= flood_docs or not docs & flood_docs, conflict["id"]
+    flood = [
+        c
+        for c in conflicts
+        if {s["document"] for v in c["values"] for s in v["sources"]} & flood_docs
+    ]
+    kinds = {(c["kind"], c["attribute"], c["status"]) for c in flood}
+    assert ("count", "families evacuated", "contradiction") in kinds
+    assert ("count", "people killed", "evolving") in kinds  # 12 on March 6, 14 on March 8
+    assert ("age", "age", "contradiction") in kinds  # 61 vs 63
+    assert ("name", "first name", "contradiction") in kinds  # Roberta vs Roberto
+    assert ("date", "date", "weekday mismatch") in kinds  # Wednesday, March 5, 2024
+
+
+def test_wire_copy_counts_once(db_path):
+    run_cli("ingest", DATA / "flood", "--db", db_path)
+    conflicts = json.loads(run_cli("conflicts", "--db", db_path, "-f", "json").stdout)["conflicts"]
+    (killed,) = [c for c in conflicts if c["attribute"] == "people killed"]
+    fourteen = next(v for v in killed["values"] if v["value"] == "14")
+    assert len(fourteen["sources"]) == 2 and fourteen["tally"] == 1
+    assert fourteen["wire_copies"]
+
+
+def test_explicit_story_labels_keep_stories_apart(tmp_path, db_path):
+    a = write(
+        tmp_path / "a.txt", "Mayor Ann Lee said 12 people were arrested on Monday, March 4, 2024.\n"
+    )
+    b = write(
+        tmp_path / "b.txt", "Mayor Ann Lee said 15 people were arrested on Monday, March 4, 2024.\n"
+    )
+    run_cli("ingest", a, "--db", db_path, "--story", "one")
+    run_cli("ingest", b, "--db", db_path, "--story", "two")
+    assert json.loads(run_cli("conflicts", "--db", db_path, "-f", "json").stdout)["conflicts"] == []
+
+
+# --------------------------------------------------------------------------- outputs
+
+
+def test_conflict_ids_are_stable(sample_conflicts, db_path):
+    run_cli("ingest", SOURCES, "--db", db_path)
+    again = json.loads(run_cli("conflicts", "--db", db_path, "-f", "json", "--refresh").stdout)[
+        "conflicts"
+    ]
+    assert [c["id"] for c in again] == [c["id"] for c in sample_conflicts]
+
+
+def test_csv_round_trips_and_neutralises_formulas(tmp_path, db_path):
+    write(
+        tmp_path / "corpus" / "a.txt",
+        "=HYPERLINK(1) Officials said 12 people were arrested in the raids, Mayor Ann Lee said.\n",
+    )
+    write(
+        tmp_path / "corpus" / "b.txt",
+        "Mayor Ann Lee said that 15 people were arrested in the raids.\n",
+    )
+    run_cli("ingest", tmp_path / "corpus", "--db", db_path, "--story", "csv")
+    out = tmp_path / "conflicts.csv"
+    result = run_cli("conflicts", "--db", db_path, "--format", "csv", "-o", out)
+    assert result.exit_code == 0, result.output
+    raw = out.read_text(encoding="utf-8")
+    assert raw.startswith("\ufeff")  # a file for a spreadsheet carries the BOM
+    rows = list(csv.DictReader(io.StringIO(raw.lstrip("\ufeff"))))
+    assert {r["value"] for r in rows} == {"12", "15"}
+    quotes = [r["quote"] for r in rows]
+    assert any(q.startswith("'=HYPERLINK") for q in quotes)
+    assert not any(q.startswith("=") for q in quotes)
+    piped = run_cli("conflicts", "--db", db_path, "--format", "csv").stdout
+    assert not piped.startswith("\ufeff")
+
+
+def test_json_schema_fields_and_exit_codes(sample_db):
+    result = run_cli("conflicts", "--db", sample_db, "-f", "json", "--min-severity", "high")
+    conflicts = json.loads(result.stdout)["conflicts"]
+    assert conflicts and all(c["severity"] == "high" for c in conflicts)
+    for conflict in conflicts:
+        assert {
+            "id",
+            "story",
+            "kind",
+            "subject",
+            "attribute",
+            "severity",
+            "status",
+            "rule",
+            "explanation",
+            "values",
+        } <= set(conflict)
+        for value in conflict["values"]:
+            assert {"value", "low", "high", "qualifier", "sources", "tally"} <= set(value)
+    assert run_cli("conflicts", "--db", sample_db, "--fail-on", "high", "-f", "json").exit_code == 1
+    assert run_cli("conflicts", "--db", sample_db, "--min-severity", "bogus").exit_code == 2
+    lines = run_cli("conflicts", "--db", sample_db, "-f", "jsonl", "-k", "name").stdout.splitlines()
+    assert lines and all(json.loads(line)["kind"] == "name" for line in lines)
+
+
+def test_table_report_reads_well(sample_db):
+    result = run_cli("conflicts", "--db", sample_db)
+    assert result.exit_code == 0
+    assert "Wilman" in result.stdout and "William" in result.stdout and "\x1b[" not in result.stdout
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def number(low, high=None, qualifier="exact", document="a", published="2023-12-14"):
+    return {
+        "low": low,
+        "high": low if high is None and qualifier == "exact" else high,
+        "qualifier": qualifier,
+        "document": document,
+        "published": published,
+        "quote": str(low),
+        "start": 0,
+        "end": 1,
+        "unit": None,
+    }
+
+
+INF = float("inf")
+RULE_EXAMPLES = [
+    (number(29), number(31), False),  # 29 vs 31 contradict
+    (number(29, INF, "at least"), number(31), True),  # "at least 29" is compatible with 31
+    (
+        number(900, INF, "more than"),
+        number(900, INF, "more than"),
+        True,
+    ),  # "over 900" = "more than 900"
+    (number(900, INF, "more than"), number(900), False),  # "more than 900" excludes 900 itself
+    (number(7), number(8, 9, "range"), False),  # 7 vs "eight or nine"
+    (number(8), number(8, 9, "range"), True),
+    (number(13500, 15000, "almost"), number(15000), True),
+    (number(27, 33, "about"), number(29), True),  # compatible, reported as "soft"
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), RULE_EXAMPLES)
+def test_number_compatibility(a, b, expected):
+    assert compatible(a, b) is expected
+
+
+def test_about_is_soft_and_growth_is_evolving():
+    soft = judge_numbers(
+        "s",
+        "count",
+        "",
+        "people arrested",
+        [number(27, 33, "about", "a"), number(29, document="b")],
+        True,
+    )
+    assert soft.status == "soft" and soft.severity == "low"
+    growing = judge_numbers(
+        "s",
+        "count",
+        "",
+        "people killed",
+        [
+            number(12, document="a", published="2024-03-06"),
+            number(14, document="b", published="2024-03-08"),
+        ],
+        True,
+    )
+    assert growing.status == "evolving"
+    shrinking = judge_numbers(
+        "s",
+        "count",
+        "",
+        "people killed",
+        [
+            number(14, document="a", published="2024-03-06"),
+            number(12, document="b", published="2024-03-08"),
+        ],
+        True,
+    )
+    assert shrinking.status == "contradiction"
