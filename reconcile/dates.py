@@ -117,6 +117,7 @@ def patterns(code: str) -> list[tuple[str, re.Pattern]]:
     joiners = alternation(lex.get("date_joiners", []) or ["of"])
     past = alternation([*lex.get("past_markers", []), *lex.get("present_markers", [])])
     past_after = alternation(lex.get("past_markers_after", []) or ["last"])
+    after = rf"(?:\s+(?P<after>{past_after}))?"
     W = rf"(?P<wd>{weekdays})"
     M = rf"(?P<month>{months})(?:\.(?=\s*\d))?"
     D = rf"(?P<day>[0-3]?\d)(?:{suffix})?(?!\d)"
@@ -127,15 +128,21 @@ def patterns(code: str) -> list[tuple[str, re.Pattern]]:
     return [
         (
             "month_first",
-            re.compile(rf"{B}(?:{W}\s*,?\s+(?:the\s+)?)?{M}\s+{D}(?:\s*,?\s*{Y})?{A}", re.I),
+            re.compile(rf"{B}(?:{W}\s*,?{J}\s+)?{M}\s+{D}(?:\s*,?{J}\s*{Y})?{A}", re.I),
         ),
-        ("day_first", re.compile(rf"{B}(?:{W}\s*,?\s+)?{D}{J}\s+{M}(?:\s*,?{J}\s+{Y})?{A}", re.I)),
+        (
+            "day_first",
+            re.compile(
+                rf"{B}(?:(?P<mark>{past})\s+)?(?:{W}\s*,?\s+)?{D}{J}\s+{M}(?:\s*,?{J}\s+{Y})?{A}",
+                re.I,
+            ),
+        ),
         ("month_year", re.compile(rf"{B}(?:(?P<mark>{past})\s+)?{M}\s*,?{J}\s+{Y}{A}", re.I)),
         (
             "month",
             re.compile(rf"{B}(?:(?P<mark>{past})\s+)?{M}(?:\s+(?P<after>{past_after}))?{A}", re.I),
         ),
-        ("weekday", re.compile(rf"{B}(?:(?P<mark>{past})\s+)?{W}(?:['’]s)?{A}", re.I)),
+        ("weekday", re.compile(rf"{B}(?:(?P<mark>{past})\s+)?{W}(?:['’]s)?{after}{A}", re.I)),
         (
             "iso",
             re.compile(
@@ -158,7 +165,43 @@ def patterns(code: str) -> list[tuple[str, re.Pattern]]:
 
 
 def month_is_capitalised(code: str) -> bool:
-    return bool(lexicon(code).get("capitalised_months", code == "en"))
+    """English writes "May", Spanish "mayo": lexicon key `capitalised_months`."""
+    return bool(lexicon(code).get("capitalised_months", False))
+
+
+#: What each pattern cannot match without. Most sentences name no month, no weekday and no
+#: digit: skipping the patterns that need them changes no result and saves most of the time.
+NEEDS = {
+    "month_first": ("month", "digit"),
+    "day_first": ("month", "digit"),
+    "month_year": ("month", "digit"),
+    "month": ("month",),
+    "weekday": ("weekday",),
+    "iso": ("digit",),
+    "numeric": ("digit",),
+    "year": ("digit",),
+}
+DIGIT = re.compile(r"\d")
+
+
+@cache
+def calendar_words(code: str) -> dict[str, tuple[str, ...]]:
+    lex = lexicon(code)
+    return {
+        kind: tuple({str(w).casefold() for words in lex.get(key, {}).values() for w in words})
+        for kind, key in (("month", "months"), ("weekday", "weekdays"))
+    }
+
+
+def calendar_words_in(text: str, code: str) -> set[str]:
+    """Which of month names, weekday names and digits occur in `text` at all."""
+    folded = text.casefold()
+    present = {
+        kind for kind, words in calendar_words(code).items() if any(w in folded for w in words)
+    }
+    if DIGIT.search(text):
+        present.add("digit")
+    return present
 
 
 def find_dates(
@@ -169,7 +212,10 @@ def find_dates(
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     candidates = []
+    present = calendar_words_in(text, code)
     for name, pattern in patterns(code):
+        if not present.issuperset(NEEDS.get(name, ())):
+            continue
         for match in pattern.finditer(text):
             candidates.append((match.start(), -(match.end() - match.start()), name, match))
     candidates.sort(key=lambda c: (c[0], c[1]))
@@ -213,7 +259,7 @@ def build(name, match, lex, code, text, reference) -> DateMention | None:
     marker = fold(groups.get("mark") or groups.get("after") or "")
     if name == "numeric" and not numeric_is_date(text, match, lex):
         return None
-    if name == "year" and not year_is_date(text, match):
+    if name == "year" and not year_is_date(text, match, lex):
         return None
     if name == "month" and not (marker or preceded_by_preposition(text, match.start(), lex)):
         return None
@@ -226,52 +272,20 @@ def build(name, match, lex, code, text, reference) -> DateMention | None:
     return mention
 
 
-DATE_PREPOSITIONS = {
-    "in",
-    "on",
-    "since",
-    "until",
-    "by",
-    "from",
-    "of",
-    "during",
-    "before",
-    "after",
-    "en",
-    "el",
-    "desde",
-    "hasta",
-    "del",
-    "de",
-    "durante",
-    "antes",
-    "después",
-    "despues",
-    "the",
-    "early",
-    "late",
-    "mid",
-    "between",
-    "and",
-}
-
-
 def preceded_by_preposition(text: str, start: int, lex) -> bool:
+    """'in May', 'on Thursday', 'el jueves': lexicon key `date_prepositions`."""
     before = re.findall(r"[\w’']+", text[max(0, start - 20) : start])
-    return bool(before) and fold(before[-1]) in (
-        DATE_PREPOSITIONS | lex.get_set("date_prepositions")
-    )
+    return bool(before) and fold(before[-1]) in lex.get_set("date_prepositions")
 
 
-def year_is_date(text: str, match) -> bool:
+def year_is_date(text: str, match, lex) -> bool:
     """A bare 4-digit number is a year after a preposition, in parentheses or as a range."""
     if match.group("year2"):
         return True
     start = match.start()
     if start and text[start - 1] == "(":
         return True
-    before = re.findall(r"[\w’']+", text[max(0, start - 20) : start])
-    return bool(before) and fold(before[-1]) in DATE_PREPOSITIONS
+    return preceded_by_preposition(text, start, lex)
 
 
 def numeric_is_date(text: str, match, lex) -> bool:
@@ -287,8 +301,8 @@ def weekday_in_context(text: str, match, lex, marker: str) -> bool:
         return True
     if preceded_by_preposition(text, match.start(), lex):
         return True
-    after = text[match.end() : match.end() + 12].lower()
-    return bool(re.match(r"\s+(?:night|morning|afternoon|evening|noche|mañana|tarde)", after))
+    space = re.match(r"\s+", text[match.end() : match.end() + 5])
+    return bool(space) and bool(lex.phrases("day_parts").match(text, match.end() + space.end()))
 
 
 def resolve(mention: DateMention, reference: PartialDate | None, past: bool) -> None:

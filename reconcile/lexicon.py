@@ -32,12 +32,34 @@ def _fold_unicode(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
+ACCENTED = {
+    "a": "aáàâäã",
+    "e": "eéèêë",
+    "i": "iíìîï",
+    "o": "oóòôöõ",
+    "u": "uúùûü",
+    "n": "nñ",
+    "c": "cç",
+}
+
+
+def accent_insensitive(phrase: str) -> str:
+    """A regex for `phrase` that matches it with or without accents, as `fold` compares words:
+    'policias' and 'policías' both match 'policías' (the lexicons store folded wordings)."""
+    return r"\s+".join(
+        "".join(f"[{ACCENTED[c]}]" if c in ACCENTED else re.escape(c) for c in word)
+        for word in fold(phrase).split()
+    )
+
+
 def phrase_pattern(phrases, flags=re.I) -> re.Pattern:
-    """One regex matching any of `phrases` as whole words, longest first."""
-    alternatives = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
+    """One regex matching any of `phrases` as whole words, longest first, accents optional."""
+    alternatives = sorted(
+        {fold(p).strip() for p in phrases if p and p.strip()}, key=len, reverse=True
+    )
     if not alternatives:
         return re.compile(r"(?!x)x")
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alternatives)
+    body = "|".join(accent_insensitive(p) for p in alternatives)
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", flags)
 
 
@@ -111,6 +133,14 @@ class Lexicon:
         found = self._sets.get(key)
         if found is None:
             found = self._sets[key] = frozenset(fold(str(w)) for w in self.data.get(key) or [])
+        return found
+
+    def phrases(self, key: str) -> re.Pattern:
+        """A word list as one pattern of whole words, accents optional (built once per key)."""
+        patterns = self.__dict__.setdefault("_phrase_patterns", {})
+        found = patterns.get(key)
+        if found is None:
+            found = patterns[key] = phrase_pattern(str(w) for w in self.data.get(key) or [])
         return found
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import Lexicon, fold, lexicon
+from .lexicon import Lexicon, accent_insensitive, fold, lexicon
 
 INF = math.inf
 CURRENCY = {
@@ -45,15 +45,17 @@ class Number:
 def parse_words(phrase: str, code: str) -> float | None:
     """'twenty-nine' -> 29, 'veintinueve' -> 29, 'a dozen' -> 12; None when not a number."""
     lex = lexicon(code)
-    folded = fold(phrase).strip()
+    folded = " ".join(fold(phrase).split())
     if folded in lex.collective:
         return lex.collective[folded]
     from text_to_num import text2num
 
+    spellings = lex.get("spellings") or {}  # "veintiún" -> "veintiuno", for the parser
+    words = " ".join(spellings.get(word, word) for word in phrase.lower().split())
     try:
         return float(
             text2num(
-                phrase.lower().strip(),
+                words,
                 code if code in ("en", "es", "fr", "de", "pt", "it") else "en",
             )
         )
@@ -80,10 +82,10 @@ def number_pattern(code: str) -> re.Pattern:
     words = sorted(lex.number_words, key=len, reverse=True)
     collective = sorted(lex.collective, key=len, reverse=True)
     joiners = "|".join(map(re.escape, sorted(lex.number_joiners))) or "and"
-    word = "(?:" + "|".join(map(re.escape, words)) + ")"
-    scales = "|".join(map(re.escape, sorted(lex.scales, key=len, reverse=True)))
+    word = "(?:" + "|".join(map(accent_insensitive, words)) + ")"
+    scales = "|".join(map(accent_insensitive, sorted(lex.scales, key=len, reverse=True)))
     run = rf"(?!(?:{scales})\b){word}(?:(?:\s+|-|\s+(?:{joiners})\s+){word})*"
-    coll = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in collective)
+    coll = "|".join(map(accent_insensitive, collective))
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?:[.,]\d+)?"
     return re.compile(
         rf"(?<![\w#/:.,-])(?:(?P<digits>{digits})|(?P<coll>{coll})|(?P<words>{run}))(?![\w])",
@@ -95,8 +97,9 @@ def qualifier_before(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
     """The qualifier written just before a number ("at least", "more than"), and where it starts."""
     window = text[max(0, start - 40) : start]
     best = ("exact", start)
+    fillers = lex.get_set("qualifier_fillers") | {"", "$", "us$"}
     for match in lex.qualifier_re.finditer(window):
-        if window[match.end() :].strip() in ("", "a", "an", "the", "$", "us$", "US$"):
+        if fold(window[match.end() :].strip()) in fillers:
             best = (
                 lex.qualifier_of[fold(re.sub(r"\s+", " ", match.group(0)))],
                 start - len(window) + match.start(),
@@ -124,6 +127,9 @@ def find_numbers(
     for match in number_pattern(code).finditer(text, start, end):
         phrase = match.group(0)
         value = parse_digits(phrase) if match.group("digits") else parse_words(phrase, code)
+        if value is None and match.group("words"):
+            raw.extend(split_run(match, code, lex))  # "ocho y diez": two numbers, not one
+            continue
         if value is None:
             continue
         raw.append((match.start(), match.end(), value, not match.group("digits")))
@@ -135,8 +141,10 @@ def find_numbers(
         if i + 1 < len(raw):
             s2, e2, v2, words2 = raw[i + 1]
             gap = fold(text[e:s2]).strip()
-            between = re.search(r"\b(?:between|entre)\s+$", fold(text[max(0, s - 10) : s]))
-            if between and gap in ("and", "y"):
+            between = re.search(r"(?<!\w)(\w+)\s+$", fold(text[max(0, s - 12) : s]))
+            if not (between and between.group(1) in lex.get_set("range_between")):
+                between = None
+            if between and gap in lex.get_set("range_between_joiner"):
                 numbers.append(
                     Number(
                         s - len(between.group(0)),
@@ -164,9 +172,12 @@ def find_numbers(
         number.compound = bool(re.match(r"-[^\W\d_]", text[number.end : number.end + 2]))
         kept.append(number)
     numbers = kept
+    approximate = lex.get_set("approximate_collective")
     for number in numbers:
         if number.qualifier == "exact":
             qualifier, q_start = qualifier_before(text, number.start, lex)
+            if qualifier == "exact" and " ".join(fold(number.text).split()) in approximate:
+                qualifier = "about"  # "una treintena": about 30
             if qualifier != "exact":
                 number.qualifier = qualifier
                 number.text = text[q_start : number.end]
@@ -174,6 +185,39 @@ def find_numbers(
             number.low, number.high = qualifier_bounds(number.low, qualifier)
         number.additional = is_additional(text, number.start, number.end, lex)
     return numbers
+
+
+def split_run(match: re.Match, code: str, lex: Lexicon) -> list[tuple[int, int, float, bool]]:
+    """A run of number words that is no one number ("eight and nine", "ocho y diez"): the
+    numbers on either side of its joiner words, where each is a number on its own."""
+    joiners = "|".join(map(accent_insensitive, sorted(lex.number_joiners))) or "and"
+    parts, cursor = [], match.start()
+    for joiner in re.finditer(rf"\s+(?:{joiners})\s+", match.group(0), re.I):
+        parts.append((cursor, match.start() + joiner.start()))
+        cursor = match.start() + joiner.end()
+    parts.append((cursor, match.end()))
+    found = []
+    for start, end in parts if len(parts) > 1 else []:
+        value = parse_words(match.string[start:end], code)
+        if value is None:
+            return []
+        found.append((start, end, value, True))
+    return found
+
+
+@cache
+def unit_patterns(code: str) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    """Units written after a number: '%' or the lexicon's `percent_words` ("percent",
+    "por ciento"); its `currency_words` ("dollars", "dólares") with their currency codes."""
+    lex = lexicon(code)
+    percent = "|".join(map(accent_insensitive, lex.get("percent_words") or []))
+    currencies = {fold(k): v for k, v in (lex.get("currency_words") or {}).items()}
+    names = "|".join(map(accent_insensitive, sorted(currencies, key=len, reverse=True)))
+    return (
+        re.compile(rf"\s?(%|(?:{percent})\b)" if percent else r"\s?(%)", re.I),
+        re.compile(rf"\s+({names})\b" if names else r"(?!x)x", re.I),
+        currencies,
+    )
 
 
 def attach_scale_and_unit(text: str, number: Number, lex: Lexicon) -> None:
@@ -188,24 +232,21 @@ def attach_scale_and_unit(text: str, number: Number, lex: Lexicon) -> None:
             number.high *= factor
             number.end += after.end()
             number.text = text[number.start : number.end]
-    before = text[max(0, number.start - 4) : number.start]
-    currency = re.search(r"(US\$|\$|€|£|USD\s?|EUR\s?)$", before)
+    before = text[max(0, number.start - 5) : number.start]
+    currency = re.search(r"(?:US\$|\$|€|£|USD|EUR)\s?$", before)  # "US$7", "US$ 7"
     if currency:
-        number.unit = CURRENCY[fold(currency.group(1).strip())]
-        number.start -= len(currency.group(1))
+        number.unit = CURRENCY[fold(currency.group(0).strip())]
+        number.start -= len(currency.group(0))
         number.text = text[number.start : number.end]
-    percent = re.match(
-        r"\s?(%|percent\b|per cent\b|por ciento\b)", text[number.end : number.end + 12]
-    )
+    percent_after, money_after_re, currencies = unit_patterns(lex.code)
+    percent = percent_after.match(text[number.end : number.end + 12])
     if percent:
         number.unit = "%"
         number.end += percent.end()
         number.text = text[number.start : number.end]
-    money_after = re.match(
-        r"\s+(dollars|dólares|dolares|euros|pesos)\b", text[number.end : number.end + 12], re.I
-    )
+    money_after = money_after_re.match(text[number.end : number.end + 12])
     if money_after and not number.unit:
-        number.unit = {"euros": "EUR", "pesos": "MXN"}.get(fold(money_after.group(1)), "USD")
+        number.unit = currencies[fold(money_after.group(1))]
         number.end += money_after.end()
         number.text = text[number.start : number.end]
 

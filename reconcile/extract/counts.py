@@ -15,44 +15,6 @@ from ..lexicon import Lexicon, fold
 from ..models import Claim, Sentence
 from ..numbers import Number
 
-GAP_STOP = {
-    "of",
-    "in",
-    "and",
-    "or",
-    "were",
-    "was",
-    "are",
-    "is",
-    "to",
-    "from",
-    "that",
-    "who",
-    "which",
-    "the",
-    "a",
-    "an",
-    "by",
-    "for",
-    "with",
-    "on",
-    "at",
-    "de",
-    "en",
-    "y",
-    "o",
-    "que",
-    "los",
-    "las",
-    "el",
-    "la",
-    "fueron",
-    "han",
-    "son",
-    "por",
-    "con",
-}
-
 
 def nearest_event(
     sentence: Sentence, text: str, lex: Lexicon, start: int, end: int, noun_end: int | None = None
@@ -73,7 +35,7 @@ def nearest_event(
         score = (
             len(between)
             + 60 * between.count(",")
-            + 30 * len(re.findall(r"\b(?:and|or|y|o|but|pero)\b", between))
+            + 30 * len(lex.phrases("clause_conjunctions").findall(between))
             + 200 * len(re.findall(r"[;:—()]", between))
         )
         if score < best_score:
@@ -113,24 +75,26 @@ def head_noun(text: str, number: Number, limit: int, lex: Lexicon):
     if match:
         gap = text[number.end : match.start()]
         words = gap.split()
+        stop = lex.get_set("count_gap_words")  # "29 of the ...": the noun is not counted
         if (
             len(words) <= 3
-            and all(re.fullmatch(r"[a-záéíóúñü][\w'’-]*", w) and w not in GAP_STOP for w in words)
+            and all(re.fullmatch(r"[a-záéíóúñü][\w'’-]*", w) and fold(w) not in stop for w in words)
             and not re.search(r"[,.;:]", gap)
         ):
             return fold(re.sub(r"\s+", " ", match.group(0))), match.end()
     return None, None
 
 
-def fallback_noun(text: str, number: Number, limit: int) -> str | None:
+def fallback_noun(text: str, number: Number, limit: int, lex: Lexicon) -> str | None:
     match = re.match(
         r"\s+((?:[a-záéíóúñü][\w'’-]*\s+){0,2}[a-záéíóúñü][\w'’-]*)", text[number.end : limit]
     )
     if not match:
         return None
     words = []
+    stop = lex.get_set("count_gap_words")
     for word in match.group(1).split():
-        if word in GAP_STOP:
+        if fold(word) in stop:
             break
         words.append(word)
     plural = re.compile(r"[^su]s$")
@@ -143,8 +107,10 @@ def fallback_noun(text: str, number: Number, limit: int) -> str | None:
 
 def coordinated(text: str, end: int, limit: int, lex: Lexicon) -> bool:
     """'900 police and public prosecutors': one total of two kinds of people."""
-    match = re.match(
-        r"\s+(?:and|y|e)\s+((?:[a-záéíóúñü][\w'’-]*\s+){0,2}[a-záéíóúñü][\w'’-]*)", text[end:limit]
+    space = re.match(r"\s+", text[end:limit])
+    joined = space and lex.phrases("and_words").match(text, end + space.end(), limit)
+    match = joined and re.match(
+        r"\s+((?:[a-záéíóúñü][\w'’-]*\s+){0,2}[a-záéíóúñü][\w'’-]*)", text[joined.end() : limit]
     )
     if not match:
         return False
@@ -155,6 +121,24 @@ def coordinated(text: str, end: int, limit: int, lex: Lexicon) -> bool:
         return False  # "nine judges and eight police officials": two counts, not one total
     follower = lex.noun_re.search(match.group(1))
     return bool(follower) and fold(follower.group(0)) in (lex.people_nouns | set(lex.group_of))
+
+
+def ordinal_suffix(lex: Lexicon) -> re.Pattern:
+    """'14th', '1.º': lexicon key `ordinal_suffixes` (a number so marked is no count)."""
+    found = lex.__dict__.get("_ordinal_suffix")
+    if found is None:
+        suffixes = "|".join(map(re.escape, lex.get("ordinal_suffixes") or [])) or "(?!x)x"
+        found = lex.__dict__["_ordinal_suffix"] = re.compile(rf"(?:{suffixes})(?!\w)", re.I)
+    return found
+
+
+def share_of(lex: Lexicon) -> re.Pattern:
+    """'80% of the votes', '80 % de los votos': lexicon key `share_prepositions`."""
+    found = lex.__dict__.get("_share_of")
+    if found is None:
+        words = lex.phrases("share_prepositions").pattern
+        found = lex.__dict__["_share_of"] = re.compile(rf"\s+{words}\s+([a-záéíóúñü]+)", re.I)
+    return found
 
 
 def count_claims(sentence: Sentence, text: str, lex: Lexicon, numbers: list[Number]) -> list[Claim]:
@@ -170,7 +154,7 @@ def count_claims(sentence: Sentence, text: str, lex: Lexicon, numbers: list[Numb
         )
         if next_words and number.unit is None and durations & set(next_words.groups()):
             continue  # "eight years in prison", "two full days"
-        if re.match(r"(?:st|nd|rd|th)\b", text[number.end : number.end + 3]):
+        if ordinal_suffix(lex).match(text, number.end, min(sentence.end, number.end + 4)):
             continue
         if (
             re.search(
@@ -180,7 +164,13 @@ def count_claims(sentence: Sentence, text: str, lex: Lexicon, numbers: list[Numb
             and not number.words
         ):
             before = text[max(sentence.start, number.start - 20) : number.start].split()
-            if before and before[-1][0].isupper() and fold(before[-1]) not in lex.qualifier_of:
+            openers = lex.get_set("count_openers")  # "Hubo 75 allanamientos"
+            if (
+                before
+                and before[-1][0].isupper()
+                and fold(before[-1]) not in lex.qualifier_of
+                and fold(before[-1]) not in openers
+            ):
                 continue  # "Ben 10", "Mexico #2", "Article 5"
         claim = classify(sentence, text, lex, number)
         if claim is not None:
@@ -195,7 +185,7 @@ def classify(sentence: Sentence, text: str, lex: Lexicon, number: Number) -> Cla
     event = nearest_event(sentence, text, lex, number.start, number.end, noun_end)
     if number.unit == "%":
         kind = "percent"
-        of = re.match(r"\s+of\s+(?:the\s+)?([a-záéíóúñü]+)", text[number.end : sentence.end])
+        of = share_of(lex).match(text[number.end : sentence.end])
         attribute = "share of " + (of.group(1) if of else "total")
         comparable = False
     elif number.unit:
@@ -219,7 +209,7 @@ def classify(sentence: Sentence, text: str, lex: Lexicon, number: Number) -> Cla
     else:
         direct = re.match(r"\s+(\w+(?:\s+\w+)?)", text[number.end : sentence.end])
         toll = event_noun_before(sentence, text, lex, number.start)
-        fallback = fallback_noun(text, number, sentence.end)
+        fallback = fallback_noun(text, number, sentence.end, lex)
         if event and direct and lex.event_re.match(fold(direct.group(1))):
             attribute = f"people {event}"  # "52 implicated in the case"
         elif toll and not fallback:
