@@ -85,15 +85,20 @@ def highlight_differences(text: str, other: str):
     return result
 
 
-def quote_text(source, value_text: str):
-    """The source's sentence with the claim's own words highlighted."""
+def quote_text(source, words: str, width: int = 110):
+    """The source's sentence around the claim's own words, which are highlighted."""
     from rich.text import Text
 
     sentence = source.quote
-    text = Text(sentence if len(sentence) <= 400 else sentence[:400] + "…")
-    index = sentence.find(value_text) if value_text else -1
+    index = sentence.find(words) if words else -1
+    start, end = 0, len(sentence)
+    if len(sentence) > 2 * width and index >= 0:
+        start = max(0, index - width)
+        end = min(len(sentence), index + len(words) + width)
+    text = Text(("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else ""))
     if index >= 0:
-        text.stylize("bold yellow", index, index + len(value_text))
+        offset = index - start + (1 if start else 0)
+        text.stylize("bold yellow", offset, offset + len(words))
     return text
 
 
