@@ -119,6 +119,7 @@ class Conflict:
     rule: str
     explanation: str
     values: list[Value] = field(default_factory=list)
+    decision: dict[str, Any] | None = None  # a reviewer's latest decision on this conflict
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

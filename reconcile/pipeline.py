@@ -156,9 +156,7 @@ def reconcile(db: sqlite_utils.Database, save: bool = True) -> list[Conflict]:
                         phrase_pattern(cues),
                     )
                 )
-    conflicts.sort(
-        key=lambda c: (-SEVERITY_RANK[c.severity], c.story, c.kind, c.subject, c.attribute, c.id)
-    )
+    conflicts.sort(key=sort_key)
     if save:
         save_results(db, story_of, entity_rows, mention_rows, conflicts)
     return conflicts
@@ -209,23 +207,37 @@ def conflict_from_json(data: str) -> Conflict:
     return Conflict(**raw, values=values)
 
 
+def sort_key(conflict: Conflict) -> tuple:
+    return (
+        -SEVERITY_RANK[conflict.severity],
+        conflict.story,
+        conflict.kind,
+        conflict.subject,
+        conflict.attribute,
+        conflict.id,
+    )
+
+
 def current_conflicts(db: sqlite_utils.Database, writable: bool = True) -> list[Conflict]:
-    """Stored conflicts while nothing changed since they were computed; otherwise recompute."""
+    """Stored conflicts while nothing changed since they were computed; otherwise recompute.
+    Each carries its reviewer's latest decision, if any."""
     if meta(db, "content_version") == meta(db, "reconciled_version"):
-        rows = db.query("SELECT data FROM conflicts")
-        found = [conflict_from_json(row["data"]) for row in rows]
-        found.sort(
-            key=lambda c: (
-                -SEVERITY_RANK[c.severity],
-                c.story,
-                c.kind,
-                c.subject,
-                c.attribute,
-                c.id,
-            )
+        found = sorted(
+            (conflict_from_json(row["data"]) for row in db.query("SELECT data FROM conflicts")),
+            key=sort_key,
         )
-        return found
-    return reconcile(db, save=writable)
+    else:
+        found = reconcile(db, save=writable)
+    return attach_decisions(db, found)
+
+
+def attach_decisions(db: sqlite_utils.Database, conflicts: list[Conflict]) -> list[Conflict]:
+    from .store import latest_decisions
+
+    decisions = latest_decisions(db)
+    for conflict in conflicts:
+        conflict.decision = decisions.get(conflict.id)
+    return conflicts
 
 
 def conflict_dict(conflict: Conflict) -> dict:

@@ -20,6 +20,7 @@ CSV_COLUMNS = [
     "status",
     "rule",
     "explanation",
+    "decision",
     "value",
     "low",
     "high",
@@ -52,6 +53,7 @@ def conflict_rows(conflicts: list[Conflict]) -> list[dict]:
             "status": conflict.status,
             "rule": conflict.rule,
             "explanation": conflict.explanation,
+            "decision": (conflict.decision or {}).get("decision"),
         }
         for value in conflict.values:
             for source in value.sources or [None]:
@@ -172,6 +174,17 @@ def render(conflicts: list[Conflict], console, story_names: dict[str, int] | Non
             )
         )
         console.print(Text(conflict.explanation, style="italic"))
+        if conflict.decision:
+            d = conflict.decision
+            console.print(
+                Text(
+                    f"Reviewed: {d['decision']}"
+                    + (f" by {d['reviewer']}" if d.get("reviewer") else "")
+                    + (f" — {d['note']}" if d.get("note") else "")
+                    + f" ({d['decided_at']})",
+                    style="green",
+                )
+            )
         console.print()
     counts = {s: sum(1 for c in conflicts if c.severity == s) for s in ("high", "medium", "low")}
     console.print(

@@ -386,3 +386,46 @@ def iter_claims(db: sqlite_utils.Database, kinds: Iterable[str]) -> Iterable[dic
     sql = f"SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.kind IN ({marks}) ORDER BY d.name, c.start"  # noqa: S608
     for row in db.query(sql, list(kinds)):
         yield claim_row(row)
+
+
+DECISIONS = ("confirmed", "dismissed", "corrected", "needs-work")
+
+
+def record_decision(
+    db: sqlite_utils.Database,
+    conflict_id: str,
+    decision: str,
+    note: str | None,
+    reviewer: str | None,
+) -> dict:
+    """A reviewer's decision on a conflict. Conflict ids are stable across runs, so the decision
+    stays attached when the corpus is reconciled again."""
+    if decision not in DECISIONS:
+        raise StoreError(f"decision must be one of {', '.join(DECISIONS)}")
+    if not db.execute("SELECT 1 FROM conflicts WHERE id = ?", [conflict_id]).fetchone():
+        raise StoreError(f"no conflict {conflict_id!r} (see 'reconcile conflicts' for ids)")
+    row = {
+        "conflict_id": conflict_id,
+        "decision": decision,
+        "note": note,
+        "reviewer": reviewer,
+        "decided_at": now(),
+    }
+    with Transaction(db) as conn:
+        conn.execute(
+            "INSERT INTO decisions (conflict_id, decision, note, reviewer, decided_at) VALUES (?,?,?,?,?)",
+            tuple(row.values()),
+        )
+    return row
+
+
+def latest_decisions(db: sqlite_utils.Database) -> dict[str, dict]:
+    """Conflict id -> its latest decision."""
+    latest: dict[str, dict] = {}
+    for row in db.query(
+        "SELECT conflict_id, decision, note, reviewer, decided_at FROM decisions ORDER BY id"
+    ):
+        latest[row["conflict_id"]] = {
+            k: row[k] for k in ("decision", "note", "reviewer", "decided_at")
+        }
+    return latest

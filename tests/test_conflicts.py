@@ -333,3 +333,36 @@ def test_about_is_soft_and_growth_is_evolving():
         True,
     )
     assert shrinking.status == "contradiction"
+
+
+def test_reviewer_decisions_outlive_a_rerun(tmp_path, db_path):
+    run_cli("ingest", DATA / "flood", "--db", db_path)
+    conflicts = json.loads(run_cli("conflicts", "--db", db_path, "-f", "json").stdout)["conflicts"]
+    target = conflicts[0]["id"]
+    result = run_cli(
+        "decide",
+        target,
+        "confirmed",
+        "--note",
+        "checked with the council",
+        "-r",
+        "ana",
+        "--db",
+        db_path,
+    )
+    assert result.exit_code == 0, result.output
+    write(tmp_path / "more" / "late.txt", "Mayor Ann Lee said 3 shelters were opened.\n")
+    run_cli(
+        "ingest", tmp_path / "more", "--db", db_path
+    )  # the corpus changes: conflicts are recomputed
+    again = json.loads(run_cli("conflicts", "--db", db_path, "-f", "json").stdout)["conflicts"]
+    decided = next(c for c in again if c["id"] == target)
+    assert (
+        decided["decision"]["decision"] == "confirmed" and decided["decision"]["reviewer"] == "ana"
+    )
+    open_ones = json.loads(
+        run_cli("conflicts", "--db", db_path, "-f", "json", "--undecided").stdout
+    )["conflicts"]
+    assert target not in {c["id"] for c in open_ones} and len(open_ones) == len(again) - 1
+    assert run_cli("decide", "c-unknown", "dismissed", "--db", db_path).exit_code == 2
+    assert run_cli("decide", target, "maybe", "--db", db_path).exit_code == 2

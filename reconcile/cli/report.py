@@ -23,7 +23,9 @@ from .documents import run_ingest
 SEVERITIES = ("low", "medium", "high")
 
 
-def select(conflicts, min_severity: str, kind: str | None, story: str | None):
+def select(
+    conflicts, min_severity: str, kind: str | None, story: str | None, undecided: bool = False
+):
     from ..judge import SEVERITY_RANK
 
     if min_severity not in SEVERITIES:
@@ -34,6 +36,7 @@ def select(conflicts, min_severity: str, kind: str | None, story: str | None):
         if SEVERITY_RANK[c.severity] >= SEVERITY_RANK[min_severity]
         and (not kind or c.kind == kind)
         and (not story or c.story == story)
+        and not (undecided and c.decision)
     ]
 
 
@@ -94,6 +97,9 @@ def conflicts(
         bool,
         typer.Option("--refresh", help="Recompute even if nothing changed since the last run."),
     ] = False,
+    undecided: Annotated[
+        bool, typer.Option("--undecided", help="Only conflicts no reviewer has decided on yet.")
+    ] = False,
 ) -> None:
     """Report where sources disagree: the values side by side, with their quotes.
 
@@ -106,17 +112,21 @@ def conflicts(
     """
     import sqlite3
 
-    from ..pipeline import current_conflicts, reconcile
+    from ..pipeline import attach_decisions, current_conflicts, reconcile
     from ..store import connect
 
     database = connect(db, create=False)
     try:
-        found = reconcile(database) if refresh else current_conflicts(database)
+        found = (
+            attach_decisions(database, reconcile(database))
+            if refresh
+            else current_conflicts(database)
+        )
     except sqlite3.OperationalError as error:
         if "readonly" not in str(error):
             raise
-        found = reconcile(database, save=False)
-    chosen = select(found, min_severity, kind, story)
+        found = attach_decisions(database, reconcile(database, save=False))
+    chosen = select(found, min_severity, kind, story, undecided)
     emit(chosen, format, output)
     finish(chosen, fail_on)
 
@@ -156,3 +166,39 @@ def run(
     finish(found, fail_on)
     if summary.failed:
         raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def decide(
+    conflict_id: Annotated[
+        str, typer.Argument(help="The conflict's id, as 'reconcile conflicts' prints it.")
+    ],
+    decision: Annotated[str, typer.Argument(help="confirmed, dismissed, corrected or needs-work.")],
+    db: DbOption = DEFAULT_DB,
+    note: Annotated[
+        str | None, typer.Option("--note", "-n", help="Why: what was checked, with whom.")
+    ] = None,
+    reviewer: Annotated[
+        str | None,
+        typer.Option(
+            "--reviewer",
+            "-r",
+            envvar="RECONCILE_REVIEWER",
+            help="Who decided. [env: RECONCILE_REVIEWER]",
+        ),
+    ] = None,
+) -> None:
+    """Record a reviewer's decision on a conflict; it shows in every later report.
+
+    Conflict ids are stable, so a decision stays attached when the corpus is reconciled again.
+
+    Example:  reconcile decide c-fb44e2dd3ce8 confirmed --note "police confirm 31" -r ana
+    """
+    from ..pipeline import current_conflicts
+    from ..store import connect, record_decision
+
+    database = connect(db, create=False)
+    current_conflicts(database)  # make sure the stored conflicts are up to date
+    row = record_decision(database, conflict_id, decision, note, reviewer)
+    stderr_console().print(f"{conflict_id}: {row['decision']}", highlight=False)
