@@ -20,28 +20,6 @@ def hedge_of(sentence: Sentence, lex: Lexicon, start: int | None = None) -> str 
     return lex.hedge_of.get(fold(re.sub(r"\s+", " ", match.group(0)))) if match else None
 
 
-SOURCE_NOUNS = {
-    "police",
-    "authorities",
-    "officials",
-    "office",
-    "ministry",
-    "government",
-    "prosecutors",
-    "witnesses",
-    "journalists",
-    "sources",
-    "reports",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "agency",
-    "court",
-    "army",
-    "media",
-}
-
-
 def attribution_of(sentence: Sentence, lex: Lexicon, people: list) -> str | None:
     """'According to X, ...', 'X said ...', '..., X said', '"...," she said'."""
     text = sentence.text
@@ -50,11 +28,11 @@ def attribution_of(sentence: Sentence, lex: Lexicon, people: list) -> str | None
         rest = re.match(r"\s*([^,.;:]{2,70})", text[match.end() :])
         if rest:
             return rest.group(1).strip()
-    verbs = [
-        v
-        for v in lex.speech_re.finditer(text)
-        if not re.search(r"\b(?:was|were|been|be|is|are|being)\s+$", text[: v.start()])
-    ]
+    passive = lex.__dict__.get("_passive_before")
+    if passive is None:  # "was reported": no speaker
+        auxiliaries = lex.phrases("passive_auxiliaries").pattern
+        passive = lex.__dict__["_passive_before"] = re.compile(rf"{auxiliaries}\s+$", re.I)
+    verbs = [v for v in lex.speech_re.finditer(text) if not passive.search(text[: v.start()])]
     for verb in verbs:
         absolute = sentence.start + verb.start()
         speaker = next(
@@ -68,7 +46,8 @@ def attribution_of(sentence: Sentence, lex: Lexicon, people: list) -> str | None
         words = before.split()
         plausible = 0 < len(words) <= 6 and not re.search(r"\d", before)
         if plausible and (
-            re.search(r"[A-ZÁÉÍÓÚÑ]", before[1:]) or SOURCE_NOUNS & {fold(w) for w in words}
+            re.search(r"[A-ZÁÉÍÓÚÑ]", before[1:])
+            or lex.get_set("source_nouns") & {fold(w) for w in words}
         ):
             return before
     return None

@@ -69,7 +69,19 @@ def split_name(tokens: list[str], lex: Lexicon) -> tuple[str, str]:
     return " ".join(tokens[:count]), " ".join(tokens[count:])
 
 
-PREPOSITIONS = {"of", "for", "to", "at", "in", "de", "del", "the", "la", "el", "and", "y"}
+def words(lex: Lexicon, *keys: str) -> frozenset[str]:
+    """The folded words of several lexicon lists together (built once per lexicon)."""
+    cache = lex.__dict__.setdefault("_word_unions", {})
+    found = cache.get(keys)
+    if found is None:
+        found = cache[keys] = frozenset().union(*(lex.get_set(k) for k in keys))
+    return found
+
+
+def complement_stops(lex: Lexicon) -> frozenset[str]:
+    """Words a title's complement cannot end with ("President of the" + name is no title)."""
+    single = frozenset(w for w in lex.get_set("place_prepositions") if " " not in w)
+    return words(lex, "title_prepositions", "articles", "and_words") | single
 
 
 def title_before(text: str, start: int, lex: Lexicon, adjacent: bool = False) -> str | None:
@@ -77,83 +89,84 @@ def title_before(text: str, start: int, lex: Lexicon, adjacent: bool = False) ->
     Judiciary', 'President of the Judicial Council', 'the specialized journalist'. With
     `adjacent`, only a title written right before the name counts ('Ambassador Fitzpatrick')."""
     window = text[max(0, start - 90) : start]
-    trimmed = re.sub(
-        r"(?:,?\s+(?:specifically|namely|identified as|named|called))?[\s,]*$", "", window
-    )
+    naming = lex.phrases("naming_phrases").pattern  # "the judge, identified as"
+    trimmed = re.sub(rf"(?:,?\s+{naming})?[\s,]*$", "", window)
     if adjacent and trimmed != window.rstrip(" "):
         return None
-    words = re.findall(r"[\w'’.-]+", trimmed)
-    folded = [fold(w) for w in words]
-    for index in range(len(words) - 1, max(-1, len(words) - 9), -1):
+    tokens = re.findall(r"[\w'’.-]+", trimmed)
+    folded = [fold(w) for w in tokens]
+    prepositions = lex.get_set("title_prepositions")
+    articles = lex.get_set("articles")
+    for index in range(len(tokens) - 1, max(-1, len(tokens) - 9), -1):
         if folded[index] not in lex.titles:
             continue
         complement = folded[index + 1 :]
-        if complement and (adjacent or complement[0] not in ("of", "for", "to", "at", "de", "del")):
+        if complement and (adjacent or complement[0] not in prepositions):
             continue
-        if complement and (complement[-1] in PREPOSITIONS or len(complement) > 6):
+        if complement and (complement[-1] in complement_stops(lex) or len(complement) > 6):
             continue
         first = index
         if first > 0 and f"{folded[first - 1]} {folded[first]}" in lex.titles:
             first -= 1  # "Attorney General"
         while first > 0 and (
             folded[first - 1] in lex.title_modifiers
-            or folded[first - 1] in ("the", "a", "an", "el", "la")
+            or folded[first - 1] in articles
             or (
-                words[first - 1][:1].isupper()
+                tokens[first - 1][:1].isupper()
                 and folded[first - 1] not in lex.not_name_starters
-                and first - 1 >= len(words) - 10
+                and first - 1 >= len(tokens) - 10
             )
         ):
             first -= 1
-            if folded[first] in ("the", "a", "an", "el", "la"):
+            if folded[first] in articles:
                 break
-        return " ".join(words[first:])
+        return " ".join(tokens[first:])
     return None
 
 
 def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
     """A role in apposition: 'Wilman Terán, National President of the Judiciary Council, said'."""
-    match = re.match(r",\s+((?:the|a|an|el|la)\s+)?([^,.;:()“”\"]{2,90})", text[end : end + 120])
+    article = lex.phrases("articles").pattern
+    match = re.match(rf",\s+({article}\s+)?([^,.;:()“”\"]{{2,90}})", text[end : end + 120], re.I)
     if not match:
         return None
     phrase = match.group(2).strip()
-    words = fold(phrase).split()
-    if not words or words[0] in ("and", "or", "y", "o", "but"):
+    folded = fold(phrase).split()
+    if not folded or folded[0] in words(lex, "and_words", "or_words", "clause_conjunctions"):
         return None
-    if re.match(r"\d{1,3}[- ]year", fold(phrase)):
-        return phrase
-    for index, word in enumerate(words[:4]):
-        two = " ".join(words[index : index + 2])
+    if lex.get("apposition_age") and re.match(lex.get("apposition_age"), fold(phrase)):
+        return phrase  # "a 36-year-old", "de 34 años"
+    joining = words(lex, "title_prepositions", "and_words", "or_words")
+    for index, word in enumerate(folded[:4]):
+        two = " ".join(folded[index : index + 2])
         if word in lex.titles or two in lex.titles:
-            after = words[index + (2 if two in lex.titles else 1) :]
+            after = folded[index + (2 if two in lex.titles else 1) :]
             if (
-                (
-                    after
-                    and after[0] not in ("of", "for", "to", "at", "in", "and", "or", "de", "del")
-                    and not after[0].endswith("'s")
-                )
+                (after and after[0] not in joining and not after[0].endswith("'s"))
                 and two not in lex.titles
                 and after[0] not in lex.titles
             ):
                 return None  # "the justice system", "the official account"
             kept = phrase.split()
+            relative = lex.get_set("relative_words")
+            participle = tuple(lex.get("participle_endings") or [])
             for cut, token in enumerate(kept[index + 1 :], index + 1):
-                if fold(token) in ("who", "which", "that", "whose", "since", "until", "when") or (
-                    token.endswith("ed") and token.islower()
+                if fold(token) in relative or (
+                    participle and token.endswith(participle) and token.islower()
                 ):
-                    kept = kept[:cut]
+                    kept = kept[:cut]  # "..., who", "..., arrested on Thursday"
                     break
             return " ".join(kept)
     return None
 
 
-def is_place_context(text: str, start: int) -> bool:
-    before = fold(text[max(0, start - 30) : start])
-    return bool(
-        re.search(
-            r"(?:\bin|\bat|\bfrom|\bto|\bnear|province of|provinces of|city of|,)\s*$", before
-        )
-    )
+def is_place_context(text: str, start: int, lex: Lexicon) -> bool:
+    """'in Santo Domingo', 'province of Guayas': lexicon key `place_prepositions`."""
+    found = lex.__dict__.get("_place_before")
+    if found is None:
+        place = lex.phrases("place_prepositions").pattern
+        found = lex.__dict__["_place_before"] = re.compile(rf"(?:{place}|,)\s*$", re.I)
+    return bool(found.search(fold(text[max(0, start - 30) : start])))
 
 
 def find_people(sentence: Sentence, text: str, lex: Lexicon, known: dict[str, str]) -> list[Person]:
@@ -210,19 +223,15 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
     after = fold(text[raw_end : raw_end + 25])
     if re.match(r"\s*(?:\(\d{4}|,\s*\d{1,3},)", after):
         evidence.add("apposition")
-    first_after = re.match(
-        r"\s*(?:(?:has|had|also|then|later|now|previously|eventually|finally|initially)\s+)?(\w+)",
-        after,
-    )
+    adverbs = lex.phrases("speech_adverbs").pattern  # "Terán also said"
+    first_after = re.match(rf"\s*(?:{adverbs}\s+)?(\w+)", after)
     if first_after and first_after.group(1) in lex.speech_verbs:
         evidence.add("speech")
     if fold(tokens[0]) in lex.given_names and len(tokens) > 1:
         evidence.add("given name")
     before = text[max(0, start - 30) : start]
-    if lex.alias_re.search(fold(before)) and re.search(
-        r"(?:alias|as|aka|a\.k\.a\.)\W*$", fold(before)
-    ):
-        evidence.add("alias")
+    if any(not re.search(r"\w", before[m.end() :]) for m in lex.alias_re.finditer(before)):
+        evidence.add("alias")  # "better known as Leandro Norero", "alias El Patrón"
     folded_tokens = [fold(t) for t in tokens]
     if len(tokens) == 1:
         key = folded_tokens[0]
@@ -231,7 +240,7 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
         elif not (evidence & {"title", "apposition"}):
             return
     elif (
-        is_place_context(text, start)
+        is_place_context(text, start, lex)
         and not evidence - {"apposition"}
         and " ".join(folded_tokens) not in known
     ):
@@ -272,7 +281,11 @@ def find_aliases(sentence: Sentence, text: str, lex: Lexicon, people: list[Perso
         start = match.end() + alias.start(1)
         claims.append(alias_claim(owner, value, start, start + len(value), sentence, text))
         # "better known as Leandro Norero or “El Patron”"
-        rest = re.match(r"\s+(?:or|o)\s+[“\"‘'«]([^”\"’'»]{2,40})[”\"’'»]", tail[alias.end() :])
+        rest = re.match(
+            rf"\s+{lex.phrases('or_words').pattern}\s+[“\"‘'«]([^”\"’'»]{{2,40}})[”\"’'»]",
+            tail[alias.end() :],
+            re.I,
+        )
         if rest:
             s2 = match.end() + alias.end() + rest.start(1)
             claims.append(
