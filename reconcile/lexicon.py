@@ -108,6 +108,15 @@ class Lexicon:
         )
         self.event_re = phrase_pattern(self.event_of)
         self.date_event_re = phrase_pattern(self.date_event_of)
+        self.temporal_relation_re = phrase_pattern(d.get("temporal_relations", []))
+        self.clock_time_re = re.compile(
+            r"\b(?:"
+            + "|".join(d.get("temporal_relations", []) or ["after"])
+            + r")\s+(?:"
+            + (d.get("clock_time") or r"(?!x)x")
+            + ")",
+            re.I,
+        )
         self.hedge_re = phrase_pattern(self.hedge_of)
         self.title_re = phrase_pattern(self.titles)
         self.attribution_re = phrase_pattern(d.get("attribution_before", []))

@@ -366,3 +366,16 @@ def test_reviewer_decisions_outlive_a_rerun(tmp_path, db_path):
     assert target not in {c["id"] for c in open_ones} and len(open_ones) == len(again) - 1
     assert run_cli("decide", "c-unknown", "dismissed", "--db", db_path).exit_code == 2
     assert run_cli("decide", target, "maybe", "--db", db_path).exit_code == 2
+
+
+def test_sources_that_agree_in_other_words_raise_nothing(db_path):
+    """Two reports of one earthquake, worded differently, agreeing on every fact: no conflict
+    above low. ("two days after the earthquake" must not date the earthquake.)"""
+    run_cli("ingest", DATA / "quake", "--db", db_path)
+    conflicts = json.loads(run_cli("conflicts", "--db", db_path, "-f", "json").stdout)["conflicts"]
+    assert all(c["severity"] == "low" for c in conflicts), conflicts
+    claims = json.loads(run_cli("claims", "--db", db_path, "-k", "date", "-f", "json").stdout)[
+        "claims"
+    ]
+    quake_dates = {c["date"] for c in claims if c["attribute"] == "date of disaster"}
+    assert quake_dates == {"2025-06-09"}

@@ -223,7 +223,7 @@ def test_flood_follow_up_death_toll():
     find(claims, "daily", "count", attribute="people killed", low=14)
     (weekday,) = find(claims, "daily", "date", value="Wednesday, March 5, 2024")
     assert weekday["weekday"] == "Wednesday"  # kept as written; the calendar says Tuesday
-    find(claims, "daily", "date", attribute="date of flood", date="2024-03-05")
+    find(claims, "daily", "date", attribute="date of disaster", date="2024-03-05")
 
 
 def test_court_case_article():
@@ -356,3 +356,10 @@ def test_extraction_never_raises_and_offsets_hold(text, published):
         assert text[claim.start : claim.end] == claim.quote
         if claim.low is not None and claim.high is not None:
             assert claim.low <= claim.high or math.isinf(claim.high)
+
+
+def test_event_verbs_before_the_number():
+    claims = claims_of(DATA / "quake" / "moravia_a.txt")
+    find(claims, "moravia", "count", attribute="people killed", low=23)
+    (injured,) = find(claims, "moravia", "count", attribute="people injured")
+    assert (injured["low"], injured["qualifier"]) == (100, "more than")

@@ -57,6 +57,12 @@ def event_right_after(text: str, start: int, limit: int, noun: str, lex: Lexicon
     return lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] if event else None
 
 
+def event_right_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
+    """Is an event wording written right before the number ("injuring more than 100")?"""
+    window = text[max(floor, start - 30) : start]
+    return any(not window[m.end() :].strip() for m in lex.event_re.finditer(window))
+
+
 def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -> str | None:
     """'The death toll ... rose to 14': an event noun earlier in the clause names the count."""
     clause = re.split(r"[;:]", text[sentence.start : start])[-1]
@@ -152,7 +158,11 @@ def count_claims(sentence: Sentence, text: str, lex: Lexicon, numbers: list[Numb
         next_words = re.match(
             r"\s+([a-záéíóúñü-]+)(?:\s+([a-záéíóúñü]+))?", text[number.end : sentence.end]
         )
-        if next_words and number.unit is None and durations & set(next_words.groups()):
+        if (
+            next_words
+            and number.unit is None
+            and durations & {fold(w or "") for w in next_words.groups()}
+        ):
             continue  # "eight years in prison", "two full days"
         if ordinal_suffix(lex).match(text, number.end, min(sentence.end, number.end + 4)):
             continue
@@ -214,6 +224,8 @@ def classify(sentence: Sentence, text: str, lex: Lexicon, number: Number) -> Cla
             attribute = f"people {event}"  # "52 implicated in the case"
         elif toll and not fallback:
             attribute = toll  # "the death toll rose to 14"
+        elif event and not fallback and event_right_before(text, sentence.start, number.start, lex):
+            attribute = f"people {event}"  # "killing 23 and injuring more than 100"
         elif fallback:
             attribute, comparable = fallback, False
             after = event_right_after(text, number.end, sentence.end, fallback, lex)

@@ -13,18 +13,21 @@ from ..models import Claim, Sentence
 from .people import Person
 
 
-def event_of(sentence: Sentence, text: str, lex: Lexicon, mention: DateMention) -> str | None:
-    """The event noun nearest a date in its sentence (a possessive "Wednesday's raids" wins)."""
-    best, best_score = None, 10_000
+def events_near(sentence: Sentence, text: str, lex: Lexicon, mention: DateMention) -> list[str]:
+    """Event nouns a date may belong to, nearest first (a possessive "Wednesday's raids" is
+    nearest of all). A date is never the date of an event it is said to come after or before:
+    in "on Wednesday, two days after the earthquake" Wednesday is not the earthquake's date
+    (a clock time, "after 4 a.m.", relates nothing)."""
+    scored = []
     start, end = sentence.start + mention.start, sentence.start + mention.end
     for match in lex.date_event_re.finditer(text, sentence.start, sentence.end):
         between = text[end : match.start()] if match.start() >= end else text[match.end() : start]
+        if lex.temporal_relation_re.search(lex.clock_time_re.sub(" ", between)):
+            continue
         score = len(between) + 40 * between.count(",")
-        if score < best_score:
-            best, best_score = match, score
-    if best is None or best_score > 140:
-        return None
-    return lex.date_event_of[fold(re.sub(r"\s+", " ", best.group(0)))]
+        if score <= 140:
+            scored.append((score, lex.date_event_of[fold(re.sub(r"\s+", " ", match.group(0)))]))
+    return [event for _, event in sorted(scored, key=lambda item: item[0])]
 
 
 def date_claims(
@@ -42,15 +45,16 @@ def date_claims(
     for mention in find_dates(sentence.text, code, reference):
         start, end = sentence.start + mention.start, sentence.start + mention.end
         spans.append((start, end))
-        event = event_of(sentence, text, lex, mention)
-        subject = ""
-        if event in personal:
+        event, subject = None, ""
+        for candidate in events_near(sentence, text, lex, mention):
+            if candidate not in personal:
+                event = candidate
+                break
             nearby = [p for p in people if abs(p.start - start) < 120]
-            subject = (
-                min(nearby, key=lambda p: abs(p.start - start)).name if nearby else (topic or "")
-            )
-            if not subject:
-                event = None
+            owner = min(nearby, key=lambda p: abs(p.start - start)).name if nearby else topic
+            if owner:  # an arrest or a death is somebody's
+                event, subject = candidate, owner
+                break
         if mention.year_end:
             attribute = "period"
             value = mention.text
