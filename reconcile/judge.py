@@ -165,25 +165,14 @@ def judge_numbers(
     ]
     label = attribute if not subject else f"{attribute} of {subject}"
     if soft:
-        return Conflict(
-            conflict_id(story, kind, subject, attribute),
-            story,
-            kind,
-            subject or story,
-            attribute,
-            "low",
-            "soft",
-            "approximate-number",
-            f"Sources give different figures for {label}, but one is approximate and covers the other.",
-            values,
-        )
-    evolving = growing and all(grows(a, b) for a, b in clashes)
-    hard = [(a, b) for a, b in clashes if is_exact(a) and is_exact(b)]
-    hedged = all(a.get("hedge") or b.get("hedge") for a, b in clashes)
-    if evolving:
+        severity, status, rule = "low", "soft", "approximate-number"
+        explanation = f"Sources give different figures for {label}, but one is approximate and covers the other."
+    elif growing and all(grows(a, b) for a, b in clashes):
         severity, status, rule = "low", "evolving", "growing-count"
         explanation = f"The figure for {label} rises in later reports; the story was developing, the older figure need not be wrong."
     else:
+        hard = [(a, b) for a, b in clashes if is_exact(a) and is_exact(b)]
+        hedged = all(a.get("hedge") or b.get("hedge") for a, b in clashes)
         severity = "high" if hard and not hedged else "medium"
         status, rule = "contradiction", "number-intervals"
         pairs = "; ".join(
@@ -195,10 +184,9 @@ def judge_numbers(
             )
         )
         explanation = f"Sources disagree on {label}: {pairs} cannot both be true."
+        clashing = {id(c) for pair in clashes for c in pair}
         compatible_only = [
-            t
-            for t, m in groups.items()
-            if not any(c in (x for pair in clashes for x in pair) for c in m)
+            t for t, members in groups.items() if not any(id(c) in clashing for c in members)
         ]
         if compatible_only:
             explanation += f" {', '.join(compatible_only)} is compatible with the others."

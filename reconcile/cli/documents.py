@@ -17,8 +17,8 @@ from . import (
     handles_errors,
     stderr_console,
     stdout_console,
-    write_output,
 )
+from .rows import emit_rows
 
 DOCUMENT_COLUMNS = [
     "name",
@@ -163,43 +163,39 @@ def sources(
     story: Annotated[str | None, typer.Option(help="Only the documents of this story.")] = None,
 ) -> None:
     """List the documents in the database, with their metadata and claim counts."""
-    from ..output import to_csv, to_json, to_jsonl
     from ..store import connect, documents
 
     rows = documents(connect(db, create=False), story=story)
-    if format is Format.json:
-        write_output(to_json("documents", rows) + "\n", None)
-    elif format is Format.jsonl:
-        write_output(to_jsonl(rows), None)
-    elif format is Format.csv:
-        write_output(to_csv(rows, DOCUMENT_COLUMNS), None)
-    else:
-        from rich.table import Table
+    emit_rows("documents", rows, DOCUMENT_COLUMNS, format, lambda: print_documents_table(rows))
 
-        table = Table(title=f"{len(rows)} documents", title_justify="left")
-        for column in (
-            "name",
-            "outlet",
-            "published",
-            "lang",
-            "story",
-            "sentences",
-            "claims",
-            "title",
-        ):
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(
-                row["name"],
-                row["outlet"] or "",
-                row["published"] or "",
-                row["language"] or "",
-                row["story"] or "",
-                str(row["sentences"]),
-                str(row["claims"]),
-                (row["title"] or "")[:60],
-            )
-        stdout_console().print(table)
+
+def print_documents_table(rows: list[dict]) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} documents", title_justify="left")
+    for column in (
+        "name",
+        "outlet",
+        "published",
+        "lang",
+        "story",
+        "sentences",
+        "claims",
+        "title",
+    ):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row["name"],
+            row["outlet"] or "",
+            row["published"] or "",
+            row["language"] or "",
+            row["story"] or "",
+            str(row["sentences"]),
+            str(row["claims"]),
+            (row["title"] or "")[:60],
+        )
+    stdout_console().print(table)
 
 
 @app.command()
@@ -229,7 +225,6 @@ def claims(
 
     Example:  reconcile claims --kind count --format csv > counts.csv
     """
-    from ..output import to_csv, to_json, to_jsonl
     from ..store import claims as load_claims
     from ..store import connect
 
@@ -239,14 +234,8 @@ def claims(
             row.pop(key, None)
     if summary:
         print_summary(rows, format)
-    elif format is Format.json:
-        write_output(to_json("claims", rows) + "\n", None)
-    elif format is Format.jsonl:
-        write_output(to_jsonl(rows), None)
-    elif format is Format.csv:
-        write_output(to_csv(rows, CLAIM_COLUMNS), None)
     else:
-        print_claims_table(rows)
+        emit_rows("claims", rows, CLAIM_COLUMNS, format, lambda: print_claims_table(rows))
 
 
 def print_claims_table(rows: list[dict]) -> None:
@@ -297,8 +286,6 @@ def print_claims_table(rows: list[dict]) -> None:
 def print_summary(rows: list[dict], format: Format) -> None:
     from collections import Counter
 
-    from ..output import to_csv, to_json
-
     kinds = sorted({row["kind"] for row in rows})
     counts = Counter((row["document"], row["kind"]) for row in rows)
     documents = sorted({row["document"] for row in rows})
@@ -310,20 +297,25 @@ def print_summary(rows: list[dict], format: Format) -> None:
         }
         for d in documents
     ]
-    if format is Format.json:
-        write_output(to_json("summary", table_rows) + "\n", None)
-    elif format in (Format.csv, Format.jsonl):
-        write_output(to_csv(table_rows, ["document", *kinds, "total"]), None)
-    else:
-        from rich.table import Table
+    emit_rows(
+        "summary",
+        table_rows,
+        ["document", *kinds, "total"],
+        format,
+        lambda: print_summary_table(table_rows, kinds),
+    )
 
-        table = Table(title="claims per kind per document", title_justify="left")
-        table.add_column("document")
-        for kind in [*kinds, "total"]:
-            table.add_column(kind, justify="right")
-        for row in table_rows:
-            table.add_row(row["document"], *(str(row[k]) for k in [*kinds, "total"]))
-        stdout_console().print(table)
+
+def print_summary_table(table_rows: list[dict], kinds: list[str]) -> None:
+    from rich.table import Table
+
+    table = Table(title="claims per kind per document", title_justify="left")
+    table.add_column("document")
+    for kind in [*kinds, "total"]:
+        table.add_column(kind, justify="right")
+    for row in table_rows:
+        table.add_row(row["document"], *(str(row[k]) for k in [*kinds, "total"]))
+    stdout_console().print(table)
 
 
 @app.command()
@@ -345,7 +337,6 @@ def search(
     """
     import sqlite3
 
-    from ..output import to_csv, to_json, to_jsonl
     from ..store import connect
 
     database = connect(db, create=False)
@@ -358,19 +349,22 @@ def search(
         rows = [dict(r) for r in database.query(sql, [query, limit])]
     except sqlite3.OperationalError as error:
         raise fail(f"bad search query {query!r}: {error}") from None
-    if format is Format.json:
-        write_output(to_json("sentences", rows) + "\n", None)
-    elif format is Format.jsonl:
-        write_output(to_jsonl(rows), None)
-    elif format is Format.csv:
-        write_output(to_csv(rows, ["document", "sentence", "start", "end", "role", "text"]), None)
-    else:
-        console = stdout_console()
-        for row in rows:
-            console.print(
-                f"[bold]{row['document']}[/] [dim]{row['start']}–{row['end']}[/]  {row['text']}",
-                highlight=False,
-            )
-        if not rows:
-            stderr_console().print("no sentences match")
+    emit_rows(
+        "sentences",
+        rows,
+        ["document", "sentence", "start", "end", "role", "text"],
+        format,
+        lambda: print_sentences(rows),
+    )
+
+
+def print_sentences(rows: list[dict]) -> None:
+    console = stdout_console()
+    for row in rows:
+        console.print(
+            f"[bold]{row['document']}[/] [dim]{row['start']}–{row['end']}[/]  {row['text']}",
+            highlight=False,
+        )
+    if not rows:
+        stderr_console().print("no sentences match")
     sys.stdout.flush()

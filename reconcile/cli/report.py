@@ -16,9 +16,9 @@ from . import (
     handles_errors,
     stderr_console,
     stdout_console,
-    write_output,
 )
 from .documents import run_ingest
+from .rows import emit_rows
 
 SEVERITIES = ("low", "medium", "high")
 
@@ -41,25 +41,20 @@ def select(
 
 
 def emit(conflicts, format: Format, output: str | None) -> None:
-    from ..output import to_csv, to_json, to_jsonl
     from ..report import CSV_COLUMNS, conflict_json, conflict_rows, render
 
-    if format is Format.json:
-        write_output(to_json("conflicts", [conflict_json(c) for c in conflicts]) + "\n", output)
-    elif format is Format.jsonl:
-        write_output(to_jsonl(conflict_json(c) for c in conflicts), output)
-    elif format is Format.csv:
-        bom = bool(
-            output and output != "-"
-        )  # a file for a spreadsheet: Excel needs the BOM for accents
-        write_output(to_csv(conflict_rows(conflicts), CSV_COLUMNS, bom=bom), output)
-    elif output and output != "-":
-        from rich.console import Console
+    def table() -> None:
+        if output and output != "-":
+            from rich.console import Console
 
-        with open(output, "w", encoding="utf-8") as handle:
-            render(conflicts, Console(file=handle, width=120, no_color=True))
-    else:
-        render(conflicts, stdout_console())
+            with open(output, "w", encoding="utf-8") as handle:
+                render(conflicts, Console(file=handle, width=120, no_color=True))
+        else:
+            render(conflicts, stdout_console())
+
+    rows = [conflict_json(c) for c in conflicts]
+    csv_rows = conflict_rows(conflicts) if format is Format.csv else None
+    emit_rows("conflicts", rows, CSV_COLUMNS, format, table, output, csv_rows)
 
 
 def finish(conflicts, fail_on: str | None) -> None:
