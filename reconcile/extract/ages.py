@@ -9,21 +9,38 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import lexicon
+from ..lexicon import accent_insensitive, lexicon
 from ..models import Claim, Sentence
 from ..numbers import parse_words
 from .people import Person
 
-# A number word starts a word: without the look-behind the regex would also try every position
-# inside every word (and find nothing more), which made ages the costliest step of extraction.
-NUMBER = r"\d{1,3}|(?<![a-záéíóúñü])[a-záéíóúñü]+(?:[- ][a-záéíóúñü]+)?"
+
+@cache
+def number_regex(code: str) -> str:
+    """Digits, or a run of the language's number words ("thirty-four", "treinta y cuatro").
+    A number word starts a word: without the look-behind the regex would also try every
+    position inside every word (and find nothing more)."""
+    lex = lexicon(code)
+    words = "|".join(map(accent_insensitive, sorted(lex.number_words, key=len, reverse=True)))
+    joiners = "|".join(map(accent_insensitive, sorted(lex.number_joiners))) or "and"
+    word = rf"(?<![\w])(?:{words})(?![\w])"
+    return rf"\d{{1,3}}|{word}(?:(?:[- ]|\s+(?:{joiners})\s+){word}){{0,3}}"
 
 
 @cache
 def age_patterns(code: str) -> list[re.Pattern]:
+    number = number_regex(code)
     return [
-        re.compile(p.replace("{n}", NUMBER), re.I) for p in lexicon(code).get("age_patterns", [])
+        re.compile(p.replace("{n}", number), re.I) for p in lexicon(code).get("age_patterns", [])
     ]
+
+
+@cache
+def age_link(code: str) -> re.Pattern:
+    """What may stand between a name and its age: "Norero, 36", "Pérez, quien tenía 34 años"
+    (lexicon key `age_links`)."""
+    links = lexicon(code).phrases("age_links").pattern
+    return re.compile(rf"['’]?s?\s*,?\s*(?:{links}\s+)?", re.I)
 
 
 def parse_age(text: str, code: str) -> float | None:
@@ -32,14 +49,18 @@ def parse_age(text: str, code: str) -> float | None:
 
 
 def age_subject(
-    sentence: Sentence, text: str, start: int, end: int, people: list[Person], topic: str | None
+    sentence: Sentence,
+    text: str,
+    start: int,
+    end: int,
+    people: list[Person],
+    topic: str | None,
+    code: str = "en",
 ):
     """Which person an age is said of (see the module docstring)."""
     for person in reversed(people):
         gap = text[person.end : start]
-        if person.end <= start and re.fullmatch(
-            r"['’]?s?\s*,?\s*(?:(?:a|an|the|who is|who was|aged|de)\s+)?", gap
-        ):
+        if person.end <= start and age_link(code).fullmatch(gap):
             return person.name
     opening = text[sentence.start : start]
     if (
@@ -93,7 +114,7 @@ def age_claims(
         age = parse_age(raw, code)
         if age is None:
             continue
-        subject = age_subject(sentence, text, start, end, people, topic)
+        subject = age_subject(sentence, text, start, end, people, topic, code)
         if not subject:
             continue
         taken.append((start, end))

@@ -27,7 +27,9 @@ def attribution_of(sentence: Sentence, lex: Lexicon, people: list) -> str | None
     if match:
         rest = re.match(r"\s*([^,.;:]{2,70})", text[match.end() :])
         if rest:
-            return rest.group(1).strip()
+            source = rest.group(1).strip()
+            verb = lex.speech_re.match(source)  # "según informó la Policía": the Policía
+            return source[verb.end() :].strip() if verb and source[verb.end() :].strip() else source
     passive = lex.__dict__.get("_passive_before")
     if passive is None:  # "was reported": no speaker
         auxiliaries = lex.phrases("passive_auxiliaries").pattern
