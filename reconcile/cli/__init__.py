@@ -124,7 +124,7 @@ def root(
     """Reconcile what several news sources say about one story."""
 
 
-from . import documents, report  # noqa: E402,F401  (registers the commands)
+from . import check, documents, report  # noqa: E402,F401  (registers the commands)
 
 
 def main() -> None:

@@ -1,0 +1,1032 @@
+"""Stage 8, check: a draft against the corpus, before it is published.
+
+The draft's claims are extracted as any article's are. Each one is put in the block it would
+join in the story the draft belongs to (`match.block_key`) and compared with the corpus claims
+of that block, one pair at a time, with judge's own comparisons: number intervals, birth
+years, date spans, the calendar, and `resolve.same_person` for the spelling of names. The
+draft is only read; nothing is stored.
+
+    draft = load_draft("draft.md")
+    result = check_draft(db, draft)
+    result.failed("medium")  # True when a finding at or above medium was not accepted
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from .dates import WEEKDAY_NAMES, PartialDate
+from .judge import (
+    SEVERITY_RANK,
+    ages_agree,
+    compatible,
+    date_relation,
+    date_span,
+    date_text,
+    is_dated,
+    is_exact,
+    make_value,
+    tally,
+    value_text,
+    weekday_mismatch,
+)
+from .lexicon import fold, lexicon
+from .match import NUMBER_KINDS, block_key
+from .models import Claim, Document, Sentence, Value
+from .output import number_text
+from .store import CLAIM_COLUMNS, claim_row, meta
+
+SEVERITIES = ("low", "medium", "high")
+#: Statuses of a problem; "supported" and "unsupported" findings carry no severity.
+PROBLEMS = ("contradiction", "exceeds sources", "disputed", "weekday mismatch", "variant")
+#: A name in more sentences than this ties the draft to no story in particular.
+COMMON_NAME_SENTENCES = 2000
+
+
+class CheckError(Exception):
+    """The draft cannot be checked as asked; the message says why in one line."""
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass
+class Finding:
+    """One draft claim and what the corpus says about it."""
+
+    id: str
+    kind: str  # count, money, percent, age, date, name
+    attribute: str
+    subject: str  # the person (as the sources mostly write the name), or "" for the event
+    words: str  # the draft's own words
+    value: str  # the draft's value, as written
+    line: int  # 1-based, in the draft file as given
+    column: int  # 1-based, in characters
+    end_line: int
+    end_column: int  # 1-based, exclusive
+    start: int  # offsets into the draft's text
+    end: int
+    sentence: str  # the draft's sentence
+    status: str  # contradiction, exceeds sources, disputed, weekday mismatch, variant, supported, unsupported
+    severity: str | None  # high, medium, low; None for supported and unsupported claims
+    rule: str
+    explanation: str
+    suggestion: str | None = None
+    corpus: list[Value] = field(default_factory=list)
+    accepted: str | None = None  # the reason given in the accept file
+
+    @property
+    def is_problem(self) -> bool:
+        return self.severity is not None
+
+
+@dataclass
+class AcceptEntry:
+    """A known difference an editor keeps: the draft's words and why they stand."""
+
+    words: str
+    reason: str
+    line: int | None = None  # where the entry is written in the accept file
+    used: bool = False
+
+
+@dataclass
+class Draft:
+    """A draft as read and analysed, with the way back from text offsets to file lines."""
+
+    document: Document
+    sentences: list[Sentence]
+    claims: list[Claim]
+    raw: str = ""  # the file's decoded text (front matter and markup included)
+    base: int | None = 0  # where document.text starts in `raw`; None when it is not a slice
+
+    def __post_init__(self) -> None:
+        source = self.raw if self.base is not None else self.document.text
+        self._newlines = [i for i, c in enumerate(source) if c == "\n"]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column), both 1-based, of a text offset in the file as given."""
+        if self.base is None:
+            offset = self.raw_offset(offset)
+        else:
+            offset += self.base
+        line = bisect_right(self._newlines, offset - 1)
+        column = offset - (self._newlines[line - 1] + 1 if line else 0)
+        return line + 1, column + 1
+
+    def raw_offset(self, offset: int) -> int:
+        """For HTML and JSONL drafts the text is not a slice of the file: the claim's sentence
+        is looked up in the file instead, and failing that the text's own lines are used."""
+        text = self.document.text
+        sentence = next(
+            (s for s in self.sentences if s.start <= offset < max(s.end, s.start + 1)), None
+        )
+        if sentence is not None and self.raw:
+            found = self.raw.find(sentence.text)
+            if found >= 0:
+                self._newlines = [i for i, c in enumerate(self.raw) if c == "\n"]
+                return found + offset - sentence.start
+        self._newlines = [i for i, c in enumerate(text) if c == "\n"]
+        return offset
+
+
+@dataclass
+class CheckResult:
+    draft: Draft
+    story: str | None
+    story_reason: str  # option, shared names, only story, none
+    story_names: list[str]
+    findings: list[Finding]
+    stale: list[AcceptEntry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_problem and not f.accepted]
+
+    def failed(self, fail_on: str) -> bool:
+        """Is there an unaccepted finding (or a stale accept entry, which counts as low) at
+        or above `fail_on`?"""
+        rank = SEVERITY_RANK[fail_on]
+        worst = [SEVERITY_RANK[f.severity] for f in self.problems() if f.severity]
+        if self.stale:
+            worst.append(SEVERITY_RANK["low"])
+        return any(r >= rank for r in worst)
+
+    def counts(self) -> dict[str, int]:
+        problems = self.problems()
+        out = {s: sum(1 for f in problems if f.severity == s) for s in ("high", "medium", "low")}
+        out["supported"] = sum(1 for f in self.findings if f.status == "supported")
+        out["unsupported"] = sum(1 for f in self.findings if f.status == "unsupported")
+        out["accepted"] = sum(1 for f in self.findings if f.accepted)
+        out["stale"] = len(self.stale)
+        return out
+
+
+# --------------------------------------------------------------------------- the draft
+
+
+def load_draft(path: str, stdin: bytes | None = None, max_bytes: int | None = None) -> Draft:
+    """Read and analyse a draft (any format ingest reads; "-" for standard input).
+    Raises `LoadError` when the file cannot be read, `CheckError` when it holds several
+    documents."""
+    from .ingest import analyse
+    from .load import DEFAULT_MAX_BYTES, decode, load_path, split_front_matter
+
+    limit = max_bytes or DEFAULT_MAX_BYTES
+    documents = load_path(path, {}, limit, stdin)
+    if len(documents) != 1:
+        raise CheckError(f"{path}: holds {len(documents)} documents; check one draft at a time")
+    document, sentences, claims = analyse(documents[0])
+    try:
+        data = stdin if path == "-" else Path(path).read_bytes()
+        raw = decode(data or b"")
+    except Exception:  # the text was read once already; lines are a convenience
+        raw = document.text
+    base: int | None = None
+    if raw.endswith(document.text):
+        base = len(raw) - len(document.text)
+        if document.text and raw.startswith("---"):
+            base = split_front_matter(raw)[2]
+    return Draft(document, sentences, claims, raw, base)
+
+
+def analyse_document(document: Document) -> Draft:
+    """A document given in memory (a test, a program) as a draft; lines count in its text."""
+    from .ingest import analyse
+
+    document, sentences, claims = analyse(document)
+    return Draft(document, sentences, claims, document.text, 0)
+
+
+def draft_rows(draft: Draft) -> list[dict]:
+    """The draft's claims in the shape the store gives corpus claims."""
+    document = draft.document
+    texts = {s.index: s.text for s in draft.sentences}
+    rows = []
+    for claim in draft.claims:
+        row = claim.as_dict()
+        row.update(
+            id=None,
+            document=document.name,
+            document_id=document.id,
+            outlet=document.outlet,
+            published=document.published,
+            language=document.language,
+            sentence_text=texts.get(claim.sentence, claim.quote),
+            subject_key=fold(claim.subject),
+        )
+        rows.append(row)
+    return rows
+
+
+# --------------------------------------------------------------------------- the corpus
+
+
+def ensure_documents(db: sqlite_utils.Database) -> None:
+    if db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None:
+        raise CheckError(
+            "the database holds no documents: ingest the sources first (reconcile ingest FOLDER)"
+        )
+
+
+def ensure_reconciled(db: sqlite_utils.Database) -> list[str]:
+    """Stories and entities are read from the store; recompute them when documents changed
+    since they were. Returns warnings."""
+    import sqlite3
+
+    if meta(db, "content_version") == meta(db, "reconciled_version"):
+        return []
+    from .pipeline import reconcile
+
+    try:
+        reconcile(db)
+    except sqlite3.OperationalError as error:
+        if "readonly" not in str(error) and "read-only" not in str(error):
+            raise
+        return [
+            "the database changed since stories were last computed and cannot be written; "
+            "checking against the stories stored before"
+        ]
+    return []
+
+
+def find_story(
+    db: sqlite_utils.Database, names: list[str], exclude: tuple[str, str]
+) -> tuple[str | None, list[str]]:
+    """The story whose documents name most of the draft's people (in full, accents and case
+    aside), found through the sentence index. Names in more sentences than
+    `COMMON_NAME_SENTENCES` only break ties."""
+    import sqlite3
+
+    rare: dict[str, set[str]] = defaultdict(set)
+    common: dict[str, set[str]] = defaultdict(set)
+    hits: Counter[str] = Counter()
+    sql = (
+        "SELECT st.story, se.document_id FROM sentences_fts"
+        " CROSS JOIN sentences se ON se.id = sentences_fts.rowid"
+        " CROSS JOIN stories st ON st.document_id = se.document_id"
+        " CROSS JOIN documents d ON d.id = se.document_id"
+        " WHERE sentences_fts MATCH ? AND d.id != ? AND d.path != ? LIMIT ?"
+    )
+    for name in names:
+        phrase = '"' + name.replace('"', '""') + '"'
+        try:
+            rows = db.execute(sql, [phrase, *exclude, COMMON_NAME_SENTENCES]).fetchall()
+        except sqlite3.OperationalError:
+            continue
+        found = common if len(rows) >= COMMON_NAME_SENTENCES else rare
+        for story, _document in rows:
+            found[story].add(name)
+            hits[story] += 1
+    stories = set(rare) | set(common)
+    if not stories:
+        return None, []
+    best = min(stories, key=lambda s: (-len(rare[s]), -len(common[s]), -hits[s], s))
+    return best, sorted(rare[best] | common[best])
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    spellings: list[str]
+
+
+class Corpus:
+    """The claims of one story that a check needs, read a few at a time through the indexes:
+    the story's entities, then only the (kind, attribute) blocks the draft speaks of."""
+
+    def __init__(self, db: sqlite_utils.Database, story: str, exclude: tuple[str, str]):
+        self.db, self.story, self.exclude = db, story, exclude
+        self.entities: dict[str, Entity] = {}
+        self.by_spelling: dict[str, set[str]] = defaultdict(set)
+        self.by_surname: dict[str, set[str]] = defaultdict(set)
+        import json
+
+        from .resolve import parts
+
+        for row in db.query("SELECT id, name, names FROM entities WHERE story = ?", [story]):
+            spellings = json.loads(row["names"] or "[]") or [row["name"]]
+            entity = Entity(row["id"], row["name"], spellings)
+            self.entities[entity.id] = entity
+            for spelling in spellings:
+                self.by_spelling[fold(spelling)].add(entity.id)
+                if " " in spelling:
+                    for surname in parts(spelling)[1]:
+                        self.by_surname[surname].add(entity.id)
+        self._entity_of: dict[tuple[str, str], str] | None = None
+
+    def entity_of(self, document_id: str, subject: str) -> str | None:
+        """The entity a corpus claim's subject names, as `pipeline.reconcile` tied them."""
+        if self._entity_of is None:
+            self._entity_of = {}
+            for row in self.db.execute(
+                "SELECT c.document_id, c.subject, c.value, m.entity_id FROM entities e"
+                " CROSS JOIN mentions m ON m.entity_id = e.id"
+                " CROSS JOIN claims c ON c.id = m.claim_id"
+                " WHERE e.story = ?",
+                [self.story],
+            ):
+                document_id_, subject_, value, entity_id = row
+                for key in (subject_, value):
+                    if key:
+                        self._entity_of.setdefault((document_id_, fold(key)), entity_id)
+        return self._entity_of.get((document_id, fold(subject)))
+
+    def entity_for(self, name: str) -> str | None:
+        """The story's entity a draft name refers to: the same spelling (accents and case
+        aside), else a name `same_person` accepts, else a surname only one person bears."""
+        from rapidfuzz.distance import JaroWinkler
+
+        from .resolve import same_person
+
+        key = fold(name)
+        exact = self.by_spelling.get(key, set())
+        if len(exact) == 1:
+            return next(iter(exact))
+        if exact:
+            return None  # two people of the story go by this name
+        if " " not in name.strip():
+            owners = self.by_surname.get(key, set())
+            return next(iter(owners)) if len(owners) == 1 else None
+        best, best_score = None, 0.0
+        for entity in self.entities.values():
+            for spelling in entity.spellings:
+                if " " in spelling and same_person(name, spelling):
+                    similarity = JaroWinkler.normalized_similarity(key, fold(spelling))
+                    if similarity > best_score:
+                        best, best_score = entity.id, similarity
+        return best
+
+    def claims(self, pairs: set[tuple[str, str]]) -> list[dict]:
+        """The story's claims of these (kind, attribute) blocks, with their sentences."""
+        if not pairs:
+            return []
+        from .pipeline import attach_sentences
+
+        kinds = sorted({k for k, _ in pairs})
+        attributes = sorted({a for _, a in pairs})
+        sql = (
+            # The story's documents lead (CROSS JOIN fixes the order) and their claims are
+            # read through claims_document; the unary + keeps SQLite off the (kind,
+            # attribute) index, which would visit that kind's claims in every story.
+            f"SELECT {CLAIM_COLUMNS} FROM stories s"  # noqa: S608 (fixed text and placeholders)
+            " CROSS JOIN documents d ON d.id = s.document_id"
+            " CROSS JOIN claims c ON c.document_id = d.id"
+            f" WHERE s.story = ? AND +c.kind IN ({','.join('?' * len(kinds))})"
+            f" AND +c.attribute IN ({','.join('?' * len(attributes))})"
+            " AND d.id != ? AND d.path != ?"
+            " ORDER BY d.name, c.start"
+        )
+        rows = [
+            claim_row(r)
+            for r in self.db.query(sql, [self.story, *kinds, *attributes, *self.exclude])
+        ]
+        rows = [r for r in rows if (r["kind"], r["attribute"]) in pairs]
+        for row in rows:
+            row["subject_key"] = fold(row["subject"])
+        attach_sentences(self.db, rows)
+        return rows
+
+    def name_mentions(self, entity_id: str) -> list[dict]:
+        """Every full-name mention of one entity, with its sentence."""
+        from .pipeline import attach_sentences
+
+        sql = (
+            f"SELECT {CLAIM_COLUMNS} FROM mentions m"  # noqa: S608 (fixed text)
+            " CROSS JOIN claims c ON c.id = m.claim_id CROSS JOIN documents d ON d.id = c.document_id"
+            " WHERE m.entity_id = ? AND c.kind = 'person' AND c.value LIKE '% %'"
+            " AND d.id != ? AND d.path != ? ORDER BY d.name, c.start"
+        )
+        rows = [claim_row(r) for r in self.db.query(sql, [entity_id, *self.exclude])]
+        attach_sentences(self.db, rows)
+        return rows
+
+
+# --------------------------------------------------------------------------- comparisons
+
+
+def relation(draft: dict, other: dict) -> str:
+    """How a corpus claim bears on a draft claim of the same block: "agree", "clash", or
+    "apart" (dates so far apart that they are taken to be two events)."""
+    kind = draft["kind"]
+    if kind in NUMBER_KINDS:
+        return "agree" if compatible(draft, other) else "clash"
+    if kind == "age":
+        dated = is_dated(draft) and is_dated(other)
+        return "agree" if ages_agree(draft, other, dated) else "clash"
+    a, b = date_span(draft), date_span(other)
+    if a is None or b is None:
+        return "apart"
+    return date_relation(a, b)
+
+
+def pins(claim: dict) -> bool:
+    """Does a claim give one value rather than a bound? "29" and "14 December" do; "at least
+    29" and "December 2023" agree with many values and so back none in particular."""
+    if claim["kind"] in NUMBER_KINDS:
+        return is_exact(claim)
+    if claim["kind"] == "date":
+        return PartialDate.parse(claim.get("date")).day is not None
+    return True
+
+
+def label(claim: dict) -> str:
+    if claim["kind"] in NUMBER_KINDS:
+        return value_text(claim)
+    if claim["kind"] == "age":
+        return number_text(claim["low"])
+    return date_text(claim)
+
+
+def corpus_values(claims: list[dict]) -> list[Value]:
+    """The corpus claims grouped by value, the best-backed first."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for claim in claims:
+        groups[claim.get("label") or label(claim)].append(claim)
+    values = [
+        make_value(text, members, members[0]["low"], members[0]["high"], members[0]["qualifier"])
+        for text, members in groups.items()
+    ]
+    values.sort(key=lambda v: (-v.tally, v.low if v.low is not None else 0, v.value))
+    return values
+
+
+def listing(values: list[Value]) -> str:
+    return ", ".join(f"{v.value} ({v.tally} source{'' if v.tally == 1 else 's'})" for v in values)
+
+
+def sources(count: int) -> str:
+    return f"{count} source{'' if count == 1 else 's'}"
+
+
+def best_supported(values: list[Value], claims: list[dict]) -> str | None:
+    """The value most sources give, among those that pin a value; ties are all named."""
+    pinned = {label(c) for c in claims if pins(c)}
+    candidates = [v for v in values if v.value in pinned]
+    if not candidates:
+        return None
+    top = max(v.tally for v in candidates)
+    return " or ".join(v.value for v in candidates if v.tally == top)
+
+
+def describe(claim: dict, subject: str) -> str:
+    if claim["kind"] == "age":
+        return f"the age of {subject}"
+    attribute = claim["attribute"]
+    return f"{attribute} of {subject}" if subject else attribute
+
+
+@dataclass
+class Verdict:
+    status: str
+    severity: str | None
+    rule: str
+    explanation: str
+    suggestion: str | None
+    values: list[Value]
+
+
+RULES = {"age": "age-birth-year", "date": "event-date"}
+
+
+def judge_claim(draft: dict, related: list[dict], subject: str, growing: set[str]) -> Verdict:
+    """One draft claim against the corpus claims of its block."""
+    kind = draft["kind"]
+    rule = RULES.get(kind, "number-intervals")
+    what = describe(draft, subject)
+    said = draft["value"] if kind == "date" else label(draft)  # the weekday as the draft wrote it
+    judged = [(c, relation(draft, c)) for c in related]
+    agree = [c for c, r in judged if r == "agree"]
+    clash = [c for c, r in judged if r == "clash"]
+    for claim in agree + clash:
+        claim["label"] = label(claim)
+    if not agree and not clash:
+        return Verdict("unsupported", None, rule, f"No source of the story gives {what}.", None, [])
+    values = corpus_values(agree + clash)
+    if not clash:
+        return Verdict(
+            "supported",
+            None,
+            rule,
+            f"The sources back the draft's {said} for {what}: {listing(values)}.",
+            None,
+            values,
+        )
+    backers = [c for c in agree if pins(c)]
+    backing = tally(backers)[0] if backers else 0
+    against = tally(clash)[0]
+    clash_values = corpus_values(clash)
+    agree_values = corpus_values(agree) if agree else []
+    if backing >= against:
+        return Verdict(
+            "disputed",
+            "low",
+            rule,
+            f"Sources disagree on {what}: {listing(agree_values)} back the draft's {said}, "
+            f"{listing(clash_values)} do not.",
+            None,
+            values,
+        )
+    hedged = all(draft.get("hedge") or c.get("hedge") for c in clash)
+    if kind in NUMBER_KINDS:
+        hard = is_exact(draft) and any(is_exact(c) for c in clash)
+        severity = "high" if hard and not hedged else "medium"
+    elif kind == "age":
+        severity = "medium" if hedged else "high"
+    else:
+        severity = "high" if pins(draft) and any(pins(c) for c in clash) else "medium"
+    suggestion = best_supported(clash_values, clash)
+    exceeds = (
+        kind in NUMBER_KINDS
+        and draft["attribute"] in growing
+        and draft["low"] is not None
+        and all(c["high"] is not None and c["high"] < draft["low"] for c in clash)
+    )
+    if exceeds:
+        return Verdict(
+            "exceeds sources",
+            "medium",
+            "growing-count",
+            f"The draft gives {said} for {what}, more than any source ({listing(clash_values)}); "
+            "a count that grows needs a newer source for a newer figure.",
+            suggestion,
+            values,
+        )
+    if backing:
+        severity = "medium" if severity == "high" else severity
+        explanation = (
+            f"The draft gives {said} for {what}; {listing(clash_values)} say otherwise, "
+            f"only {listing(corpus_values(backers))} back it."
+        )
+    else:
+        explanation = f"The draft gives {said} for {what}; the sources say {listing(clash_values)}."
+        if agree_values:
+            explanation += f" Compatible with the draft: {listing(agree_values)}."
+    return Verdict("contradiction", severity, rule, explanation, suggestion, values)
+
+
+def same_form(a: str, b: str) -> bool:
+    """A name and a longer or shorter form of it ("Diana Salazar", "Diana Salazar Méndez")."""
+    ta, tb = set(fold(a).replace(".", "").split()), set(fold(b).replace(".", "").split())
+    return ta <= tb or tb <= ta
+
+
+def judge_name(value: str, mentions: list[dict], entity_name: str) -> tuple[str, Verdict]:
+    """A draft's spelling of a person against the spellings the sources use for them.
+    Returns the subject to show (the sources' usual spelling) and the verdict."""
+    from .resolve import same_person
+
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for mention in mentions:
+        spelling = mention["value"]
+        if fold(spelling) == fold(value) or (
+            same_person(value, spelling) and not same_form(value, spelling)
+        ):
+            groups[spelling].append(mention)
+    values = [make_value(spelling, members) for spelling, members in groups.items()]
+    values.sort(key=lambda v: (-v.tally, v.value))
+    if not values:
+        return entity_name, Verdict(
+            "supported", None, "name-spelling", f"The sources name {entity_name}.", None, []
+        )
+    top = [v.value for v in values if v.tally == values[0].tally]
+    subject = top[0] if len(top) == 1 else entity_name
+    if value in top:
+        others = [t for t in top if fold(t) != fold(value)]
+        if others:
+            return subject, Verdict(
+                "disputed",
+                "low",
+                "name-spelling",
+                f"Sources are split on the spelling of {value}: {listing(values)}.",
+                None,
+                values,
+            )
+        return subject, Verdict(
+            "supported",
+            None,
+            "name-spelling",
+            f"{sources(values[0].tally)} write {value}: {listing(values)}.",
+            None,
+            values,
+        )
+    same_letters = [t for t in top if fold(t) == fold(value)]
+    if same_letters:
+        return same_letters[0], Verdict(
+            "variant",
+            "low",
+            "name-accents",
+            f"The draft writes {value}; the sources write {same_letters[0]} "
+            f"(accents or capitals differ): {listing(values)}.",
+            same_letters[0],
+            values,
+        )
+    used = any(fold(v.value) == fold(value) for v in values)
+    usual = f"most sources write {top[0]}" if len(top) == 1 else f"sources write {' or '.join(top)}"
+    return subject, Verdict(
+        "contradiction",
+        "medium" if used else "high",
+        "name-spelling",
+        f"The draft spells {subject} as {value}; {usual}: {listing(values)}.",
+        top[0] if len(top) == 1 else None,
+        values,
+    )
+
+
+# --------------------------------------------------------------------------- the check
+
+
+def finding_id(*parts: object) -> str:
+    return "d-" + hashlib.sha1("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:12]
+
+
+def make_finding(
+    draft: Draft, row: dict, kind: str, attribute: str, subject: str, verdict: Verdict
+) -> Finding:
+    line, column = draft.position(row["start"])
+    end_line, end_column = draft.position(row["end"])
+    return Finding(
+        id=finding_id(kind, attribute, fold(subject), row["start"], verdict.rule),
+        kind=kind,
+        attribute=attribute,
+        subject=subject,
+        words=row["quote"],
+        value=row["value"],
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        start=row["start"],
+        end=row["end"],
+        sentence=row.get("sentence_text") or row["quote"],
+        status=verdict.status,
+        severity=verdict.severity,
+        rule=verdict.rule,
+        explanation=verdict.explanation,
+        suggestion=verdict.suggestion,
+        corpus=verdict.values,
+    )
+
+
+def choose_story(
+    db: sqlite_utils.Database, story: str | None, names: list[str], exclude: tuple[str, str]
+) -> tuple[str | None, str, list[str]]:
+    """(story, how it was chosen, the draft's names its documents share)."""
+    if story:
+        row = db.execute(
+            "SELECT story FROM stories WHERE story IN (?, ?) ORDER BY story = ? DESC LIMIT 1",
+            [story, f"label:{story}", story],
+        ).fetchone()
+        if row is None:
+            raise CheckError(f"no story {story!r} in the database ('reconcile sources' lists them)")
+        return row[0], "option", []
+    found, shared = find_story(db, names, exclude)
+    if found:
+        return found, "shared names", shared
+    if not names:
+        rows = db.execute("SELECT DISTINCT story FROM stories LIMIT 2").fetchall()
+        if len(rows) == 1:
+            return rows[0][0], "only story", []
+    return None, "none", []
+
+
+def check_draft(
+    db: sqlite_utils.Database,
+    draft: Draft | Document,
+    story: str | None = None,
+    accepts: list[AcceptEntry] | None = None,
+    refresh: bool = True,
+) -> CheckResult:
+    """Every checkable claim of the draft, judged against the corpus (supported and
+    unsupported claims included: `Finding.is_problem` tells the problems apart)."""
+    if isinstance(draft, Document):
+        draft = analyse_document(draft)
+    ensure_documents(db)
+    warnings = ensure_reconciled(db) if refresh else []
+    exclude = (draft.document.id, draft.document.path)
+    rows = draft_rows(draft)
+    people = [r for r in rows if r["kind"] == "person"]
+    names = list(dict.fromkeys(r["value"] for r in people if " " in r["value"].strip()))
+    chosen, reason, shared = choose_story(db, story, names, exclude)
+    if chosen is None:
+        warnings.append(
+            "no story of the database names the draft's people; pass --story to choose one"
+        )
+    corpus = Corpus(db, chosen, exclude) if chosen else None
+    findings = check_weekdays(draft, rows, chosen)
+    findings += check_names(draft, people, corpus)
+    findings += check_facts(draft, rows, people, corpus, chosen)
+    findings.sort(key=lambda f: (f.start, f.end, f.kind, f.rule))
+    result = CheckResult(draft, chosen, reason, shared, findings, warnings=warnings)
+    if accepts is not None:
+        apply_accepts(result, accepts)
+    return result
+
+
+def check_weekdays(draft: Draft, rows: list[dict], story: str | None) -> list[Finding]:
+    """A weekday written beside its date that the calendar contradicts; needs no corpus."""
+    found = []
+    for row in rows:
+        if row["kind"] != "date":
+            continue
+        conflict = weekday_mismatch(story or "", row)
+        if conflict is None:
+            continue
+        day = PartialDate.parse(row["date"]).as_date()
+        actual = WEEKDAY_NAMES[day.weekday()]
+        verdict = Verdict(
+            "weekday mismatch",
+            "high",
+            "weekday-calendar",
+            f"The draft calls {day.day} {day:%B} {day.year} a {row['weekday']}; it was a {actual}.",
+            actual,
+            conflict.values[1:],
+        )
+        found.append(make_finding(draft, row, "date", row["attribute"], row["subject"], verdict))
+    return found
+
+
+def check_names(draft: Draft, people: list[dict], corpus: Corpus | None) -> list[Finding]:
+    found = []
+    mentions: dict[str, list[dict]] = {}
+    for row in people:
+        value = row["value"]
+        if " " not in value.strip():
+            continue
+        entity = corpus.entity_for(value) if corpus else None
+        if entity is None:
+            verdict = Verdict(
+                "unsupported",
+                None,
+                "name-spelling",
+                f"No source of the story names {value}.",
+                None,
+                [],
+            )
+            found.append(make_finding(draft, row, "name", "name", value, verdict))
+            continue
+        if entity not in mentions:
+            mentions[entity] = corpus.name_mentions(entity)
+        subject, verdict = judge_name(value, mentions[entity], corpus.entities[entity].name)
+        found.append(make_finding(draft, row, "name", "name", subject, verdict))
+    return found
+
+
+def check_facts(
+    draft: Draft, rows: list[dict], people: list[dict], corpus: Corpus | None, story: str | None
+) -> list[Finding]:
+    """Counts, amounts, percentages, ages and event dates against their blocks."""
+    entity_of: dict[str, str | None] = {}
+    if corpus:
+        for row in people:
+            key = row["subject"] or row["value"]
+            entity = corpus.entity_for(key)
+            if entity:
+                entity_of.setdefault(fold(key), entity)
+                entity_of.setdefault(fold(row["value"]), entity)
+
+    def draft_entity(subject: str) -> str | None:
+        if not subject or corpus is None:
+            return None
+        if fold(subject) not in entity_of:
+            entity_of[fold(subject)] = corpus.entity_for(subject)
+        return entity_of[fold(subject)]
+
+    keyed: list[tuple[dict, tuple | None, str | None]] = []
+    for row in rows:
+        if row["kind"] not in (*NUMBER_KINDS, "age", "date"):
+            continue
+        entity = draft_entity(row["subject"])
+        key = block_key(row, story or "", entity)
+        # An age of someone the corpus does not know has no block: it is unsupported.
+        if key is not None or (row["kind"] == "age" and row["subject"]):
+            keyed.append((row, key, entity))
+    blocks: dict[tuple, list[dict]] = defaultdict(list)
+    if corpus:
+        for claim in corpus.claims(
+            {(row["kind"], row["attribute"]) for row, key, _ in keyed if key}
+        ):
+            subject = claim["subject"]
+            entity = corpus.entity_of(claim["document_id"], subject) if subject else None
+            key = block_key(claim, story or "", entity)
+            if key is not None:
+                blocks[key].append(claim)
+    code = draft.document.language or "en"
+    growing = lexicon(code).growing | lexicon("en").growing
+    found = []
+    for row, key, entity in keyed:
+        subject = (
+            corpus.entities[entity].name if corpus and entity in corpus.entities else row["subject"]
+        )
+        related = [dict(c) for c in blocks.get(key, [])] if key else []
+        verdict = judge_claim(row, related, subject, growing)
+        found.append(make_finding(draft, row, row["kind"], row["attribute"], subject, verdict))
+    return found
+
+
+# --------------------------------------------------------------------------- accepted differences
+
+
+def load_accepts(path: str) -> list[AcceptEntry]:
+    """Entries of an accept file (YAML or TOML): `accept:` a list of {words, reason}."""
+    import tomllib
+
+    import yaml
+
+    is_toml = path.lower().endswith(".toml")
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CheckError(f"{path}: no such accept file") from None
+    except (OSError, UnicodeError) as error:
+        raise CheckError(f"{path}: cannot read the accept file ({error})") from None
+    try:
+        data = tomllib.loads(text) if is_toml else yaml.safe_load(text)
+    except (tomllib.TOMLDecodeError, yaml.YAMLError) as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else "syntax error"
+        raise CheckError(f"{path}: not valid {'TOML' if is_toml else 'YAML'} ({first})") from None
+    if data is None:
+        return []
+    entries = data.get("accept", []) if isinstance(data, dict) else data
+    if not isinstance(entries, list):
+        raise CheckError(f"{path}: 'accept' must be a list of entries with words and reason")
+    lines = text.splitlines()
+    accepted = []
+    for number, entry in enumerate(entries, 1):
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("words"), str)
+            or not entry["words"].strip()
+            or not isinstance(entry.get("reason"), str)
+            or not entry["reason"].strip()
+        ):
+            raise CheckError(f"{path}: entry {number} needs 'words' and 'reason' (both text)")
+        words = entry["words"].strip()
+        line = next((i for i, text_line in enumerate(lines, 1) if words in text_line), None)
+        accepted.append(AcceptEntry(words, entry["reason"].strip(), line))
+    return accepted
+
+
+def words_pattern(words: str) -> re.Pattern:
+    return re.compile(r"\s+".join(re.escape(w) for w in words.split()), re.I)
+
+
+def apply_accepts(result: CheckResult, entries: list[AcceptEntry]) -> None:
+    """Mark the problems whose words an entry covers as accepted; entries that cover none
+    are stale."""
+    text = result.draft.document.text
+    for entry in entries:
+        spans = [(m.start(), m.end()) for m in words_pattern(entry.words).finditer(text)]
+        for finding in result.findings:
+            if finding.is_problem and any(s < finding.end and finding.start < e for s, e in spans):
+                finding.accepted = finding.accepted or entry.reason
+                entry.used = True
+    result.stale = [e for e in entries if not e.used]
+
+
+def severity_at_least(severity: str | None, threshold: str) -> bool:
+    return severity is not None and SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]
+
+
+# --------------------------------------------------------------------------- output
+
+
+def shown_findings(
+    result: CheckResult, show_supported: bool = False, show_unsupported: bool = False
+) -> list[Finding]:
+    """Problems always (accepted ones included); supported and unsupported claims on demand."""
+    return [
+        f
+        for f in result.findings
+        if f.is_problem
+        or (show_supported and f.status == "supported")
+        or (show_unsupported and f.status == "unsupported")
+    ]
+
+
+def value_json(value: Value) -> dict:
+    outlets = list(dict.fromkeys(s.outlet for s in value.sources if s.outlet))
+    return {
+        "value": value.value,
+        "low": value.low,
+        "high": value.high,
+        "qualifier": value.qualifier,
+        "tally": value.tally,
+        "outlets": outlets,
+        "wire_copies": list(value.wire_copies),
+        "sources": [
+            {
+                "document": s.document,
+                "outlet": s.outlet,
+                "published": s.published,
+                "language": s.language,
+                "words": s.words,
+                "quote": s.quote,
+                "start": s.start,
+                "end": s.end,
+                "attribution": s.attribution,
+                "hedge": s.hedge,
+            }
+            for s in value.sources
+        ],
+    }
+
+
+def finding_json(finding: Finding) -> dict:
+    out = {key: value for key, value in asdict(finding).items() if key != "corpus"}
+    out["corpus"] = [value_json(v) for v in finding.corpus]
+    return out
+
+
+def result_json(
+    result: CheckResult,
+    path: str,
+    fail_on: str = "medium",
+    show_supported: bool = False,
+    show_unsupported: bool = False,
+) -> dict:
+    """The check as one JSON object (its schema is in docs/check.md)."""
+    from .output import jsonable
+
+    document = result.draft.document
+    return jsonable(
+        {
+            "version": 1,
+            "draft": {
+                "path": path,
+                "name": document.name,
+                "language": document.language,
+                "published": document.published,
+                "claims": len(result.draft.claims),
+            },
+            "story": result.story,
+            "story_reason": result.story_reason,
+            "story_names": result.story_names,
+            "fail_on": fail_on,
+            "failed": result.failed(fail_on),
+            "counts": result.counts(),
+            "findings": [
+                finding_json(f) for f in shown_findings(result, show_supported, show_unsupported)
+            ],
+            "stale_accepts": [
+                {"words": e.words, "reason": e.reason, "line": e.line} for e in result.stale
+            ],
+            "warnings": list(result.warnings),
+        }
+    )
+
+
+GITHUB_LEVEL = {"high": "error", "medium": "warning", "low": "notice", None: "notice"}
+
+
+def github_data(text: str) -> str:
+    """A workflow command's message: %, CR and LF escaped."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_property(text: str) -> str:
+    """A workflow command's property value: also : and , escaped."""
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def finding_message(finding: Finding) -> str:
+    message = f"{finding.status}: {finding.explanation}"
+    if finding.suggestion:
+        message += f" Suggestion: {finding.suggestion}."
+    return message
+
+
+def github_annotations(
+    result: CheckResult,
+    path: str,
+    accept_path: str | None = None,
+    show_supported: bool = False,
+    show_unsupported: bool = False,
+) -> str:
+    """One `::error|warning|notice file=F,line=L,col=C::message` line per finding (accepted
+    ones left out), stale accept entries and warnings after them."""
+    lines = []
+    for finding in shown_findings(result, show_supported, show_unsupported):
+        if finding.accepted:
+            continue
+        lines.append(
+            f"::{GITHUB_LEVEL[finding.severity]} file={github_property(path)},"
+            f"line={finding.line},col={finding.column}::{github_data(finding_message(finding))}"
+        )
+    for entry in result.stale:
+        where = f"file={github_property(accept_path or '')}"
+        if entry.line:
+            where += f",line={entry.line}"
+        message = f"stale accept entry: {entry.words!r} matches nothing in {path}"
+        lines.append(f"::notice {where}::{github_data(message)}")
+    for warning in result.warnings:
+        lines.append(f"::warning::{github_data(warning)}")
+    return "".join(line + "\n" for line in lines)
