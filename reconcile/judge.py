@@ -178,7 +178,7 @@ def judge_numbers(
         pairs = "; ".join(
             sorted(
                 {
-                    f"{value_text(a)} ({a['document'][:12]}) vs {value_text(b)} ({b['document'][:12]})"
+                    f"{value_text(a)} ({where(a, claims)}) vs {value_text(b)} ({where(b, claims)})"
                     for a, b in clashes
                 }
             )
@@ -202,6 +202,14 @@ def judge_numbers(
         explanation,
         values,
     )
+
+
+def where(claim: dict, claims: list[dict]) -> str:
+    """The document a value comes from, with its language when the sources do not share one:
+    '29 (el_litoral, es) vs 31 (coastal_hera, en)'."""
+    if len({c.get("language") or "" for c in claims}) > 1 and claim.get("language"):
+        return f"{claim['document'][:12]}, {claim['language']}"
+    return claim["document"][:12]
 
 
 def grows(a: dict, b: dict) -> bool:

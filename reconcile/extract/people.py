@@ -101,6 +101,8 @@ def title_before(text: str, start: int, lex: Lexicon, adjacent: bool = False) ->
         if folded[index] not in lex.titles:
             continue
         complement = folded[index + 1 :]
+        if complement and all(w in lex.title_modifiers for w in complement):
+            complement = []  # "el fiscal general subrogante"
         if complement and (adjacent or complement[0] not in prepositions):
             continue
         if complement and (complement[-1] in complement_stops(lex) or len(complement) > 6):
@@ -204,8 +206,10 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
         tokens, offsets = tokens[:-1], offsets[:-1]
     if not tokens:
         return
-    if any(fold(t) in lex.months or fold(t) in lex.weekdays for t in tokens):
-        return
+    if lex.get("capitalised_months") and any(
+        fold(t) in lex.months or fold(t) in lex.weekdays for t in tokens
+    ):
+        return  # "May", "Monday"; Spanish writes "mayo", so "Julio" and "Domingo" are names
     start = offsets[0]
     raw_end = offsets[-1] + len(tokens[-1])
     last = POSSESSIVE.sub("", tokens[-1]) if len(tokens[-1]) > 2 else tokens[-1]
