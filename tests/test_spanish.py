@@ -131,12 +131,14 @@ def test_measures_map_to_the_english_keys(code):
         ("15.000 policías", 15000, 15000, "exact"),
         ("veintinueve detenidos", 29, 29, "exact"),
         ("veintiún detenidos", 21, 21, "exact"),
+        ("veintidos detenidos", 22, 22, "exact"),  # without its accent
         ("treinta y un detenidos", 31, 31, "exact"),
         ("ocho o nueve prófugos", 8, 9, "range"),
         ("entre 8 y 10 jueces", 8, 10, "range"),
         ("entre ocho y diez jueces", 8, 10, "range"),
         ("una treintena de detenidos", 27, 33, "about"),
         ("un centenar de detenidos", 90, 110, "about"),
+        ("medio centenar de detenidos", 45, 55, "about"),
         ("más de un centenar de detenidos", 100, INF, "more than"),
         ("al menos 29 detenidos", 29, INF, "at least"),
         ("por lo menos 29 detenidos", 29, INF, "at least"),
@@ -201,6 +203,7 @@ def test_a_prison_term_is_neither_a_count_nor_an_age():
     [
         ("Pedro Loor, de 34 años, fue detenido.", "de 34 años", 34, "Pedro Loor"),
         ("Pedro Loor tenía 36 años.", "tenía 36 años", 36, "Pedro Loor"),
+        ("Pedro Loor murió a los 36 años.", "a los 36 años", 36, "Pedro Loor"),
         ("Julia Andrade, quien tenía 41 años, murió.", "tenía 41 años", 41, "Julia Andrade"),
         (
             "Ramiro Castillo, de treinta y cuatro años, fue detenido.",
@@ -232,6 +235,8 @@ def test_born_years_ago():
         ("en octubre del 2022", None, "2022-10", None),
         ("el pasado mayo", "2023-12-15", "2023-05", None),
         ("el pasado mayo", "2024-03-01", "2023-05", None),
+        ("en mayo pasado", "2024-03-01", "2023-05", None),
+        ("el lunes pasado", "2024-05-09", "2024-05-06", 0),
         ("el 1 de setiembre de 2023", None, "2023-09-01", None),
     ],
 )
@@ -241,8 +246,9 @@ def test_spanish_dates(text, reference, iso, weekday):
 
 
 def test_a_weekday_needs_a_date_context():
-    assert [m.weekday for m in find_dates("el lunes pasado", "es", PartialDate.parse("2024-05-09"))]
     assert not find_dates("en Santo Domingo", "es", PartialDate.parse("2024-05-09"))
+    (night,) = find_dates("jueves por la noche", "es", PartialDate.parse("2024-05-10"))
+    assert night.iso == "2024-05-09"
 
 
 # --------------------------------------------------------------------------- people
