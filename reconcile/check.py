@@ -14,6 +14,7 @@ draft is only read; nothing is stored.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -43,9 +44,6 @@ from .models import Claim, Document, Sentence, Value
 from .output import number_text
 from .store import CLAIM_COLUMNS, claim_row, meta
 
-SEVERITIES = ("low", "medium", "high")
-#: Statuses of a problem; "supported" and "unsupported" findings carry no severity.
-PROBLEMS = ("contradiction", "exceeds sources", "disputed", "weekday mismatch", "variant")
 #: A name in more sentences than this ties the draft to no story in particular.
 COMMON_NAME_SENTENCES = 2000
 
@@ -108,33 +106,32 @@ class Draft:
     base: int | None = 0  # where document.text starts in `raw`; None when it is not a slice
 
     def __post_init__(self) -> None:
-        source = self.raw if self.base is not None else self.document.text
-        self._newlines = [i for i, c in enumerate(source) if c == "\n"]
+        self._lines = {
+            "raw": newlines(self.raw),
+            "text": newlines(self.document.text),
+        }
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column), both 1-based, of a text offset in the file as given."""
-        if self.base is None:
-            offset = self.raw_offset(offset)
-        else:
-            offset += self.base
-        line = bisect_right(self._newlines, offset - 1)
-        column = offset - (self._newlines[line - 1] + 1 if line else 0)
-        return line + 1, column + 1
+        if self.base is not None:
+            return line_and_column(self._lines["raw"], offset + self.base)
+        # HTML and JSONL: the text is not a slice of the file; find the claim's sentence in
+        # the file, and failing that count lines in the text itself.
+        sentence = next((s for s in self.sentences if s.start <= offset < s.end), None)
+        found = self.raw.find(sentence.text) if sentence is not None and self.raw else -1
+        if found >= 0:
+            return line_and_column(self._lines["raw"], found + offset - sentence.start)
+        return line_and_column(self._lines["text"], offset)
 
-    def raw_offset(self, offset: int) -> int:
-        """For HTML and JSONL drafts the text is not a slice of the file: the claim's sentence
-        is looked up in the file instead, and failing that the text's own lines are used."""
-        text = self.document.text
-        sentence = next(
-            (s for s in self.sentences if s.start <= offset < max(s.end, s.start + 1)), None
-        )
-        if sentence is not None and self.raw:
-            found = self.raw.find(sentence.text)
-            if found >= 0:
-                self._newlines = [i for i, c in enumerate(self.raw) if c == "\n"]
-                return found + offset - sentence.start
-        self._newlines = [i for i, c in enumerate(text) if c == "\n"]
-        return offset
+
+def newlines(text: str) -> list[int]:
+    return [i for i, c in enumerate(text) if c == "\n"]
+
+
+def line_and_column(breaks: list[int], offset: int) -> tuple[int, int]:
+    line = bisect_right(breaks, offset - 1)
+    column = offset - (breaks[line - 1] + 1 if line else 0)
+    return line + 1, column + 1
 
 
 @dataclass
@@ -177,7 +174,7 @@ def load_draft(path: str, stdin: bytes | None = None, max_bytes: int | None = No
     Raises `LoadError` when the file cannot be read, `CheckError` when it holds several
     documents."""
     from .ingest import analyse
-    from .load import DEFAULT_MAX_BYTES, decode, load_path, split_front_matter
+    from .load import DEFAULT_MAX_BYTES, decode, load_path
 
     limit = max_bytes or DEFAULT_MAX_BYTES
     documents = load_path(path, {}, limit, stdin)
@@ -189,11 +186,8 @@ def load_draft(path: str, stdin: bytes | None = None, max_bytes: int | None = No
         raw = decode(data or b"")
     except Exception:  # the text was read once already; lines are a convenience
         raw = document.text
-    base: int | None = None
-    if raw.endswith(document.text):
-        base = len(raw) - len(document.text)
-        if document.text and raw.startswith("---"):
-            base = split_front_matter(raw)[2]
+    # Text and Markdown drafts are the file after any front matter: offsets shift by its length.
+    base = len(raw) - len(document.text) if raw.endswith(document.text) else None
     return Draft(document, sentences, claims, raw, base)
 
 
@@ -308,8 +302,6 @@ class Corpus:
         self.entities: dict[str, Entity] = {}
         self.by_spelling: dict[str, set[str]] = defaultdict(set)
         self.by_surname: dict[str, set[str]] = defaultdict(set)
-        import json
-
         from .resolve import parts
 
         for row in db.query("SELECT id, name, names FROM entities WHERE story = ?", [story]):
@@ -614,7 +606,8 @@ def judge_name(value: str, mentions: list[dict], entity_name: str) -> tuple[str,
             "supported",
             None,
             "name-spelling",
-            f"{sources(values[0].tally)} write {value}: {listing(values)}.",
+            f"{sources(values[0].tally)} write{'s' if values[0].tally == 1 else ''} {value}: "
+            f"{listing(values)}.",
             None,
             values,
         )
@@ -762,7 +755,9 @@ def check_names(draft: Draft, people: list[dict], corpus: Corpus | None) -> list
         if " " not in value.strip():
             continue
         entity = corpus.entity_for(value) if corpus else None
-        if entity is None:
+        if entity is not None and entity not in mentions:
+            mentions[entity] = corpus.name_mentions(entity)
+        if entity is None or not mentions[entity]:  # (a saved draft is not its own source)
             verdict = Verdict(
                 "unsupported",
                 None,
@@ -773,8 +768,6 @@ def check_names(draft: Draft, people: list[dict], corpus: Corpus | None) -> list
             )
             found.append(make_finding(draft, row, "name", "name", value, verdict))
             continue
-        if entity not in mentions:
-            mentions[entity] = corpus.name_mentions(entity)
         subject, verdict = judge_name(value, mentions[entity], corpus.entities[entity].name)
         found.append(make_finding(draft, row, "name", "name", subject, verdict))
     return found
@@ -890,10 +883,6 @@ def apply_accepts(result: CheckResult, entries: list[AcceptEntry]) -> None:
                 finding.accepted = finding.accepted or entry.reason
                 entry.used = True
     result.stale = [e for e in entries if not e.used]
-
-
-def severity_at_least(severity: str | None, threshold: str) -> bool:
-    return severity is not None and SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]
 
 
 # --------------------------------------------------------------------------- output

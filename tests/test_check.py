@@ -160,6 +160,19 @@ def test_lines_and_columns_count_in_the_file_as_given(db, tmp_path):
     assert (finding.line, finding.column) == (4, text.splitlines()[3].index("32") + 1)
 
 
+def test_lines_of_an_html_draft_point_into_the_markup(db, tmp_path):
+    html = (
+        "<!doctype html>\n<html lang='en'><body><article>\n<h1>Raids</h1>\n"
+        "<p>Attorney General Diana Salazar led the operation.</p>\n"
+        "<p>Among those detained was William Terán, the president of the Judicial Council.</p>\n"
+        "</article></body></html>\n"
+    )
+    path = write(tmp_path / "draft.html", html)
+    finding = next(f for f in check_draft(db, load_draft(str(path))).problems())
+    line = html.splitlines()[finding.line - 1]
+    assert line[finding.column - 1 :].startswith("William Terán")
+
+
 def test_the_draft_is_not_stored(db):
     before = db.execute("SELECT count(*) FROM documents").fetchone()[0]
     check(db, "name.md")

@@ -4,6 +4,7 @@ checks code before it is merged. Exit 0 clean, 1 findings, 2 usage or input erro
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -142,8 +143,9 @@ def run_check(
         draft = load_draft(draft_path, stdin)
     except LoadError as error:
         raise fail(f"{name}: {error}") from None
-    if draft_path == "-" and stdin_filename:
-        draft.document.name = stdin_filename
+    if draft_path == "-" and stdin_filename:  # stored under its own name with --save
+        draft.document.name = Path(stdin_filename).stem
+        draft.document.path = stdin_filename
     result = check_draft(database, draft, story=story, accepts=entries)
     if format is CheckFormat.json:
         import json
