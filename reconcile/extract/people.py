@@ -88,7 +88,7 @@ def title_before(text: str, start: int, lex: Lexicon, adjacent: bool = False) ->
     """The title or role written just before a name: 'Attorney General', 'the Head of the
     Judiciary', 'President of the Judicial Council', 'the specialized journalist'. With
     `adjacent`, only a title written right before the name counts ('Ambassador Fitzpatrick')."""
-    window = text[max(0, start - 90) : start]
+    window = text[max(0, start - 90) : start].rsplit("\n", 1)[-1]  # not across paragraphs
     naming = lex.phrases("naming_phrases").pattern  # "the judge, identified as"
     trimmed = re.sub(rf"(?:,?\s+{naming})?[\s,]*$", "", window)
     if adjacent and trimmed != window.rstrip(" "):
