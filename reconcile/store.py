@@ -429,3 +429,30 @@ def latest_decisions(db: sqlite_utils.Database) -> dict[str, dict]:
             k: row[k] for k in ("decision", "note", "reviewer", "decided_at")
         }
     return latest
+
+
+def entities(db: sqlite_utils.Database, story: str | None = None, name: str | None = None) -> list[dict]:
+    """People as the last reconcile run resolved them, with every spelling the sources use and
+    how many documents mention each."""
+    sql = (
+        "SELECT e.id, e.story, e.name, e.names, count(m.claim_id) AS mentions,"
+        " count(DISTINCT c.document_id) AS documents"
+        " FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
+        " LEFT JOIN claims c ON c.id = m.claim_id"
+    )
+    where, params = [], []
+    if story:
+        where.append("e.story = ?")
+        params.append(story)
+    if name:
+        where.append("(e.name LIKE ? OR e.names LIKE ?)")
+        params += [f"%{name}%", f"%{name}%"]
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " GROUP BY e.id ORDER BY e.story, documents DESC, e.name"
+    rows = []
+    for row in db.query(sql, params):
+        row = dict(row)
+        row["names"] = json.loads(row["names"] or "[]")
+        rows.append(row)
+    return rows

@@ -379,3 +379,13 @@ def test_sources_that_agree_in_other_words_raise_nothing(db_path):
     ]
     quake_dates = {c["date"] for c in claims if c["attribute"] == "date of disaster"}
     assert quake_dates == {"2025-06-09"}
+
+
+def test_people_lists_every_spelling(sample_db):
+    result = run_cli("people", "--db", sample_db, "--name", "Teran", "-f", "json")
+    assert result.exit_code == 0, result.output
+    (teran,) = [p for p in json.loads(result.stdout)["people"] if "Wilman Terán" in p["names"]]
+    assert {"Wilman Terán", "William Terán"} <= set(teran["names"]) and teran["documents"] == 3
+    everyone = json.loads(run_cli("people", "--db", sample_db, "-f", "json").stdout)["people"]
+    salazars = [p for p in everyone if p["name"].endswith("Salazar")]
+    assert {p["name"] for p in salazars} == {"Diana Salazar", "Mayra Salazar"}  # two people

@@ -368,3 +368,45 @@ def print_sentences(rows: list[dict]) -> None:
     if not rows:
         stderr_console().print("no sentences match")
     sys.stdout.flush()
+
+
+@app.command()
+@handles_errors
+def people(
+    db: DbOption = DEFAULT_DB,
+    story: Annotated[str | None, typer.Option(help="Only the people of this story.")] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", "-n", help="Name or spelling contains this text.")
+    ] = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """List the people of each story, with every spelling the sources use for them.
+
+    Example:  reconcile people --name Teran
+    """
+    from ..pipeline import current_conflicts
+    from ..store import connect, entities
+
+    database = connect(db, create=False)
+    current_conflicts(database)  # entities are resolved by the reconcile run
+    rows = entities(database, story, name)
+
+    def table() -> None:
+        from rich.table import Table
+
+        view = Table(title=f"{len(rows)} people", title_justify="left")
+        for column in ("story", "name", "spellings", "documents", "mentions"):
+            view.add_column(column, overflow="fold")
+        for row in rows:
+            view.add_row(
+                row["story"],
+                row["name"],
+                " · ".join(row["names"]),
+                str(row["documents"]),
+                str(row["mentions"]),
+            )
+        stdout_console().print(view)
+
+    emit_rows(
+        "people", rows, ["story", "name", "names", "documents", "mentions", "id"], format, table
+    )
