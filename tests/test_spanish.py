@@ -175,6 +175,7 @@ def test_spanish_money_and_percent():
         ("En el operativo, 29 personas fueron detenidas.", "29 personas", "people arrested"),
         ("La Policía informó de 29 detenciones.", "29 detenciones", "people arrested"),
         ("Hubo 29 aprehendidos en la madrugada.", "29 aprehendidos", "people arrested"),
+        ("Fiscalía detiene a 29 personas en el caso Cordillera", "29 personas", "people arrested"),
         ("Fueron capturados 29 sospechosos.", "29 sospechosos", "people arrested"),
         ("La Policía capturó a 29 integrantes de la banda.", "29 integrantes", "people arrested"),
         ("Entre los detenidos hay ocho jueces.", "ocho jueces", "judges arrested"),
@@ -329,6 +330,11 @@ def test_spanish_and_english_reports_give_the_same_claims():
     (en_age,) = [c for c in en_claims if c.kind == "age"]
     assert (es_age.quote, es_age.subject) == ("tenía 34 años", "Julio Cárdenas Villalba")
     assert (en_age.quote, en_age.subject) == ("34 years old", "Julio Cárdenas")
+    roles = {(c.subject, c.value) for c in es_claims + en_claims if c.kind == "role"}
+    assert {
+        ("Rodrigo Espinel Mora", "El fiscal general subrogante"),
+        ("Rodrigo Espinel", "Acting Attorney General"),
+    } <= roles
 
 
 def test_29_vs_31_across_languages_is_one_conflict(marea_negra):
