@@ -7,8 +7,10 @@ conflicts = current_conflicts(db)  # reuses stored results while the documents a
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import asdict
+from functools import cache
 
 import sqlite_utils
 
@@ -22,7 +24,7 @@ from .judge import (
     name_conflicts,
     weekday_mismatch,
 )
-from .lexicon import fold, lexicon
+from .lexicon import fold, lexicon, phrase_pattern
 from .match import NUMBER_KINDS, build_blocks
 from .models import Conflict, Source, Value
 from .resolve import resolve
@@ -32,19 +34,27 @@ from .stories import assign_stories
 KINDS = ("person", "alias", "role", "count", "money", "percent", "age", "date")
 
 
-def load_claims(db: sqlite_utils.Database) -> list[dict]:
-    rows = list(iter_claims(db, KINDS))
+def load_claims(db: sqlite_utils.Database, documents: list[str] | None = None) -> list[dict]:
+    """Claims of the kinds reconcile compares: all of them, or those of some documents."""
+    rows = list(iter_claims(db, KINDS, documents))
     for row in rows:
         row["subject_key"] = fold(row["subject"])
     return rows
 
 
-def story_assignment(db: sqlite_utils.Database, claims: list[dict]) -> dict[str, str]:
+def story_assignment(db: sqlite_utils.Database, claims: list[dict] | None = None) -> dict[str, str]:
+    """Document id -> story, from the full names each document mentions (read from the
+    database when `claims` are not given, so that no other claim need be in memory)."""
     labels, published = {}, {}
     for row in db.query("SELECT id, story, published FROM documents"):
         labels[row["id"]], published[row["id"]] = row["story"], row["published"]
     names: dict[str, set[str]] = defaultdict(set)
     display: dict[str, str] = {}
+    if claims is None:
+        claims = db.query(
+            "SELECT c.document_id, c.kind, c.value FROM claims c JOIN documents d"
+            " ON d.id = c.document_id WHERE c.kind = 'person' ORDER BY d.name, c.start"
+        )
     for claim in claims:
         if claim["kind"] == "person" and " " in claim["value"]:
             key = fold(claim["value"])
@@ -71,57 +81,81 @@ def attach_sentences(db: sqlite_utils.Database, claims: list[dict]) -> None:
 
 
 def reconcile(db: sqlite_utils.Database, save: bool = True) -> list[Conflict]:
-    """Find every conflict in the database; store them (and the stories and entities)."""
-    claims = load_claims(db)
-    story_of = story_assignment(db, claims)
-    by_story: dict[str, list[dict]] = defaultdict(list)
-    for claim in claims:
-        by_story[story_of.get(claim["document_id"], "")].append(claim)
-    entity_of: dict[tuple[str, str], str] = {}
-    entity_rows, mention_rows = [], []
-    conflicts: list[Conflict] = []
-    named: list[tuple[str, str, list[dict], set[str]]] = []  # entities named by several documents
-    involved: list[dict] = []
-    for story, story_claims in by_story.items():
-        kinds = defaultdict(list)
-        for claim in story_claims:
-            kinds[claim["kind"]].append(claim)
-        entities = resolve(story, kinds["person"], kinds["alias"], kinds["role"])
-        for entity in entities:
-            spellings = entity.spellings()
-            entity_rows.append(
-                {
-                    "id": entity.id,
-                    "story": story,
-                    "name": entity.name,
-                    "kind": "person",
-                    "names": json.dumps(sorted(spellings), ensure_ascii=False),
-                }
-            )
-            mentions, aliases = [], set()
-            for member in entity.members:
-                entity_of[(member.document_id, member.key)] = entity.id
-                for mention in member.mentions:
-                    entity_of[(member.document_id, mention["subject_key"])] = entity.id
-                    entity_of[(member.document_id, fold(mention["value"]))] = entity.id
-                    mention_rows.append({"claim_id": mention["id"], "entity_id": entity.id})
-                    mentions.append(mention)
-                aliases |= member.aliases
-            if len({m["document_id"] for m in mentions}) > 1:
-                involved.extend(mentions)
-                named.append((story, entity.name, mentions, aliases))
-        for claim in kinds["date"]:
-            involved.append(claim)
-    attach_sentences(db, involved + [c for c in claims if c["kind"] in (*NUMBER_KINDS, "age")])
-    for story, name, mentions, aliases in named:
-        conflicts.extend(name_conflicts(story, name, mentions, aliases))
-    entity_names = {row["id"]: row["name"] for row in entity_rows}
+    """Find every conflict in the database; store them (and the stories and entities).
+
+    Stories never meet, so they are reconciled one at a time: only one story's claims are in
+    memory at once, and the work grows with the archive, not with its square."""
+    story_of = story_assignment(db)
+    documents_of: dict[str, list[str]] = defaultdict(list)
+    for document, story in story_of.items():
+        documents_of[story].append(document)
     growing = set()
-    for code in {c.get("language") or "en" for c in claims} | {"en"}:
+    languages = {
+        row["language"] or "en" for row in db.query("SELECT DISTINCT language FROM documents")
+    }
+    for code in languages | {"en"}:
         growing |= lexicon(code).growing
-    for (story, kind, entity, attribute), members in build_blocks(
-        claims, story_of, entity_of
-    ).items():
+    entity_rows: list[dict] = []
+    mention_rows: list[dict] = []
+    conflicts: list[Conflict] = []
+    for story in sorted(documents_of):
+        claims = load_claims(db, documents_of[story])
+        if claims:
+            conflicts += reconcile_story(db, story, claims, growing, entity_rows, mention_rows)
+    conflicts.sort(key=sort_key)
+    if save:
+        save_results(db, story_of, entity_rows, mention_rows, conflicts)
+    return conflicts
+
+
+def reconcile_story(
+    db: sqlite_utils.Database,
+    story: str,
+    claims: list[dict],
+    growing: set[str],
+    entity_rows: list[dict],
+    mention_rows: list[dict],
+) -> list[Conflict]:
+    """The conflicts of one story; its entities and mentions are added to the rows given."""
+    story_of = {claim["document_id"]: story for claim in claims}
+    entity_of: dict[tuple[str, str], str] = {}
+    entity_names: dict[str, str] = {}
+    conflicts: list[Conflict] = []
+    named: list[tuple[str, list[dict], set[str]]] = []  # entities named by several documents
+    involved: list[dict] = []
+    kinds = defaultdict(list)
+    for claim in claims:
+        kinds[claim["kind"]].append(claim)
+    for entity in resolve(story, kinds["person"], kinds["alias"], kinds["role"]):
+        entity_names[entity.id] = entity.name
+        entity_rows.append(
+            {
+                "id": entity.id,
+                "story": story,
+                "name": entity.name,
+                "kind": "person",
+                "names": json.dumps(sorted(entity.spellings()), ensure_ascii=False),
+            }
+        )
+        mentions, aliases = [], set()
+        for member in entity.members:
+            entity_of[(member.document_id, member.key)] = entity.id
+            for mention in member.mentions:
+                entity_of[(member.document_id, mention["subject_key"])] = entity.id
+                entity_of[(member.document_id, fold(mention["value"]))] = entity.id
+                mention_rows.append({"claim_id": mention["id"], "entity_id": entity.id})
+                mentions.append(mention)
+            aliases |= member.aliases
+        if len({m["document_id"] for m in mentions}) > 1:
+            involved.extend(mentions)
+            named.append((entity.name, mentions, aliases))
+    dates = kinds["date"]
+    attach_sentences(
+        db, involved + dates + [c for c in claims if c["kind"] in (*NUMBER_KINDS, "age")]
+    )
+    for name, mentions, aliases in named:
+        conflicts.extend(name_conflicts(story, name, mentions, aliases))
+    for (_, kind, entity, attribute), members in build_blocks(claims, story_of, entity_of).items():
         subject = entity_names.get(entity, "")
         if kind in NUMBER_KINDS:
             found = judge_numbers(story, kind, subject, attribute, members, attribute in growing)
@@ -131,35 +165,30 @@ def reconcile(db: sqlite_utils.Database, save: bool = True) -> list[Conflict]:
             found = judge_dates(story, subject, attribute, members)
         if found:
             conflicts.append(found)
-    for story, story_claims in by_story.items():
-        dates = [c for c in story_claims if c["kind"] == "date"]
-        for claim in dates:
-            found = weekday_mismatch(story, claim)
-            if found:
-                conflicts.append(found)
-        first = min(
-            (PartialDate.parse(c["published"]) for c in story_claims if c.get("published")),
-            key=lambda d: d.iso or "9999",
-            default=PartialDate(),
-        )
-        codes = {c.get("language") or "en" for c in story_claims}
-        for code in codes:
-            cues = lexicon(code).get("sequence_cues")
-            if cues:
-                from .lexicon import phrase_pattern
-
-                conflicts.extend(
-                    anachronisms(
-                        story,
-                        [c for c in dates if (c.get("language") or "en") == code],
-                        first,
-                        phrase_pattern(cues),
-                    )
+    for claim in dates:
+        found = weekday_mismatch(story, claim)
+        if found:
+            conflicts.append(found)
+    first = min(
+        (PartialDate.parse(c["published"]) for c in claims if c.get("published")),
+        key=lambda d: d.iso or "9999",
+        default=PartialDate(),
+    )
+    for code in {c.get("language") or "en" for c in claims}:
+        cues = sequence_cues(code)
+        if cues:
+            conflicts.extend(
+                anachronisms(
+                    story, [c for c in dates if (c.get("language") or "en") == code], first, cues
                 )
-    conflicts.sort(key=sort_key)
-    if save:
-        save_results(db, story_of, entity_rows, mention_rows, conflicts)
+            )
     return conflicts
+
+
+@cache
+def sequence_cues(code: str) -> re.Pattern | None:
+    cues = lexicon(code).get("sequence_cues")
+    return phrase_pattern(cues) if cues else None
 
 
 def save_results(db, story_of, entity_rows, mention_rows, conflicts: list[Conflict]) -> None:

@@ -381,10 +381,26 @@ def claim_row(row: dict) -> dict:
     return row
 
 
-def iter_claims(db: sqlite_utils.Database, kinds: Iterable[str]) -> Iterable[dict]:
+def iter_claims(
+    db: sqlite_utils.Database, kinds: Iterable[str], documents: Iterable[str] | None = None
+) -> Iterable[dict]:
+    """Claims of some kinds (of some documents, by id), in document-name and text order."""
+    kinds = list(kinds)
     marks = ",".join("?" for _ in kinds)
-    sql = f"SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.kind IN ({marks}) ORDER BY d.name, c.start"  # noqa: S608
-    for row in db.query(sql, list(kinds)):
+    params = list(kinds)
+    sql = f"SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.kind IN ({marks})"  # noqa: S608
+    if documents is None:
+        rows = db.query(sql + " ORDER BY d.name, c.start", params)
+    else:
+        documents = list(documents)
+        rows = []
+        for at in range(0, len(documents), 500):  # within SQLite's limit on parameters
+            chunk = documents[at : at + 500]
+            more = f" AND c.document_id IN ({','.join('?' for _ in chunk)})"
+            rows += db.query(sql + more + " ORDER BY d.name, c.start", params + chunk)
+        if len(documents) > 500:
+            rows.sort(key=lambda row: (row["document"], row["start"]))
+    for row in rows:
         yield claim_row(row)
 
 

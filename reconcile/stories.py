@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from itertools import combinations
 
 from .lexicon import fold
 
@@ -75,26 +76,39 @@ def assign_stories(
     for doc in unlabelled:
         for name in names.get(doc, ()):
             documents_of[name].append(doc)
+    from .dates import PartialDate
+
     limit = max(20, int(len(unlabelled) * MAX_NAME_SHARE))
     groups = UnionFind()
+    # Each rule is a shared key, so the work grows with the documents, not with pairs of them:
+    # documents holding the same key are joined to the first document that held it.
+    first_with: dict[tuple, str] = {}
+    dated: dict[str, list[tuple]] = defaultdict(list)
+    dates = published or {}
     for doc in unlabelled:
         groups.find(doc)
-        shared: Counter[str] = Counter()
-        for name in names.get(doc, ()):
-            if len(documents_of[name]) > limit:
-                continue
-            shared.update(other for other in documents_of[name] if other != doc)
-        dates = published or {}
-        for other, count in shared.items():
-            if (
-                count >= MIN_SHARED_NAMES
-                or len(surnames[doc] & surnames[other]) >= MIN_SHARED_NAMES
-                or close_in_time(dates.get(doc), dates.get(other))
-            ):
+        common = sorted(n for n in names.get(doc, ()) if len(documents_of[n]) <= limit)
+        keys: list[tuple] = list(combinations(common, MIN_SHARED_NAMES))  # names in full
+        day = PartialDate.parse(dates.get(doc)).as_date() if common else None
+        for name in common:  # a name in full and further surnames in common
+            last = name.split()[-1]
+            others = sorted(surnames[doc] - {last})
+            keys += [
+                (name, "surnames", *more) for more in combinations(others, MIN_SHARED_NAMES - 1)
+            ]
+            if day is not None:
+                dated[name].append((day, doc))
+        for other in {first_with.setdefault(key, doc) for key in keys} - {doc}:
+            groups.union(doc, other)
+    for mentions in dated.values():  # a name in full within a week: neighbours in time suffice
+        mentions.sort()
+        for (day, doc), (next_day, other) in zip(mentions, mentions[1:], strict=False):
+            if (next_day - day).days <= CLOSE_IN_TIME_DAYS:
                 groups.union(doc, other)
     taken: set[str] = set()
     for members in sorted(groups.groups().values(), key=lambda m: sorted(m)):
-        frequency = Counter(name for doc in members for name in names.get(doc, ()))
+        # Sorted, so that a tie between two names is settled the same way on every run.
+        frequency = Counter(name for doc in sorted(members) for name in sorted(names.get(doc, ())))
         top = frequency.most_common(1)[0][0] if frequency else sorted(members)[0][:12]
         base = slug(display.get(top, top))
         story = base
