@@ -6,7 +6,6 @@ Exit codes: 0 done, 1 findings (or some files failed), 2 usage or input error.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -24,6 +23,12 @@ app = typer.Typer(
         "Break articles into atomic factual claims (counts, ages, dates, names, roles), store them "
         "in SQLite with their exact quotes, match them across sources and flag the conflicts.\n\n"
         "Start with:  reconcile run sources/"
+    ),
+    epilog=(
+        "A desk's day: [bold]ingest[/] articles, read [bold]conflicts[/], record a [bold]decide[/] "
+        "verdict on each, and [bold]check[/] drafts before they go out.  "
+        "Every command takes --db (env RECONCILE_DB, default ./reconcile.db).  "
+        "Exit codes: 0 done, 1 findings, 2 usage or input error."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -124,10 +129,8 @@ def root(
     """Reconcile what several news sources say about one story."""
 
 
-from . import check, documents, report  # noqa: E402,F401  (registers the commands)
+from . import documents, report, check  # noqa: E402,F401,I001  (registers the commands, in help order)
 
 
 def main() -> None:
-    if os.environ.get("NO_COLOR"):
-        os.environ.setdefault("TERM", "dumb")
-    app()
+    app()  # rich leaves out colour by itself off a terminal or when NO_COLOR is set
