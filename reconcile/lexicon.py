@@ -56,14 +56,36 @@ def accent_insensitive(phrase: str) -> str:
 
 
 def phrase_pattern(phrases, flags=re.I) -> re.Pattern:
-    """One regex matching any of `phrases` as whole words, longest first, accents optional."""
-    alternatives = sorted(
-        {fold(p).strip() for p in phrases if p and p.strip()}, key=len, reverse=True
-    )
+    """One regex matching any of `phrases` as whole words, accents optional. The alternatives
+    are folded into a trie ("police", "police officers", "policemen" share "police"), which
+    compiles and matches far faster than a flat list; longer wordings are still tried first."""
+    alternatives = {" ".join(fold(p).split()) for p in phrases if p and str(p).strip()}
     if not alternatives:
         return re.compile(r"(?!x)x")
-    body = "|".join(accent_insensitive(p) for p in alternatives)
-    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", flags)
+    return re.compile(rf"(?<![\w'’-])(?:{trie_regex(alternatives)})(?![\w-])", flags)
+
+
+def trie_regex(words: set[str]) -> str:
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a wording may end here
+
+    def piece(char: str) -> str:
+        if char == " ":
+            return r"\s+"
+        return f"[{ACCENTED[char]}]" if char in ACCENTED else re.escape(char)
+
+    def build(node: dict) -> str:
+        branches = [piece(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body  # greedy: the longer wording first
+
+    return build(trie)
 
 
 def invert(groups: dict) -> dict[str, str]:
