@@ -456,15 +456,16 @@ def name_conflicts(
         distinct_letters = {f for f in folded}
         if len(keys) < 2:
             continue
-        if index == 1:
-            keys = [
-                k
-                for k in keys
-                if not any(
-                    fold(k) != fold(o) and set(fold(k).split()) < set(fold(o).split()) for o in keys
-                )
-            ]
-            distinct_letters = {fold(k) for k in keys}
+        # A second given name or surname left out ("Ana" beside "Ana Lucía", "Salazar" beside
+        # "Salazar Méndez") is a shorter form of the name, not another spelling of it.
+        keys = [
+            k
+            for k in keys
+            if not any(
+                fold(k) != fold(o) and set(fold(k).split()) < set(fold(o).split()) for o in keys
+            )
+        ]
+        distinct_letters = {fold(k) for k in keys}
         spread = {m["document"] for k in keys for m in groups[k]}
         if len(keys) < 2 or len(spread) < 2:
             continue

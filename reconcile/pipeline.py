@@ -52,15 +52,25 @@ def story_assignment(db: sqlite_utils.Database, claims: list[dict] | None = None
     display: dict[str, str] = {}
     if claims is None:
         claims = db.query(
-            "SELECT c.document_id, c.kind, c.value FROM claims c JOIN documents d"
+            "SELECT c.document_id, c.kind, c.value, d.language FROM claims c JOIN documents d"
             " ON d.id = c.document_id WHERE c.kind = 'person' ORDER BY d.name, c.start"
         )
     for claim in claims:
         if claim["kind"] == "person" and " " in claim["value"]:
-            key = fold(claim["value"])
-            names[claim["document_id"]].add(key)
-            display.setdefault(key, claim["value"])
+            for key in name_keys(claim["value"], claim.get("language")):
+                names[claim["document_id"]].add(key)
+                display.setdefault(key, claim["value"])
     return assign_stories(labels, names, display, published)
+
+
+def name_keys(name: str, language: str | None) -> list[str]:
+    """A full name as stories compare it, and, where names end in two surnames (lexicon key
+    `surnames`), its short form: 'Diana Salazar Méndez' is also 'diana salazar'."""
+    tokens = [t for t in fold(name).split() if t not in lexicon(language or "en").particles]
+    keys = [fold(name)]
+    if len(tokens) >= 3 and lexicon(language or "en").get("surnames", 1) >= 2:
+        keys.append(f"{tokens[0]} {tokens[-2]}")
+    return keys
 
 
 def attach_sentences(db: sqlite_utils.Database, claims: list[dict]) -> None:

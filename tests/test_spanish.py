@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA, run_cli
+from conftest import DATA, run_cli, write
 
 from reconcile import store
 from reconcile.dates import PartialDate, find_dates
@@ -393,3 +393,27 @@ def test_csv_rows_name_each_source_language(marea_negra):
     assert result.exit_code == 0, result.output
     assert ",es," in result.stdout and ",en," in result.stdout
     assert "Fueron detenidas 29 personas" in result.stdout
+
+
+def test_a_second_surname_does_not_split_a_story(tmp_path):
+    """The Spanish report names everyone with both surnames, the English one with the first."""
+    write(
+        tmp_path / "es.md",
+        "---\npublished: 2024-08-20\noutlet: Diario del Valle\n---\n"
+        "La fiscal Ana Lucía Cornejo Vaca informó que fueron detenidas 12 personas. "
+        "El alcalde Fausto Iñiguez Bravo negó los cargos.\n",
+    )
+    write(
+        tmp_path / "en.md",
+        "---\npublished: 2024-08-20\noutlet: Valley Post\n---\n"
+        "Prosecutor Ana Cornejo said 14 people were arrested. "
+        "Mayor Fausto Iñiguez denied the charges.\n",
+    )
+    db_path = tmp_path / "two.db"
+    assert run_cli("ingest", tmp_path / "es.md", tmp_path / "en.md", "--db", db_path).exit_code == 0
+    result = run_cli("conflicts", "--db", db_path, "--format", "json")
+    (conflict,) = json.loads(result.stdout)["conflicts"]
+    assert (conflict["attribute"], sorted(v["value"] for v in conflict["values"])) == (
+        "people arrested",
+        ["12", "14"],
+    )
