@@ -10,7 +10,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -126,38 +126,73 @@ class Lexicon:
         self.not_name_starters = {fold(w) for w in d.get("not_name_starters", [])}
         self.given_names = {fold(w) for w in d.get("given_names", [])}
         self.speech_verbs = {fold(w) for w in d.get("speech_verbs", [])}
-        # Compiled patterns, longest wording first.
-        self.qualifier_re = phrase_pattern(self.qualifier_of)
-        self.noun_re = phrase_pattern(
-            [*self.people_nouns, *self.group_of, *self.thing_of, *self.event_noun_of]
-        )
-        self.event_re = phrase_pattern(self.event_of)
-        self.date_event_re = phrase_pattern(self.date_event_of)
-        self.temporal_relation_re = phrase_pattern(d.get("temporal_relations", []))
-        self.clock_time_re = re.compile(
-            r"\b(?:"
-            + "|".join(d.get("temporal_relations", []) or ["after"])
-            + r")\s+(?:"
-            + (d.get("clock_time") or r"(?!x)x")
-            + ")",
-            re.I,
-        )
-        self.hedge_re = phrase_pattern(self.hedge_of)
-        self.title_re = phrase_pattern(self.titles)
-        self.attribution_re = phrase_pattern(d.get("attribution_before", []))
-        self.alias_re = phrase_pattern(d.get("alias_markers", []))
-        self.speech_re = phrase_pattern(self.speech_verbs)
         self.caption_prefixes = tuple(fold(p) for p in d.get("caption_prefixes", []))
         self.comment_markers = {fold(p) for p in d.get("comment_markers", [])}
-        self.byline_res = [re.compile(p, re.I) for p in d.get("byline_patterns", [])]
-        self.writing_time_re = phrase_pattern(d.get("writing_time", []))
         self.past_markers = {fold(w) for w in d.get("past_markers", [])}
         self.past_markers_after = {fold(w) for w in d.get("past_markers_after", [])}
         self.present_markers = {fold(w) for w in d.get("present_markers", [])}
         self.relative_days = {fold(k): int(v) for k, v in (d.get("relative_days") or {}).items()}
         self.date_joiners = {fold(w) for w in d.get("joiners_date", d.get("date_joiners", []))}
         self.range_words = {fold(w) for w in d.get("range_words", [])}
-        self.age_patterns = [re.compile(p, re.I) for p in d.get("age_patterns", [])]
+
+    # Compiled patterns are built on first use: detecting a text's language reads every
+    # lexicon's stopwords, and should not pay for compiling every language's patterns.
+
+    @cached_property
+    def qualifier_re(self) -> re.Pattern:
+        return phrase_pattern(self.qualifier_of)
+
+    @cached_property
+    def noun_re(self) -> re.Pattern:
+        return phrase_pattern(
+            [*self.people_nouns, *self.group_of, *self.thing_of, *self.event_noun_of]
+        )
+
+    @cached_property
+    def event_re(self) -> re.Pattern:
+        return phrase_pattern(self.event_of)
+
+    @cached_property
+    def date_event_re(self) -> re.Pattern:
+        return phrase_pattern(self.date_event_of)
+
+    @cached_property
+    def temporal_relation_re(self) -> re.Pattern:
+        return phrase_pattern(self.data.get("temporal_relations", []))
+
+    @cached_property
+    def clock_time_re(self) -> re.Pattern:
+        relations = "|".join(self.data.get("temporal_relations", []) or ["after"])
+        clock = self.data.get("clock_time") or r"(?!x)x"
+        return re.compile(rf"\b(?:{relations})\s+(?:{clock})", re.I)
+
+    @cached_property
+    def hedge_re(self) -> re.Pattern:
+        return phrase_pattern(self.hedge_of)
+
+    @cached_property
+    def title_re(self) -> re.Pattern:
+        return phrase_pattern(self.titles)
+
+    @cached_property
+    def attribution_re(self) -> re.Pattern:
+        return phrase_pattern(self.data.get("attribution_before", []))
+
+    @cached_property
+    def alias_re(self) -> re.Pattern:
+        return phrase_pattern(self.data.get("alias_markers", []))
+
+    @cached_property
+    def speech_re(self) -> re.Pattern:
+        return phrase_pattern(self.speech_verbs)
+
+    @cached_property
+    def writing_time_re(self) -> re.Pattern:
+        return phrase_pattern(self.data.get("writing_time", []))
+
+    @cached_property
+    def byline_res(self) -> list[re.Pattern]:
+        return [re.compile(p, re.I) for p in self.data.get("byline_patterns", [])]
 
     def get(self, key: str, default=None):
         return self.data.get(key, default)
