@@ -26,6 +26,7 @@ from reconcile.models import Document
 from reconcile.numbers import find_numbers
 from reconcile.pipeline import reconcile
 from reconcile.resolve import same_person
+from reconcile.segment import segment
 
 ES = DATA / "es"
 INF = math.inf
@@ -89,6 +90,24 @@ def test_ingested_documents_carry_their_language(marea_negra):
     languages = {d["name"]: d["language"] for d in json.loads(result.stdout)["documents"]}
     # the Spanish files declare nothing; the English one declares "en" in the manifest
     assert languages == {"el_litoral": "es", "costa_sur": "es", "coastal_herald": "en"}
+
+
+def test_spanish_bylines_captions_and_comments_are_not_the_article():
+    text = (
+        "Título de la nota\n\nPor Juan Pérez Andrade\n\n"
+        "Por su parte, la Fiscalía detuvo a 12 personas.\n\n"
+        "Foto: Policía Nacional\n\nLea también: otra nota\n\nComentarios\n\nMuy buena nota."
+    )
+    roles = [(s.role, s.text[:12]) for s in segment(text, "es")]
+    assert roles == [
+        ("heading", "Título de la"),
+        ("byline", "Por Juan Pér"),
+        ("body", "Por su parte"),
+        ("caption", "Foto: Policí"),
+        ("caption", "Lea también:"),
+        ("comment", "Comentarios"),
+        ("comment", "Muy buena no"),
+    ]
 
 
 # --------------------------------------------------------------------------- lexicon files
@@ -300,6 +319,8 @@ def test_a_month_name_is_a_given_name_in_spanish():
 def test_two_surnames_name_one_person():
     assert same_person("Verónica Paredes", "Verónica Paredes Lozada")
     assert not same_person("Verónica Paredes", "Mayra Paredes")
+    assert same_person("Wilmán Terán", "William Terán")
+    assert same_person("Wilmer Arboleda Cuesta", "Wilmar Arboleda")
     # only the stated alias ties a legal name to the name the press uses
     assert not same_person("Édgar Patricio Landázuri Mera", "Patricio Landázuri")
 
