@@ -203,6 +203,7 @@ def test_spanish_money_and_percent():
         ("Los operativos se hicieron en siete provincias.", "siete provincias", "provinces"),
         ("El caso tiene 52 procesados.", "52 procesados", "people prosecuted"),
         ("Ocho sospechosos siguen prófugos.", "Ocho sospechosos", "people at large"),
+        ("Fueron detenidos 29 policias.", "29 policias", "police officers arrested"),  # no accent
     ],
 )
 def test_spanish_counts_land_on_the_english_keys(text, quote, attribute):
