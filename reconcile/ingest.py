@@ -19,7 +19,7 @@ from .language import detect_language
 from .load import DEFAULT_MAX_BYTES, LoadError, iter_paths, load_path
 from .models import Claim, Document, Sentence
 from .segment import segment
-from .store import write_document
+from .store import write_documents
 
 Prepared = tuple[Document, list[Sentence], list[Claim]]
 
@@ -65,6 +65,13 @@ def _prepare_star(args):
     return args[0], prepare(*args)
 
 
+def _prepare_many(tasks):
+    return [_prepare_star(task) for task in tasks]
+
+
+BATCH_DOCUMENTS = 64  # documents per transaction: one commit and one index flush per batch
+
+
 def ingest(
     db: sqlite_utils.Database,
     paths: Iterable[str],
@@ -74,39 +81,72 @@ def ingest(
     on_file: Callable[[str], None] | None = None,
     stdin: bytes | None = None,
 ) -> IngestSummary:
-    """Ingest files and folders into `db`; `on_file` is called after each file (progress)."""
+    """Ingest files and folders into `db`; `on_file` is called after each file (progress).
+
+    With `jobs` > 1, worker processes read and extract while this process writes, a batch of
+    documents per transaction (each document whole)."""
     overrides = overrides or {}
     summary = IngestSummary()
     files = [str(p) for p in iter_paths(list(paths))]
     tasks = [(f, overrides, max_bytes, stdin if f == "-" else None) for f in files]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
-    if jobs > 1 and len(tasks) > 8:
-        from concurrent.futures import ProcessPoolExecutor
+    pending: list[tuple[str, list[Prepared] | LoadError]] = []
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = pool.map(
-                _prepare_star, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8) or 1))
-            )
-            for name, result in results:
-                record(db, summary, name, result)
-                if on_file:
-                    on_file(name)
-    else:
-        for task in tasks:
-            name, result = _prepare_star(task)
-            record(db, summary, name, result)
-            if on_file:
+    def flush() -> None:
+        record_batch(db, summary, pending)
+        if on_file:
+            for name, _ in pending:
                 on_file(name)
+        pending.clear()
+
+    if jobs > 1 and len(tasks) > 8:
+        results = parallel_prepare(tasks, jobs)
+    else:
+        results = map(_prepare_star, tasks)
+    for name, result in results:
+        pending.append((name, result))
+        if sum(len(r) for _, r in pending if not isinstance(r, LoadError)) >= BATCH_DOCUMENTS:
+            flush()
+    flush()
     return summary
 
 
+def parallel_prepare(tasks: list, jobs: int):
+    """(path, result) for each task, in order, from `jobs` worker processes. Only a few chunks
+    are in flight at once, so a slow writer holds back the workers instead of piling up their
+    results in memory."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(1, min(32, len(tasks) // (jobs * 8) or 1))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        in_flight: deque = deque()
+        for start in range(0, len(tasks), size):
+            in_flight.append(pool.submit(_prepare_many, tasks[start : start + size]))
+            if len(in_flight) >= jobs * 4:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
+
+
 def record(db: sqlite_utils.Database, summary: IngestSummary, path: str, result) -> None:
-    if isinstance(result, LoadError):
-        summary.failed += 1
-        summary.errors.append((display(path), str(result)))
+    record_batch(db, summary, [(path, result)])
+
+
+def record_batch(db: sqlite_utils.Database, summary: IngestSummary, results: list) -> None:
+    """Write the documents of several files in one transaction and count what happened."""
+    prepared: list[Prepared] = []
+    for path, result in results:
+        if isinstance(result, LoadError):
+            summary.failed += 1
+            summary.errors.append((display(path), str(result)))
+        else:
+            prepared.extend(result)
+    if not prepared:
         return
-    for document, sentences, claims in result:
-        status = write_document(db, document, sentences, claims)
+    for (document, sentences, claims), status in zip(
+        prepared, write_documents(db, prepared), strict=True
+    ):
         setattr(summary, status, getattr(summary, status) + 1)
         summary.statuses.append((document.name, status))
         if status != "unchanged":
