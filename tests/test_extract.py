@@ -362,4 +362,6 @@ def test_event_verbs_before_the_number():
     claims = claims_of(DATA / "quake" / "moravia_a.txt")
     find(claims, "moravia", "count", attribute="people killed", low=23)
     injured = find(claims, "moravia", "count", attribute="people injured")
-    assert {(c["low"], c["qualifier"]) for c in injured} == {(100, "more than")}  # headline and body
+    assert {(c["low"], c["qualifier"]) for c in injured} == {
+        (100, "more than")
+    }  # headline and body
