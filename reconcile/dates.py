@@ -185,23 +185,23 @@ DIGIT = re.compile(r"\d")
 
 
 @cache
-def calendar_words(code: str) -> dict[str, tuple[str, ...]]:
+def calendar_words(code: str) -> dict[str, re.Pattern]:
+    """A month name, a weekday name, a digit: each a regex that matches it anywhere."""
     lex = lexicon(code)
-    return {
-        kind: tuple({str(w).casefold() for words in lex.get(key, {}).values() for w in words})
+    found = {
+        kind: re.compile(
+            "|".join(sorted({re.escape(str(w)) for ws in lex.get(key, {}).values() for w in ws})),
+            re.I,
+        )
         for kind, key in (("month", "months"), ("weekday", "weekdays"))
     }
+    found["digit"] = DIGIT
+    return found
 
 
 def calendar_words_in(text: str, code: str) -> set[str]:
     """Which of month names, weekday names and digits occur in `text` at all."""
-    folded = text.casefold()
-    present = {
-        kind for kind, words in calendar_words(code).items() if any(w in folded for w in words)
-    }
-    if DIGIT.search(text):
-        present.add("digit")
-    return present
+    return {kind for kind, pattern in calendar_words(code).items() if pattern.search(text)}
 
 
 def find_dates(

@@ -19,7 +19,8 @@ from ..models import Claim, Sentence
 
 UPPER = "A-ZÁÉÍÓÚÑÜÀÈÌÒÙÂÊÎÔÛÇ"
 LOWER = "a-záéíóúñüàèìòùâêîôûçß"
-WORD = rf"(?:[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)*|[{UPPER}]{{2,}}(?=\s+[{UPPER}][{LOWER}]))(?![\w@])"
+# A capitalised word of a name: "Terán", "Carpenter-Arévalo", "O'Connell", "McDonald".
+WORD = rf"(?:(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:[-'’][{UPPER}]?[{LOWER}]+)*|[{UPPER}]{{2,}}(?=\s+[{UPPER}][{LOWER}]))(?![\w@])"
 INITIAL = rf"[{UPPER}]\.?(?=\s+[{UPPER}])"
 POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -182,7 +183,24 @@ def find_people(sentence: Sentence, text: str, lex: Lexicon, known: dict[str, st
     return people
 
 
-def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: Sentence):
+_ANALYSED: dict = {"text": None, "lex": None, "spans": {}}
+
+
+def analysed(match, text: str, lex: Lexicon, sentence: Sentence):
+    """What a capitalised run says of itself and its context, whatever names the document is
+    known to hold: extraction reads each sentence twice (first to learn the document's full
+    names, then with them), and this part is the same both times, so it is kept for the
+    document being read."""
+    memo = _ANALYSED
+    if memo["text"] is not text or memo["lex"] is not lex:
+        memo.update(text=text, lex=lex, spans={})
+    key = (match.start(), match.end(), sentence.start, sentence.end)
+    if key not in memo["spans"]:
+        memo["spans"][key] = analyse_run(match, text, lex, sentence)
+    return memo["spans"][key]
+
+
+def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     tokens = re.findall(r"\S+", match.group(0))
     offsets = [m.start() + match.start() for m in re.finditer(r"\S+", match.group(0))]
     # Cut at organisation/place words and titles: what follows the last of them may be a name.
@@ -205,11 +223,11 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
     while tokens and fold(tokens[-1]) in lex.particles:
         tokens, offsets = tokens[:-1], offsets[:-1]
     if not tokens:
-        return
+        return None
     if lex.get("capitalised_months") and any(
         fold(t) in lex.months or fold(t) in lex.weekdays for t in tokens
     ):
-        return  # "May", "Monday"; Spanish writes "mayo", so "Julio" and "Domingo" are names
+        return None  # "May", "Monday"; Spanish writes "mayo", so "Julio" and "Domingo" are names
     start = offsets[0]
     raw_end = offsets[-1] + len(tokens[-1])
     last = POSSESSIVE.sub("", tokens[-1]) if len(tokens[-1]) > 2 else tokens[-1]
@@ -236,6 +254,15 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
     before = text[max(0, start - 30) : start]
     if any(not re.search(r"\w", before[m.end() :]) for m in lex.alias_re.finditer(before)):
         evidence.add("alias")  # "better known as Leandro Norero", "alias El Patrón"
+    return tokens, start, end, name, title, role, frozenset(evidence)
+
+
+def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: Sentence):
+    found = analysed(match, text, lex, sentence)
+    if found is None:
+        return
+    tokens, start, end, name, title, role, frozen = found
+    evidence = set(frozen)
     folded_tokens = [fold(t) for t in tokens]
     if len(tokens) == 1:
         key = folded_tokens[0]
@@ -254,7 +281,7 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
     if start == sentence.start and len(tokens) == 1 and "known" not in evidence:
         return
     given, surname = split_name(tokens, lex)
-    yield Person(start, end, name, tokens, given, surname, title, role, None, evidence)
+    yield Person(start, end, name, list(tokens), given, surname, title, role, None, evidence)
 
 
 def mark_aliases(people: list[Person], text: str, lex: Lexicon) -> None:
