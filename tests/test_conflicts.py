@@ -389,3 +389,27 @@ def test_people_lists_every_spelling(sample_db):
     everyone = json.loads(run_cli("people", "--db", sample_db, "-f", "json").stdout)["people"]
     salazars = [p for p in everyone if p["name"].endswith("Salazar")]
     assert {p["name"] for p in salazars} == {"Diana Salazar", "Mayra Salazar"}  # two people
+
+
+def test_a_story_told_in_another_register(db_path):
+    """British dates ("Friday 4 April"), "aged 45", apostrophe surnames and crowd estimates:
+    every planted conflict is found, each as the kind it is."""
+    run_cli("ingest", DATA / "march", "--db", db_path)
+    conflicts = json.loads(run_cli("conflicts", "--db", db_path, "-f", "json").stdout)["conflicts"]
+    found = {(c["kind"], c["attribute"], c["status"]): c for c in conflicts}
+    assert {v["value"] for v in found[("age", "age", "contradiction")]["values"]} == {"45", "47"}
+    assert {v["value"] for v in found[("name", "surname", "contradiction")]["values"]} == {
+        "O'Connell",
+        "O'Connel",
+    }
+    assert (
+        "date",
+        "date of protest",
+        "weekday mismatch",
+    ) in found  # Friday 4 April vs "Thursday's march"
+    assert (
+        found[("count", "people protested", "contradiction")]["severity"] == "medium"
+    )  # two estimates
+    assert (
+        found[("count", "people arrested", "evolving")]["severity"] == "low"
+    )  # 3, then 5 a day later

@@ -99,7 +99,7 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
             for n in find_numbers(text, code, sentence.start, sentence.end)
             if not any(s < n.end and n.start < e for s, e in blocked)
         ]
-        facts = ages + dates + count_claims(sentence, text, lex, numbers)
+        facts = ages + dates + count_claims(sentence, text, lex, numbers, tuple(date_spans))
         hedge = hedge_of(sentence, lex)
         attribution = attribution_of(sentence, lex, people)
         for claim in facts:

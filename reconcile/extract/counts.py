@@ -17,7 +17,13 @@ from ..numbers import Number
 
 
 def nearest_event(
-    sentence: Sentence, text: str, lex: Lexicon, start: int, end: int, noun_end: int | None = None
+    sentence: Sentence,
+    text: str,
+    lex: Lexicon,
+    start: int,
+    end: int,
+    noun_end: int | None = None,
+    dates: tuple[tuple[int, int], ...] = (),
 ):
     """The event wording nearest to a number in its sentence. Distance after the number is
     counted from the end of its noun ("340 families were evacuated"); crossing a comma or a
@@ -27,6 +33,8 @@ def nearest_event(
     for match in lex.event_re.finditer(text, sentence.start, sentence.end):
         if match.start() < end and match.end() > start:
             continue
+        if any(s < match.end() and match.start() < e for s, e in dates):
+            continue  # "March" in "in March 2014" is a month, not a march
         between = (
             text[after : match.start()] if match.start() >= after else text[match.end() : start]
         )
@@ -147,7 +155,13 @@ def share_of(lex: Lexicon) -> re.Pattern:
     return found
 
 
-def count_claims(sentence: Sentence, text: str, lex: Lexicon, numbers: list[Number]) -> list[Claim]:
+def count_claims(
+    sentence: Sentence,
+    text: str,
+    lex: Lexicon,
+    numbers: list[Number],
+    dates: tuple[tuple[int, int], ...] = (),
+) -> list[Claim]:
     claims = []
     durations = lex.get_set("durations")
     for number in numbers:
@@ -182,17 +196,23 @@ def count_claims(sentence: Sentence, text: str, lex: Lexicon, numbers: list[Numb
                 and fold(before[-1]) not in openers
             ):
                 continue  # "Ben 10", "Mexico #2", "Article 5"
-        claim = classify(sentence, text, lex, number)
+        claim = classify(sentence, text, lex, number, dates)
         if claim is not None:
             claims.append(claim)
     return claims
 
 
-def classify(sentence: Sentence, text: str, lex: Lexicon, number: Number) -> Claim | None:
+def classify(
+    sentence: Sentence,
+    text: str,
+    lex: Lexicon,
+    number: Number,
+    dates: tuple[tuple[int, int], ...] = (),
+) -> Claim | None:
     kind = "count"
     comparable = True
     noun, noun_end = head_noun(text, number, sentence.end, lex)
-    event = nearest_event(sentence, text, lex, number.start, number.end, noun_end)
+    event = nearest_event(sentence, text, lex, number.start, number.end, noun_end, dates)
     if number.unit == "%":
         kind = "percent"
         of = share_of(lex).match(text[number.end : sentence.end])

@@ -13,14 +13,19 @@ from ..models import Claim, Sentence
 from .people import Person
 
 
-def events_near(sentence: Sentence, text: str, lex: Lexicon, mention: DateMention) -> list[str]:
+def events_near(
+    sentence: Sentence, text: str, lex: Lexicon, mention: DateMention, dates: list[DateMention] = ()
+) -> list[str]:
     """Event nouns a date may belong to, nearest first (a possessive "Wednesday's raids" is
     nearest of all). A date is never the date of an event it is said to come after or before:
     in "on Wednesday, two days after the earthquake" Wednesday is not the earthquake's date
     (a clock time, "after 4 a.m.", relates nothing)."""
     scored = []
     start, end = sentence.start + mention.start, sentence.start + mention.end
+    spans = [(sentence.start + d.start, sentence.start + d.end) for d in dates or [mention]]
     for match in lex.date_event_re.finditer(text, sentence.start, sentence.end):
+        if any(s < match.end() and match.start() < e for s, e in spans):
+            continue  # "March" in "in March 2014" is a month, not a march
         between = text[end : match.start()] if match.start() >= end else text[match.end() : start]
         if lex.temporal_relation_re.search(lex.clock_time_re.sub(" ", between)):
             continue
@@ -42,11 +47,12 @@ def date_claims(
     """Date claims of a sentence, and the spans they cover (numbers inside them are not counts)."""
     claims, spans = [], []
     personal = set(lex.get("personal_events", []))
-    for mention in find_dates(sentence.text, code, reference):
+    mentions = find_dates(sentence.text, code, reference)
+    for mention in mentions:
         start, end = sentence.start + mention.start, sentence.start + mention.end
         spans.append((start, end))
         event, subject = None, ""
-        for candidate in events_near(sentence, text, lex, mention):
+        for candidate in events_near(sentence, text, lex, mention, mentions):
             if candidate not in personal:
                 event = candidate
                 break
