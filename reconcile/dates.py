@@ -185,23 +185,29 @@ DIGIT = re.compile(r"\d")
 
 
 @cache
-def calendar_words(code: str) -> dict[str, re.Pattern]:
-    """A month name, a weekday name, a digit: each a regex that matches it anywhere."""
+def calendar_words(code: str) -> dict[str, tuple[str, ...]]:
     lex = lexicon(code)
-    found = {
-        kind: re.compile(
-            "|".join(sorted({re.escape(str(w)) for ws in lex.get(key, {}).values() for w in ws})),
-            re.I,
+    return {
+        kind: tuple(
+            sorted({str(w).casefold() for words in lex.get(key, {}).values() for w in words})
         )
         for kind, key in (("month", "months"), ("weekday", "weekdays"))
     }
-    found["digit"] = DIGIT
-    return found
 
 
 def calendar_words_in(text: str, code: str) -> set[str]:
-    """Which of month names, weekday names and digits occur in `text` at all."""
-    return {kind for kind, pattern in calendar_words(code).items() if pattern.search(text)}
+    """Which of month names, weekday names and digits occur in `text` at all (plain substring
+    tests: a regex alternation of the names with re.I was slower than the patterns it spared)."""
+    folded = text.casefold()
+    present = set()
+    for kind, words in calendar_words(code).items():
+        for word in words:
+            if word in folded:
+                present.add(kind)
+                break
+    if DIGIT.search(text):
+        present.add("digit")
+    return present
 
 
 def find_dates(

@@ -36,6 +36,43 @@ def age_patterns(code: str) -> list[re.Pattern]:
 
 
 @cache
+def age_pattern_words(code: str) -> list[tuple[str, ...]]:
+    """For each age pattern, the plain words every match of it contains ("year", "old")."""
+    return [required_words(pattern.pattern) for pattern in age_patterns(code)]
+
+
+def required_words(regex: str) -> tuple[str, ...]:
+    """Runs of ASCII letters that any match of `regex` must contain, found by walking the
+    parsed regex along what it cannot skip (groups, repeats of at least one)."""
+    from re import _constants as c
+    from re import _parser
+
+    runs: list[str] = []
+
+    def walk(items) -> None:
+        current = ""
+        for op, value in items:
+            if op is c.LITERAL and chr(value).isascii() and chr(value).isalpha():
+                current += chr(value)
+                continue
+            if len(current) >= 3:
+                runs.append(current.casefold())
+            current = ""
+            if op is c.SUBPATTERN and not value[1] and not value[2]:
+                walk(value[3])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] >= 1:
+                walk(value[2])
+        if len(current) >= 3:
+            runs.append(current.casefold())
+
+    try:
+        walk(_parser.parse(regex, re.I))
+    except Exception:  # an unusual regex: no shortcut, the pattern runs as always
+        return ()
+    return tuple(runs)
+
+
+@cache
 def age_link(code: str) -> re.Pattern:
     """What may stand between a name and its age: "Norero, 36", "Pérez, quien tenía 34 años"
     (lexicon key `age_links`)."""
@@ -91,7 +128,10 @@ def age_claims(
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
     spans = []
-    for pattern in age_patterns(code):
+    folded = text[sentence.start : sentence.end].casefold()
+    for pattern, needed in zip(age_patterns(code), age_pattern_words(code), strict=True):
+        if not all(word in folded for word in needed):
+            continue  # a word the pattern cannot match without is absent: it would find nothing
         for match in pattern.finditer(text, sentence.start, sentence.end):
             spans.append(
                 (
