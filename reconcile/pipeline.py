@@ -95,6 +95,7 @@ def reconcile(db: sqlite_utils.Database, save: bool = True) -> list[Conflict]:
 
     Stories never meet, so they are reconciled one at a time: only one story's claims are in
     memory at once, and the work grows with the archive, not with its square."""
+    version = meta(db, "content_version")  # before reading: what the results will be true of
     story_of = story_assignment(db)
     documents_of: dict[str, list[str]] = defaultdict(list)
     for document, story in story_of.items():
@@ -114,7 +115,7 @@ def reconcile(db: sqlite_utils.Database, save: bool = True) -> list[Conflict]:
             conflicts += reconcile_story(db, story, claims, growing, entity_rows, mention_rows)
     conflicts.sort(key=sort_key)
     if save:
-        save_results(db, story_of, entity_rows, mention_rows, conflicts)
+        save_results(db, story_of, entity_rows, mention_rows, conflicts, version)
     return conflicts
 
 
@@ -201,9 +202,17 @@ def sequence_cues(code: str) -> re.Pattern | None:
     return phrase_pattern(cues) if cues else None
 
 
-def save_results(db, story_of, entity_rows, mention_rows, conflicts: list[Conflict]) -> None:
-    version = meta(db, "content_version")
+def save_results(
+    db, story_of, entity_rows, mention_rows, conflicts: list[Conflict], version: str | None = None
+) -> None:
+    """Store a reconcile run's results, stamped with the content version they were computed
+    from. When another process changed the documents meanwhile, nothing is stored: the results
+    are stale (and may name documents now gone), and the next read recomputes."""
     with Transaction(db) as conn:
+        current = meta(db, "content_version")
+        if version is not None and current != version:
+            return
+        version = current
         conn.execute("DELETE FROM stories")
         conn.execute("DELETE FROM mentions")
         conn.execute("DELETE FROM entities")
