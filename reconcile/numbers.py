@@ -98,7 +98,12 @@ def qualifier_before(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
     window = text[max(0, start - 40) : start]
     best = ("exact", start)
     fillers = lex.get_set("qualifier_fillers") | {"", "$", "us$"}
+    prepositional = lex.get("prepositional_qualifiers") or {}
     for match in lex.qualifier_re.finditer(window):
+        word = fold(re.sub(r"\s+", " ", match.group(0)))
+        before = re.findall(r"[\w'’-]+", window[: match.start()])
+        if before and fold(before[-1]) in prepositional.get(word, ()):
+            continue  # "resigns over $4.5 million contract": a preposition, not "more than"
         if fold(window[match.end() :].strip()) in fillers:
             best = (
                 lex.qualifier_of[fold(re.sub(r"\s+", " ", match.group(0)))],

@@ -365,3 +365,12 @@ def test_event_verbs_before_the_number():
     assert {(c["low"], c["qualifier"]) for c in injured} == {
         (100, "more than")
     }  # headline and body
+
+
+def test_prepositions_are_not_qualifiers():
+    from reconcile.numbers import find_numbers
+
+    (deal,) = find_numbers("Minister resigns over $4.5 million contract")
+    assert (deal.low, deal.high, deal.qualifier) == (4_500_000, 4_500_000, "exact")
+    (crowd,) = find_numbers("over 900 police took part")
+    assert crowd.qualifier == "more than"
