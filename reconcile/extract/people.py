@@ -137,21 +137,27 @@ def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
     folded = fold(phrase).split()
     if not folded or folded[0] in words(lex, "and_words", "or_words", "clause_conjunctions"):
         return None
-    if lex.get("apposition_age") and re.match(lex.get("apposition_age"), fold(phrase)):
+    age = lex.get("apposition_age")  # matched as written too: its words may carry accents
+    if age and (re.match(age, fold(phrase)) or re.match(age, phrase, re.I)):
         return phrase  # "a 36-year-old", "de 34 años"
     joining = words(lex, "title_prepositions", "and_words", "or_words")
+    relative = lex.get_set("relative_words")
     for index, word in enumerate(folded[:4]):
         two = " ".join(folded[index : index + 2])
         if word in lex.titles or two in lex.titles:
             after = folded[index + (2 if two in lex.titles else 1) :]
             if (
-                (after and after[0] not in joining and not after[0].endswith("'s"))
+                (
+                    after
+                    and after[0] not in joining
+                    and after[0] not in relative  # "the judge who oversees the case"
+                    and not after[0].endswith("'s")
+                )
                 and two not in lex.titles
                 and after[0] not in lex.titles
             ):
                 return None  # "the justice system", "the official account"
             kept = phrase.split()
-            relative = lex.get_set("relative_words")
             participle = tuple(lex.get("participle_endings") or [])
             for cut, token in enumerate(kept[index + 1 :], index + 1):
                 if fold(token) in relative or (
