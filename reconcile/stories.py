@@ -5,7 +5,8 @@ automatically (accent- and case-insensitive): two documents are in one story whe
 least two of the same people in full, or one person in full and a second by the same surname
 (a misspelt given name must not split a story), or one person in full within a week of each
 other. Names that half the archive mentions (a head of state) are too common to tie documents
-together and are ignored for grouping.
+together and are ignored for grouping; a name that more than 1% of a large archive mentions does
+not tie documents by being within a week of each other.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from .lexicon import fold
 MIN_SHARED_NAMES = 2
 CLOSE_IN_TIME_DAYS = 7
 MAX_NAME_SHARE = 0.5  # a name in more than half of the documents (of a large archive) ties nothing
+# One name within a week ties documents only when the name is rare: a head of state (or an
+# office misread as a name) in a large archive would chain every week's stories into one.
+MAX_NEAR_NAME_SHARE = 0.01
 
 
 class UnionFind:
@@ -79,6 +83,7 @@ def assign_stories(
     from .dates import PartialDate
 
     limit = max(20, int(len(unlabelled) * MAX_NAME_SHARE))
+    near_limit = max(20, int(len(unlabelled) * MAX_NEAR_NAME_SHARE))
     groups = UnionFind()
     # Each rule is a shared key, so the work grows with the documents, not with pairs of them:
     # documents holding the same key are joined to the first document that held it.
@@ -96,7 +101,7 @@ def assign_stories(
             keys += [
                 (name, "surnames", *more) for more in combinations(others, MIN_SHARED_NAMES - 1)
             ]
-            if day is not None:
+            if day is not None and len(documents_of[name]) <= near_limit:
                 dated[name].append((day, doc))
         for other in {first_with.setdefault(key, doc) for key in keys} - {doc}:
             groups.union(doc, other)
