@@ -457,6 +457,213 @@ FILLER = [
     "Researchers at the provincial university said that similar events had been recorded in the area before, and called for better monitoring and early warning systems.",
 ]
 
+# The same stories told in Spanish: the same count keys, so English and Spanish reports of
+# one story are compared with each other.
+MESES = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+]
+DIAS = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]
+UNIDADES = [
+    "cero",
+    "uno",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "once",
+    "doce",
+    "trece",
+    "catorce",
+    "quince",
+    "dieciséis",
+    "diecisiete",
+    "dieciocho",
+    "diecinueve",
+    "veinte",
+    "veintiuno",
+    "veintidós",
+    "veintitrés",
+    "veinticuatro",
+    "veinticinco",
+    "veintiséis",
+    "veintisiete",
+    "veintiocho",
+    "veintinueve",
+]
+DECENAS = [
+    "_",
+    "_",
+    "_",
+    "treinta",
+    "cuarenta",
+    "cincuenta",
+    "sesenta",
+    "setenta",
+    "ochenta",
+    "noventa",
+]
+
+ESPANOL = {
+    "crackdown": {
+        "headline": ["Allanamientos en {town} contra el crimen organizado", "Operativo en {town}"],
+        "lead": [
+            "La policía realizó una serie de allanamientos en {town} {date}, informaron las autoridades.",
+            "Los allanamientos en {town} se realizaron {date}, según la {agency}.",
+        ],
+        "counts": {
+            "people arrested": [
+                "{n} personas fueron detenidas durante el operativo.",
+                "Los agentes detuvieron a {n} sospechosos.",
+            ],
+            "raids": ["Los agentes realizaron {n} allanamientos en la provincia."],
+            "police officers deployed": [
+                "En el operativo participaron {n} policías.",
+                "{n} policías fueron desplegados para el operativo.",
+            ],
+            "weapons": ["Los investigadores incautaron {n} armas en las casas allanadas."],
+        },
+    },
+    "flood": {
+        "headline": ["Inundaciones en {town}", "La inundación deja daños en {town}"],
+        "lead": [
+            "Una inundación afectó a {town} {date}, informaron las autoridades.",
+            "La inundación llegó a {town} {date}, según la {agency}.",
+        ],
+        "counts": {
+            "people killed": [
+                "{n} personas murieron por la inundación.",
+                "La inundación dejó {n} muertos en el distrito.",
+            ],
+            "people injured": ["{n} personas resultaron heridas, informó la {agency}."],
+            "people evacuated": ["{n} habitantes fueron evacuados de las zonas bajas."],
+            "homes": ["El agua destruyó {n} viviendas."],
+        },
+    },
+    "fire": {
+        "headline": ["Incendio en {town}", "Los bomberos combaten un incendio cerca de {town}"],
+        "lead": [
+            "Un incendio comenzó en las afueras de {town} {date}, informaron las autoridades.",
+            "El incendio cerca de {town} empezó {date}, según la {agency}.",
+        ],
+        "counts": {
+            "people killed": ["{n} personas murieron en el incendio."],
+            "firefighters deployed": ["{n} bomberos fueron desplegados para controlar las llamas."],
+            "homes": ["El fuego destruyó {n} viviendas."],
+            "hectares": ["Las llamas consumieron {n} hectáreas de bosque y cultivos."],
+        },
+    },
+    "riot": {
+        "headline": ["Motín en la cárcel de {town}", "Un motín sacude {town}"],
+        "lead": [
+            "Un motín estalló en la cárcel de {town} {date}, informaron las autoridades.",
+            "Los presos iniciaron un motín en la cárcel de {town} {date}, según la {agency}.",
+        ],
+        "counts": {
+            "prisoners killed": ["{n} reos murieron durante el motín."],
+            "prison guards injured": ["{n} guías penitenciarios resultaron heridos."],
+            "prisoners at large": ["{n} presos se fugaron durante el caos."],
+            "soldiers deployed": ["{n} militares fueron desplegados para retomar la cárcel."],
+        },
+    },
+    "attack": {
+        "headline": ["Ataque en un mercado de {town}", "Hombres armados atacan {town}"],
+        "lead": [
+            "Hombres armados perpetraron un ataque en un mercado de {town} {date}, informaron las autoridades.",
+            "El ataque en {town} ocurrió {date}, según la {agency}.",
+        ],
+        "counts": {
+            "people killed": ["{n} personas murieron en el ataque."],
+            "people injured": ["{n} personas resultaron heridas, informó la {agency}."],
+            "people arrested": ["La policía detuvo a {n} sospechosos después del ataque."],
+        },
+    },
+}
+
+ROLES_ES = {
+    "prosecutor": ("fiscal", "fiscal a cargo del caso"),
+    "mayor": ("alcalde", "alcalde de {town}"),
+    "governor": ("gobernador", "gobernador de {province}"),
+    "commander": ("comandante", "comandante de la policía en {province}"),
+    "spokesperson": ("portavoz", "portavoz de la {agency}"),
+    "director": ("director", "director de la {agency}"),
+    "judge": ("juez", "juez que lleva el caso"),
+    "minister": ("ministro", "ministro del Interior"),
+}
+AGENCIAS = {
+    "national police": "Policía Nacional",
+    "civil protection agency": "Secretaría de Gestión de Riesgos",
+    "attorney general's office": "Fiscalía General",
+}
+CITAS = [
+    "No descansaremos hasta que cada familia tenga respuestas.",
+    "Esta es una hora difícil para toda la región.",
+    "La investigación apenas comienza.",
+    "Pedimos a los vecinos que mantengan la calma.",
+]
+RELLENO = [
+    "Los vecinos de {town} describieron una noche tensa, con sirenas hasta la madrugada.",
+    "La {agency} publicó un comunicado en su sitio web al final de la tarde.",
+    "Los comercios del centro de {town} permanecieron cerrados durante la mañana siguiente.",
+    "Las radios locales interrumpieron su programación para transmitir las novedades.",
+    "Las autoridades de {province} prometieron una revisión completa de la respuesta.",
+    "Los dirigentes comunitarios pidieron calma mientras se esclarecen los hechos.",
+    "Los analistas señalaron que los hechos pondrán a prueba a las instituciones de la región.",
+    "Decenas de vecinos se reunieron frente al municipio a la espera de noticias.",
+    "La carretera de acceso a {town} estuvo cerrada durante varias horas.",
+    "Las escuelas de la zona suspendieron las clases como medida de precaución.",
+    "Los voluntarios instalaron una cocina cerca de la plaza principal para los afectados.",
+    "El hospital regional informó que convocó a personal adicional.",
+    "Los asambleístas de oposición exigieron una comparecencia pública de los responsables.",
+    "El gobierno nacional dijo que sigue de cerca la situación.",
+    "Los familiares esperaban información en un centro habilitado por las autoridades.",
+    "Las organizaciones de derechos humanos pidieron una investigación independiente.",
+    "Las fotografías difundidas en redes sociales mostraban calles dañadas y curiosos.",
+    "Se habilitó una línea telefónica de ayuda para las familias.",
+    "No estaba claro cuándo volvería la normalidad a {town}.",
+    "El municipio publicará una lista de los lugares donde se presta ayuda.",
+    "Una investigación formal podría tardar varios meses, según fuentes judiciales.",
+    "En los pueblos vecinos, la gente aseguró que nunca había visto algo parecido.",
+    "Los trabajadores humanitarios dijeron que lo más urgente es agua limpia, comida y refugio.",
+    "Los abogados de varias familias analizan emprender acciones legales.",
+    "La asamblea provincial convocó a una sesión extraordinaria para la semana siguiente.",
+    "Los negocios locales ofrecieron comidas gratuitas a los equipos de emergencia.",
+    "La policía pidió a cualquier persona con información que se acerque a colaborar.",
+    "Por la noche se realizó una vigilia en las gradas de la catedral.",
+    "Los funcionarios insistieron en que las cifras podrían cambiar con nueva información.",
+    "Los críticos sostienen que años de falta de inversión dejaron a la región mal preparada, una acusación que el gobierno provincial rechazó en un comunicado.",
+    "Varios testigos describieron escenas de confusión en las primeras horas, con instrucciones contradictorias de distintas autoridades.",
+    "Los comerciantes cercanos a la plaza principal dijeron que perdieron la mayor parte de sus ingresos de la semana y pidieron alivio tributario.",
+    "Las iglesias y las asociaciones barriales organizaron colectas de ropa, cobijas y alimentos, que se repartieron desde el coliseo del colegio principal.",
+    "Investigadores de la universidad provincial recordaron que en la zona ya se habían registrado hechos similares y pidieron mejores sistemas de alerta temprana.",
+    "{province} tiene {cities} cantones, y {town} es uno de los más poblados.",
+]
+
+
+def numero_en_palabras(n: int) -> str:
+    """Spanish words for 0..99; digits beyond."""
+    if n < 30:
+        return UNIDADES[n]
+    if n < 100:
+        return DECENAS[n // 10] + ("" if n % 10 == 0 else " y " + UNIDADES[n % 10])
+    return f"{n:,}".replace(",", ".")
+
+
 OUTLET_WORDS = ["Herald", "Tribune", "Courier", "Gazette", "Observer", "Chronicle", "Post", "Times"]
 
 
@@ -551,28 +758,30 @@ class Article:
         self.weekday_wrong: str | None = None
         self.full_date = False
         self.people: list[Person] = []
+        self.lang = "en"
 
     # ------------------------------------------------------------------ wordings
 
     def figure(self, value: int, exact: bool) -> str:
         """A count as a journalist might write it, always true of `value`."""
         r = self.rng
+        es = self.lang == "es"
         if not exact and value >= 10 and r.random() < 0.3:
             kind = r.choice(("at least", "more than", "over", "nearly"))
             if kind == "at least":
                 low = value - r.randint(0, max(1, value // 10))
-                return f"at least {self.plain(low)}"
+                return f"{'al menos' if es else 'at least'} {self.plain(low)}"
             if kind in ("more than", "over"):
                 low = value - r.randint(1, max(1, value // 10))
-                return f"{kind} {self.plain(low)}"
+                return f"{'más de' if es else kind} {self.plain(low)}"
             high = value + r.randint(0, max(0, value // 12))
-            return f"nearly {self.plain(high)}"
+            return f"{'casi' if es else 'nearly'} {self.plain(high)}"
         return self.plain(value)
 
     def plain(self, value: int) -> str:
         if value < 10 or (value < 100 and self.rng.random() < 0.35):
-            return number_words(value)
-        return f"{value:,}"
+            return numero_en_palabras(value) if self.lang == "es" else number_words(value)
+        return f"{value:,}".replace(",", ".") if self.lang == "es" else f"{value:,}"
 
     def date_phrase(self) -> str:
         """The event date, written against this article's own date."""
@@ -580,6 +789,15 @@ class Article:
         d = story.date
         gap = (self.published - d).days
         month, day, weekday = MONTHS[d.month - 1], d.day, WEEKDAYS[d.weekday()]
+        if self.lang == "es":
+            mes, dia = MESES[d.month - 1], DIAS[d.weekday()]
+            if self.full_date or self.weekday_wrong:
+                shown = DIAS[WEEKDAYS.index(self.weekday_wrong)] if self.weekday_wrong else dia
+                return f"el {shown} {day} de {mes} de {d.year}"
+            options = [f"el {day} de {mes}", f"el {day} de {mes} de {d.year}"]
+            if 1 <= gap <= 6:
+                options += [f"el {dia}", f"el pasado {dia}"]
+            return r.choice(options)
         if self.full_date or self.weekday_wrong:
             shown = self.weekday_wrong or weekday
             return f"on {shown}, {month} {day}, {d.year}"
@@ -598,8 +816,10 @@ class Article:
         r = self.rng
         given = self.given.get(person.surname, person.given)
         full = f"{given} {person.surname}"
-        quote = r.choice(QUOTES)
         age = self.ages.get(person.surname)
+        if self.lang == "es":
+            return self.presentar(person, full, age)
+        quote = r.choice(QUOTES)
         if age is not None:
             form = r.choice(("apposition", "adjective", "years old"))
             if form == "apposition":
@@ -616,8 +836,32 @@ class Article:
             return f"{full}, {role_phrase(person, story)}, said the authorities were doing everything they could."
         return f"“{quote}” said {person.role} {full}."
 
+    def presentar(self, person: Person, full: str, age: int | None) -> str:
+        """A first mention in Spanish."""
+        r, story = self.rng, self.story
+        cargo, frase = ROLES_ES[person.role]
+        frase = frase.format(
+            town=story.town, province=story.province, agency=AGENCIAS[story.agency]
+        )
+        cita = r.choice(CITAS)
+        if age is not None:
+            if r.random() < 0.5:
+                return f"{full}, de {age} años, {frase}, dijo: «{cita}»"
+            return f"El {cargo} {full}, de {numero_en_palabras(age)} años, afirmó que la situación estaba bajo control."
+        form = r.choice(("title", "apposition"))
+        if form == "title":
+            return f"El {cargo} {full} dijo: «{cita}»"
+        return f"{full}, {frase}, afirmó que las autoridades hacían todo lo posible."
+
     def later(self, person: Person) -> str:
         r = self.rng
+        if self.lang == "es":
+            return r.choice(
+                [
+                    f"{person.surname} dijo que se entregará más información en los próximos días.",
+                    f"{person.surname} añadió que la investigación continuará.",
+                ]
+            )
         return r.choice(
             [
                 f"{person.surname} said more information would be released in the coming days.",
@@ -630,8 +874,10 @@ class Article:
 
     def render(self) -> str:
         story, r = self.story, self.rng
-        spec = SCENARIOS[story.scenario]
-        fill = {"town": story.town, "province": story.province, "agency": story.agency}
+        es = self.lang == "es"
+        spec = ESPANOL[story.scenario] if es else SCENARIOS[story.scenario]
+        agency = AGENCIAS[story.agency] if es else story.agency
+        fill = {"town": story.town, "province": story.province, "agency": agency}
         fill.update({k: str(v) for k, v in story.constants.items()})
         facts: list[str] = []
         facts.append(r.choice(spec["lead"]).format(**fill, date=self.date_phrase()))
@@ -640,13 +886,14 @@ class Article:
         for count in story.counts:
             if count.key not in self.counts:
                 continue
-            template = r.choice(count.forms)
+            template = r.choice(spec["counts"][count.key] if es else count.forms)
             written = self.figure(self.counts[count.key], count.key in self.exact)
             facts.append(capital(template.format(n=written, **fill)))
         lead, rest = facts[0], facts[1:]
         r.shuffle(rest)
         rest += [self.later(p) for p in self.people if r.random() < 0.5]
-        filler = [f.format(**fill) for f in r.sample(FILLER, len(FILLER))]
+        pool = RELLENO if es else FILLER
+        filler = [f.format(**fill) for f in r.sample(pool, len(pool))]
         sentences = [lead, *rest]
         # Interleave facts and background until the article is about 5 KB.
         body: list[str] = []
@@ -677,7 +924,7 @@ class Article:
                 f'outlet: "{outlet}"',
                 f'author: "{author}"',
                 f"published: {self.published.isoformat()}",
-                "language: en",
+                f"language: {self.lang}",
                 "---",
             ]
         )
@@ -685,7 +932,7 @@ class Article:
 
 
 def plan_story(
-    story: Story, size: int, rng: random.Random, rates: dict, truth: list
+    story: Story, size: int, rng: random.Random, rates: dict, truth: list, spanish: float = 0.0
 ) -> list[Article]:
     """The articles of one story, which facts each renders, and the errors planted in them."""
     offsets = sorted(rng.randint(0, 6) for _ in range(size))
@@ -695,6 +942,8 @@ def plan_story(
     ]
     for article in articles:
         r = article.rng
+        if r.random() < spanish:
+            article.lang = "es"
         # At least three people in full: two shared full names tie the story together.
         article.people = r.sample(story.people, r.randint(3, len(story.people)))
         for count in story.counts:
@@ -804,6 +1053,7 @@ def generate(
     seed: int = 7,
     rates: dict | None = None,
     per_story: tuple[int, int] = (4, 12),
+    spanish: float = 0.2,
 ) -> dict:
     """Write `articles` articles under `out` and return the ground truth (also in truth.json)."""
     rates = {"count": 0.3, "name": 0.2, "weekday": 0.2, "age": 0.2, **(rates or {})}
@@ -822,7 +1072,7 @@ def generate(
             write_draft(story, out.with_name(out.name + "-draft.md"))
         folder = out / f"{written // 1000:04d}"
         folder.mkdir(exist_ok=True)
-        for article in plan_story(story, size, rng, rates, truth):
+        for article in plan_story(story, size, rng, rates, truth, spanish):
             text = article.render()
             data = text.encode("utf-8")
             (folder / f"{article.name}.md").write_bytes(data)
@@ -837,6 +1087,7 @@ def generate(
         "stories": index,
         "bytes": total_bytes,
         "rates": rates,
+        "spanish": spanish,
         "planted": truth,
         "documents": documents,
     }

@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -243,7 +244,10 @@ def main(argv: list[str] | None = None) -> dict:
     cli = reconcile_command()
 
     print(f"ingesting with --jobs {args.jobs} ...", file=sys.stderr)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     ingest = measure([*cli, "ingest", str(corpus), "--db", str(db), "--jobs", str(args.jobs)])
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     with sqlite3.connect(db) as conn:
         documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
         claims = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
@@ -289,6 +293,9 @@ def main(argv: list[str] | None = None) -> dict:
         "claims": claims,
         "claims_s": claims / ingest["seconds"],
         "ingest_peak_rss_mb": ingest["peak_rss"] / 1e6,
+        "ingest_cpu_seconds": cpu,
+        "ingest_cpu_ms_per_article": 1000 * cpu / max(1, documents),
+        "ingest_articles_s_free_cores": documents / (cpu / args.jobs) if cpu else None,
         "reconcile_seconds": recon["seconds"],
         "reconcile_peak_rss_mb": recon["peak_rss"] / 1e6,
         "check_median": statistics.median(check_times) if check_times else None,
@@ -320,6 +327,11 @@ def table(r: dict) -> str:
             f"ingest, end to end ({r['jobs']} jobs)",
             f"{r['ingest_seconds']:.1f} s: {r['ingest_mb_s']:.2f} MB/s, "
             f"{r['ingest_articles_s']:.0f} articles/s",
+        ),
+        (
+            "ingest CPU time (all processes)",
+            f"{r['ingest_cpu_ms_per_article']:.1f} ms per article: "
+            f"{r['ingest_articles_s_free_cores']:.0f} articles/s if {r['jobs']} cores were free",
         ),
         ("claims extracted", f"{r['claims']:,}: {r['claims_s']:,.0f} claims/s"),
         ("reconcile (conflicts --refresh)", f"{r['reconcile_seconds']:.1f} s"),
