@@ -79,13 +79,16 @@ def attach_sentences(db: sqlite_utils.Database, claims: list[dict]) -> None:
     for claim in claims:
         wanted[claim["document_id"]].add(claim["sentence"])
     texts = {}
-    for document_id, indexes in wanted.items():
-        marks = ",".join("?" for _ in indexes)
-        for row in db.query(
-            f"SELECT idx, text FROM sentences WHERE document_id = ? AND idx IN ({marks})",  # noqa: S608
-            [document_id, *indexes],
+    documents = list(wanted)
+    for at in range(0, len(documents), 500):  # one query for many documents, not one each
+        chunk = documents[at : at + 500]
+        marks = ",".join("?" for _ in chunk)
+        for document_id, index, text in db.execute(
+            f"SELECT document_id, idx, text FROM sentences WHERE document_id IN ({marks})",  # noqa: S608
+            chunk,
         ):
-            texts[(document_id, row["idx"])] = row["text"]
+            if index in wanted[document_id]:
+                texts[(document_id, index)] = text
     for claim in claims:
         claim["sentence_text"] = texts.get((claim["document_id"], claim["sentence"]))
 
@@ -181,7 +184,7 @@ def reconcile_story(
         if found:
             conflicts.append(found)
     first = min(
-        (PartialDate.parse(c["published"]) for c in claims if c.get("published")),
+        (PartialDate.parse(p) for p in {c["published"] for c in claims if c.get("published")}),
         key=lambda d: d.iso or "9999",
         default=PartialDate(),
     )
