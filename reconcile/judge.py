@@ -434,53 +434,25 @@ def name_conflicts(
     story: str, entity_name: str, mentions: list[dict], aliases: set[str]
 ) -> list[Conflict]:
     """Spellings of one person across sources. Letters that differ (Wilman/William) are a
-    high "contradiction"; accents or case alone (Agustín/Agustin) are a low "variant"."""
-    from .resolve import parts
-
+    high "contradiction"; accents or case alone (Agustín/Agustin) are a low "variant". A name
+    stated as an alias ("better known as") is another name, not another spelling."""
     full = [m for m in mentions if " " in m["value"] and fold(m["value"]) not in aliases]
-    documents = {m["document"] for m in full}
-    if len(documents) < 2:
+    if len({m["document"] for m in full}) < 2:
         return []
     conflicts = []
-    for attribute, index in (("first name", 0), ("surname", 1)):
-        groups: dict[str, list[dict]] = defaultdict(list)
-        for mention in full:
-            given, surname = raw_parts(mention)
-            groups[given if index == 0 else surname].append(mention)
-        if index == 1:
-            for mention in mentions:  # "Noboa had much to do" backs the surname "Noboa"
-                if " " not in mention["value"] and mention["value"] in groups:
-                    groups[mention["value"]].append(mention)
-        keys = [k for k in groups if k]
-        folded = {fold(k) for k in keys}
-        distinct_letters = {f for f in folded}
-        if len(keys) < 2:
-            continue
+    for attribute in ("first name", "surname"):
+        groups = spellings(attribute, full, mentions)
         # A second given name or surname left out ("Ana" beside "Ana Lucía", "Salazar" beside
         # "Salazar Méndez") is a shorter form of the name, not another spelling of it.
-        keys = [
-            k
-            for k in keys
-            if not any(
-                fold(k) != fold(o) and set(fold(k).split()) < set(fold(o).split()) for o in keys
-            )
-        ]
-        distinct_letters = {fold(k) for k in keys}
-        spread = {m["document"] for k in keys for m in groups[k]}
-        if len(keys) < 2 or len(spread) < 2:
-            continue
+        keys = [k for k in groups if k and not any(shorter_form(k, other) for other in groups)]
+        documents = {k: {m["document"] for m in groups[k]} for k in keys}
+        if not any(documents[k] - documents[o] for k in keys for o in keys if k != o):
+            continue  # one spelling, or all spellings from the same documents
         values = [
-            make_value(k, groups[k])
-            for k in sorted(keys, key=lambda k: (-len({m["document"] for m in groups[k]}), k))
+            make_value(k, groups[k]) for k in sorted(keys, key=lambda k: (-len(documents[k]), k))
         ]
-        if len(distinct_letters) > 1:
-            if not any(
-                len({m["document"] for m in groups[k]} - {m["document"] for m in groups[o]})
-                for k in keys
-                for o in keys
-                if k != o
-            ):
-                continue
+        shown = " vs ".join(v.value for v in values)
+        if len({fold(k) for k in keys}) > 1:
             conflicts.append(
                 Conflict(
                     conflict_id(story, "name", entity_name, attribute),
@@ -491,7 +463,7 @@ def name_conflicts(
                     "high",
                     "contradiction",
                     "name-spelling",
-                    f"Sources spell the {attribute} of {entity_name} differently: {' vs '.join(v.value for v in values)}.",
+                    f"Sources spell the {attribute} of {entity_name} differently: {shown}.",
                     values,
                 )
             )
@@ -506,12 +478,31 @@ def name_conflicts(
                     "low",
                     "variant",
                     "name-accents",
-                    f"Sources write the {attribute} of {entity_name} with and without accents or capitals ({' / '.join(v.value for v in values)}); the same name.",
+                    f"Sources write the {attribute} of {entity_name} with and without accents or "
+                    f"capitals ({shown}); the same name.",
                     values,
                 )
             )
-    del parts
     return conflicts
+
+
+def spellings(attribute: str, full: list[dict], mentions: list[dict]) -> dict[str, list[dict]]:
+    """The mentions behind each spelling of a first name or a surname. A surname-only mention
+    ("Noboa had much to do") backs the surname it spells."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for mention in full:
+        given, surname = raw_parts(mention)
+        groups[given if attribute == "first name" else surname].append(mention)
+    if attribute == "surname":
+        for mention in mentions:
+            if " " not in mention["value"] and mention["value"] in groups:
+                groups[mention["value"]].append(mention)
+    return groups
+
+
+def shorter_form(name: str, other: str) -> bool:
+    words, other_words = set(fold(name).split()), set(fold(other).split())
+    return words != other_words and words < other_words
 
 
 def raw_parts(mention: dict) -> tuple[str, str]:
