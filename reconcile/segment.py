@@ -72,7 +72,9 @@ def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple
     abbreviations = lex.get_set("abbreviations")
     spans, cursor = [], start
     for match in BOUNDARY.finditer(text, start, end):
-        word = re.search(r"([\w.]+)[.!?][\"”’»)\]]*\s+$", text[cursor : match.end()])
+        word = re.search(  # the word before the stop; a bounded look back keeps this linear
+            r"([\w.]+)[.!?][\"”’»)\]]*\s+$", text[max(cursor, match.start() - 64) : match.end()]
+        )
         if word and text[match.start()] == ".":
             token = word.group(1)
             if fold(token) in abbreviations or (len(token) == 1 and token.isupper()):
@@ -91,6 +93,26 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+MAX_SENTENCE_CHARS = 1000
+
+
+def bounded(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS):
+    """A span cut into pieces of at most `limit` characters, at the last space before the
+    limit where there is one. Real sentences are far shorter; a longer one is a table flattened
+    to one line or scraped junk, and reading claims from it must stay linear in its length."""
+    while end - start > limit:
+        cut = text.rfind(" ", start + limit // 2, start + limit)
+        if cut <= start:
+            cut = start + limit
+        piece = trim(text, start, cut)
+        if piece[1] > piece[0]:
+            yield piece
+        start = cut
+    piece = trim(text, start, end)
+    if piece[1] > piece[0]:
+        yield piece
+
+
 def segment(text: str, language: str = "en") -> list[Sentence]:
     """All sentences of a document, in order, with offsets into `text` and their role."""
     lex = lexicon(language)
@@ -100,6 +122,6 @@ def segment(text: str, language: str = "en") -> list[Sentence]:
         role = "comment" if in_comments else paragraph_role(text[start:end], blanks, lex)
         in_comments = in_comments or role == "comment"
         spans = split_sentences(text, start, end, lex) if role == "body" else [(start, end)]
-        for s, e in spans:
+        for s, e in (piece for span in spans for piece in bounded(text, *span)):
             sentences.append(Sentence(len(sentences), s, e, text[s:e], role))
     return sentences

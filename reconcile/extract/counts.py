@@ -33,6 +33,8 @@ def nearest_event(
     for match in lex.event_re.finditer(text, sentence.start, sentence.end):
         if match.start() < end and match.end() > start:
             continue
+        if (match.start() - after if match.start() >= after else start - match.end()) > 130:
+            continue  # its score is at least this distance: it could never be chosen
         if any(s < match.end() and match.start() < e for s, e in dates):
             continue  # "March" in "in March 2014" is a month, not a march
         between = (
