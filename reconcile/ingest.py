@@ -59,6 +59,8 @@ def prepare(
         return error
     except (RecursionError, MemoryError, ValueError, UnicodeError) as error:
         return LoadError(f"cannot be read ({type(error).__name__})")
+    except Exception as error:  # a bug on one file's text must not stop the batch
+        return LoadError(f"cannot be processed ({type(error).__name__}: {error})")
 
 
 def _prepare_star(args):
@@ -158,5 +160,7 @@ def display(path: str) -> str:
     return "<stdin>" if path == "-" else str(Path(path))
 
 
-def read_stdin() -> bytes:
-    return sys.stdin.buffer.read()
+def read_stdin(limit: int | None = None) -> bytes:
+    """Standard input, or its first `limit` + 1 bytes: enough to tell it is over the limit
+    without holding an endless stream in memory."""
+    return sys.stdin.buffer.read() if limit is None else sys.stdin.buffer.read(limit + 1)

@@ -58,7 +58,12 @@ def decode(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise LoadError(
+                "not valid UTF-16 text (it starts with a UTF-16 byte-order mark)"
+            ) from None
     else:
         if looks_binary(data):
             raise LoadError("binary file, not text")
@@ -127,12 +132,55 @@ DROP_TAGS = (
 )
 
 
+MAX_HTML_DEPTH = 1000
+HTML_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+VOID_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr keygen frame".split()  # noqa: SIM905
+)
+OPTIONAL_END_TAGS = frozenset(
+    "html head body p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption"  # noqa: SIM905
+    " rb rt rtc rp".split()
+)
+
+
+def nesting_depth(html: str, limit: int = MAX_HTML_DEPTH) -> int:
+    """How deep a page's elements nest, counted from its tags (elements without content or
+    with an optional end tag do not count), up to just past `limit`. An HTML parser's work
+    grows with the square of the depth: 100,000 nested <div>s take it minutes."""
+    if html.count("<") <= limit:
+        return 0
+    open_tags: dict[str, int] = {}
+    depth = deepest = 0
+    for match in HTML_TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        name = name.lower()
+        if name in VOID_TAGS or name in OPTIONAL_END_TAGS:
+            continue
+        if closing:
+            if open_tags.get(name):
+                open_tags[name] -= 1
+                depth -= 1
+        elif not (self_closing and (open_tags.get("svg") or open_tags.get("math"))):
+            open_tags[name] = open_tags.get(name, 0) + 1
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+    return deepest
+
+
 def html_to_text(html: str) -> tuple[str, dict]:
     """Article text of an HTML page, one paragraph a block; scripts, styles and navigation go.
 
     Returns the text and the metadata the page declares (title, author, date, language).
     """
     from selectolax.lexbor import LexborHTMLParser
+
+    if nesting_depth(html) > MAX_HTML_DEPTH:
+        raise LoadError(
+            f"HTML nested more than {MAX_HTML_DEPTH:,} elements deep (broken or hostile)"
+        )
 
     tree = LexborHTMLParser(html)
     meta = html_metadata(tree)
@@ -199,12 +247,23 @@ def read_manifest(folder: str) -> dict[str, dict]:
         path = Path(folder) / name
         if not path.is_file():
             continue
-        text = decode(path.read_bytes())
-        if name.endswith(".csv"):
-            rows = list(csv.DictReader(io.StringIO(text)))
-        else:
-            data = yaml.safe_load(text) or {}
-            rows = data.get("documents", []) if isinstance(data, dict) else data
+        try:
+            text = decode(path.read_bytes())
+            if name.endswith(".csv"):
+                rows = list(csv.DictReader(io.StringIO(text)))
+            else:
+                data = yaml.safe_load(text) or {}
+                rows = data.get("documents", []) if isinstance(data, dict) else data
+        except yaml.YAMLError as error:
+            raise LoadError(f"{name} beside it is not valid YAML ({first_line(error)})") from None
+        except (LoadError, csv.Error) as error:
+            raise LoadError(f"{name} beside it cannot be read ({error})") from None
+        except OSError as error:
+            raise LoadError(
+                f"{name} beside it cannot be read ({error.strerror or error})"
+            ) from None
+        if not isinstance(rows, list):
+            raise LoadError(f"{name} beside it is not a list of documents")
         return {
             str(row.get("file")): clean_metadata(row)
             for row in rows or []
@@ -218,13 +277,26 @@ def clean_metadata(raw: dict) -> dict:
     out: dict[str, str] = {}
     for key, value in raw.items():
         key = FIELD_ALIASES.get(str(key).lower(), str(key).lower())
-        if key in METADATA_FIELDS and value not in (None, ""):
-            out[key] = str(value).strip()
+        value = metadata_text(value)
+        if key in METADATA_FIELDS and value:
+            out[key] = value
     if "published" in out:
         out["published"] = iso_prefix(out["published"])
     if "language" in out:
         out["language"] = out["language"].split("-")[0].lower()
     return {k: v for k, v in out.items() if v}
+
+
+def metadata_text(value) -> str | None:
+    """A field's value as text: a scalar, or a short list of scalars ("author: [A, B]").
+    Anything else (a mapping, a nest of lists such as a YAML alias bomb) is no metadata."""
+    if isinstance(value, list | tuple):
+        if len(value) > 20 or not all(isinstance(v, str | int | float) for v in value):
+            return None
+        return ", ".join(str(v).strip() for v in value) or None
+    if value is None or isinstance(value, dict | set):
+        return None
+    return clean_text(str(value)).strip() or None
 
 
 def iso_prefix(value: str) -> str | None:
@@ -270,7 +342,9 @@ def iter_paths(paths: list[str]) -> Iterator[Path | str]:
         path = Path(raw)
         if path.is_dir():
             seen: set[tuple[int, int]] = set()
-            for root, dirs, files in os.walk(path, followlinks=True):
+            found = False
+            unreadable: list[OSError] = []  # folders that cannot be listed: named, not skipped
+            for root, dirs, files in os.walk(path, followlinks=True, onerror=unreadable.append):
                 stat = os.stat(root)
                 if (stat.st_dev, stat.st_ino) in seen:
                     dirs[:] = []
@@ -281,7 +355,11 @@ def iter_paths(paths: list[str]) -> Iterator[Path | str]:
                 for name in sorted(files):
                     candidate = Path(root) / name
                     if candidate.suffix.lower() in TEXT_SUFFIXES and name not in MANIFEST_NAMES:
+                        found = True
                         yield candidate
+            yield from (Path(error.filename) for error in unreadable)
+            if not found and not unreadable:
+                yield path  # a folder with nothing to read: `load_path` says so
         else:
             yield path
 
@@ -306,6 +384,14 @@ def load_path(
         raise LoadError("no such file") from None
     except OSError as error:
         raise LoadError(error.strerror or str(error)) from None
+    if path.is_dir():
+        try:
+            with os.scandir(path):
+                pass
+        except OSError as error:
+            reason = (error.strerror or str(error)).lower()
+            raise LoadError(f"folder cannot be read ({reason})") from None
+        raise LoadError("no .txt, .md, .html or .jsonl files in this folder")
     if not path.is_file():
         raise LoadError("not a regular file")
     if stat.st_size > max_bytes:
@@ -369,9 +455,22 @@ def parse_jsonl(text: str, name: str, path: str, manifest: dict, overrides: dict
     return documents
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """Every line end made a newline and control characters removed: stored text never holds
+    a terminal escape sequence (ESC[2J clears a reader's screen) or a NUL."""
+    text = (
+        text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
+    )
+    return CONTROL_CHARACTERS.sub("", text)
+
+
 def make_document(
     text: str, name: str, path: str, declared: dict, manifest: dict, overrides: dict
 ) -> Document:
+    text = clean_text(text)
     if not text.strip():
         raise LoadError("no text")
     meta = metadata_from_text(text)
