@@ -106,6 +106,7 @@ def quote_text(source, words: str, width: int = 110):
 
 def render(conflicts: list[Conflict], console, story_names: dict[str, int] | None = None) -> None:
     """The terminal report: grouped by story and subject, values side by side with sources."""
+    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
@@ -117,7 +118,7 @@ def render(conflicts: list[Conflict], console, story_names: dict[str, int] | Non
     for conflict in conflicts:
         if conflict.story != current:
             current = conflict.story
-            console.rule(f"[bold]story: {conflict.story}")
+            console.rule(f"[bold]story: {escape(conflict.story)}")
         table = Table(show_header=True, expand=True, box=None, padding=(0, 1))
         table.add_column("value", style="bold", no_wrap=True, max_width=28)
         table.add_column("sources", ratio=1)
@@ -163,13 +164,15 @@ def render(conflicts: list[Conflict], console, story_names: dict[str, int] | Non
                 cell.append(f"\n({note}: counted once)", style="dim")
             table.add_row(label, cell)
         style = SEVERITY_STYLE.get(conflict.severity, "")
-        title = f"[{style}]{conflict.severity.upper()}[/] {conflict.kind} · {conflict.subject} · {conflict.attribute} · {conflict.status}"
+        title = f"[{style}]{conflict.severity.upper()}[/] " + escape(
+            f"{conflict.kind} · {conflict.subject} · {conflict.attribute} · {conflict.status}"
+        )
         console.print(
             Panel(
                 table,
                 title=title,
                 title_align="left",
-                subtitle=f"{conflict.id} · {conflict.rule}",
+                subtitle=escape(f"{conflict.id} · {conflict.rule}"),
                 subtitle_align="right",
             )
         )

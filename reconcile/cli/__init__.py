@@ -69,9 +69,22 @@ def stdout_console():
     return Console(highlight=False, soft_wrap=False)
 
 
+def plain(value) -> str:
+    """Text from a source, a file name or the command line, safe inside rich markup: brackets
+    that would read as markup ("[/]" fails, "[link=...]" makes a link) are escaped, and control
+    characters are shown as \\x.. instead of reaching the terminal."""
+    import re
+
+    from rich.markup import escape
+
+    text = "" if value is None else str(value)
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)
+    return escape(text)
+
+
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print one line on stderr and leave with `code`."""
-    stderr_console().print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    stderr_console().print(f"[bold red]error:[/] {plain(message)}", markup=True, highlight=False)
     return typer.Exit(code)
 
 
@@ -97,6 +110,11 @@ def handles_errors(function: Callable) -> Callable:
                 f"{getattr(error, 'filename', '') or ''} {error.strerror or error}".strip()
             ) from None
         except __import__("sqlite3").Error as error:
+            if "readonly" in str(error):
+                raise fail(
+                    f"{kwargs.get('db') or 'the database'}: read-only (file or folder permissions);"
+                    " commands that only read it still work"
+                ) from None
             raise fail(f"database error: {error}") from None
 
     return wrapper

@@ -15,6 +15,7 @@ from . import (
     app,
     fail,
     handles_errors,
+    plain,
     stderr_console,
     stdout_console,
 )
@@ -77,7 +78,7 @@ def run_ingest(
     console = stderr_console()
     db = connect(db_path)
     overrides = {"outlet": outlet, "published": published, "story": story, "language": language}
-    stdin = read_stdin() if "-" in paths else None
+    stdin = read_stdin(int(max_mb * 1024 * 1024)) if "-" in paths else None
     total = sum(1 for _ in iter_paths(paths))
     progress = Progress(
         TextColumn("ingesting"),
@@ -100,7 +101,7 @@ def run_ingest(
             stdin=stdin,
         )
     for path, reason in summary.errors:
-        console.print(f"[red]failed:[/] {path}: {reason}", highlight=False, markup=True)
+        console.print(f"[red]failed:[/] {plain(path)}: {plain(reason)}", highlight=False)
     if not quiet:
         console.print(summary.line(), highlight=False)
     return db, summary
@@ -186,14 +187,19 @@ def print_documents_table(rows: list[dict]) -> None:
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
-            row["name"],
-            row["outlet"] or "",
-            row["published"] or "",
-            row["language"] or "",
-            row["story"] or "",
-            str(row["sentences"]),
-            str(row["claims"]),
-            (row["title"] or "")[:60],
+            *map(
+                plain,
+                (
+                    row["name"],
+                    row["outlet"] or "",
+                    row["published"] or "",
+                    row["language"] or "",
+                    row["story"] or "",
+                    str(row["sentences"]),
+                    str(row["claims"]),
+                    (row["title"] or "")[:60],
+                ),
+            )
         )
     stdout_console().print(table)
 
@@ -271,13 +277,18 @@ def print_claims_table(rows: list[dict]) -> None:
         elif row["date"]:
             bounds = row["date"] + (f" ({row['weekday']})" if row["weekday"] else "")
         table.add_row(
-            row["document"][:12],
-            row["kind"],
-            row["subject"],
-            row["attribute"],
-            row["value"],
-            bounds,
-            row["qualifier"],
+            *map(
+                plain,
+                (
+                    row["document"][:12],
+                    row["kind"],
+                    row["subject"],
+                    row["attribute"],
+                    row["value"],
+                    bounds,
+                    row["qualifier"],
+                ),
+            ),
             quote,
         )
     stdout_console().print(table)
@@ -314,7 +325,7 @@ def print_summary_table(table_rows: list[dict], kinds: list[str]) -> None:
     for kind in [*kinds, "total"]:
         table.add_column(kind, justify="right")
     for row in table_rows:
-        table.add_row(row["document"], *(str(row[k]) for k in [*kinds, "total"]))
+        table.add_row(plain(row["document"]), *(str(row[k]) for k in [*kinds, "total"]))
     stdout_console().print(table)
 
 
@@ -362,7 +373,8 @@ def print_sentences(rows: list[dict]) -> None:
     console = stdout_console()
     for row in rows:
         console.print(
-            f"[bold]{row['document']}[/] [dim]{row['start']}–{row['end']}[/]  {row['text']}",
+            f"[bold]{plain(row['document'])}[/] [dim]{row['start']}–{row['end']}[/]"
+            f"  {plain(row['text'])}",
             highlight=False,
         )
     if not rows:
@@ -399,9 +411,9 @@ def people(
             view.add_column(column, overflow="fold")
         for row in rows:
             view.add_row(
-                row["story"],
-                row["name"],
-                " · ".join(row["names"]),
+                plain(row["story"]),
+                plain(row["name"]),
+                plain(" · ".join(row["names"])),
                 str(row["documents"]),
                 str(row["mentions"]),
             )
