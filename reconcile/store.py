@@ -14,6 +14,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from urllib.parse import quote
 
 import sqlite_utils
 
@@ -146,6 +147,28 @@ def is_sqlite_file(path: Path) -> bool:
         return handle.read(16) == SQLITE_MAGIC
 
 
+def open_connection(path: Path, mode: str | None = None) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit) with the busy timeout set.
+    `mode` ("mode=ro", ...) opens the file by URI, its path quoted: a '?' or '#' in a file name
+    must not be read as the start of URI parameters."""
+    if mode is None:
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        conn = sqlite3.connect(
+            f"file:{quote(str(path.absolute()))}?{mode}",
+            uri=True,
+            isolation_level=None,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def cannot_write(error: sqlite3.Error) -> bool:
+    return "readonly" in str(error) or "unable to open" in str(error)
+
+
 def connect(path: str | Path, create: bool = True, readonly: bool = False) -> sqlite_utils.Database:
     """Open (and if need be create and migrate) a reconcile database.
 
@@ -160,18 +183,18 @@ def connect(path: str | Path, create: bool = True, readonly: bool = False) -> sq
     elif not create:
         raise StoreError(f"{path}: no such database (run 'reconcile ingest' first, or pass --db)")
     try:
-        if readonly:
-            conn = sqlite3.connect(
-                f"file:{path}?mode=ro",
-                uri=True,
-                isolation_level=None,
-                timeout=BUSY_TIMEOUT_MS / 1000,
-            )
-        else:
-            conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn = open_connection(path, "mode=ro" if readonly else None)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.OperationalError as error:
+            if not cannot_write(error):
+                raise
+            # A WAL database in a folder this process cannot write: SQLite cannot make the
+            # shared-memory file readers need. Read the file as it stands, strictly read-only.
+            conn.close()
+            conn = open_connection(path, "mode=ro&immutable=1")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            readonly = True
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path}: cannot open database ({error})") from None
     db = sqlite_utils.Database(conn)
