@@ -49,7 +49,8 @@ def make_corpus(folder: Path, count: int, first: int = 0) -> list[Path]:
 
 def environment() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "RECONCILE_DB"}
-    env.update({"NO_COLOR": "1", "COLUMNS": "200", "PYTHONIOENCODING": "utf-8"})
+    env.pop("COLUMNS", None)  # messages must stay on one line at the default width
+    env.update({"NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"})
     return env
 
 
