@@ -42,10 +42,15 @@ PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 # --------------------------------------------------------------------------- measuring
 
 
-def tree_rss(root: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def tree_rss(root: int, cpu: dict[int, float] | None = None) -> int:
+    """Resident memory of a process and all its descendants, in bytes (Linux /proc); `cpu`
+    gets the CPU seconds each of them has used so far."""
     parents: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    used: dict[int, float] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -57,10 +62,13 @@ def tree_rss(root: int) -> int:
         pid = int(entry)
         parents.setdefault(int(fields[1]), []).append(pid)
         rss[pid] = int(fields[21]) * PAGE
+        used[pid] = (int(fields[11]) + int(fields[12])) / TICKS
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
         total += rss.get(pid, 0)
+        if cpu is not None and pid in used:
+            cpu[pid] = used[pid]
         stack.extend(parents.get(pid, []))
     return total
 
@@ -70,13 +78,14 @@ def measure(command: list[str], stdout=subprocess.DEVNULL) -> dict:
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE)
     peak = 0
+    cpu: dict[int, float] = {}
     done = threading.Event()
 
     def sample():
         nonlocal peak
         while not done.is_set():
             if os.path.isdir("/proc"):
-                peak = max(peak, tree_rss(process.pid))
+                peak = max(peak, tree_rss(process.pid, cpu))
             done.wait(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -88,7 +97,14 @@ def measure(command: list[str], stdout=subprocess.DEVNULL) -> dict:
     if process.returncode not in (0, 1):
         sys.stderr.write(err.decode("utf-8", "replace"))
         raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
-    return {"seconds": wall, "peak_rss": peak, "code": process.returncode}
+    parent = cpu.pop(process.pid, 0.0)
+    return {
+        "seconds": wall,
+        "peak_rss": peak,
+        "code": process.returncode,
+        "parent_cpu": parent,  # the writer, for an ingest (as last sampled)
+        "children_cpu": sum(cpu.values()),  # the workers
+    }
 
 
 def reconcile_command() -> list[str]:
@@ -296,6 +312,8 @@ def main(argv: list[str] | None = None) -> dict:
         "ingest_cpu_seconds": cpu,
         "ingest_cpu_ms_per_article": 1000 * cpu / max(1, documents),
         "ingest_articles_s_free_cores": documents / (cpu / args.jobs) if cpu else None,
+        "writer_cpu_seconds": ingest["parent_cpu"],
+        "workers_cpu_seconds": ingest["children_cpu"],
         "reconcile_seconds": recon["seconds"],
         "reconcile_peak_rss_mb": recon["peak_rss"] / 1e6,
         "check_median": statistics.median(check_times) if check_times else None,
@@ -331,7 +349,8 @@ def table(r: dict) -> str:
         (
             "ingest CPU time (all processes)",
             f"{r['ingest_cpu_ms_per_article']:.1f} ms per article: "
-            f"{r['ingest_articles_s_free_cores']:.0f} articles/s if {r['jobs']} cores were free",
+            f"{r['ingest_articles_s_free_cores']:.0f} articles/s if {r['jobs']} cores were free; "
+            f"writer {r['writer_cpu_seconds']:.0f} s, workers {r['workers_cpu_seconds']:.0f} s",
         ),
         ("claims extracted", f"{r['claims']:,}: {r['claims_s']:,.0f} claims/s"),
         ("reconcile (conflicts --refresh)", f"{r['reconcile_seconds']:.1f} s"),
