@@ -249,7 +249,8 @@ def main(argv: list[str] | None = None) -> dict:
     corpus = args.out / f"corpus-{n}-s{args.seed}"
     draft = corpus.with_name(corpus.name + "-draft.md")
     truth_path = corpus / "truth.json"
-    if not truth_path.exists() or not draft.exists():
+    stored = json.loads(truth_path.read_text(encoding="utf-8")) if truth_path.exists() else {}
+    if stored.get("version") != generate.VERSION or not draft.exists():
         shutil.rmtree(corpus, ignore_errors=True)
         print(f"generating {n:,} articles in {corpus} ...", file=sys.stderr)
         generate.generate(n, corpus, args.seed)
