@@ -456,6 +456,7 @@ def parse_jsonl(text: str, name: str, path: str, manifest: dict, overrides: dict
 
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+SURROGATES = re.compile("[\ud800-\udfff]")  # from "\ud800" in JSON, or a file name not in UTF-8
 
 
 def clean_text(text: str) -> str:
@@ -464,7 +465,7 @@ def clean_text(text: str) -> str:
     text = (
         text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
     )
-    return CONTROL_CHARACTERS.sub("", text)
+    return CONTROL_CHARACTERS.sub("", SURROGATES.sub("\ufffd", text))
 
 
 def make_document(
@@ -476,4 +477,5 @@ def make_document(
     meta = metadata_from_text(text)
     for layer in (manifest, clean_metadata(declared), clean_metadata(overrides)):
         meta.update(layer)
+    name, path = clean_text(name), SURROGATES.sub("\ufffd", path)  # storable as UTF-8
     return Document(id=content_hash(text), name=name, path=path, text=text, **meta)

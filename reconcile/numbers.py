@@ -93,9 +93,10 @@ def number_pattern(code: str) -> re.Pattern:
     )
 
 
-def qualifier_before(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
-    """The qualifier written just before a number ("at least", "more than"), and where it starts."""
-    window = text[max(0, start - 40) : start]
+def qualifier_before(text: str, start: int, lex: Lexicon, floor: int = 0) -> tuple[str, int]:
+    """The qualifier written just before a number ("at least", "more than"), and where it
+    starts; never before `floor`, the start of the number's sentence."""
+    window = text[max(floor, start - 40) : start]
     best = ("exact", start)
     fillers = lex.get_set("qualifier_fillers") | {"", "$", "us$"}
     prepositional = lex.get("prepositional_qualifiers") or {}
@@ -180,7 +181,7 @@ def find_numbers(
     approximate = lex.get_set("approximate_collective")
     for number in numbers:
         if number.qualifier == "exact":
-            qualifier, q_start = qualifier_before(text, number.start, lex)
+            qualifier, q_start = qualifier_before(text, number.start, lex, start)
             if qualifier == "exact" and " ".join(fold(number.text).split()) in approximate:
                 qualifier = "about"  # "una treintena": about 30
             if qualifier != "exact":

@@ -101,6 +101,7 @@ def hostile(tmp_path_factory):
     odd_folder = batch / "carpeta con espacios ñandú"
     odd_folder.mkdir()
     (odd_folder / "résumé de prensa — día 1.txt").write_text(article(50), encoding="utf-8")
+    (batch / os.fsdecode(b"caf\xe9 latin-1.txt")).write_text(article(53), encoding="utf-8")
     rng = random.Random(1)
     (batch / "binary.txt").write_bytes(bytes(rng.getrandbits(8) for _ in range(20_000)))
     (batch / "report [draft].txt").write_bytes(b"\x00\x01\x02" * 100)
@@ -200,8 +201,9 @@ def test_the_rest_of_the_batch_is_ingested_whole(hostile):
         assert stored.get(document_id) == content  # good files: exactly as ingested alone
     names = set(stored_texts(db))
     assert {"résumé de prensa — día 1", "inside", "legacy", "one-line"} <= names
+    assert "caf\ufffd latin-1" in names  # a file name that is not UTF-8 (it stopped the batch)
     assert {"malformed", "scripted", "bomb"} <= names
-    assert len(names) == len(stored) == 3 + 1 + 1 + 5  # the symlink loop read inside.txt once
+    assert len(names) == len(stored) == 3 + 1 + 1 + 6  # the symlink loop read inside.txt once
     offsets_slice_the_text(db)
 
 
