@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import signal
 import sqlite3
 import subprocess
@@ -206,9 +207,10 @@ def test_conflicts_computed_while_documents_change_are_not_stored_as_current(tmp
 # --------------------------------------------------------------------------- crashes
 
 
-def run_and_kill(args: list, delay: float) -> bool:
-    """Start the CLI, SIGKILL its whole process group after `delay` seconds; True when the
-    kill landed (the process was still running)."""
+def run_and_kill(args: list, delay: float) -> tuple[bool, float]:
+    """Start the CLI, SIGKILL its whole process group after `delay` seconds: whether the kill
+    landed (the process was still running), and how long the process ran."""
+    started = time.monotonic()
     process = subprocess.Popen(
         command(*args),
         stdout=subprocess.DEVNULL,
@@ -218,53 +220,56 @@ def run_and_kill(args: list, delay: float) -> bool:
     )
     try:
         process.wait(timeout=delay)
-        return False
+        return False, time.monotonic() - started
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-        return True
+        return True, time.monotonic() - started
 
 
 def test_sigkill_at_random_moments_leaves_only_whole_documents(corpus, tmp_path):
     """At least 20 SIGKILLs at seeded random moments of an ingest (of a new database every
-    fifth time, so that some land in the schema creation; with worker processes every other
+    other time, so that some land in the schema creation; with worker processes half of the
     time). After each: integrity_check passes and every stored document equals its serial
     ingest. A rerun then completes the batch: nothing lost, nothing doubled."""
     rng = random.Random(20240314)
     db = tmp_path / "killed.db"
-    span = corpus["seconds"] * 1.1
+    span = corpus["seconds"]  # how long an ingest runs; re-measured when one finishes first
     kills = attempts = 0
-    seen_partial = set()
+    stages = []  # documents stored after each kill, for the record
     while kills < 20:
         attempts += 1
-        assert attempts < 40, "the ingest finished before most kills: corpus too small"
-        if attempts % 5 == 1:
+        assert attempts < 60, "the ingest finished before most kills"
+        if attempts % 2 == 1:
             remove_database(db)
-        jobs = "2" if attempts % 2 else "1"
-        delay = rng.uniform(0.05, span)
-        landed = run_and_kill(["ingest", corpus["folder"], "--db", db, "--jobs", jobs], delay)
-        kills += landed
+        jobs = "2" if attempts % 4 < 2 else "1"
+        delay = span * rng.uniform(0.01, 1) ** 0.5  # more of them late, after a commit
+        landed, ran = run_and_kill(["ingest", corpus["folder"], "--db", db, "--jobs", jobs], delay)
+        if landed:
+            kills += 1
+            stages.append(len(snapshot(db)) if db.exists() else 0)
+        else:
+            span = ran  # the machine is faster now than when the reference was timed
         problems = only_whole_documents(db, corpus["reference"])
         assert problems == [], f"after a kill at {delay:.2f}s: {problems}"
-        seen_partial.add(len(snapshot(db)) if db.exists() else 0)
-    assert len(seen_partial) > 2  # the kills landed at different stages of the batch
     result = reconcile("ingest", corpus["folder"], "--db", db)
     assert result.returncode == 0, result.stderr
     assert snapshot(db) == corpus["reference"]
 
 
 KILL_INSIDE = """
-import os, signal, sys
+import atexit, os, signal, sys
 from reconcile import store
-steps = int(sys.argv[1])
+steps = int(sys.argv[1])  # 0: only count the steps, and print their number at exit
 where = sys.argv[2]
+count = 0
+atexit.register(lambda: print(f"steps: {count}", file=sys.stderr))
 def arm(db):
-    count = 0
     def tick():
-        nonlocal count
+        global count
         if db.conn.in_transaction:
             count += 1
-            if count >= steps:
+            if count == steps:
                 os.kill(os.getpid(), signal.SIGKILL)
         return 0
     db.conn.set_progress_handler(tick, 20)
@@ -288,33 +293,38 @@ main()
 """
 
 
-def kill_inside(steps: int, where: str, args: list) -> int:
-    result = subprocess.run(
+def kill_inside(steps: int, where: str, args: list) -> subprocess.CompletedProcess:
+    """Run the CLI with SQLite counting its steps (20 virtual-machine instructions each) inside
+    write transactions, and SIGKILL itself at step `steps` (0: never)."""
+    return subprocess.run(
         [sys.executable, "-c", KILL_INSIDE, str(steps), where, *map(str, args)],
         capture_output=True,
         text=True,
         env=environment(),
         timeout=120,
     )
-    return result.returncode
 
 
 def test_sigkill_inside_write_transactions_leaves_only_whole_documents(corpus, tmp_path):
-    """The process kills itself from inside SQLite, in the middle of a write transaction:
-    the batch insert of ingest, and the results `run` stores after reconciling."""
-    rng = random.Random(7)
+    """The process kills itself from inside SQLite, at a random step of its write
+    transactions: the batch inserts of ingest, and the results `run` stores after
+    reconciling. Each time on a new database, so the kills spread over the whole job."""
     db = tmp_path / "inside.db"
-    kills = 0
-    for attempt in range(8):
-        args = ["ingest", corpus["folder"], "--db", db, "--jobs", "1"]
-        if attempt % 3 == 2:
-            args = ["run", corpus["folder"], "--db", db, "--jobs", "1", "--format", "json"]
-        steps = int(10 ** rng.uniform(0, 4.2))
-        code = kill_inside(steps, "transaction", args)
-        kills += code == -signal.SIGKILL
-        assert only_whole_documents(db, corpus["reference"]) == [], f"steps={steps}"
-    assert kills >= 5
-    assert reconcile("run", corpus["folder"], "--db", db, "--format", "json").returncode == 0
+    args = ["run", corpus["folder"], "--db", db, "--jobs", "1", "--format", "json"]
+    counted = kill_inside(0, "transaction", args)
+    assert counted.returncode == 0, counted.stderr
+    total = int(re.search(r"steps: (\d+)", counted.stderr).group(1))
+    rng = random.Random(7)
+    stages = []
+    for _ in range(8):
+        remove_database(db)
+        steps = rng.randint(1, total)
+        killed = kill_inside(steps, "transaction", args)
+        assert killed.returncode == -signal.SIGKILL, killed.stderr
+        assert only_whole_documents(db, corpus["reference"]) == [], f"step {steps} of {total}"
+        stages.append(len(snapshot(db)))
+    assert len(set(stages)) > 1  # killed in different transactions of the job
+    assert reconcile(*args).returncode == 0
     assert snapshot(db) == corpus["reference"]
     conflicts = reconcile("conflicts", "--db", db, "--format", "json")
     assert conflicts.returncode == 0 and '"conflicts"' in conflicts.stdout
@@ -327,8 +337,8 @@ def test_sigkill_during_schema_creation_leaves_a_database_that_opens(corpus, tmp
     few = sorted(folder.iterdir())[:3]
     for steps in (1, 40, 130):  # creating the schema takes about 140
         db = tmp_path / f"schema-{steps}.db"
-        code = kill_inside(steps, "migration", ["ingest", *few, "--db", db])
-        assert code == -signal.SIGKILL
+        killed = kill_inside(steps, "migration", ["ingest", *few, "--db", db])
+        assert killed.returncode == -signal.SIGKILL, killed.stderr
         with sqlite3.connect(db) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
