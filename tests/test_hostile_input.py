@@ -254,9 +254,9 @@ def test_a_5_mb_line_is_ingested_in_bounded_time(hostile):
 
 
 def test_run_on_text_without_full_stops_is_read_in_linear_time():
-    """100 kB of numbers and words with no full stop: one 'sentence' the counts rules would
+    """66 kB of numbers and words with no full stop: one 'sentence' the counts rules would
     have read in cubic time (4 kB took 14 s). Cut into pieces, it takes seconds."""
-    text = "Police said " + "12 people 3 dead 4,000 injured, " * 3000
+    text = "Police said " + "12 people 3 dead 4,000 injured, " * 2000
     started = time.monotonic()
     from reconcile.ingest import analyse
     from reconcile.load import make_document
@@ -264,7 +264,7 @@ def test_run_on_text_without_full_stops_is_read_in_linear_time():
     document, sentences, claims = analyse(make_document(text, "runon", "runon", {}, {}, {}))
     assert time.monotonic() - started < 60
     assert max(s.end - s.start for s in sentences) <= MAX_SENTENCE_CHARS
-    assert len(claims) > 500
+    assert len(claims) > 300
     assert all(text[s.start : s.end] == s.text for s in sentences)
 
 
