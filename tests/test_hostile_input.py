@@ -8,6 +8,7 @@ import base64
 import os
 import random
 import re
+import shutil
 import sqlite3
 import subprocess
 import time
@@ -413,14 +414,24 @@ def test_an_unreadable_file_simulated_in_process(tmp_path, monkeypatch):
 # --------------------------------------------------------------------------- databases
 
 
-@pytest.fixture
-def small_db(tmp_path) -> Path:
-    """The sample corpus (it has conflicts) and a few more articles."""
-    db = tmp_path / "desk.db"
-    make_corpus(tmp_path / "in", 2)
-    result = reconcile("ingest", SOURCES, tmp_path / "in", "--db", db)
+@pytest.fixture(scope="module")
+def desk_template(tmp_path_factory) -> Path:
+    """The sample corpus (it has conflicts) and a few more articles, ingested once."""
+    folder = tmp_path_factory.mktemp("desk")
+    make_corpus(folder / "in", 2)
+    result = reconcile("ingest", SOURCES, folder / "in", "--db", folder / "desk.db")
     assert result.returncode == 0, result.stderr
-    return db
+    return folder
+
+
+@pytest.fixture
+def small_db(desk_template, tmp_path) -> Path:
+    """A copy of the template database of its own, with the articles beside it."""
+    shutil.copytree(desk_template / "in", tmp_path / "in")
+    for name in ("desk.db", "desk.db-wal"):
+        if (desk_template / name).exists():
+            shutil.copy(desk_template / name, tmp_path / name)
+    return tmp_path / "desk.db"
 
 
 @pytest.mark.parametrize("args", [["ingest", "IN"], ["conflicts"], ["claims"], ["sources"]])
@@ -490,8 +501,6 @@ def test_a_read_only_database_is_read_and_refuses_writes_clearly(small_db, folde
             )
             assert result.returncode == 0, result.stderr
             assert result.stdout == reference
-        claims = reconcile("claims", "--db", small_db, "--format", "json", prefix=prefix)
-        assert claims.returncode == 0 and '"claims"' in claims.stdout
         search = reconcile("search", "arrested", "--db", small_db, prefix=prefix)
         assert search.returncode == 0 and "arrested" in search.stdout
         write = reconcile("ingest", new, "--db", small_db, prefix=prefix)

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from reliability_support import (
@@ -227,34 +228,51 @@ def run_and_kill(args: list, delay: float) -> tuple[bool, float]:
         return True, time.monotonic() - started
 
 
+def in_lanes(lanes: int, work) -> list:
+    """`work(lane)` for each lane at once, in threads (each drives processes of its own, on
+    a database of its own); the lanes' results, or the first failure."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(lanes) as pool:
+        return [future.result() for future in [pool.submit(work, n) for n in range(lanes)]]
+
+
 def test_sigkill_at_random_moments_leaves_only_whole_documents(corpus, tmp_path):
-    """At least 20 SIGKILLs at seeded random moments of an ingest (of a new database every
-    other time, so that some land in the schema creation; with worker processes half of the
-    time). After each: integrity_check passes and every stored document equals its serial
-    ingest. A rerun then completes the batch: nothing lost, nothing doubled."""
-    rng = random.Random(20240314)
-    db = tmp_path / "killed.db"
-    span = corpus["seconds"]  # how long an ingest runs; re-measured when one finishes first
-    kills = attempts = 0
-    stages = []  # documents stored after each kill, for the record
-    while kills < 20:
-        attempts += 1
-        assert attempts < 60, "the ingest finished before most kills"
-        if attempts % 2 == 1:
-            remove_database(db)
-        jobs = "2" if attempts % 4 < 2 else "1"
-        delay = span * rng.uniform(0.01, 1) ** 0.5  # more of them late, after a commit
-        landed, ran = run_and_kill(["ingest", corpus["folder"], "--db", db, "--jobs", jobs], delay)
-        if landed:
-            kills += 1
-            stages.append(len(snapshot(db)) if db.exists() else 0)
-        else:
-            span = ran  # the machine is faster now than when the reference was timed
-        problems = only_whole_documents(db, corpus["reference"])
-        assert problems == [], f"after a kill at {delay:.2f}s: {problems}"
-    result = reconcile("ingest", corpus["folder"], "--db", db)
-    assert result.returncode == 0, result.stderr
-    assert snapshot(db) == corpus["reference"]
+    """20 SIGKILLs at seeded random moments of an ingest, in two lanes of ten (of a new
+    database every other time, so that some land in the schema creation; with worker
+    processes half of the time). After each: integrity_check passes and every stored
+    document equals its serial ingest. A rerun then completes the batch: nothing lost,
+    nothing doubled."""
+
+    def lane(number: int) -> list[int]:
+        rng = random.Random(20240314 + number)
+        db = tmp_path / f"killed-{number}.db"
+        span = corpus["seconds"]  # how long an ingest runs; re-timed when one finishes first
+        kills = attempts = 0
+        stages = []  # documents stored after each kill, for the record
+        while kills < 10:
+            attempts += 1
+            assert attempts < 30, "the ingest finished before most kills"
+            if attempts % 2 == 1:
+                remove_database(db)
+            jobs = "2" if (attempts + number) % 4 < 2 else "1"
+            delay = span * rng.uniform(0.01, 1) ** 0.5  # more of them late, after a commit
+            args = ["ingest", corpus["folder"], "--db", db, "--jobs", jobs]
+            landed, ran = run_and_kill(args, delay)
+            if landed:
+                kills += 1
+                stages.append(len(snapshot(db)) if db.exists() else 0)
+            else:
+                span = ran
+            problems = only_whole_documents(db, corpus["reference"])
+            assert problems == [], f"after a kill at {delay:.2f}s: {problems}"
+        result = reconcile("ingest", corpus["folder"], "--db", db)
+        assert result.returncode == 0, result.stderr
+        assert snapshot(db) == corpus["reference"]
+        return stages
+
+    stages = [n for lane_stages in in_lanes(2, lane) for n in lane_stages]
+    assert len(stages) == 20
 
 
 KILL_INSIDE = """
@@ -309,23 +327,33 @@ def test_sigkill_inside_write_transactions_leaves_only_whole_documents(corpus, t
     """The process kills itself from inside SQLite, at a random step of its write
     transactions: the batch inserts of ingest, and the results `run` stores after
     reconciling. Each time on a new database, so the kills spread over the whole job."""
-    db = tmp_path / "inside.db"
-    args = ["run", corpus["folder"], "--db", db, "--jobs", "1", "--format", "json"]
-    counted = kill_inside(0, "transaction", args)
+
+    def arguments(db: Path) -> list:
+        return ["run", corpus["folder"], "--db", db, "--jobs", "1", "--format", "json"]
+
+    counted = kill_inside(0, "transaction", arguments(tmp_path / "counted.db"))
     assert counted.returncode == 0, counted.stderr
     total = int(re.search(r"steps: (\d+)", counted.stderr).group(1))
-    rng = random.Random(7)
-    stages = []
-    for _ in range(8):
-        remove_database(db)
-        steps = rng.randint(1, total)
-        killed = kill_inside(steps, "transaction", args)
-        assert killed.returncode == -signal.SIGKILL, killed.stderr
-        assert only_whole_documents(db, corpus["reference"]) == [], f"step {steps} of {total}"
-        stages.append(len(snapshot(db)))
+
+    def lane(number: int) -> list[int]:
+        rng = random.Random(7 + number)
+        db = tmp_path / f"inside-{number}.db"
+        stages = []
+        for _ in range(4):
+            remove_database(db)
+            steps = rng.randint(1, total)
+            killed = kill_inside(steps, "transaction", arguments(db))
+            assert killed.returncode == -signal.SIGKILL, killed.stderr
+            problems = only_whole_documents(db, corpus["reference"])
+            assert problems == [], f"step {steps} of {total}: {problems}"
+            stages.append(len(snapshot(db)))
+        assert reconcile(*arguments(db)).returncode == 0
+        assert snapshot(db) == corpus["reference"]
+        return stages
+
+    stages = [n for lane_stages in in_lanes(2, lane) for n in lane_stages]
     assert len(set(stages)) > 1  # killed in different transactions of the job
-    assert reconcile(*args).returncode == 0
-    assert snapshot(db) == corpus["reference"]
+    db = tmp_path / "inside-0.db"
     conflicts = reconcile("conflicts", "--db", db, "--format", "json")
     assert conflicts.returncode == 0 and '"conflicts"' in conflicts.stdout
 
