@@ -240,7 +240,7 @@ def in_lanes(lanes: int, work) -> list:
 def test_sigkill_at_random_moments_leaves_only_whole_documents(corpus, tmp_path):
     """20 SIGKILLs at seeded random moments of an ingest, in two lanes of ten (of a new
     database every other time, so that some land in the schema creation; with worker
-    processes half of the time). After each: integrity_check passes and every stored
+    processes a quarter of the time). After each: integrity_check passes and every stored
     document equals its serial ingest. A rerun then completes the batch: nothing lost,
     nothing doubled."""
 
@@ -255,7 +255,7 @@ def test_sigkill_at_random_moments_leaves_only_whole_documents(corpus, tmp_path)
             assert attempts < 30, "the ingest finished before most kills"
             if attempts % 2 == 1:
                 remove_database(db)
-            jobs = "2" if (attempts + number) % 4 < 2 else "1"
+            jobs = "2" if (attempts + number) % 4 == 0 else "1"
             delay = span * rng.uniform(0.01, 1) ** 0.5  # more of them late, after a commit
             args = ["ingest", corpus["folder"], "--db", db, "--jobs", jobs]
             landed, ran = run_and_kill(args, delay)
@@ -339,7 +339,7 @@ def test_sigkill_inside_write_transactions_leaves_only_whole_documents(corpus, t
         rng = random.Random(7 + number)
         db = tmp_path / f"inside-{number}.db"
         stages = []
-        for _ in range(4):
+        for _ in range(3):
             remove_database(db)
             steps = rng.randint(1, total)
             killed = kill_inside(steps, "transaction", arguments(db))
