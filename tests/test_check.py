@@ -453,3 +453,14 @@ def test_cli_an_unexpected_failure_exits_2_not_1(sample_db, monkeypatch):
     result = run_cli("check", DRAFTS / "name.md", "--db", sample_db)
     assert result.exit_code == 2
     assert "boom" in result.stderr
+
+
+def test_markup_in_a_draft_or_its_name_is_printed_as_text(tmp_path, sample_db):
+    draft = tmp_path / "draft [final].md"
+    draft.write_text(
+        "Diana Salazar [/] said 32 people were arrested in the raids.\n", encoding="utf-8"
+    )
+    result = run_cli("check", draft, "--db", sample_db, "--exit-zero")
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.stdout.split())  # the terminal wraps long lines
+    assert "draft [final].md" in shown and "[/]" in shown

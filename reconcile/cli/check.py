@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from . import DEFAULT_DB, DbOption, app, fail, handles_errors, stderr_console, stdout_console
+from . import DEFAULT_DB, DbOption, app, fail, handles_errors, plain, stderr_console, stdout_console
 
 
 class CheckFormat(StrEnum):
@@ -160,10 +160,14 @@ def run_check(
         render(result, name, fail_on, accept, show_supported, show_unsupported)
     if format is not CheckFormat.json:
         for warning in result.warnings:
-            stderr_console().print(f"[yellow]warning:[/] {warning}", markup=True, highlight=False)
+            stderr_console().print(
+                f"[yellow]warning:[/] {plain(warning)}", markup=True, highlight=False
+            )
     if save:
         status = write_document(database, draft.document, draft.sentences, draft.claims)
-        stderr_console().print(f"draft stored as {draft.document.name} ({status})", highlight=False)
+        stderr_console().print(
+            f"draft stored as {plain(draft.document.name)} ({status})", highlight=False
+        )
     return result.failed(fail_on)
 
 
@@ -234,9 +238,9 @@ def render(result, path: str, fail_on: str, accept, show_supported, show_unsuppo
     )
     if counts["accepted"] or counts["stale"]:
         summary += f"; {counts['accepted']} accepted, {counts['stale']} stale accept entries"
-    console.print(f"story: {story}", highlight=False)
+    console.print(Text(f"story: {story}"))
     verdict = "fails" if result.failed(fail_on) else "passes"
-    console.print(f"{summary} — {verdict} at --fail-on {fail_on}", highlight=False)
+    console.print(Text(f"{summary} — {verdict} at --fail-on {fail_on}"))
 
 
 def snippet(sentence: str, words: str, width: int = 160):

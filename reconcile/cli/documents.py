@@ -396,11 +396,18 @@ def people(
 
     Example:  reconcile people --name Teran
     """
+    import sqlite3
+
     from ..pipeline import current_conflicts
     from ..store import connect, entities
 
     database = connect(db, create=False)
-    current_conflicts(database)  # entities are resolved by the reconcile run
+    try:
+        current_conflicts(database)  # entities are resolved by the reconcile run
+    except sqlite3.OperationalError as error:
+        if "readonly" not in str(error).replace("-", ""):
+            raise
+        stderr_console().print("note: read-only database; people as of its last reconcile run")
     rows = entities(database, story, name)
 
     def table() -> None:
