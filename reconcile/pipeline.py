@@ -79,16 +79,13 @@ def attach_sentences(db: sqlite_utils.Database, claims: list[dict]) -> None:
     for claim in claims:
         wanted[claim["document_id"]].add(claim["sentence"])
     texts = {}
-    documents = list(wanted)
-    for at in range(0, len(documents), 500):  # one query for many documents, not one each
-        chunk = documents[at : at + 500]
-        marks = ",".join("?" for _ in chunk)
-        for document_id, index, text in db.execute(
-            f"SELECT document_id, idx, text FROM sentences WHERE document_id IN ({marks})",  # noqa: S608
-            chunk,
+    for document_id, indexes in wanted.items():  # by the (document_id, idx) index
+        marks = ",".join("?" for _ in indexes)
+        for index, text in db.execute(
+            f"SELECT idx, text FROM sentences WHERE document_id = ? AND idx IN ({marks})",  # noqa: S608
+            [document_id, *indexes],
         ):
-            if index in wanted[document_id]:
-                texts[(document_id, index)] = text
+            texts[(document_id, index)] = text
     for claim in claims:
         claim["sentence_text"] = texts.get((claim["document_id"], claim["sentence"]))
 
