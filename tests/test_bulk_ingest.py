@@ -79,7 +79,7 @@ def test_killed_ingest_leaves_only_whole_documents(tmp_path):
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     documents, bare, unindexed = whole(db)
-    assert documents < 100 or process.returncode == 0
+    assert documents <= 100  # the kill may land before, between or after batches
     assert (bare, unindexed) == (0, 0)
     # Ingesting again completes the archive without duplicates.
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
