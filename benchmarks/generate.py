@@ -26,23 +26,12 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reconcile.dates import MONTH_NAMES, WEEKDAY_NAMES
+
 VERSION = 2  # raise when the output changes, so that benchmarks regenerate stored corpora
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+# The calendar's English names, as the library renders them.
+WEEKDAYS, MONTHS = WEEKDAY_NAMES, MONTH_NAMES
 ONES = [
     "zero",
     "one",
