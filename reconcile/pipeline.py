@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from dataclasses import asdict
 from functools import cache
 
 import sqlite_utils
@@ -286,7 +285,3 @@ def attach_decisions(db: sqlite_utils.Database, conflicts: list[Conflict]) -> li
     for conflict in conflicts:
         conflict.decision = decisions.get(conflict.id)
     return conflicts
-
-
-def conflict_dict(conflict: Conflict) -> dict:
-    return asdict(conflict)

@@ -7,7 +7,6 @@ import difflib
 from dataclasses import asdict
 
 from .models import Conflict
-from .output import number_text
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 CSV_COLUMNS = [
@@ -193,6 +192,3 @@ def render(conflicts: list[Conflict], console, story_names: dict[str, int] | Non
     console.print(
         f"{len(conflicts)} conflicts: {counts['high']} high, {counts['medium']} medium, {counts['low']} low"
     )
-
-
-__all__ = ["CSV_COLUMNS", "conflict_json", "conflict_rows", "number_text", "render"]
