@@ -147,7 +147,7 @@ def root(
     """Reconcile what several news sources say about one story."""
 
 
-from . import documents, report, check  # noqa: E402,F401,I001  (registers the commands, in help order)
+from . import documents, report, check, evaluate  # noqa: E402,F401,I001  (registers the commands, in help order)
 
 
 def main() -> None:

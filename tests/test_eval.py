@@ -1,0 +1,327 @@
+"""`reconcile eval`: every verdict on small invented golds, and the command's wiring."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from conftest import ROOT, write
+
+from reconcile.evaluate import GoldError, evaluate, load_gold, parse_gold
+
+SAMPLE_FACTS = ROOT / "benchmarks" / "sample" / "metastasis.facts.yaml"
+
+# Two invented stories: a flood in "Riverton" (documents f1_, f2_, f3_) and a strike in
+# "Portvale" (documents s1_, s2_).
+GOLD = yaml.safe_load(
+    """
+stories:
+  flood: ["f1_", "f2_", "f3_"]
+  strike: ["s1_", "s2_"]
+facts:
+  - id: flood_dead
+    story: flood
+    kind: count
+    nature: contradiction
+    scored: must_find
+    says:
+      - {doc: "f1_", value: 12}
+      - {doc: "f2_", value: 14}
+      - {doc: "f3_", value: 10, at_least: true}
+  - id: rescued
+    story: flood
+    kind: count
+    nature: agreement
+    scored: must_not_flag
+    says:
+      - {doc: "f1_", value: 40}
+      - {doc: "f2_", value: 40}
+  - id: boats
+    story: flood
+    kind: count
+    nature: approximate
+    says:
+      - {doc: "f1_", value: 30}
+      - {doc: "f2_", value: 30, approx: true}
+  - id: mayor_name
+    story: flood
+    kind: name
+    nature: contradiction
+    says:
+      - {doc: "f1_", value: Halvorsen, alt: [Ines Halvorsen]}
+      - {doc: "f2_", value: Halvorson}
+  - id: mayor_accent
+    story: flood
+    kind: name
+    nature: agreement
+    may_inform: true
+    says:
+      - {doc: "f1_", value: Inés}
+      - {doc: "f3_", value: Ines}
+  - id: flood_date
+    story: flood
+    kind: date
+    nature: contradiction
+    event: surge
+    says:
+      - {doc: "f1_", value: 2024-03-05}
+      - {doc: "f2_", value: 2024-03-05}
+  - id: flood_weekday
+    story: flood
+    kind: weekday
+    nature: contradiction
+    event: surge
+    says:
+      - {doc: "f1_", value: 2024-03-05}
+      - {doc: "f3_", value: Wednesday}
+  - id: strikers
+    story: strike
+    kind: count
+    nature: evolving
+    says:
+      - {doc: "s1_", value: 200}
+      - {doc: "s2_", value: 350}
+  - id: strike_age
+    story: strike
+    kind: age
+    nature: contradiction
+    within_document: true
+    says:
+      - {doc: "s1_", value: 51}
+      - {doc: "s1_", value: 15}
+"""
+)
+
+
+def value(text, docs, low=None, high=None):
+    return {
+        "value": text,
+        "low": low,
+        "high": high,
+        "sources": [{"document": doc} for doc in docs],
+    }
+
+
+def conflict(cid, *values, severity="high", kind="count"):
+    return {"id": cid, "kind": kind, "severity": severity, "subject": "", "attribute": "x",
+            "values": list(values)}  # fmt: skip
+
+
+def verdicts(*conflicts):
+    result = evaluate(list(conflicts), parse_gold(GOLD))
+    return {c.id: c.verdict for c in result.conflicts}, result
+
+
+def outcome(result, fact_id):
+    return next(f for f in result.facts if f.id == fact_id).outcome
+
+
+def test_a_clean_conflict_on_two_incompatible_values_finds_the_fact():
+    found, result = verdicts(
+        conflict(
+            "c1", value("12", ["f1_riverton_daily"], 12, 12), value("14", ["f2_herald"], 14, 14)
+        )
+    )
+    assert found == {"c1": "clean"}
+    assert outcome(result, "flood_dead") == "found"
+    assert result.summary()["found"] == 1
+    assert result.summary()["must_find_found"] == 1
+
+
+def test_at_least_ten_is_compatible_with_twelve_so_nothing_is_found():
+    found, result = verdicts(
+        conflict("c1", value("12", ["f1_a"], 12, 12), value("at least 10", ["f3_c"], 10, None))
+    )
+    assert found == {"c1": "clean"}
+    assert outcome(result, "flood_dead") == "missed"
+
+
+def test_two_facts_under_one_heading_are_mixed_and_find_nothing():
+    found, result = verdicts(
+        conflict(
+            "c1",
+            value("12", ["f1_a"], 12, 12),
+            value("14", ["f2_b"], 14, 14),
+            value("40", ["f1_a"], 40, 40),
+        )  # fmt: skip
+    )
+    assert found == {"c1": "mixed"}
+    assert outcome(result, "flood_dead") == "missed"
+
+
+def test_a_conflict_joining_two_stories_is_cross_story():
+    found, _ = verdicts(
+        conflict("c1", value("12", ["f1_a"], 12, 12), value("200", ["s1_a"], 200, 200))
+    )
+    assert found == {"c1": "cross-story"}
+
+
+def test_a_conflict_on_an_agreement_is_a_false_alarm():
+    found, result = verdicts(
+        conflict("c1", value("40", ["f1_a"], 40, 40), value("40", ["f2_b"], 40, 40))
+    )
+    assert found == {"c1": "false alarm"}
+    assert outcome(result, "rescued") == "false alarm"
+
+
+def test_an_informational_note_on_an_accent_is_allowed_at_low_severity_only():
+    low, _ = verdicts(
+        conflict(
+            "c1", value("Inés", ["f1_a"]), value("Ines", ["f3_c"]), severity="low", kind="name"
+        )
+    )
+    high, _ = verdicts(
+        conflict("c2", value("Inés", ["f1_a"]), value("Ines", ["f3_c"]), kind="name")
+    )
+    assert low == {"c1": "clean"}
+    assert high == {"c2": "false alarm"}
+
+
+def test_high_severity_on_a_difference_of_precision_is_a_false_alarm():
+    high, _ = verdicts(
+        conflict("c1", value("30", ["f1_a"], 30, 30), value("about 30", ["f2_b"], 27, 33))
+    )
+    medium, _ = verdicts(
+        conflict(
+            "c2",
+            value("30", ["f1_a"], 30, 30),
+            value("about 30", ["f2_b"], 27, 33),
+            severity="medium",
+        )
+    )
+    assert high == {"c1": "false alarm"}
+    assert medium == {"c2": "clean"}
+
+
+def test_values_the_gold_does_not_know_are_unknown():
+    found, result = verdicts(conflict("c1", value("7", ["f1_a"], 7, 7), value("9", ["f2_b"], 9, 9)))
+    assert found == {"c1": "unknown"}
+    assert result.summary()["unknown"] == 1
+
+
+def test_a_name_value_must_open_or_close_the_reported_name():
+    found, result = verdicts(
+        conflict("c1", value("Ines Halvorsen", ["f1_a"]), value("Halvorson", ["f2_b"]), kind="name")
+    )
+    assert found == {"c1": "clean"}
+    assert outcome(result, "mayor_name") == "found"
+
+
+def test_a_date_and_its_weekday_share_an_event_and_count_as_one_fact():
+    found, result = verdicts(
+        conflict(
+            "c1", value("Tuesday 5 March 2024", ["f1_a"]), value("Wednesday", ["f3_c"]), kind="date"
+        )
+    )
+    assert found == {"c1": "clean"}  # 5 March 2024 was a Tuesday
+    assert outcome(result, "flood_weekday") == "found"
+
+
+def test_one_document_may_contradict_itself_where_the_gold_says_so():
+    found, result = verdicts(
+        conflict("c1", value("51", ["s1_a"], 51, 51), value("15", ["s1_a"], 15, 15), kind="age")
+    )
+    assert found == {"c1": "clean"}
+    assert outcome(result, "strike_age") == "found"
+
+
+def test_an_evolving_figure_is_owed_like_a_contradiction():
+    _, result = verdicts(
+        conflict(
+            "c1", value("200", ["s1_a"], 200, 200), value("350", ["s2_b"], 350, 350), severity="low"
+        )
+    )
+    assert outcome(result, "strikers") == "found"
+    assert result.by_story()["strike"]["found"] == 1
+    assert result.by_story()["flood"]["found"] == 0
+
+
+def test_facts_nobody_reported_are_missed_or_quiet():
+    _, result = verdicts()
+    assert outcome(result, "flood_dead") == "missed"
+    assert outcome(result, "rescued") == "quiet"
+    assert result.summary()["reported"] == 0
+    assert result.summary()["found_by_kind"]["count"] == {"found": 0, "owed": 2}
+
+
+def test_facts_files_are_merged_and_a_repeated_fact_id_is_refused(tmp_path):
+    one = write(
+        tmp_path / "one.yaml",
+        yaml.safe_dump({"stories": {"a": ["a_"]}, "facts": GOLD["facts"][:2]}),
+    )
+    two = write(
+        tmp_path / "two.yaml",
+        yaml.safe_dump({"stories": {"b": ["b_"]}, "facts": GOLD["facts"][2:]}),
+    )
+    merged = load_gold([one, two])
+    assert set(merged.stories) == {"a", "b"}
+    assert len(merged.facts) == len(GOLD["facts"])
+    with pytest.raises(GoldError, match="two facts files"):
+        load_gold([one, one])
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("facts: [{id: x, story: s, kind: count}]", "no `nature`"),
+        (
+            "facts: [{id: x, story: s, kind: count, nature: agreement, says: [{value: 3}]}]",
+            "needs a `doc`",
+        ),
+        ("- just a list", "expected a mapping"),
+        ("stories: [a, b]", "`stories` must map"),
+        ("facts: [{: ", "bad.yaml"),
+    ],
+)
+def test_a_gold_that_cannot_be_read_names_itself(tmp_path, content, message):
+    path = write(tmp_path / "bad.yaml", content)
+    with pytest.raises(GoldError, match=message) as error:
+        load_gold([path])
+    assert "bad.yaml" in str(error.value)
+
+
+# ---------------------------------------------------------------- the command
+
+
+def test_eval_on_the_sample_corpus_finds_its_contradictions(cli, sample_db):
+    result = cli("eval", SAMPLE_FACTS, "--db", sample_db, "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    summary = report["summary"]
+    assert summary["found"] == summary["owed"] == 7
+    assert summary["clean"] == summary["reported"]
+    assert summary["false_alarm"] == summary["mixed"] == summary["cross_story"] == 0
+    assert report["stories"]["metastasis"]["found"] == 7
+
+
+def test_eval_table_ends_with_the_two_summary_lines(cli, sample_db):
+    result = cli("eval", SAMPLE_FACTS, "--db", sample_db)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert lines[-2].startswith("found 7/7 owed facts")
+    assert lines[-1].startswith("clean ")
+
+
+def test_eval_scores_a_saved_report_from_stdin(cli, tmp_path):
+    gold = write(tmp_path / "gold.yaml", yaml.safe_dump(GOLD))
+    report = {
+        "conflicts": [conflict("c1", value("12", ["f1_a"], 12, 12), value("14", ["f2_b"], 14, 14))]
+    }
+    result = cli("eval", gold, "--conflicts", "-", "-f", "json", input=json.dumps(report))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["summary"]["found"] == 1
+
+
+def test_eval_exits_2_with_one_line_when_the_gold_cannot_be_read(cli, sample_db, tmp_path):
+    result = cli("eval", tmp_path / "missing.yaml", "--db", sample_db)
+    assert result.exit_code == 2
+    assert "missing.yaml" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_eval_exits_2_when_the_saved_report_is_not_json(cli, tmp_path):
+    gold = write(tmp_path / "gold.yaml", yaml.safe_dump(GOLD))
+    result = cli("eval", gold, "--conflicts", write(tmp_path / "c.json", "not json"))
+    assert result.exit_code == 2
+    assert "c.json" in result.stderr
