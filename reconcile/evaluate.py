@@ -24,7 +24,7 @@ import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -321,18 +321,34 @@ def parse_gold(data: Any, origin: str = "gold") -> Gold:
 
 def merge(golds: Iterable[Gold]) -> Gold:
     """Several facts files scored as one: their stories side by side, so that a conflict
-    joining two of them counts as cross-story."""
+    joining two of them counts as cross-story. A fact id used by two files (each story's gold
+    may have its own `teaser_dates`) is told apart by its story: `story:id`."""
+    golds = list(golds)
+    files_using: dict[str, int] = {}
+    for gold in golds:
+        for fact_id in {fact.id for fact in gold.facts}:
+            files_using[fact_id] = files_using.get(fact_id, 0) + 1
     merged = Gold(stories={}, facts=[])
     seen: set[str] = set()
     for gold in golds:
         for story, prefixes in gold.stories.items():
             merged.stories.setdefault(story, []).extend(prefixes)
         for fact in gold.facts:
+            if files_using[fact.id] > 1:
+                fact = qualified(fact)
             if fact.id in seen:
-                raise GoldError(f"fact id {fact.id} appears in two facts files")
+                raise GoldError(f"fact {fact.id} appears twice")
             seen.add(fact.id)
             merged.facts.append(fact)
     return merged
+
+
+def qualified(fact: Fact) -> Fact:
+    """The fact under the id `story:id` (its event, if any, likewise)."""
+    fact_id = f"{fact.story}:{fact.id}"
+    unit = fact_id if fact.unit == fact.id else f"{fact.story}:{fact.unit}"
+    statements = tuple(replace(s, fact=fact_id) for s in fact.statements)
+    return replace(fact, id=fact_id, unit=unit, statements=statements)
 
 
 def load_gold(paths: Sequence[str | Path]) -> Gold:

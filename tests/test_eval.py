@@ -257,8 +257,15 @@ def test_facts_files_are_merged_and_a_repeated_fact_id_is_refused(tmp_path):
     merged = load_gold([one, two])
     assert set(merged.stories) == {"a", "b"}
     assert len(merged.facts) == len(GOLD["facts"])
-    with pytest.raises(GoldError, match="two facts files"):
-        load_gold([one, one])
+    elsewhere = [dict(fact, story="landslide") for fact in GOLD["facts"][:2]]
+    again = write(tmp_path / "again.yaml", yaml.safe_dump({"facts": elsewhere}))
+    same_ids = load_gold([one, again])
+    assert {f.id for f in same_ids.facts} == {
+        "flood:flood_dead", "flood:rescued", "landslide:flood_dead", "landslide:rescued"
+    }  # fmt: skip
+    twice = write(tmp_path / "twice.yaml", yaml.safe_dump({"facts": GOLD["facts"][:1] * 2}))
+    with pytest.raises(GoldError, match="appears twice"):
+        load_gold([twice])
 
 
 @pytest.mark.parametrize(

@@ -80,7 +80,10 @@ def evaluate_command(
         with open(output, "w", encoding="utf-8") as handle:
             render(result, Console(file=handle, width=140, no_color=True), show_all)
     else:
-        render(result, stdout_console(), show_all)
+        console = stdout_console()
+        if not console.is_terminal:  # a file or a pipe: room for the fact names and sources
+            console.width = 160
+        render(result, console, show_all)
 
 
 def read_report(path: str) -> list[dict]:
