@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= reconcile.db
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench lint format clean
+.PHONY: demo test eval bench lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Scores the real-news corpus (benchmarks/real), development and held-out parts, when its
+# texts have been rebuilt from the recipes; otherwise says how to rebuild them.
+eval: $(STAMP)
+	$(BIN)/python benchmarks/real/corpus.py eval
 
 lint: $(STAMP)
 	$(BIN)/ruff check reconcile tests benchmarks

@@ -1,0 +1,373 @@
+"""Look after the real-news corpus: check rebuilt texts, turn them into Markdown, list splits.
+
+Each story folder beside this script holds a `recipe.md` (how to rebuild the story's texts, with
+a Files table giving every file's outlet, date, language and a hash of its body) and a
+`facts.yaml` (the gold). The texts are third-party and stay out of the repository: they are
+rebuilt into `texts/<story>/` (git-ignored), each file being four header lines, a blank line and
+the body:
+
+    # url: <url>
+    # outlet: <name>
+    # published: <YYYY-MM-DD or unknown>
+    # language: en|es
+
+    <body>
+
+Usage, from the project root:
+
+    python benchmarks/real/corpus.py status [STORY...]
+    python benchmarks/real/corpus.py markdown STORY... --out DIR
+    python benchmarks/real/corpus.py list --split dev|heldout|all
+    python benchmarks/real/corpus.py eval [--split dev|heldout|both] [-- EVAL OPTIONS]
+
+`eval` ingests each split into a fresh database under `build/` (stories grouped by the tool
+itself, as a desk's archive would be) and runs `reconcile eval` with the split's facts files.
+`status` exits 0 when every file of every recipe is present with the right hash, 1 otherwise;
+every command exits 2 on a usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+TEXTS = HERE / "texts"
+STORIES_FILE = HERE / "stories.yaml"
+HEADER_FIELDS = ("url", "outlet", "published", "language")
+CELL_SPLIT = re.compile(r"(?<!\\)\|")
+HEADER_LINE = re.compile(r"#\s*([A-Za-z_]+)\s*:\s?(.*)")
+
+
+class CorpusError(Exception):
+    """An input the script cannot work with: reported on one line, exit 2."""
+
+
+# --------------------------------------------------------------------------- recipes
+
+
+@dataclass
+class Expected:
+    """One row of a recipe's Files table."""
+
+    file: str
+    sha: str
+    collapsed_sha: str | None = None
+
+
+def table_cells(line: str) -> list[str]:
+    """'| `a.txt` | b |' -> ['a.txt', 'b']: pipes split cells, backticks and bold are dropped."""
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [
+        cell.strip().strip("`*").strip().replace("\\|", "|") for cell in CELL_SPLIT.split(inner)
+    ]
+
+
+def markdown_tables(text: str) -> list[list[list[str]]]:
+    """Every pipe table of a Markdown text, as rows of cells (header first, rule row dropped)."""
+    tables: list[list[list[str]]] = []
+    current: list[list[str]] = []
+    for line in text.splitlines():
+        if line.strip().startswith("|"):
+            cells = table_cells(line)
+            if not all(set(cell) <= set("-: ") for cell in cells):
+                current.append(cells)
+        elif current:
+            tables.append(current)
+            current = []
+    if current:
+        tables.append(current)
+    return tables
+
+
+def hash_columns(header: list[str]) -> tuple[int | None, int | None]:
+    """Columns of the body hash and of the whitespace-collapsed hash, by their headings."""
+    names = [name.lower() for name in header]
+    plain = next((i for i, n in enumerate(names) if "sha256" in n and "collapsed" not in n), None)
+    collapsed = next((i for i, n in enumerate(names) if "sha256" in n and "collapsed" in n), None)
+    return plain, collapsed
+
+
+def recipe_files(recipe: Path) -> list[Expected]:
+    """The files a recipe promises: rows of its table(s) with a `file` and a sha256 column."""
+    expected: list[Expected] = []
+    for table in markdown_tables(recipe.read_text(encoding="utf-8")):
+        header = [name.lower() for name in table[0]]
+        plain, collapsed = hash_columns(header)
+        if "file" not in header or plain is None:
+            continue
+        file_col = header.index("file")
+        for row in table[1:]:
+            if len(row) <= max(file_col, plain) or not row[file_col]:
+                continue
+            other = row[collapsed] if collapsed is not None and collapsed < len(row) else None
+            expected.append(Expected(row[file_col], row[plain].lower(), other and other.lower()))
+    return expected
+
+
+# --------------------------------------------------------------------------- texts
+
+
+def short_sha(text: str) -> str:
+    """First 16 hex digits of the sha256 of a text encoded as UTF-8."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def read_text_file(path: Path) -> tuple[dict[str, str], str]:
+    """A rebuilt text's header fields and its body (everything after the first blank line)."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise CorpusError(f"{path}: not UTF-8") from None
+    head, blank, body = text.partition("\n\n")
+    if not blank:
+        raise CorpusError(f"{path}: no blank line after the header")
+    fields: dict[str, str] = {}
+    for line in head.splitlines():
+        match = HEADER_LINE.fullmatch(line.strip())
+        if not match:
+            raise CorpusError(f"{path}: header line is not '# key: value': {line!r}")
+        fields[match.group(1).lower()] = match.group(2).strip()
+    return fields, body
+
+
+@dataclass
+class StoryStatus:
+    """How a story's rebuilt texts compare with its recipe."""
+
+    story: str
+    expected: int = 0
+    ok: list[str] = field(default_factory=list)
+    whitespace_only: list[str] = field(default_factory=list)
+    mismatch: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    unlisted: list[str] = field(default_factory=list)
+
+    @property
+    def present(self) -> int:
+        return len(self.ok) + len(self.whitespace_only) + len(self.mismatch)
+
+    @property
+    def clean(self) -> bool:
+        return self.expected > 0 and not self.mismatch and not self.missing
+
+
+def story_status(story: str, texts: Path) -> StoryStatus:
+    """Check every file a story's recipe lists; a whitespace-collapsed match counts as good."""
+    status = StoryStatus(story)
+    rows = recipe_files(HERE / story / "recipe.md")
+    status.expected = len(rows)
+    folder = texts / story
+    for row in rows:
+        path = folder / row.file
+        if not path.is_file():
+            status.missing.append(row.file)
+            continue
+        _, body = read_text_file(path)
+        if short_sha(body) == row.sha:
+            status.ok.append(row.file)
+        elif row.collapsed_sha and short_sha(" ".join(body.split())) == row.collapsed_sha:
+            status.whitespace_only.append(row.file)
+        else:
+            status.mismatch.append(row.file)
+    if folder.is_dir():
+        listed = {row.file for row in rows}
+        status.unlisted = sorted(p.name for p in folder.iterdir() if p.name not in listed)
+    return status
+
+
+def recipe_stories() -> list[str]:
+    """Story folders beside this script that carry a recipe."""
+    return sorted(p.parent.name for p in HERE.glob("*/recipe.md"))
+
+
+# --------------------------------------------------------------------------- markdown
+
+
+def to_markdown(fields: dict[str, str], body: str) -> str:
+    """YAML front matter from the header (unknown or empty values left out), body unchanged."""
+    meta = {
+        key: fields[key]
+        for key in HEADER_FIELDS
+        if fields.get(key) and fields[key].lower() != "unknown"
+    }
+    if not meta:
+        return body
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{front}---\n{body}"
+
+
+def write_markdown(stories: list[str], texts: Path, out: Path) -> int:
+    """Write DIR/<stem>.md for every text of the stories; returns how many were written."""
+    written: dict[str, Path] = {}
+    for story in stories:
+        folder = texts / story
+        if not folder.is_dir():
+            raise CorpusError(f"no texts for story {story!r} (expected {folder})")
+        for path in sorted(folder.glob("*.txt")):
+            target = out / f"{path.stem}.md"
+            if target.name in written:
+                raise CorpusError(f"{path} and {written[target.name]} both map to {target.name}")
+            fields, body = read_text_file(path)
+            out.mkdir(parents=True, exist_ok=True)
+            target.write_text(to_markdown(fields, body), encoding="utf-8")
+            written[target.name] = path
+    return len(written)
+
+
+# --------------------------------------------------------------------------- splits
+
+
+def stories_in_split(split: str, stories_file: Path = STORIES_FILE) -> list[str]:
+    """Story names of a split of stories.yaml, in file order ('all' gives every story)."""
+    try:
+        data = yaml.safe_load(stories_file.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise CorpusError(f"cannot read {stories_file}: {error}") from None
+    stories = data.get("stories") if isinstance(data, dict) else None
+    if not isinstance(stories, dict):
+        raise CorpusError(f"{stories_file}: expected a 'stories:' mapping")
+    return [
+        name
+        for name, info in stories.items()
+        if split == "all" or (isinstance(info, dict) and info.get("split") == split)
+    ]
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    known = recipe_stories()
+    unknown = [s for s in args.stories if s not in known]
+    if unknown:
+        raise CorpusError(f"no recipe for {', '.join(unknown)} (known: {', '.join(known)})")
+    results = [story_status(story, args.texts) for story in args.stories or known]
+    columns = ("expected", "present", "hash ok", "mismatch", "missing")
+    width = max([len("story"), len("total")] + [len(r.story) for r in results])
+    print(f"{'story':<{width}}  " + "  ".join(columns))
+    totals = [0] * len(columns)
+    for r in results:
+        counts = [
+            r.expected,
+            r.present,
+            len(r.ok) + len(r.whitespace_only),
+            len(r.mismatch),
+            len(r.missing),
+        ]
+        totals = [t + c for t, c in zip(totals, counts, strict=True)]
+        cells = "  ".join(f"{c:>{len(name)}}" for c, name in zip(counts, columns, strict=True))
+        print(f"{r.story:<{width}}  {cells}")
+        if r.expected == 0:
+            print("    no Files table with a sha256 column in recipe.md")
+        for label, names in (
+            ("mismatch", r.mismatch),
+            ("missing", r.missing),
+            ("ok by whitespace-collapsed hash", r.whitespace_only),
+            ("not in the recipe", r.unlisted),
+        ):
+            for name in names:
+                print(f"    {label}: {name}")
+    cells = "  ".join(f"{c:>{len(name)}}" for c, name in zip(totals, columns, strict=True))
+    print(f"{'total':<{width}}  {cells}")
+    return 0 if results and all(r.clean for r in results) else 1
+
+
+def cmd_markdown(args: argparse.Namespace) -> int:
+    count = write_markdown(args.stories, args.texts, args.out)
+    print(f"wrote {count} Markdown files to {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score each split: fresh database, ingest its stories together, `reconcile eval`."""
+    import shutil
+    import subprocess
+
+    splits = ("dev", "heldout") if args.split == "both" else (args.split,)
+    wanted = {split: stories_in_split(split) for split in splits}
+    missing = [
+        story
+        for stories in wanted.values()
+        for story in stories
+        if not story_status(story, args.texts).present
+    ]
+    if missing:
+        print(
+            f"corpus.py: no texts for {', '.join(missing)}. The texts are third-party and not in\n"
+            "the repository: rebuild them into benchmarks/real/texts/<story>/ by following each\n"
+            "story's recipe.md, then check them with 'python benchmarks/real/corpus.py status'.",
+            file=sys.stderr,
+        )
+        return 2
+    reconcile = [sys.executable, "-m", "reconcile"]
+    status = 0
+    for split, stories in wanted.items():
+        build = args.build / split
+        shutil.rmtree(build, ignore_errors=True)
+        write_markdown(stories, args.texts, build / "md")
+        db = str(build / "corpus.db")
+        print(f"== {split}: {', '.join(stories)}", file=sys.stderr, flush=True)
+        subprocess.run([*reconcile, "ingest", str(build / "md"), "--db", db], check=True)
+        facts = [str(HERE / story / "facts.yaml") for story in stories]
+        done = subprocess.run([*reconcile, "eval", *facts, "--db", db, *args.eval_options])
+        status = max(status, done.returncode)
+    return status
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    for name in stories_in_split(args.split):
+        print(name)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="corpus.py",
+        description="Check, convert and list the real-news corpus (texts rebuilt from recipes).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    status = sub.add_parser("status", help="compare rebuilt texts with their recipes")
+    status.add_argument("stories", nargs="*", metavar="STORY", help="default: every recipe")
+    status.add_argument("--texts", type=Path, default=TEXTS, help="folder of rebuilt texts")
+    status.set_defaults(run=cmd_status)
+
+    markdown = sub.add_parser("markdown", help="write texts as Markdown with front matter")
+    markdown.add_argument("stories", nargs="+", metavar="STORY")
+    markdown.add_argument("--out", type=Path, required=True, metavar="DIR")
+    markdown.add_argument("--texts", type=Path, default=TEXTS, help="folder of rebuilt texts")
+    markdown.set_defaults(run=cmd_markdown)
+
+    listing = sub.add_parser("list", help="print the stories of a split (stories.yaml)")
+    listing.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    listing.set_defaults(run=cmd_list)
+
+    scoring = sub.add_parser("eval", help="ingest each split afresh and score it")
+    scoring.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
+    scoring.add_argument("--texts", type=Path, default=TEXTS, help="folder of rebuilt texts")
+    scoring.add_argument("--build", type=Path, default=HERE / "build", help="work folder")
+    scoring.add_argument("eval_options", nargs="*", help="passed to 'reconcile eval' after --")
+    scoring.set_defaults(run=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (CorpusError, OSError) as error:
+        print(f"corpus.py: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
