@@ -18,10 +18,11 @@ Usage, from the project root:
     python benchmarks/real/corpus.py status [STORY...]
     python benchmarks/real/corpus.py markdown STORY... --out DIR
     python benchmarks/real/corpus.py list --split dev|heldout|all
-    python benchmarks/real/corpus.py eval [--split dev|heldout|both] [-- EVAL OPTIONS]
+    python benchmarks/real/corpus.py eval [--split dev|heldout|both] [--labelled] [-- EVAL OPTIONS]
 
 `eval` ingests each split into a fresh database under `build/` (stories grouped by the tool
-itself, as a desk's archive would be) and runs `reconcile eval` with the split's facts files.
+itself, as a desk's archive would be; with --labelled, each story under its own label) and runs
+`reconcile eval` with the split's facts files.
 `status` exits 0 when every file of every recipe is present with the right hash, 1 otherwise;
 every command exits 2 on a usage or input error.
 """
@@ -313,10 +314,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
     for split, stories in wanted.items():
         build = args.build / split
         shutil.rmtree(build, ignore_errors=True)
-        write_markdown(stories, args.texts, build / "md")
         db = str(build / "corpus.db")
         print(f"== {split}: {', '.join(stories)}", file=sys.stderr, flush=True)
-        subprocess.run([*reconcile, "ingest", str(build / "md"), "--db", db], check=True)
+        if args.labelled:  # each story under its own label: extraction and rules alone
+            for story in stories:
+                write_markdown([story], args.texts, build / "md" / story)
+                ingest = [*reconcile, "ingest", str(build / "md" / story), "--story", story]
+                subprocess.run([*ingest, "--db", db], check=True)
+        else:
+            write_markdown(stories, args.texts, build / "md")
+            subprocess.run([*reconcile, "ingest", str(build / "md"), "--db", db], check=True)
         facts = [str(HERE / story / "facts.yaml") for story in stories]
         done = subprocess.run([*reconcile, "eval", *facts, "--db", db, *args.eval_options])
         status = max(status, done.returncode)
@@ -355,6 +362,11 @@ def build_parser() -> argparse.ArgumentParser:
     scoring.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
     scoring.add_argument("--texts", type=Path, default=TEXTS, help="folder of rebuilt texts")
     scoring.add_argument("--build", type=Path, default=HERE / "build", help="work folder")
+    scoring.add_argument(
+        "--labelled",
+        action="store_true",
+        help="ingest each story with --story (scores extraction and rules without the grouping)",
+    )
     scoring.add_argument("eval_options", nargs="*", help="passed to 'reconcile eval' after --")
     scoring.set_defaults(run=cmd_eval)
     return parser
