@@ -674,9 +674,10 @@ def choose_story(
 ) -> tuple[str | None, str, list[str]]:
     """(story, how it was chosen, the draft's names its documents share)."""
     if story:
+        from .stories import story_name
+
         row = db.execute(
-            "SELECT story FROM stories WHERE story IN (?, ?) ORDER BY story = ? DESC LIMIT 1",
-            [story, f"label:{story}", story],
+            "SELECT story FROM stories WHERE story = ? LIMIT 1", [story_name(story)]
         ).fetchone()
         if row is None:
             raise CheckError(f"no story {story!r} in the database ('reconcile sources' lists them)")
