@@ -73,6 +73,9 @@ def test_1_a_story_label_set_at_ingest_is_the_story_every_command_filters_on(lab
     assert "story: harbour" in gate.stdout
     # the spelling older versions printed still works in scripts
     assert conflicts_json(labelled, "--story", "label:harbour") == [conflict]
+    draft = write(labelled.parent / "draft.txt", "Mayor Ann Lee said 20 people were arrested.\n")
+    checked = run_cli("check", draft, "--db", labelled, "--story", "harbour", "-f", "json")
+    assert checked.exit_code == 1 and json.loads(checked.stdout)["story"] == "harbour"
 
 
 def test_1_an_automatic_story_never_takes_a_label_s_name(tmp_path):
