@@ -674,9 +674,10 @@ def choose_story(
 ) -> tuple[str | None, str, list[str]]:
     """(story, how it was chosen, the draft's names its documents share)."""
     if story:
+        from .stories import story_name
+
         row = db.execute(
-            "SELECT story FROM stories WHERE story IN (?, ?) ORDER BY story = ? DESC LIMIT 1",
-            [story, f"label:{story}", story],
+            "SELECT story FROM stories WHERE story = ? LIMIT 1", [story_name(story)]
         ).fetchone()
         if row is None:
             raise CheckError(f"no story {story!r} in the database ('reconcile sources' lists them)")
@@ -974,6 +975,11 @@ def result_json(
 
 
 GITHUB_LEVEL = {"high": "error", "medium": "warning", "low": "notice", None: "notice"}
+STALE_RULE = "stale-accept"  # an accept entry that matches nothing: counts as low
+
+
+def stale_message(entry: AcceptEntry, path: str) -> str:
+    return f"stale accept entry: {entry.words!r} matches nothing in {path}"
 
 
 def github_data(text: str) -> str:
@@ -1008,14 +1014,140 @@ def github_annotations(
             continue
         lines.append(
             f"::{GITHUB_LEVEL[finding.severity]} file={github_property(path)},"
-            f"line={finding.line},col={finding.column}::{github_data(finding_message(finding))}"
+            f"line={finding.line},col={finding.column},"
+            f"endLine={finding.end_line},endColumn={finding.end_column},"
+            f"title={github_property(f'reconcile {finding.rule}')}"
+            f"::{github_data(finding_message(finding))}"
         )
     for entry in result.stale:
         where = f"file={github_property(accept_path or '')}"
         if entry.line:
             where += f",line={entry.line}"
-        message = f"stale accept entry: {entry.words!r} matches nothing in {path}"
-        lines.append(f"::notice {where}::{github_data(message)}")
+        where += f",title=reconcile {STALE_RULE}"
+        lines.append(f"::notice {where}::{github_data(stale_message(entry, path))}")
     for warning in result.warnings:
         lines.append(f"::warning::{github_data(warning)}")
     return "".join(line + "\n" for line in lines)
+
+
+def findings_jsonl(
+    result: CheckResult, path: str, show_supported: bool = False, show_unsupported: bool = False
+) -> str:
+    """One finding a line, as in the JSON output, each with the draft's `path`."""
+    from .output import jsonable
+
+    return "".join(
+        json.dumps(jsonable({"path": path, **finding_json(f)}), ensure_ascii=False) + "\n"
+        for f in shown_findings(result, show_supported, show_unsupported)
+    )
+
+
+def statistics(
+    result: CheckResult, show_supported: bool = False, show_unsupported: bool = False
+) -> list[dict]:
+    """How many findings each rule gave (accepted ones left out), most first, with the worst
+    severity among them; stale accept entries count under `stale-accept`."""
+    counts: Counter = Counter()
+    worst: dict[str, str | None] = {}
+    for finding in shown_findings(result, show_supported, show_unsupported):
+        if finding.accepted:
+            continue
+        counts[finding.rule] += 1
+        previous = worst.get(finding.rule)
+        if previous is None or (
+            finding.severity and SEVERITY_RANK[finding.severity] > SEVERITY_RANK[previous]
+        ):
+            worst[finding.rule] = finding.severity
+    if result.stale:
+        counts[STALE_RULE] += len(result.stale)
+        worst[STALE_RULE] = "low"
+    return [
+        {"rule": rule, "count": count, "severity": worst[rule]}
+        for rule, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+SARIF_LEVEL = {"high": "error", "medium": "warning", "low": "note"}
+
+
+def sarif_log(
+    result: CheckResult,
+    path: str,
+    accept_path: str | None = None,
+    show_supported: bool = False,
+    show_unsupported: bool = False,
+    version: str = "",
+) -> dict:
+    """The check as a SARIF 2.1.0 log, for code-scanning tools. Accepted findings are kept,
+    suppressed with the editor's reason; supported claims have level none."""
+    from .output import jsonable
+
+    findings = shown_findings(result, show_supported, show_unsupported)
+    rule_ids = list(dict.fromkeys([f.rule for f in findings] + [STALE_RULE] * bool(result.stale)))
+    results = []
+    for finding in findings:
+        level = SARIF_LEVEL.get(finding.severity or "", "none")
+        if finding.status == "unsupported":
+            level = "note"
+        entry = {
+            "ruleId": finding.rule,
+            "ruleIndex": rule_ids.index(finding.rule),
+            "level": level,
+            "message": {"text": finding_message(finding)},
+            "locations": [sarif_location(path, finding.line, finding.column, finding)],
+            "partialFingerprints": {"reconcileFinding/v1": finding.id},
+            "properties": {
+                "kind": finding.kind,
+                "attribute": finding.attribute,
+                "subject": finding.subject,
+                "status": finding.status,
+                "severity": finding.severity,
+                "suggestion": finding.suggestion,
+            },
+        }
+        if finding.accepted:
+            entry["suppressions"] = [{"kind": "external", "justification": finding.accepted}]
+        results.append(entry)
+    for stale in result.stale:
+        results.append(
+            {
+                "ruleId": STALE_RULE,
+                "ruleIndex": rule_ids.index(STALE_RULE),
+                "level": "note",
+                "message": {"text": stale_message(stale, path)},
+                "locations": [sarif_location(accept_path or "", stale.line or 1, 1)],
+            }
+        )
+    run: dict = {
+        "tool": {
+            "driver": {
+                "name": "reconcile",
+                "version": version,
+                "rules": [{"id": rule} for rule in rule_ids],
+            }
+        },
+        "results": results,
+    }
+    if result.warnings:
+        run["invocations"] = [
+            {
+                "executionSuccessful": True,
+                "toolExecutionNotifications": [
+                    {"level": "warning", "message": {"text": w}} for w in result.warnings
+                ],
+            }
+        ]
+    return jsonable({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
+
+
+def sarif_location(path: str, line: int, column: int, finding: Finding | None = None) -> dict:
+    region = {"startLine": line, "startColumn": column}
+    if finding is not None:
+        region |= {"endLine": finding.end_line, "endColumn": finding.end_column}
+    from urllib.parse import quote
+
+    uri = quote(path.replace("\\", "/"), safe="/:")  # a file name with spaces is still a URI
+    return {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}

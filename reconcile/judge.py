@@ -15,10 +15,10 @@ from collections.abc import Iterable
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, PartialDate
 from .lexicon import fold
-from .models import Conflict, Source, Value
+from .models import SEVERITIES, Conflict, Source, Value
 from .output import number_text
 
-SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2}
+SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 DATE_WINDOW_DAYS = 31  # two dates of "one event" further apart are two events
 WIRE_SIMILARITY = 90
 

@@ -373,13 +373,18 @@ def load_path(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: bytes | None = None,
 ) -> list[Document]:
-    """Read one file (or standard input for "-") into its documents. Raises `LoadError`."""
+    """Read one file (or standard input for "-") into its documents. Raises `LoadError`.
+
+    Standard input has no file name: its document is named by the override `name`, or else by
+    a digest of its bytes, so that a second, different text never replaces the first."""
     overrides = {k: v for k, v in (overrides or {}).items() if v}
+    name = overrides.pop("name", None)
     if path == "-":
         data = stdin if stdin is not None else b""
         if len(data) > max_bytes:
             raise LoadError(f"input is larger than the {max_bytes:,}-byte limit")
-        return parse(data, "stdin", "-", sniff_suffix(data), {}, overrides)
+        name = name or f"stdin-{hashlib.sha256(data).hexdigest()[:12]}"
+        return parse(data, name, f"stdin:{name}", sniff_suffix(data), {}, overrides)
     path = Path(path)
     try:
         stat = path.stat()

@@ -12,6 +12,14 @@ from typing import Any
 #: Metadata fields a document may carry, in the order they are shown.
 METADATA_FIELDS = ("title", "outlet", "author", "published", "url", "language", "story")
 
+# The words every command shares (and the command line offers as choices).
+CLAIM_KINDS = ("count", "money", "percent", "age", "date", "person", "role", "alias")
+CONFLICT_KINDS = ("count", "money", "percent", "age", "date", "name")
+SEVERITIES = ("low", "medium", "high")  # lowest first
+DECISIONS = ("confirmed", "dismissed", "corrected", "needs-work")
+#: A reviewer's decisions that settle a conflict: it is still reported, but fails no gate.
+SETTLING_DECISIONS = ("dismissed", "corrected")
+
 
 @dataclass
 class Document:
@@ -120,6 +128,11 @@ class Conflict:
     explanation: str
     values: list[Value] = field(default_factory=list)
     decision: dict[str, Any] | None = None  # a reviewer's latest decision on this conflict
+
+    @property
+    def settled(self) -> bool:
+        """A reviewer dismissed it, or it was corrected: `--fail-on` no longer counts it."""
+        return bool(self.decision) and self.decision.get("decision") in SETTLING_DECISIONS
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

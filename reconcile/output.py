@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 FORMATS = ("table", "json", "jsonl", "csv")
+CHECK_FORMATS = ("text", "json", "jsonl", "github", "sarif")  # a checker's, as ruff has them
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 

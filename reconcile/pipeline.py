@@ -28,7 +28,7 @@ from .match import NUMBER_KINDS, build_blocks
 from .models import Conflict, Source, Value
 from .resolve import resolve
 from .store import Transaction, iter_claims, meta
-from .stories import assign_stories
+from .stories import assign_stories, story_name
 
 KINDS = ("person", "alias", "role", "count", "money", "percent", "age", "date")
 
@@ -111,10 +111,12 @@ def reconcile(db: sqlite_utils.Database, save: bool = True) -> list[Conflict]:
     for story in sorted(documents_of):
         claims = load_claims(db, documents_of[story])
         if claims:
-            conflicts += reconcile_story(db, story, claims, growing, entity_rows, mention_rows)
+            found = reconcile_story(db, story, claims, growing, entity_rows, mention_rows)
+            conflicts += under_its_name(story, found)
     conflicts.sort(key=sort_key)
     if save:
-        save_results(db, story_of, entity_rows, mention_rows, conflicts, version)
+        names = {document: story_name(story) for document, story in story_of.items()}
+        save_results(db, names, entity_rows, mention_rows, conflicts, version)
     return conflicts
 
 
@@ -141,7 +143,7 @@ def reconcile_story(
         entity_rows.append(
             {
                 "id": entity.id,
-                "story": story,
+                "story": story_name(story),
                 "name": entity.name,
                 "kind": "person",
                 "names": json.dumps(sorted(entity.spellings()), ensure_ascii=False),
@@ -192,6 +194,18 @@ def reconcile_story(
                     story, [c for c in dates if (c.get("language") or "en") == code], first, cues
                 )
             )
+    return conflicts
+
+
+def under_its_name(story: str, conflicts: list[Conflict]) -> list[Conflict]:
+    """A story's conflicts as every command shows and filters them: under the story's name
+    (a label as given at ingest). Their ids were made from the story's key and stay as they
+    were, so reviewers' decisions stay attached."""
+    name = story_name(story)
+    for conflict in conflicts:
+        if conflict.subject == conflict.story:  # an event-level measure is about the story
+            conflict.subject = name
+        conflict.story = name
     return conflicts
 
 

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 import sqlite_utils
 
-from .models import Claim, Document, Sentence
+from .models import DECISIONS, Claim, Document, Sentence
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000
@@ -137,6 +137,13 @@ def index_sentences_in_the_writer(db: sqlite_utils.Database) -> None:
     """The writer adds a document's sentences to the full-text index itself, in the same
     transaction, with one statement: the per-row trigger cost three times as much."""
     db.execute("DROP TRIGGER IF EXISTS sentences_ai")
+
+
+@migration
+def name_stories_as_labelled(db: sqlite_utils.Database) -> None:
+    """Stories are stored under the name given at ingest ('harbour', no longer
+    'label:harbour'): results computed before are recomputed on the next read."""
+    db.execute("UPDATE meta SET value = '-1' WHERE key = 'reconciled_version'")
 
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -385,6 +392,18 @@ def documents(db: sqlite_utils.Database, story: str | None = None) -> list[dict]
     return [dict(row) for row in db.query(sql + " ORDER BY d.name", params)]
 
 
+def story_names(db: sqlite_utils.Database) -> list[str]:
+    """Every story's name: the labels given at ingest and, as the last reconcile run made
+    them, the automatic stories."""
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT story FROM documents WHERE story IS NOT NULL"
+            " UNION SELECT story FROM stories ORDER BY 1"
+        )
+    ]
+
+
 CLAIM_COLUMNS = (
     "c.id, d.name AS document, c.sentence, c.kind, c.subject, c.attribute, c.value, c.low, c.high,"
     ' c.unit, c.qualifier, c.date, c.weekday, c.hedge, c.attribution, c.start, c."end", c.quote,'
@@ -448,9 +467,6 @@ def iter_claims(
             rows.sort(key=lambda row: (row["document"], row["start"]))
     for row in rows:
         yield claim_row(row)
-
-
-DECISIONS = ("confirmed", "dismissed", "corrected", "needs-work")
 
 
 def record_decision(

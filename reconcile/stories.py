@@ -58,6 +58,15 @@ def close_in_time(a: str | None, b: str | None) -> bool:
     return da is not None and db is not None and abs((da - db).days) <= CLOSE_IN_TIME_DAYS
 
 
+LABEL_PREFIX = "label:"
+
+
+def story_name(story: str) -> str:
+    """A story as people read and type it: its label as given at ingest, or its automatic slug.
+    (Labelled stories keep the `label:` key inside, so that conflict ids stay stable.)"""
+    return story.removeprefix(LABEL_PREFIX)
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "story"
 
@@ -73,7 +82,7 @@ def assign_stories(
     `labels` gives each document's explicit story label (or None); `names` the folded full
     names each document mentions; `display` a readable spelling of each folded name;
     `published` each document's ISO date (for "close in time")."""
-    stories: dict[str, str] = {doc: f"label:{label}" for doc, label in labels.items() if label}
+    stories: dict[str, str] = {doc: LABEL_PREFIX + label for doc, label in labels.items() if label}
     unlabelled = [doc for doc, label in labels.items() if not label]
     surnames = {doc: {n.split()[-1] for n in names.get(doc, ())} for doc in unlabelled}
     documents_of: dict[str, list[str]] = defaultdict(list)
@@ -110,7 +119,7 @@ def assign_stories(
         for (day, doc), (next_day, other) in zip(mentions, mentions[1:], strict=False):
             if (next_day - day).days <= CLOSE_IN_TIME_DAYS:
                 groups.union(doc, other)
-    taken: set[str] = set()
+    taken = {label for label in labels.values() if label}  # one name, one story
     for members in sorted(groups.groups().values(), key=lambda m: sorted(m)):
         # Sorted, so that a tie between two names is settled the same way on every run.
         frequency = Counter(name for doc in sorted(members) for name in sorted(names.get(doc, ())))

@@ -274,13 +274,15 @@ def test_github_annotations_are_exact_and_escaped():
     result = CheckResult(Draft(document, [], [], "text", 0), "s", "option", [], findings)
     result.stale = [AcceptEntry("old words", "why", 4)]
     output = github_annotations(result, "drafts/a,b:c.md", "accept.yaml")
+    end = "endLine=7,endColumn=22,title=reconcile number-intervals"
     assert output == (
-        "::error file=drafts/a%2Cb%3Ac.md,line=7,col=13::contradiction: The draft gives 32 for"
-        " people arrested; the sources say 29 (1 source). Suggestion: 29.\n"
-        "::warning file=drafts/a%2Cb%3Ac.md,line=9,col=1::contradiction: 100%25 sure:%0Ayes,%0Dno\n"
-        "::notice file=drafts/a%2Cb%3Ac.md,line=10,col=2::contradiction: minor\n"
-        "::notice file=accept.yaml,line=4::stale accept entry: 'old words' matches nothing in"
-        " drafts/a,b:c.md\n"
+        f"::error file=drafts/a%2Cb%3Ac.md,line=7,col=13,{end}::contradiction: The draft gives 32"
+        " for people arrested; the sources say 29 (1 source). Suggestion: 29.\n"
+        f"::warning file=drafts/a%2Cb%3Ac.md,line=9,col=1,{end}::contradiction: 100%25 sure:%0Ayes,"
+        "%0Dno\n"
+        f"::notice file=drafts/a%2Cb%3Ac.md,line=10,col=2,{end}::contradiction: minor\n"
+        "::notice file=accept.yaml,line=4,title=reconcile stale-accept::stale accept entry:"
+        " 'old words' matches nothing in drafts/a,b:c.md\n"
     )
 
 
@@ -327,11 +329,17 @@ def test_cli_github_format(sample_db):
     result = run_cli("check", path, "--db", sample_db, "--format", "github")
     assert result.exit_code == 1, result.output
     lines = result.stdout.splitlines()
-    prefix = f"::warning file={path},line=7,col=26::contradiction: The draft spells Wilman Terán as William Terán;"
-    assert [line for line in lines if line.startswith("::warning")][0].startswith(prefix)
+    prefix = f"::warning file={path},line=7,col=26,endLine=7,endColumn=39,title=reconcile "
+    (warning,) = [line for line in lines if line.startswith("::warning")]
+    assert warning.startswith(prefix)
+    assert "::contradiction: The draft spells Wilman Terán as William Terán;" in warning
     assert lines[-1].endswith("Suggestion: Wilman Terán.")
     assert all(
-        re.match(r"::(error|warning|notice) file=[^:]+,line=\d+,col=\d+::\S", line)
+        re.match(
+            r"::(error|warning|notice) file=[^:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+"
+            r",title=reconcile [a-z-]+::\S",
+            line,
+        )
         for line in lines
     )
 
@@ -379,7 +387,10 @@ def test_cli_accept_file(sample_db):
         "check", DRAFTS / "correct.md", "--db", sample_db, "--accept", accept, "-f", "github"
     )
     assert stale.exit_code == 0
-    assert f"::notice file={accept},line=3::stale accept entry" in stale.stdout
+    assert (
+        f"::notice file={accept},line=3,title=reconcile stale-accept::stale accept entry"
+        in stale.stdout
+    )
 
 
 def test_cli_reads_standard_input(sample_db):
@@ -396,7 +407,7 @@ def test_cli_reads_standard_input(sample_db):
         input=text,
     )
     assert result.exit_code == 1, result.output
-    assert "::warning file=drafts/x.md,line=7,col=26::" in result.stdout
+    assert "::warning file=drafts/x.md,line=7,col=26,endLine=7,endColumn=39," in result.stdout
 
 
 def test_cli_save_stores_the_draft_and_it_does_not_back_itself(sample_db, tmp_path):

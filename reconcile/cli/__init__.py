@@ -6,6 +6,8 @@ Exit codes: 0 done, 1 findings (or some files failed), 2 usage or input error.
 
 from __future__ import annotations
 
+import inspect
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -13,11 +15,37 @@ from functools import wraps
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
+from ..lexicon import available_languages
+from ..models import CLAIM_KINDS, CONFLICT_KINDS, DECISIONS, SEVERITIES
+
+
+def plain_types(params: list) -> list:
+    """Help that says what a value is (FILE, DATE, low|medium|high), not the Python type
+    behind it: a switch shows no type, an argument its name only."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+        elif param.param_type_name == "argument" and param.metavar is not None:
+            param.display_type_rich = lambda ctx: None
+    return params
+
+
+class Command(TyperCommand):
+    def get_params(self, ctx):
+        return plain_types(super().get_params(ctx))
+
+
+class Group(TyperGroup):
+    def get_params(self, ctx):
+        return plain_types(super().get_params(ctx))
+
 
 app = typer.Typer(
     name="reconcile",
+    cls=Group,
     help=(
         "Reconcile what several news sources say about one story.\n\n"
         "Break articles into atomic factual claims (counts, ages, dates, names, roles), store them "
@@ -28,10 +56,14 @@ app = typer.Typer(
         "A desk's day: [bold]ingest[/] articles, read [bold]conflicts[/], record a [bold]decide[/] "
         "verdict on each, and [bold]check[/] drafts before they go out.  "
         "Every command takes --db (env RECONCILE_DB, default ./reconcile.db).  "
+        "Settings (db, fail-on, format, check-format, accept) come from flags, then environment "
+        "variables, then \\[tool.reconcile] in pyproject.toml or a reconcile.toml found upward from "
+        "the working directory: [bold]reconcile config[/] shows them.  "
+        "Shell completion: reconcile --install-completion (bash, zsh, fish).  "
         "Exit codes: 0 done, 1 findings, 2 usage or input error."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -44,17 +76,49 @@ class Format(StrEnum):
     csv = "csv"
 
 
+def choices(name: str, values: tuple[str, ...] | list[str]) -> type[StrEnum]:
+    """An enum of the library's own words, so that --help lists them and typer refuses any
+    other value (exit 2, naming the allowed ones) before the command does any work."""
+    return StrEnum(name, {value: value for value in values})
+
+
+Severity = choices("Severity", SEVERITIES)
+ConflictKind = choices("ConflictKind", CONFLICT_KINDS)
+ClaimKind = choices("ClaimKind", CLAIM_KINDS)
+Decision = choices("Decision", DECISIONS)
+Language = choices("Language", available_languages())
+
 DbOption = Annotated[
     str,
     typer.Option(
         "--db",
         envvar="RECONCILE_DB",
-        help="SQLite database file. [env: RECONCILE_DB]",
+        metavar="FILE",
+        help="SQLite database file.",
         show_default=True,
     ),
 ]
 DEFAULT_DB = "reconcile.db"
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", envvar="RECONCILE_FORMAT", help="Output format.")
+]
+FailOnOption = Annotated[
+    Severity | None,
+    typer.Option(
+        "--fail-on",
+        envvar="RECONCILE_FAIL_ON",
+        help="Exit 1 when a conflict at or above this severity is left; a conflict a reviewer"
+        " dismissed or marked corrected does not count.",
+    ),
+]
+ExitZeroOption = Annotated[
+    bool, typer.Option("--exit-zero", metavar="", help="Exit 0 even when findings are left.")
+]
+
+
+def flag(*names: str, help: str):
+    """A switch: no value, so no type to show."""
+    return typer.Option(*names, metavar="", help=help)
 
 
 def stderr_console():
@@ -66,7 +130,23 @@ def stderr_console():
 def stdout_console():
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    class Output(Console):
+        def on_broken_pipe(self) -> None:  # rich would exit 1: a script would read "findings"
+            self.quiet = True
+            divert_stdout()
+
+    return Output(highlight=False, soft_wrap=False)
+
+
+def divert_stdout() -> None:
+    """The reader of stdout went away (`| head`): the rest of the output goes nowhere, quietly,
+    and the command still ends with its own exit code."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor to redirect (output captured in-process)
+        pass
 
 
 def plain(value) -> str:
@@ -103,7 +183,7 @@ def handles_errors(function: Callable) -> Callable:
         except KeyboardInterrupt:
             raise fail("interrupted", 130) from None
         except BrokenPipeError:
-            sys.stderr.close()
+            divert_stdout()
             raise typer.Exit(0) from None
         except OSError as error:
             raise fail(
@@ -125,8 +205,11 @@ def write_output(text: str, output: str | None) -> None:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            divert_stdout()
 
 
 def version_callback(value: bool) -> None:
@@ -137,17 +220,66 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=version_callback, is_eager=True, help="Show the version and exit."
+            "--version",
+            callback=version_callback,
+            is_eager=True,
+            metavar="",
+            help="Show the version and exit.",
         ),
     ] = False,
 ) -> None:
     """Reconcile what several news sources say about one story."""
+    from ..config import ConfigError, file_settings
+
+    try:
+        _, values = file_settings()
+    except ConfigError as error:
+        raise fail(str(error)) from None
+    # Below flags and environment variables, above the defaults: click's own order.
+    ctx.default_map = command_defaults(values)
 
 
-from . import documents, report, check, evaluate  # noqa: E402,F401,I001  (registers the commands, in help order)
+def command_defaults(values: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The configuration file's settings as each command's option defaults: `format` for the
+    listing commands, `check-format` for check."""
+    defaults: dict[str, dict[str, str]] = {}
+    for info in app.registered_commands:
+        name = info.name or info.callback.__name__.replace("_", "-")
+        parameters = inspect.signature(info.callback).parameters
+        chosen = {}
+        for setting, value in values.items():
+            if setting == "format" and name == "check":
+                continue
+            parameter = "format" if setting == "check-format" else setting.replace("-", "_")
+            if setting == "check-format" and name != "check":
+                continue
+            if parameter in parameters:
+                chosen[parameter] = value
+        defaults[name] = chosen
+    return defaults
+
+
+def prose(text: str) -> str:
+    """A docstring as --help text: each paragraph's lines joined, for the terminal to wrap at
+    its own width; indented blocks (examples) kept line by line."""
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(
+        paragraph
+        if any(line.startswith(" ") for line in paragraph.splitlines()[1:])
+        else " ".join(paragraph.splitlines())
+        for paragraph in paragraphs
+    )
+
+
+from . import documents, report, check, evaluate, settings  # noqa: E402,F401,I001  (registers the commands, in help order)
+
+for _command in app.registered_commands:
+    _command.help = prose(_command.help or _command.callback.__doc__ or "")
+    _command.cls = Command
 
 
 def main() -> None:

@@ -3,25 +3,29 @@ checks code before it is merged. Exit 0 clean, 1 findings, 2 usage or input erro
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from . import DEFAULT_DB, DbOption, app, fail, handles_errors, plain, stderr_console, stdout_console
+from ..output import CHECK_FORMATS
+from . import (
+    DEFAULT_DB,
+    DbOption,
+    ExitZeroOption,
+    Severity,
+    app,
+    choices,
+    fail,
+    flag,
+    handles_errors,
+    plain,
+    stderr_console,
+    stdout_console,
+    write_output,
+)
 
-
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
-class Severity(StrEnum):
-    low = "low"
-    medium = "medium"
-    high = "high"
+CheckFormat = choices("CheckFormat", CHECK_FORMATS)
 
 
 @app.command()
@@ -30,6 +34,7 @@ def check(
     draft: Annotated[
         str,
         typer.Argument(
+            metavar="DRAFT",
             help="The draft: a .txt, .md, .html or one-line .jsonl file, or - for standard input.",
             show_default=False,
         ),
@@ -38,41 +43,55 @@ def check(
     story: Annotated[
         str | None,
         typer.Option(
-            help="Check against this story instead of the one the draft's names point to."
+            metavar="NAME",
+            help="Check against this story instead of the one the draft's names point to.",
         ),
     ] = None,
     format: Annotated[
         CheckFormat,
-        typer.Option("--format", "-f", help="text for a person, json for programs, github for CI."),
+        typer.Option(
+            "--format",
+            "-f",
+            envvar="RECONCILE_CHECK_FORMAT",
+            help="text for a person; json or jsonl for programs; github or sarif for CI.",
+        ),
     ] = CheckFormat.text,
     fail_on: Annotated[
         Severity,
-        typer.Option("--fail-on", help="Exit 1 when a finding at or above this severity is left."),
+        typer.Option(
+            "--fail-on",
+            envvar="RECONCILE_FAIL_ON",
+            help="Exit 1 when a finding at or above this severity is left.",
+        ),
     ] = Severity.medium,
-    exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="Exit 0 even when findings are left.")
-    ] = False,
+    exit_zero: ExitZeroOption = False,
     accept: Annotated[
         str | None,
         typer.Option(
-            "--accept", help="YAML or TOML file of accepted differences (the draft's words, why)."
+            "--accept",
+            envvar="RECONCILE_ACCEPT",
+            metavar="FILE",
+            help="YAML or TOML file of accepted differences (the draft's words, why).",
         ),
     ] = None,
     show_supported: Annotated[
-        bool, typer.Option("--show-supported", help="Also list the claims the sources back.")
+        bool, flag("--show-supported", help="Also list the claims the sources back.")
     ] = False,
     show_unsupported: Annotated[
+        bool, flag("--show-unsupported", help="Also list the claims no source gives (to source).")
+    ] = False,
+    statistics: Annotated[
         bool,
-        typer.Option(
-            "--show-unsupported", help="Also list the claims no source gives (to source)."
-        ),
+        flag("--statistics", help="Count the findings per rule instead of listing them."),
     ] = False,
     save: Annotated[
-        bool, typer.Option("--save", help="Store the draft in the database after checking it.")
+        bool, flag("--save", help="Store the draft in the database after checking it.")
     ] = False,
     stdin_filename: Annotated[
         str | None,
-        typer.Option("--stdin-filename", help="The name to report for a draft read from -."),
+        typer.Option(
+            "--stdin-filename", metavar="NAME", help="The name to report for a draft read from -."
+        ),
     ] = None,
 ) -> None:
     """Check a draft against the sources before it is published.
@@ -84,6 +103,7 @@ def check(
     Examples:
       reconcile check draft.md
       reconcile check draft.md --accept accepted.yaml --format github
+      reconcile check draft.md --format sarif > check.sarif
       cat draft.txt | reconcile check - --format json
     """
     import sqlite3
@@ -104,6 +124,7 @@ def check(
             show_unsupported,
             save,
             stdin_filename,
+            statistics,
         )
     except CheckError as error:
         raise fail(str(error)) from None
@@ -125,9 +146,18 @@ def run_check(
     show_unsupported: bool,
     save: bool,
     stdin_filename: str | None,
+    statistics: bool = False,
 ) -> bool:
     """Check and print; returns whether findings at or above `fail_on` are left."""
-    from ..check import check_draft, github_annotations, load_accepts, load_draft, result_json
+    from ..check import (
+        check_draft,
+        findings_jsonl,
+        github_annotations,
+        load_accepts,
+        load_draft,
+        result_json,
+        sarif_log,
+    )
     from ..load import LoadError
     from ..store import connect, write_document
 
@@ -147,21 +177,37 @@ def run_check(
         draft.document.name = Path(stdin_filename).stem
         draft.document.path = stdin_filename
     result = check_draft(database, draft, story=story, accepts=entries)
-    if format is CheckFormat.json:
+    shown = (show_supported, show_unsupported)
+    if statistics:
+        print_statistics(result, format, shown)
+    elif format == "json":
         import json
 
-        data = result_json(result, name, fail_on, show_supported, show_unsupported)
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    elif format is CheckFormat.github:
-        typer.echo(
-            github_annotations(result, name, accept, show_supported, show_unsupported), nl=False
-        )
+        data = result_json(result, name, fail_on, *shown)
+        write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+    elif format == "jsonl":
+        write_output(findings_jsonl(result, name, *shown), None)
+    elif format == "github":
+        write_output(github_annotations(result, name, accept, *shown), None)
+    elif format == "sarif":
+        import json
+
+        from .. import __version__
+
+        log = sarif_log(result, name, accept, *shown, version=__version__)
+        write_output(json.dumps(log, ensure_ascii=False, indent=2) + "\n", None)
     else:
-        render(result, name, fail_on, accept, show_supported, show_unsupported)
-    if format is not CheckFormat.json:
+        render(result, name, fail_on, accept, *shown)
+    if format != "json" or statistics:
         for warning in result.warnings:
             stderr_console().print(
                 f"[yellow]warning:[/] {plain(warning)}", markup=True, highlight=False
+            )
+    if format == "jsonl":
+        for entry in result.stale:
+            where = f"{accept}:{entry.line}" if entry.line else str(accept)
+            stderr_console().print(
+                f"{plain(where)}: stale accept entry {plain(repr(entry.words))}", highlight=False
             )
     if save:
         status = write_document(database, draft.document, draft.sentences, draft.claims)
@@ -169,6 +215,28 @@ def run_check(
             f"draft stored as {plain(draft.document.name)} ({status})", highlight=False
         )
     return result.failed(fail_on)
+
+
+def print_statistics(result, format, shown: tuple[bool, bool]) -> None:
+    """Findings counted per rule: JSON for json and jsonl, aligned lines otherwise."""
+    from ..check import statistics
+    from ..output import to_json, to_jsonl
+
+    rows = statistics(result, *shown)
+    if format == "json":
+        write_output(to_json("statistics", rows) + "\n", None)
+    elif format == "jsonl":
+        write_output(to_jsonl(rows), None)
+    else:
+        width = max((len(row["rule"]) for row in rows), default=0)
+        write_output(
+            "".join(
+                f"{row['count']:>5}  {row['rule']:<{width}}  {row['severity'] or ''}".rstrip()
+                + "\n"
+                for row in rows
+            ),
+            None,
+        )
 
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", None: "green"}

@@ -9,11 +9,14 @@ import typer
 
 from . import (
     DEFAULT_DB,
+    ClaimKind,
     DbOption,
     Format,
     FormatOption,
+    Language,
     app,
     fail,
+    flag,
     handles_errors,
     plain,
     stderr_console,
@@ -57,7 +60,16 @@ CLAIM_COLUMNS = [
 
 
 def run_ingest(
-    db_path: str, paths: list[str], outlet, published, story, language, max_mb, jobs, quiet=False
+    db_path: str,
+    paths: list[str],
+    outlet,
+    published,
+    story,
+    language,
+    max_mb,
+    jobs,
+    quiet=False,
+    name=None,
 ):
     """Ingest with a progress bar on a terminal and a summary line on stderr."""
     from rich.progress import (
@@ -77,7 +89,13 @@ def run_ingest(
     [p for p in paths if p != "-" and not __import__("os").path.exists(p)]
     console = stderr_console()
     db = connect(db_path)
-    overrides = {"outlet": outlet, "published": published, "story": story, "language": language}
+    overrides = {
+        "outlet": outlet,
+        "published": published,
+        "story": story,
+        "language": language,
+        "name": name,
+    }
     stdin = read_stdin(int(max_mb * 1024 * 1024)) if "-" in paths else None
     total = sum(1 for _ in iter_paths(paths))
     progress = Progress(
@@ -107,50 +125,122 @@ def run_ingest(
     return db, summary
 
 
+def publication_date(value: str | None) -> str | None:
+    """--published: a calendar date, whole or partial (2024-03-04, 2024-03, 2024)."""
+    import datetime as dt
+    import re
+
+    if value is None:
+        return None
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if match:
+        year, month, day = match.groups()
+        try:
+            dt.date(int(year), int(month or 1), int(day or 1))
+            return value
+        except ValueError:
+            pass
+    raise typer.BadParameter(f"{value!r} is not a date; give YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def megabytes(value: float) -> float:
+    if value <= 0:
+        raise typer.BadParameter(f"{value:g} megabytes; give a size above 0")
+    return value
+
+
 @app.command()
 @handles_errors
 def ingest(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Files, folders (read recursively) or - for standard input.", show_default=False
+            metavar="PATH",
+            help="Files, folders (read recursively) or - for standard input.",
+            show_default=False,
         ),
     ] = None,  # type: ignore[assignment]
     db: DbOption = DEFAULT_DB,
     outlet: Annotated[
-        str | None, typer.Option(help="Set the outlet of every document of this call.")
+        str | None,
+        typer.Option(metavar="TEXT", help="Set the outlet of every document of this call."),
     ] = None,
     published: Annotated[
         str | None,
-        typer.Option(help="Set the publication date (YYYY-MM-DD) of every document of this call."),
+        typer.Option(
+            metavar="DATE",
+            callback=publication_date,
+            help="Set the publication date (YYYY-MM-DD, YYYY-MM or YYYY) of every document of"
+            " this call.",
+        ),
     ] = None,
     story: Annotated[
         str | None,
         typer.Option(
+            metavar="NAME",
             help="Label the documents as one story; unlabelled ones are grouped automatically."
+            " Every command's --story takes this name.",
         ),
     ] = None,
     language: Annotated[
-        str | None, typer.Option(help="Language code (en, es) when the text does not say.")
+        Language | None, typer.Option(help="The language when the text does not say.")
+    ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="Name the document read from - (default: stdin- and a digest of its text, so"
+            " that two different texts never replace each other).",
+        ),
     ] = None,
     max_mb: Annotated[
-        float, typer.Option("--max-mb", help="Skip files larger than this many megabytes.")
+        float,
+        typer.Option(
+            "--max-mb",
+            metavar="MB",
+            callback=megabytes,
+            help="Skip files larger than this many megabytes.",
+        ),
     ] = 20.0,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="Worker processes for extraction (0 = all cores).")
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            metavar="N",
+            help="Worker processes for extraction (0 = all cores).",
+        ),
     ] = 0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
+    quiet: Annotated[bool, flag("--quiet", "-q", help="No summary line.")] = False,
 ) -> None:
     """Read articles into the database: .txt, .md (YAML front matter), .html, .jsonl.
 
     Metadata comes from front matter, a manifest.yaml/manifest.csv beside the files, or the
     text itself (a date line, a "By ..." byline). Ingesting the same file twice changes nothing;
-    a changed file replaces its old version. Exit 1 when any file failed.
+    a changed file replaces its old version. Standard input is named by a digest of its text,
+    or by --name. Exit 1 when any file failed.
 
-    Example:  reconcile ingest sources/ --db desk.db
+    Examples:
+      reconcile ingest sources/ --db desk.db
+      reconcile ingest drafts/ --story harbour-fire
+      curl -s https://example.org/story | reconcile ingest - --name example-story
     """
+    if name is not None and "-" not in (paths or []):
+        raise typer.BadParameter(
+            "names only the document read from - (standard input)", param_hint="'--name'"
+        )
     _, summary = run_ingest(
-        db, paths or [], outlet, published, story, language, max_mb, jobs, quiet
+        db,
+        paths or [],
+        outlet,
+        published,
+        story,
+        language.value if language else None,
+        max_mb,
+        jobs,
+        quiet,
+        name,
     )
     if summary.failed:
         raise typer.Exit(1)
@@ -161,12 +251,16 @@ def ingest(
 def sources(
     db: DbOption = DEFAULT_DB,
     format: FormatOption = Format.table,
-    story: Annotated[str | None, typer.Option(help="Only the documents of this story.")] = None,
+    story: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Only the documents of this story.")
+    ] = None,
 ) -> None:
     """List the documents in the database, with their metadata and claim counts."""
     from ..store import connect, documents
+    from .report import known_story
 
-    rows = documents(connect(db, create=False), story=story)
+    database = connect(db, create=False)
+    rows = documents(database, story=known_story(database, story))
     emit_rows("documents", rows, DOCUMENT_COLUMNS, format, lambda: print_documents_table(rows))
 
 
@@ -209,22 +303,28 @@ def print_documents_table(rows: list[dict]) -> None:
 def claims(
     db: DbOption = DEFAULT_DB,
     document: Annotated[
-        str | None, typer.Option("--document", "-d", help="Only this document (file stem).")
+        str | None,
+        typer.Option("--document", "-d", metavar="NAME", help="Only this document (file stem)."),
     ] = None,
     kind: Annotated[
-        str | None,
-        typer.Option("--kind", "-k", help="count, money, percent, age, date, person, role, alias."),
+        ClaimKind | None, typer.Option("--kind", "-k", help="Only claims of this kind.")
     ] = None,
     subject: Annotated[
-        str | None, typer.Option("--subject", "-s", help="Subject contains this text.")
+        str | None,
+        typer.Option("--subject", "-s", metavar="TEXT", help="Subject contains this text."),
     ] = None,
     attribute: Annotated[
         str | None,
-        typer.Option("--attribute", "-a", help="Exact attribute key, e.g. 'people arrested'."),
+        typer.Option(
+            "--attribute",
+            "-a",
+            metavar="TEXT",
+            help="Exact attribute key, e.g. 'people arrested'.",
+        ),
     ] = None,
     format: FormatOption = Format.table,
     summary: Annotated[
-        bool, typer.Option("--summary", help="Counts per kind per document instead of the claims.")
+        bool, flag("--summary", help="Counts per kind per document instead of the claims.")
     ] = False,
 ) -> None:
     """List the extracted claims with their quotes and offsets.
@@ -335,11 +435,15 @@ def search(
     query: Annotated[
         str,
         typer.Argument(
-            help='Full-text query (SQLite FTS5 syntax: words, "phrases", OR, NOT, prefix*).'
+            metavar="QUERY",
+            help='Full-text query (SQLite FTS5 syntax: words, "phrases", OR, NOT, prefix*).',
+            show_default=False,
         ),
     ],
     db: DbOption = DEFAULT_DB,
-    limit: Annotated[int, typer.Option(help="At most this many sentences.")] = 20,
+    limit: Annotated[
+        int, typer.Option(min=1, metavar="N", help="At most this many sentences.")
+    ] = 20,
     format: FormatOption = Format.table,
 ) -> None:
     """Find sentences by their words, across all documents (accent-insensitive).
@@ -386,9 +490,12 @@ def print_sentences(rows: list[dict]) -> None:
 @handles_errors
 def people(
     db: DbOption = DEFAULT_DB,
-    story: Annotated[str | None, typer.Option(help="Only the people of this story.")] = None,
+    story: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Only the people of this story.")
+    ] = None,
     name: Annotated[
-        str | None, typer.Option("--name", "-n", help="Name or spelling contains this text.")
+        str | None,
+        typer.Option("--name", "-n", metavar="TEXT", help="Name or spelling contains this text."),
     ] = None,
     format: FormatOption = Format.table,
 ) -> None:
@@ -400,6 +507,7 @@ def people(
 
     from ..pipeline import current_conflicts
     from ..store import connect, entities
+    from .report import known_story
 
     database = connect(db, create=False)
     try:
@@ -408,7 +516,7 @@ def people(
         if "readonly" not in str(error).replace("-", ""):
             raise
         stderr_console().print("note: read-only database; people as of its last reconcile run")
-    rows = entities(database, story, name)
+    rows = entities(database, known_story(database, story), name)
 
     def table() -> None:
         from rich.table import Table
@@ -426,6 +534,13 @@ def people(
             )
         stdout_console().print(view)
 
+    # A spreadsheet gets the spellings as the table shows them, not as a JSON list.
+    spelt = [{**row, "spellings": "; ".join(row["names"])} for row in rows]
     emit_rows(
-        "people", rows, ["story", "name", "names", "documents", "mentions", "id"], format, table
+        "people",
+        rows,
+        ["story", "name", "spellings", "documents", "mentions", "id"],
+        format,
+        table,
+        csv_rows=spelt,
     )

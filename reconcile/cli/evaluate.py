@@ -24,6 +24,7 @@ def evaluate_command(
         list[str],
         typer.Argument(
             help="Facts files (YAML, see docs/eval.md); several are scored as one.",
+            metavar="FACTS.yaml...",
             show_default=False,
         ),
     ],
@@ -32,6 +33,7 @@ def evaluate_command(
         str | None,
         typer.Option(
             "--conflicts",
+            metavar="FILE",
             help="Score this saved 'conflicts --format json' report (- for stdin) "
             "instead of the database's conflicts.",
         ),
@@ -46,7 +48,10 @@ def evaluate_command(
         ),
     ] = False,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to this file instead of stdout."
+        ),
     ] = None,
 ) -> None:
     """Score the conflicts against a gold file written source by source.
@@ -59,7 +64,7 @@ def evaluate_command(
     Exit 0 when scored (the figures are the verdict); 2 when the gold or the report cannot be read.
 
     Examples:
-      reconcile ingest sources/ && reconcile eval gold/metastasis.facts.yaml
+      reconcile ingest sources/ && reconcile eval benchmarks/sample/metastasis.facts.yaml
       reconcile eval a.facts.yaml b.facts.yaml --db desk.db --format json | jq .summary
       reconcile conflicts -f json > c.json && reconcile eval facts.yaml --conflicts c.json
     """
