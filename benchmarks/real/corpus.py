@@ -19,6 +19,7 @@ Usage, from the project root:
     python benchmarks/real/corpus.py markdown STORY... --out DIR
     python benchmarks/real/corpus.py list --split dev|heldout|all
     python benchmarks/real/corpus.py eval [--split dev|heldout|both] [--labelled] [-- EVAL OPTIONS]
+    python benchmarks/real/corpus.py sample [--split dev] [--kind count ...] [-n 40] [--seed 1]
 
 `eval` ingests each split into a fresh database under `build/` (stories grouped by the tool
 itself, as a desk's archive would be; with --labelled, each story under its own label) and runs
@@ -330,6 +331,41 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_sample(args: argparse.Namespace) -> int:
+    """A seeded random sample of claims with their sentences, to read against the text: the
+    claim-by-claim check of faithfulness (right value, owner, measure, event)."""
+    import random
+    import sqlite3
+
+    db = args.build / args.split / "corpus.db"
+    if not db.is_file():
+        raise CorpusError(f"no database at {db}: run 'corpus.py eval --split {args.split}' first")
+    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    connection.row_factory = sqlite3.Row
+    rows = [
+        row
+        for row in connection.execute(
+            "SELECT d.name, c.kind, c.value, c.attribute, c.subject, c.qualifier, c.date,"
+            " c.weekday, s.text AS sentence FROM claims c"
+            " JOIN documents d ON d.id = c.document_id"
+            " JOIN sentences s ON s.document_id = c.document_id AND s.idx = c.sentence"
+            " ORDER BY d.name, c.start"
+        )
+        if row["kind"] in args.kind
+    ]
+    chosen = random.Random(args.seed).sample(rows, min(args.n, len(rows)))
+    for number, row in enumerate(chosen, 1):
+        about = " ".join(
+            f"{key}={row[key]!r}"
+            for key in ("attribute", "subject", "qualifier", "date", "weekday")
+            if row[key] not in (None, "", "exact")
+        )
+        print(f"[{number}] {row['name']} {row['kind']} {row['value']!r} {about}")
+        print(f"    {row['sentence']}")
+    print(f"{len(chosen)} of {len(rows)} claims", file=sys.stderr)
+    return 0
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     for name in stories_in_split(args.split):
         print(name)
@@ -358,6 +394,14 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
     listing.set_defaults(run=cmd_list)
 
+    sample = sub.add_parser("sample", help="random claims with their sentences, to read")
+    sample.add_argument("--split", choices=("dev", "heldout"), default="dev")
+    sample.add_argument("--kind", action="append", default=None, help="repeatable; default all")
+    sample.add_argument("-n", type=int, default=40, help="how many claims")
+    sample.add_argument("--seed", type=int, default=1)
+    sample.add_argument("--build", type=Path, default=HERE / "build", help="work folder")
+    sample.set_defaults(run=cmd_sample)
+
     scoring = sub.add_parser("eval", help="ingest each split afresh and score it")
     scoring.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
     scoring.add_argument("--texts", type=Path, default=TEXTS, help="folder of rebuilt texts")
@@ -374,6 +418,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "kind", "unset") is None:
+        args.kind = ["count", "money", "percent", "age", "date", "person", "role", "alias"]
     try:
         return args.run(args)
     except (CorpusError, OSError) as error:
