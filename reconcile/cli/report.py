@@ -14,6 +14,7 @@ from . import (
     app,
     fail,
     handles_errors,
+    plain,
     stderr_console,
     stdout_console,
 )
@@ -167,9 +168,15 @@ def run(
 @handles_errors
 def decide(
     conflict_id: Annotated[
-        str, typer.Argument(help="The conflict's id, as 'reconcile conflicts' prints it.")
-    ],
-    decision: Annotated[str, typer.Argument(help="confirmed, dismissed, corrected or needs-work.")],
+        str | None,
+        typer.Argument(
+            help="The conflict's id, as 'reconcile conflicts' prints it.", show_default=False
+        ),
+    ] = None,
+    decision: Annotated[
+        str | None,
+        typer.Argument(help="confirmed, dismissed, corrected or needs-work.", show_default=False),
+    ] = None,
     db: DbOption = DEFAULT_DB,
     note: Annotated[
         str | None, typer.Option("--note", "-n", help="Why: what was checked, with whom.")
@@ -183,17 +190,105 @@ def decide(
             help="Who decided. [env: RECONCILE_REVIEWER]",
         ),
     ] = None,
+    undo: Annotated[
+        str | None,
+        typer.Option(
+            "--undo",
+            help="Remove a decision instead: its number from 'reconcile decisions', or a"
+            " conflict id for that conflict's latest decision.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Record a reviewer's decision on a conflict; it shows in every later report.
 
-    Conflict ids are stable, so a decision stays attached when the corpus is reconciled again.
+    A conflict keeps its id when the corpus grows or is reconciled again, so the decision
+    stays attached. A conflict's latest decision is the one reports show; --undo removes one.
 
-    Example:  reconcile decide c-fb44e2dd3ce8 confirmed --note "police confirm 31" -r ana
+    Examples:
+      reconcile decide c-fb44e2dd3ce8 confirmed --note "police confirm 31" -r ana
+      reconcile decide --undo 12
     """
     from ..pipeline import current_conflicts
-    from ..store import connect, record_decision
+    from ..store import connect, record_decision, undo_decision
 
+    if undo is not None:
+        if conflict_id or decision:
+            raise fail("give either a conflict and a decision, or --undo, not both")
+        database = connect(db, create=False)
+        row = undo_decision(database, undo)
+        stderr_console().print(
+            f"undone: decision {row['id']} ({row['decision']}) on {row['conflict_id']}",
+            highlight=False,
+            markup=False,
+        )
+        return
+    if not conflict_id or not decision:
+        raise fail("give a conflict id and a decision (or --undo ID); see 'reconcile decide -h'")
     database = connect(db, create=False)
     current_conflicts(database)  # make sure the stored conflicts are up to date
     row = record_decision(database, conflict_id, decision, note, reviewer)
-    stderr_console().print(f"{conflict_id}: {row['decision']}", highlight=False)
+    stderr_console().print(
+        f"{conflict_id}: {row['decision']} (decision {row['id']})", highlight=False, markup=False
+    )
+
+
+DECISION_COLUMNS = [
+    "id",
+    "decided_at",
+    "reviewer",
+    "decision",
+    "note",
+    "conflict_id",
+    "found",
+    "latest",
+    "story",
+    "severity",
+    "kind",
+    "subject",
+    "attribute",
+    "explanation",
+]
+
+
+@app.command()
+@handles_errors
+def decisions(
+    db: DbOption = DEFAULT_DB,
+    format: FormatOption = Format.table,
+    output: OutputOption = None,
+) -> None:
+    """List reviewers' decisions, newest first: who, when, the verdict, the note, the conflict.
+
+    A conflict the sources no longer support keeps its decisions, marked as no longer found.
+
+    Example:  reconcile decisions --format csv -o decisions.csv
+    """
+    from ..store import connect, list_decisions
+
+    rows = list_decisions(connect(db, create=False))
+
+    def table() -> None:
+        from rich.table import Table
+
+        view = Table(title=f"{len(rows)} decisions", title_justify="left")
+        for column in ("#", "when", "who", "verdict", "note", "conflict"):
+            view.add_column(column, overflow="fold")
+        for row in rows:
+            conflict = " · ".join(
+                x for x in (row["conflict_id"], row["subject"], row["attribute"]) if x
+            )
+            if not row["found"]:
+                conflict += " (no longer found)"
+            verdict = row["decision"] + ("" if row["latest"] else " (earlier)")
+            view.add_row(
+                str(row["id"]),
+                plain(row["decided_at"]),
+                plain(row["reviewer"] or ""),
+                plain(verdict),
+                plain(row["note"] or ""),
+                plain(conflict),
+            )
+        stdout_console().print(view)
+
+    emit_rows("decisions", rows, DECISION_COLUMNS, format, table, output)
