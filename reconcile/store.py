@@ -655,3 +655,11 @@ def entities(
         row["names"] = json.loads(row["names"] or "[]")
         rows.append(row)
     return rows
+
+
+def document_links(db: sqlite_utils.Database) -> dict[str, str]:
+    """Document name -> its URL, for the documents that have one."""
+    return {
+        row["name"]: row["url"]
+        for row in db.query("SELECT name, url FROM documents WHERE url IS NOT NULL AND url != ''")
+    }

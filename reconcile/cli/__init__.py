@@ -55,6 +55,15 @@ DbOption = Annotated[
 ]
 DEFAULT_DB = "reconcile.db"
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file instead of stdout (a CSV file gets the BOM spreadsheets need;"
+        " a name ending in .csv, .json or .jsonl sets the format).",
+    ),
+]
 
 
 def stderr_console():

@@ -12,6 +12,7 @@ from . import (
     DbOption,
     Format,
     FormatOption,
+    OutputOption,
     app,
     fail,
     handles_errors,
@@ -162,12 +163,15 @@ def sources(
     db: DbOption = DEFAULT_DB,
     format: FormatOption = Format.table,
     story: Annotated[str | None, typer.Option(help="Only the documents of this story.")] = None,
+    output: OutputOption = None,
 ) -> None:
     """List the documents in the database, with their metadata and claim counts."""
     from ..store import connect, documents
 
     rows = documents(connect(db, create=False), story=story)
-    emit_rows("documents", rows, DOCUMENT_COLUMNS, format, lambda: print_documents_table(rows))
+    emit_rows(
+        "documents", rows, DOCUMENT_COLUMNS, format, lambda: print_documents_table(rows), output
+    )
 
 
 def print_documents_table(rows: list[dict]) -> None:
@@ -226,10 +230,13 @@ def claims(
     summary: Annotated[
         bool, typer.Option("--summary", help="Counts per kind per document instead of the claims.")
     ] = False,
+    output: OutputOption = None,
 ) -> None:
     """List the extracted claims with their quotes and offsets.
 
-    Example:  reconcile claims --kind count --format csv > counts.csv
+    Examples:
+      reconcile claims --kind count --format csv > counts.csv
+      reconcile claims --kind count -o counts.csv      # with the BOM a spreadsheet needs
     """
     from ..store import claims as load_claims
     from ..store import connect
@@ -239,9 +246,9 @@ def claims(
         for key in ("id", "document_id", "outlet", "published", "language"):
             row.pop(key, None)
     if summary:
-        print_summary(rows, format)
+        print_summary(rows, format, output)
     else:
-        emit_rows("claims", rows, CLAIM_COLUMNS, format, lambda: print_claims_table(rows))
+        emit_rows("claims", rows, CLAIM_COLUMNS, format, lambda: print_claims_table(rows), output)
 
 
 def print_claims_table(rows: list[dict]) -> None:
@@ -294,7 +301,7 @@ def print_claims_table(rows: list[dict]) -> None:
     stdout_console().print(table)
 
 
-def print_summary(rows: list[dict], format: Format) -> None:
+def print_summary(rows: list[dict], format: Format, output: str | None = None) -> None:
     from collections import Counter
 
     kinds = sorted({row["kind"] for row in rows})
@@ -314,6 +321,7 @@ def print_summary(rows: list[dict], format: Format) -> None:
         ["document", *kinds, "total"],
         format,
         lambda: print_summary_table(table_rows, kinds),
+        output,
     )
 
 
@@ -341,6 +349,7 @@ def search(
     db: DbOption = DEFAULT_DB,
     limit: Annotated[int, typer.Option(help="At most this many sentences.")] = 20,
     format: FormatOption = Format.table,
+    output: OutputOption = None,
 ) -> None:
     """Find sentences by their words, across all documents (accent-insensitive).
 
@@ -366,6 +375,7 @@ def search(
         ["document", "sentence", "start", "end", "role", "text"],
         format,
         lambda: print_sentences(rows),
+        output,
     )
 
 
@@ -391,6 +401,7 @@ def people(
         str | None, typer.Option("--name", "-n", help="Name or spelling contains this text.")
     ] = None,
     format: FormatOption = Format.table,
+    output: OutputOption = None,
 ) -> None:
     """List the people of each story, with every spelling the sources use for them.
 
@@ -427,5 +438,10 @@ def people(
         stdout_console().print(view)
 
     emit_rows(
-        "people", rows, ["story", "name", "names", "documents", "mentions", "id"], format, table
+        "people",
+        rows,
+        ["story", "name", "names", "documents", "mentions", "id"],
+        format,
+        table,
+        output,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -11,15 +12,17 @@ from . import (
     DbOption,
     Format,
     FormatOption,
+    OutputOption,
     app,
     fail,
     handles_errors,
     plain,
     stderr_console,
     stdout_console,
+    write_output,
 )
 from .documents import run_ingest
-from .rows import emit_rows
+from .rows import emit_rows, format_for
 
 SEVERITIES = ("low", "medium", "high")
 
@@ -41,8 +44,36 @@ def select(
     ]
 
 
-def emit(conflicts, format: Format, output: str | None) -> None:
-    from ..report import CSV_COLUMNS, conflict_json, conflict_rows, render
+class ConflictFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    html = "html"
+
+
+def emit(
+    conflicts,
+    format: ConflictFormat,
+    output: str | None,
+    long: bool = False,
+    database=None,
+) -> None:
+    """The conflicts in the format asked for; a file named .html gets the page."""
+    from ..report import (
+        CSV_COLUMNS,
+        LONG_CSV_COLUMNS,
+        conflict_json,
+        conflict_rows,
+        conflict_summary_rows,
+        render,
+    )
+
+    if format is ConflictFormat.html or (
+        format is ConflictFormat.table and output and output.lower().endswith((".html", ".htm"))
+    ):
+        write_page(conflicts, output, database)
+        return
 
     def table() -> None:
         if output and output != "-":
@@ -54,8 +85,22 @@ def emit(conflicts, format: Format, output: str | None) -> None:
             render(conflicts, stdout_console())
 
     rows = [conflict_json(c) for c in conflicts]
-    csv_rows = conflict_rows(conflicts) if format is Format.csv else None
-    emit_rows("conflicts", rows, CSV_COLUMNS, format, table, output, csv_rows)
+    columns, csv_rows = CSV_COLUMNS, None
+    if format_for(Format(format.value), output) is Format.csv:
+        if long:
+            columns, csv_rows = LONG_CSV_COLUMNS, conflict_rows(conflicts)
+        else:
+            csv_rows = conflict_summary_rows(conflicts)
+    emit_rows("conflicts", rows, columns, Format(format.value), table, output, csv_rows, True)
+
+
+def write_page(conflicts, output: str | None, database=None) -> None:
+    """The HTML report: one page that works offline, for a desk to share."""
+    from ..html import html_report
+    from ..store import document_links
+
+    links = document_links(database) if database is not None else {}
+    write_output(html_report(conflicts, links), output)
 
 
 def finish(conflicts, fail_on: str | None) -> None:
@@ -69,43 +114,30 @@ MinSeverity = Annotated[str, typer.Option("--min-severity", help="low, medium or
 KindOption = Annotated[
     str | None, typer.Option("--kind", "-k", help="count, age, date, name, money, percent.")
 ]
-OutputOption = Annotated[
-    str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
-]
 FailOn = Annotated[
     str | None,
     typer.Option("--fail-on", help="Exit 1 when a conflict at or above this severity is found."),
 ]
 StoryOption = Annotated[str | None, typer.Option("--story", help="Only this story.")]
+ConflictFormatOption = Annotated[
+    ConflictFormat,
+    typer.Option(
+        "--format", "-f", help="Output format; html is the page 'reconcile report' writes."
+    ),
+]
+LongOption = Annotated[
+    bool,
+    typer.Option("--long", help="CSV with one row per value and source, not one per conflict."),
+]
+RefreshOption = Annotated[
+    bool,
+    typer.Option("--refresh", help="Recompute even if nothing changed since the last run."),
+]
 
 
-@app.command()
-@handles_errors
-def conflicts(
-    db: DbOption = DEFAULT_DB,
-    min_severity: MinSeverity = "low",
-    kind: KindOption = None,
-    story: StoryOption = None,
-    format: FormatOption = Format.table,
-    output: OutputOption = None,
-    fail_on: FailOn = None,
-    refresh: Annotated[
-        bool,
-        typer.Option("--refresh", help="Recompute even if nothing changed since the last run."),
-    ] = False,
-    undecided: Annotated[
-        bool, typer.Option("--undecided", help="Only conflicts no reviewer has decided on yet.")
-    ] = False,
-) -> None:
-    """Report where sources disagree: the values side by side, with their quotes.
-
-    Results are recomputed when documents changed since the last run, else read back.
-
-    Examples:
-      reconcile conflicts
-      reconcile conflicts --min-severity medium --format csv -o conflicts.csv
-      reconcile conflicts --format json | jq '.conflicts[].explanation'
-    """
+def load_conflicts(db: str, refresh: bool = False):
+    """The database and its conflicts, each with its latest decision: recomputed when asked
+    or when documents changed, computed without storing on a read-only database."""
     import sqlite3
 
     from ..pipeline import attach_decisions, current_conflicts, reconcile
@@ -122,9 +154,73 @@ def conflicts(
         if "readonly" not in str(error):
             raise
         found = attach_decisions(database, reconcile(database, save=False))
+    return database, found
+
+
+@app.command()
+@handles_errors
+def conflicts(
+    db: DbOption = DEFAULT_DB,
+    min_severity: MinSeverity = "low",
+    kind: KindOption = None,
+    story: StoryOption = None,
+    format: ConflictFormatOption = ConflictFormat.table,
+    output: OutputOption = None,
+    fail_on: FailOn = None,
+    refresh: RefreshOption = False,
+    undecided: Annotated[
+        bool, typer.Option("--undecided", help="Only conflicts no reviewer has decided on yet.")
+    ] = False,
+    long: LongOption = False,
+) -> None:
+    """Report where sources disagree: the values side by side, with their quotes.
+
+    Results are recomputed when documents changed since the last run, else read back.
+
+    Examples:
+      reconcile conflicts
+      reconcile conflicts --min-severity medium -o desk.csv   # one row per conflict
+      reconcile conflicts --format csv --long                # one row per value and source
+      reconcile conflicts --format json | jq '.conflicts[].explanation'
+    """
+    database, found = load_conflicts(db, refresh)
     chosen = select(found, min_severity, kind, story, undecided)
-    emit(chosen, format, output)
+    emit(chosen, format, output, long, database)
     finish(chosen, fail_on)
+
+
+@app.command()
+@handles_errors
+def report(
+    html: Annotated[
+        str,
+        typer.Option(
+            "--html",
+            help="Write the page to this file (- for stdout).",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = DEFAULT_DB,
+    min_severity: MinSeverity = "low",
+    kind: KindOption = None,
+    story: StoryOption = None,
+    undecided: Annotated[
+        bool, typer.Option("--undecided", help="Only conflicts no reviewer has decided on yet.")
+    ] = False,
+    refresh: RefreshOption = False,
+) -> None:
+    """Write the conflicts as one HTML page to share: no network needed, filters by severity,
+    kind, story and decision, prints well. Same as 'conflicts --format html -o FILE'.
+
+    Open a page already filtered with an address such as report.html#severity=high.
+
+    Example:  reconcile report --html desk.html
+    """
+    database, found = load_conflicts(db, refresh)
+    chosen = select(found, min_severity, kind, story, undecided)
+    write_page(chosen, html, database)
+    if html != "-":
+        stderr_console().print(f"wrote {len(chosen)} conflicts to {html}", markup=False)
 
 
 @app.command()
@@ -136,9 +232,10 @@ def run(
     db: DbOption = DEFAULT_DB,
     story: Annotated[str | None, typer.Option(help="Label these documents as one story.")] = None,
     min_severity: MinSeverity = "low",
-    format: FormatOption = Format.table,
+    format: ConflictFormatOption = ConflictFormat.table,
     output: OutputOption = None,
     fail_on: FailOn = None,
+    long: LongOption = False,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="Worker processes (0 = all cores).")
     ] = 0,
@@ -147,16 +244,16 @@ def run(
 
     Example:  reconcile run sources/
     """
-    from ..pipeline import reconcile
+    from ..pipeline import attach_decisions, reconcile
 
     database, summary = run_ingest(db, paths, None, None, story, None, 20.0, jobs)
-    if format is Format.table and not output:
+    if format is ConflictFormat.table and not output:
         from ..store import claims
         from .documents import print_summary
 
         print_summary(claims(database), Format.table)
-    found = select(reconcile(database), min_severity, None, None)
-    emit(found, format, output)
+    found = select(attach_decisions(database, reconcile(database)), min_severity, None, None)
+    emit(found, format, output, long, database)
     if summary.failed:
         stderr_console().print(f"{summary.failed} file(s) could not be read; see above.")
     finish(found, fail_on)
