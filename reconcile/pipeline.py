@@ -359,3 +359,16 @@ def attach_decisions(db: sqlite_utils.Database, conflicts: list[Conflict]) -> li
     for conflict in conflicts:
         conflict.decision = decisions.get(conflict.id)
     return conflicts
+
+
+def decided_conflicts(db: sqlite_utils.Database) -> list[Conflict]:
+    """Every conflict a reviewer decided on, with its latest decision, including those a later
+    run no longer found (a source corrected since, say), as they were when last found."""
+    found = [
+        conflict_from_json(row["data"])
+        for row in db.query(
+            "SELECT data FROM conflicts WHERE data != '{}'"
+            " AND id IN (SELECT conflict_id FROM decisions)"
+        )
+    ]
+    return attach_decisions(db, sorted(found, key=sort_key))

@@ -156,7 +156,7 @@ def root(
     """Reconcile what several news sources say about one story."""
 
 
-from . import documents, report, check  # noqa: E402,F401,I001  (registers the commands, in help order)
+from . import documents, report, check, export  # noqa: E402,F401,I001  (registers the commands, in help order)
 
 
 def main() -> None:

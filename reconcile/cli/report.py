@@ -209,8 +209,10 @@ def report(
     ] = False,
     refresh: RefreshOption = False,
 ) -> None:
-    """Write the conflicts as one HTML page to share: no network needed, filters by severity,
-    kind, story and decision, prints well. Same as 'conflicts --format html -o FILE'.
+    """Write the conflicts as one HTML page to share, offline and printable.
+
+    The page filters by severity, kind, story and decision; it is the same as
+    'conflicts --format html -o FILE'.
 
     Open a page already filtered with an address such as report.html#severity=high.
 
