@@ -55,3 +55,25 @@ def claimreview(
             raise
     document = claim_reviews(decided_conflicts(database), documents(database), url_base, publisher)
     write_output(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output)
+
+
+@export_app.command()
+@handles_errors
+def datasette(
+    db: DbOption = DEFAULT_DB,
+    output: OutputOption = None,
+) -> None:
+    """Metadata for browsing the database in Datasette: descriptions of every table, view and
+    column, facets on severity, kind, story and outlet, and row labels.
+
+    Example:  reconcile export datasette -o metadata.json && datasette reconcile.db -m metadata.json
+    """
+    import json
+    from pathlib import Path
+
+    from ..browse import datasette_metadata
+    from ..store import connect
+
+    connect(db, create=False)  # a reconcile database, at the current schema
+    document = datasette_metadata(Path(db).stem)
+    write_output(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output)
