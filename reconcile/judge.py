@@ -27,6 +27,19 @@ def conflict_id(*parts: str) -> str:
     return "c-" + hashlib.sha1("\x1f".join(fold(p) for p in parts).encode()).hexdigest()[:12]
 
 
+# Rules that judge one block differently as its evidence changes: 12 then 14 is a growing
+# count until a later source says 13. Such a conflict is still the same conflict.
+RULE_FAMILIES = {
+    "growing-count": "number-intervals",
+    "approximate-number": "number-intervals",
+    "name-accents": "name-spelling",
+}
+
+
+def rule_family(rule: str) -> str:
+    return RULE_FAMILIES.get(rule, rule)
+
+
 # --------------------------------------------------------------------------- evidence
 
 

@@ -41,6 +41,8 @@ def safe_cell(value: Any) -> Any:
         return ""
     if isinstance(value, float) and not math.isfinite(value):
         return ""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # a bound of 8 people is "8", not "8.0"
     if isinstance(value, (int, float)):
         return value
     if isinstance(value, (list, dict)):

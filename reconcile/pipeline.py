@@ -21,13 +21,14 @@ from .judge import (
     judge_dates,
     judge_numbers,
     name_conflicts,
+    rule_family,
     weekday_mismatch,
 )
 from .lexicon import fold, lexicon, phrase_pattern
 from .match import NUMBER_KINDS, build_blocks
 from .models import Conflict, Source, Value
 from .resolve import resolve
-from .store import Transaction, iter_claims, meta
+from .store import Transaction, finite, iter_claims, meta, now, unbounded
 from .stories import assign_stories, story_name
 
 KINDS = ("person", "alias", "role", "count", "money", "percent", "age", "date")
@@ -114,6 +115,7 @@ def reconcile(db: sqlite_utils.Database, save: bool = True) -> list[Conflict]:
             found = reconcile_story(db, story, claims, growing, entity_rows, mention_rows)
             conflicts += under_its_name(story, found)
     conflicts.sort(key=sort_key)
+    carry_ids(db, conflicts)
     if save:
         names = {document: story_name(story) for document, story in story_of.items()}
         save_results(db, names, entity_rows, mention_rows, conflicts, version)
@@ -229,7 +231,10 @@ def save_results(
         conn.execute("DELETE FROM stories")
         conn.execute("DELETE FROM mentions")
         conn.execute("DELETE FROM entities")
-        conn.execute("DELETE FROM conflicts")
+        # A conflict a reviewer decided on stays, retired when this run no longer finds it:
+        # the decision's foreign key holds, and the desk's record keeps what was decided on.
+        conn.execute("DELETE FROM conflicts WHERE id NOT IN (SELECT conflict_id FROM decisions)")
+        conn.execute("UPDATE conflicts SET retired_at = coalesce(retired_at, ?)", (now(),))
         conn.executemany("INSERT INTO stories VALUES (?, ?)", list(story_of.items()))
         conn.executemany(
             "INSERT OR IGNORE INTO entities (id, story, name, kind, names) VALUES (?,?,?,?,?)",
@@ -240,7 +245,12 @@ def save_results(
             [(r["claim_id"], r["entity_id"]) for r in mention_rows],
         )
         conn.executemany(
-            "INSERT OR REPLACE INTO conflicts VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO conflicts (id, story, kind, subject, attribute, severity, status, rule,"
+            " explanation, data, retired_at) VALUES (?,?,?,?,?,?,?,?,?,?,NULL)"
+            " ON CONFLICT (id) DO UPDATE SET story = excluded.story, kind = excluded.kind,"
+            " subject = excluded.subject, attribute = excluded.attribute,"
+            " severity = excluded.severity, status = excluded.status, rule = excluded.rule,"
+            " explanation = excluded.explanation, data = excluded.data, retired_at = NULL",
             [
                 (
                     c.id,
@@ -252,7 +262,7 @@ def save_results(
                     c.status,
                     c.rule,
                     c.explanation,
-                    json.dumps(c.as_dict(), ensure_ascii=False, default=str),
+                    conflict_to_json(c),
                 )
                 for c in conflicts
             ],
@@ -260,12 +270,73 @@ def save_results(
         conn.execute("UPDATE meta SET value = ? WHERE key = 'reconciled_version'", (version,))
 
 
+def conflict_to_json(conflict: Conflict) -> str:
+    """The whole conflict as stored: unbounded values as the claims table writes them (1e308),
+    because SQLite's JSON functions (and so the views) refuse `Infinity`."""
+    raw = conflict.as_dict()
+    for value in raw["values"]:
+        value["low"], value["high"] = finite(value["low"]), finite(value["high"])
+    return json.dumps(raw, ensure_ascii=False, default=str)
+
+
 def conflict_from_json(data: str) -> Conflict:
     raw = json.loads(data)
     values = [
-        Value(**{**v, "sources": [Source(**s) for s in v["sources"]]}) for v in raw.pop("values")
+        Value(
+            **{
+                **v,
+                "low": unbounded(v["low"]),
+                "high": unbounded(v["high"]),
+                "sources": [Source(**s) for s in v["sources"]],
+            }
+        )
+        for v in raw.pop("values")
     ]
     return Conflict(**raw, values=values)
+
+
+def evidence(values: list[dict]) -> set[tuple]:
+    """The sentences a conflict rests on: document, the claim's words and its sentence."""
+    return {
+        (source["document"], source["words"], source["quote"])
+        for value in values
+        for source in value["sources"]
+    }
+
+
+def carry_ids(db: sqlite_utils.Database, conflicts: list[Conflict]) -> None:
+    """Give a conflict the id it had in the last run, when its id changed but its evidence did
+    not: a conflict's id is computed from its story and subject, and both take their names
+    from the people most mentioned, which a new article can change. A decision names the
+    conflict by id, so without this it would lose its conflict.
+
+    A stored conflict no longer found under its id passes it to the new conflict of the same
+    kind, attribute and rule family that shares the most evidence with it."""
+    stored = {row[0] for row in db.execute("SELECT id FROM conflicts")}
+    new = [c for c in conflicts if c.id not in stored]
+    gone = stored - {c.id for c in conflicts}
+    if not new or not gone:
+        return
+    previous: dict[tuple, list[tuple[str, set[tuple]]]] = defaultdict(list)
+    for row in db.query("SELECT id, kind, attribute, rule, data FROM conflicts"):
+        if row["id"] in gone and row["rule"]:
+            key = (row["kind"], row["attribute"], rule_family(row["rule"]))
+            previous[key].append((row["id"], evidence(json.loads(row["data"])["values"])))
+    pairs = []
+    for conflict in new:
+        key = (conflict.kind, conflict.attribute, rule_family(conflict.rule))
+        if previous.get(key):
+            mine = evidence(conflict.as_dict()["values"])
+            for old_id, theirs in previous[key]:
+                if mine & theirs:
+                    pairs.append((-len(mine & theirs), conflict.id, old_id, conflict))
+    taken: set[str] = set()
+    renamed: set[int] = set()
+    for _, _, old_id, conflict in sorted(pairs, key=lambda p: p[:3]):
+        if old_id not in taken and id(conflict) not in renamed:
+            taken.add(old_id)
+            renamed.add(id(conflict))
+            conflict.id = old_id
 
 
 def sort_key(conflict: Conflict) -> tuple:
@@ -284,7 +355,10 @@ def current_conflicts(db: sqlite_utils.Database, writable: bool = True) -> list[
     Each carries its reviewer's latest decision, if any."""
     if meta(db, "content_version") == meta(db, "reconciled_version"):
         found = sorted(
-            (conflict_from_json(row["data"]) for row in db.query("SELECT data FROM conflicts")),
+            (
+                conflict_from_json(row["data"])
+                for row in db.query("SELECT data FROM conflicts WHERE retired_at IS NULL")
+            ),
             key=sort_key,
         )
     else:
@@ -299,3 +373,16 @@ def attach_decisions(db: sqlite_utils.Database, conflicts: list[Conflict]) -> li
     for conflict in conflicts:
         conflict.decision = decisions.get(conflict.id)
     return conflicts
+
+
+def decided_conflicts(db: sqlite_utils.Database) -> list[Conflict]:
+    """Every conflict a reviewer decided on, with its latest decision, including those a later
+    run no longer found (a source corrected since, say), as they were when last found."""
+    found = [
+        conflict_from_json(row["data"])
+        for row in db.query(
+            "SELECT data FROM conflicts WHERE data != '{}'"
+            " AND id IN (SELECT conflict_id FROM decisions)"
+        )
+    ]
+    return attach_decisions(db, sorted(found, key=sort_key))

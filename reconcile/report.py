@@ -1,5 +1,5 @@
 """Stage 7, report: conflicts for a person at a terminal (rich) and as rows for programs and
-spreadsheets (one row per value and source)."""
+spreadsheets (one row per conflict, or per value and source in the long form)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,22 @@ from .models import Conflict
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 CSV_COLUMNS = [
+    "id",
+    "story",
+    "severity",
+    "kind",
+    "subject",
+    "attribute",
+    "status",
+    "explanation",
+    "values",
+    "outlets",
+    "decision",
+    "reviewer",
+    "note",
+    "decided_at",
+]
+LONG_CSV_COLUMNS = [
     "conflict_id",
     "story",
     "kind",
@@ -20,6 +36,8 @@ CSV_COLUMNS = [
     "rule",
     "explanation",
     "decision",
+    "reviewer",
+    "note",
     "value",
     "low",
     "high",
@@ -38,10 +56,51 @@ CSV_COLUMNS = [
 ]
 
 
-def conflict_rows(conflicts: list[Conflict]) -> list[dict]:
-    """Flat rows, one per value and source, for CSV."""
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def conflict_summary_rows(conflicts: list[Conflict]) -> list[dict]:
+    """One row per conflict, for a spreadsheet: the values joined readably ("29 (1 source); 31
+    (2 sources)"), the outlets behind them, and the reviewer's latest decision."""
     rows = []
     for conflict in conflicts:
+        decision = conflict.decision or {}
+        outlets: list[str] = []
+        for value in conflict.values:
+            for source in value.sources:
+                outlet = source.outlet or source.document
+                if outlet not in outlets:
+                    outlets.append(outlet)
+        rows.append(
+            {
+                "id": conflict.id,
+                "story": conflict.story,
+                "severity": conflict.severity,
+                "kind": conflict.kind,
+                "subject": conflict.subject,
+                "attribute": conflict.attribute,
+                "status": conflict.status,
+                "explanation": conflict.explanation,
+                "values": "; ".join(
+                    f"{v.value} ({plural(v.tally, 'source')})" if v.sources else v.value
+                    for v in conflict.values
+                ),
+                "outlets": "; ".join(outlets),
+                "decision": decision.get("decision"),
+                "reviewer": decision.get("reviewer"),
+                "note": decision.get("note"),
+                "decided_at": decision.get("decided_at"),
+            }
+        )
+    return rows
+
+
+def conflict_rows(conflicts: list[Conflict]) -> list[dict]:
+    """Flat rows, one per value and source, for the long CSV."""
+    rows = []
+    for conflict in conflicts:
+        decision = conflict.decision or {}
         head = {
             "conflict_id": conflict.id,
             "story": conflict.story,
@@ -52,7 +111,9 @@ def conflict_rows(conflicts: list[Conflict]) -> list[dict]:
             "status": conflict.status,
             "rule": conflict.rule,
             "explanation": conflict.explanation,
-            "decision": (conflict.decision or {}).get("decision"),
+            "decision": decision.get("decision"),
+            "reviewer": decision.get("reviewer"),
+            "note": decision.get("note"),
         }
         for value in conflict.values:
             for source in value.sources or [None]:

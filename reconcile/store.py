@@ -146,6 +146,99 @@ def name_stories_as_labelled(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE meta SET value = '-1' WHERE key = 'reconciled_version'")
 
 
+@migration
+def link_decisions_to_conflicts(db: sqlite_utils.Database) -> None:
+    """Decisions point at their conflict by a foreign key, and the views a desk browses in
+    Datasette answer from SQL alone.
+
+    A conflict a reviewer decided on is kept when a later run no longer finds it
+    (`retired_at` says since when), so the key always holds. Decisions whose conflict an
+    earlier version already dropped get a retired stand-in row. Stored conflicts wrote
+    unbounded values as `Infinity`, which SQLite's JSON functions refuse; they are rewritten
+    with the bound the claims table uses (1e308)."""
+    conn = db.conn
+    conn.execute("ALTER TABLE conflicts ADD COLUMN retired_at TEXT")
+    rewritten = []
+    for conflict_id, data in conn.execute("SELECT id, data FROM conflicts").fetchall():
+        raw = json.loads(data)
+        for value in raw.get("values", []):
+            value["low"], value["high"] = finite(value.get("low")), finite(value.get("high"))
+        rewritten.append((json.dumps(raw, ensure_ascii=False), conflict_id))
+    conn.executemany("UPDATE conflicts SET data = ? WHERE id = ?", rewritten)
+    conn.execute(
+        "INSERT INTO conflicts (id, story, kind, subject, attribute, severity, status, rule,"
+        " explanation, data, retired_at)"
+        " SELECT DISTINCT conflict_id, '', '', '', '', '', '', '',"
+        " 'no longer found; decided before decisions were linked to conflicts', '{}', ?"
+        " FROM decisions WHERE conflict_id NOT IN (SELECT id FROM conflicts)",
+        (now(),),
+    )
+    db.executescript(
+        """
+        CREATE TABLE decisions_linked (
+            id INTEGER PRIMARY KEY,
+            conflict_id TEXT NOT NULL REFERENCES conflicts(id),
+            decision TEXT NOT NULL,          -- confirmed, dismissed, corrected, needs-work
+            note TEXT,
+            reviewer TEXT,
+            decided_at TEXT NOT NULL
+        );
+        INSERT INTO decisions_linked (id, conflict_id, decision, note, reviewer, decided_at)
+            SELECT id, conflict_id, decision, note, reviewer, decided_at FROM decisions;
+        DROP TABLE decisions;
+        ALTER TABLE decisions_linked RENAME TO decisions;
+        CREATE INDEX decisions_conflict ON decisions(conflict_id);
+
+        -- One row per value and source of every conflict the last run found.
+        CREATE VIEW conflict_values AS
+        SELECT c.id AS conflict_id, c.story, c.severity, c.kind, c.subject, c.attribute,
+               c.status,
+               json_extract(v.value, '$.value') AS value,
+               CASE WHEN abs(json_extract(v.value, '$.low')) < 1e308
+                    THEN json_extract(v.value, '$.low') END AS low,
+               CASE WHEN abs(json_extract(v.value, '$.high')) < 1e308
+                    THEN json_extract(v.value, '$.high') END AS high,
+               json_extract(v.value, '$.qualifier') AS qualifier,
+               json_extract(v.value, '$.tally') AS tally,
+               json_extract(s.value, '$.document') AS document,
+               json_extract(s.value, '$.outlet') AS outlet,
+               json_extract(s.value, '$.published') AS published,
+               json_extract(s.value, '$.words') AS words,
+               json_extract(s.value, '$.quote') AS quote,
+               json_extract(s.value, '$.start') AS start,
+               json_extract(s.value, '$.end') AS "end"
+        FROM conflicts c
+        JOIN json_each(c.data, '$.values') v
+        LEFT JOIN json_each(v.value, '$.sources') s
+        WHERE c.retired_at IS NULL;
+
+        -- Every claim with its document's outlet, date, link and story, and its sentence.
+        CREATE VIEW claims_with_sources AS
+        SELECT c.id, d.name AS document, d.outlet, d.published, d.url, d.language,
+               coalesce(d.story, st.story) AS story,
+               c.kind, c.subject, c.attribute, c.value,
+               CASE WHEN abs(c.low) < 1e308 THEN c.low END AS low,
+               CASE WHEN abs(c.high) < 1e308 THEN c.high END AS high,
+               c.unit, c.qualifier, c.date, c.weekday, c.hedge, c.attribution,
+               c.quote AS words, s.text AS sentence, c.start, c."end", c.document_id
+        FROM claims c
+        JOIN documents d ON d.id = c.document_id
+        LEFT JOIN sentences s ON s.document_id = c.document_id AND s.idx = c.sentence
+        LEFT JOIN stories st ON st.document_id = c.document_id;
+
+        -- What is still to review: conflicts the last run found that no one has decided on.
+        CREATE VIEW open_conflicts AS
+        SELECT c.id, c.story, c.severity, c.kind, c.subject, c.attribute, c.status,
+               c.explanation
+        FROM conflicts c
+        WHERE c.retired_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.conflict_id = c.id)
+        ORDER BY CASE c.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END,
+                 c.story, c.kind, c.subject, c.attribute;
+        """
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -476,12 +569,15 @@ def record_decision(
     note: str | None,
     reviewer: str | None,
 ) -> dict:
-    """A reviewer's decision on a conflict. Conflict ids are stable across runs, so the decision
-    stays attached when the corpus is reconciled again."""
+    """A reviewer's decision on a conflict the last run found. A conflict keeps its id across
+    runs (see `pipeline.carry_ids`), so the decision stays attached when the corpus grows."""
     if decision not in DECISIONS:
         raise StoreError(f"decision must be one of {', '.join(DECISIONS)}")
-    if not db.execute("SELECT 1 FROM conflicts WHERE id = ?", [conflict_id]).fetchone():
+    found = db.execute("SELECT retired_at FROM conflicts WHERE id = ?", [conflict_id]).fetchone()
+    if not found:
         raise StoreError(f"no conflict {conflict_id!r} (see 'reconcile conflicts' for ids)")
+    if found[0] is not None:
+        raise StoreError(f"conflict {conflict_id!r} is no longer found in the sources")
     row = {
         "conflict_id": conflict_id,
         "decision": decision,
@@ -490,21 +586,60 @@ def record_decision(
         "decided_at": now(),
     }
     with Transaction(db) as conn:
-        conn.execute(
+        cursor = conn.execute(
             "INSERT INTO decisions (conflict_id, decision, note, reviewer, decided_at) VALUES (?,?,?,?,?)",
             tuple(row.values()),
         )
+    return {"id": cursor.lastrowid, **row}
+
+
+def undo_decision(db: sqlite_utils.Database, target: str) -> dict:
+    """Remove one decision: by its number (as 'reconcile decisions' lists it), or the latest
+    on a conflict when given the conflict's id. The decision before it, if any, shows again."""
+    with Transaction(db) as conn:
+        if target.isdigit():
+            sql = "SELECT * FROM decisions WHERE id = ?"
+        else:
+            sql = "SELECT * FROM decisions WHERE conflict_id = ? ORDER BY id DESC LIMIT 1"
+        cursor = conn.execute(sql, (int(target) if target.isdigit() else target,))
+        found = cursor.fetchone()
+        if found is None:
+            raise StoreError(f"no decision {target!r} (see 'reconcile decisions')")
+        row = dict(zip([c[0] for c in cursor.description], found, strict=True))
+        conn.execute("DELETE FROM decisions WHERE id = ?", (row["id"],))
+        conn.execute(
+            "DELETE FROM conflicts WHERE id = ? AND retired_at IS NOT NULL"
+            " AND id NOT IN (SELECT conflict_id FROM decisions)",
+            (row["conflict_id"],),
+        )  # a conflict kept only for its decision goes with the last one
     return row
+
+
+def list_decisions(db: sqlite_utils.Database) -> list[dict]:
+    """Every decision, newest first, with the conflict it is about. `latest` marks the one a
+    report shows; `found` says whether the last run still found the conflict."""
+    rows = []
+    for row in db.query(
+        "SELECT d.id, d.decided_at, d.reviewer, d.decision, d.note, d.conflict_id,"
+        " c.story, c.severity, c.kind, c.subject, c.attribute, c.explanation,"
+        " c.retired_at IS NULL AS found,"
+        " d.id = (SELECT max(id) FROM decisions WHERE conflict_id = d.conflict_id) AS latest"
+        " FROM decisions d JOIN conflicts c ON c.id = d.conflict_id ORDER BY d.id DESC"
+    ):
+        row = dict(row)
+        row["found"], row["latest"] = bool(row["found"]), bool(row["latest"])
+        rows.append(row)
+    return rows
 
 
 def latest_decisions(db: sqlite_utils.Database) -> dict[str, dict]:
     """Conflict id -> its latest decision."""
     latest: dict[str, dict] = {}
     for row in db.query(
-        "SELECT conflict_id, decision, note, reviewer, decided_at FROM decisions ORDER BY id"
+        "SELECT id, conflict_id, decision, note, reviewer, decided_at FROM decisions ORDER BY id"
     ):
         latest[row["conflict_id"]] = {
-            k: row[k] for k in ("decision", "note", "reviewer", "decided_at")
+            k: row[k] for k in ("id", "decision", "note", "reviewer", "decided_at")
         }
     return latest
 
@@ -536,3 +671,11 @@ def entities(
         row["names"] = json.loads(row["names"] or "[]")
         rows.append(row)
     return rows
+
+
+def document_links(db: sqlite_utils.Database) -> dict[str, str]:
+    """Document name -> its URL, for the documents that have one."""
+    return {
+        row["name"]: row["url"]
+        for row in db.query("SELECT name, url FROM documents WHERE url IS NOT NULL AND url != ''")
+    }

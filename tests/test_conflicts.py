@@ -216,7 +216,7 @@ def test_csv_round_trips_and_neutralises_formulas(tmp_path, db_path):
     )
     run_cli("ingest", tmp_path / "corpus", "--db", db_path, "--story", "csv")
     out = tmp_path / "conflicts.csv"
-    result = run_cli("conflicts", "--db", db_path, "--format", "csv", "-o", out)
+    result = run_cli("conflicts", "--db", db_path, "--format", "csv", "--long", "-o", out)
     assert result.exit_code == 0, result.output
     raw = out.read_text(encoding="utf-8")
     assert raw.startswith("\ufeff")  # a file for a spreadsheet carries the BOM
@@ -225,7 +225,7 @@ def test_csv_round_trips_and_neutralises_formulas(tmp_path, db_path):
     quotes = [r["quote"] for r in rows]
     assert any(q.startswith("'=HYPERLINK") for q in quotes)
     assert not any(q.startswith("=") for q in quotes)
-    piped = run_cli("conflicts", "--db", db_path, "--format", "csv").stdout
+    piped = run_cli("conflicts", "--db", db_path, "--format", "csv", "--long").stdout
     assert not piped.startswith("\ufeff")
 
 

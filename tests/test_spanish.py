@@ -411,7 +411,7 @@ def test_legal_name_and_alias_are_one_entity(marea_negra):
 
 def test_csv_rows_name_each_source_language(marea_negra):
     _, path = marea_negra
-    result = run_cli("conflicts", "--db", path, "--format", "csv")
+    result = run_cli("conflicts", "--db", path, "--format", "csv", "--long")
     assert result.exit_code == 0, result.output
     assert ",es," in result.stdout and ",en," in result.stdout
     assert "Fueron detenidas 29 personas" in result.stdout

@@ -116,6 +116,18 @@ ExitZeroOption = Annotated[
 ]
 
 
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file instead of stdout (a CSV file gets the BOM spreadsheets need;"
+        " a name ending in .csv, .json or .jsonl sets the format).",
+    ),
+]
+
+
 def flag(*names: str, help: str):
     """A switch: no value, so no type to show."""
     return typer.Option(*names, metavar="", help=help)
@@ -275,7 +287,7 @@ def prose(text: str) -> str:
     )
 
 
-from . import documents, report, check, evaluate, settings  # noqa: E402,F401,I001  (registers the commands, in help order)
+from . import documents, report, check, export, evaluate, settings  # noqa: E402,F401,I001  (registers the commands, in help order)
 
 for _command in app.registered_commands:
     _command.help = prose(_command.help or _command.callback.__doc__ or "")

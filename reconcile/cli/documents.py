@@ -14,6 +14,7 @@ from . import (
     Format,
     FormatOption,
     Language,
+    OutputOption,
     app,
     fail,
     flag,
@@ -254,6 +255,7 @@ def sources(
     story: Annotated[
         str | None, typer.Option(metavar="NAME", help="Only the documents of this story.")
     ] = None,
+    output: OutputOption = None,
 ) -> None:
     """List the documents in the database, with their metadata and claim counts."""
     from ..store import connect, documents
@@ -261,7 +263,9 @@ def sources(
 
     database = connect(db, create=False)
     rows = documents(database, story=known_story(database, story))
-    emit_rows("documents", rows, DOCUMENT_COLUMNS, format, lambda: print_documents_table(rows))
+    emit_rows(
+        "documents", rows, DOCUMENT_COLUMNS, format, lambda: print_documents_table(rows), output
+    )
 
 
 def print_documents_table(rows: list[dict]) -> None:
@@ -326,10 +330,13 @@ def claims(
     summary: Annotated[
         bool, flag("--summary", help="Counts per kind per document instead of the claims.")
     ] = False,
+    output: OutputOption = None,
 ) -> None:
     """List the extracted claims with their quotes and offsets.
 
-    Example:  reconcile claims --kind count --format csv > counts.csv
+    Examples:
+      reconcile claims --kind count --format csv > counts.csv
+      reconcile claims --kind count -o counts.csv      # with the BOM a spreadsheet needs
     """
     from ..store import claims as load_claims
     from ..store import connect
@@ -339,9 +346,9 @@ def claims(
         for key in ("id", "document_id", "outlet", "published", "language"):
             row.pop(key, None)
     if summary:
-        print_summary(rows, format)
+        print_summary(rows, format, output)
     else:
-        emit_rows("claims", rows, CLAIM_COLUMNS, format, lambda: print_claims_table(rows))
+        emit_rows("claims", rows, CLAIM_COLUMNS, format, lambda: print_claims_table(rows), output)
 
 
 def print_claims_table(rows: list[dict]) -> None:
@@ -394,7 +401,7 @@ def print_claims_table(rows: list[dict]) -> None:
     stdout_console().print(table)
 
 
-def print_summary(rows: list[dict], format: Format) -> None:
+def print_summary(rows: list[dict], format: Format, output: str | None = None) -> None:
     from collections import Counter
 
     kinds = sorted({row["kind"] for row in rows})
@@ -414,6 +421,7 @@ def print_summary(rows: list[dict], format: Format) -> None:
         ["document", *kinds, "total"],
         format,
         lambda: print_summary_table(table_rows, kinds),
+        output,
     )
 
 
@@ -445,6 +453,7 @@ def search(
         int, typer.Option(min=1, metavar="N", help="At most this many sentences.")
     ] = 20,
     format: FormatOption = Format.table,
+    output: OutputOption = None,
 ) -> None:
     """Find sentences by their words, across all documents (accent-insensitive).
 
@@ -470,6 +479,7 @@ def search(
         ["document", "sentence", "start", "end", "role", "text"],
         format,
         lambda: print_sentences(rows),
+        output,
     )
 
 
@@ -498,6 +508,7 @@ def people(
         typer.Option("--name", "-n", metavar="TEXT", help="Name or spelling contains this text."),
     ] = None,
     format: FormatOption = Format.table,
+    output: OutputOption = None,
 ) -> None:
     """List the people of each story, with every spelling the sources use for them.
 
@@ -542,5 +553,6 @@ def people(
         ["story", "name", "spellings", "documents", "mentions", "id"],
         format,
         table,
+        output,
         csv_rows=spelt,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -15,15 +16,19 @@ from . import (
     FailOnOption,
     Format,
     FormatOption,
+    OutputOption,
     Severity,
     app,
+    fail,
     flag,
     handles_errors,
+    plain,
     stderr_console,
     stdout_console,
+    write_output,
 )
 from .documents import run_ingest
-from .rows import emit_rows
+from .rows import emit_rows, format_for
 
 
 def select(
@@ -45,8 +50,36 @@ def select(
     ]
 
 
-def emit(conflicts, format: Format, output: str | None) -> None:
-    from ..report import CSV_COLUMNS, conflict_json, conflict_rows, render
+class ConflictFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    html = "html"
+
+
+def emit(
+    conflicts,
+    format: ConflictFormat,
+    output: str | None,
+    long: bool = False,
+    database=None,
+) -> None:
+    """The conflicts in the format asked for; a file named .html gets the page."""
+    from ..report import (
+        CSV_COLUMNS,
+        LONG_CSV_COLUMNS,
+        conflict_json,
+        conflict_rows,
+        conflict_summary_rows,
+        render,
+    )
+
+    if format is ConflictFormat.html or (
+        format is ConflictFormat.table and output and output.lower().endswith((".html", ".htm"))
+    ):
+        write_page(conflicts, output, database)
+        return
 
     def table() -> None:
         if output and output != "-":
@@ -58,8 +91,22 @@ def emit(conflicts, format: Format, output: str | None) -> None:
             render(conflicts, stdout_console())
 
     rows = [conflict_json(c) for c in conflicts]
-    csv_rows = conflict_rows(conflicts) if format is Format.csv else None
-    emit_rows("conflicts", rows, CSV_COLUMNS, format, table, output, csv_rows)
+    columns, csv_rows = CSV_COLUMNS, None
+    if format_for(Format(format.value), output) is Format.csv:
+        if long:
+            columns, csv_rows = LONG_CSV_COLUMNS, conflict_rows(conflicts)
+        else:
+            csv_rows = conflict_summary_rows(conflicts)
+    emit_rows("conflicts", rows, columns, Format(format.value), table, output, csv_rows, True)
+
+
+def write_page(conflicts, output: str | None, database=None) -> None:
+    """The HTML report: one page that works offline, for a desk to share."""
+    from ..html import html_report
+    from ..store import document_links
+
+    links = document_links(database) if database is not None else {}
+    write_output(html_report(conflicts, links), output)
 
 
 def finish(conflicts, fail_on: str | None, exit_zero: bool = False) -> None:
@@ -101,47 +148,35 @@ MinSeverity = Annotated[
 KindOption = Annotated[
     ConflictKind | None, typer.Option("--kind", "-k", help="Only conflicts of this kind.")
 ]
-OutputOption = Annotated[
-    str | None,
-    typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of stdout."),
-]
 StoryOption = Annotated[
     str | None,
     typer.Option(
         "--story", metavar="NAME", help="Only this story (as 'reconcile sources' names it)."
     ),
 ]
+ConflictFormatOption = Annotated[
+    ConflictFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        envvar="RECONCILE_FORMAT",
+        help="Output format; html is the page 'reconcile report' writes.",
+    ),
+]
+LongOption = Annotated[
+    bool, flag("--long", help="CSV with one row per value and source, not one per conflict.")
+]
+RefreshOption = Annotated[
+    bool, flag("--refresh", help="Recompute even if nothing changed since the last run.")
+]
+UndecidedOption = Annotated[
+    bool, flag("--undecided", help="Only conflicts no reviewer has decided on yet.")
+]
 
 
-@app.command()
-@handles_errors
-def conflicts(
-    db: DbOption = DEFAULT_DB,
-    min_severity: MinSeverity = Severity.low,
-    kind: KindOption = None,
-    story: StoryOption = None,
-    format: FormatOption = Format.table,
-    output: OutputOption = None,
-    fail_on: FailOnOption = None,
-    exit_zero: ExitZeroOption = False,
-    refresh: Annotated[
-        bool, flag("--refresh", help="Recompute even if nothing changed since the last run.")
-    ] = False,
-    undecided: Annotated[
-        bool, flag("--undecided", help="Only conflicts no reviewer has decided on yet.")
-    ] = False,
-) -> None:
-    """Report where sources disagree: the values side by side, with their quotes.
-
-    Results are recomputed when documents changed since the last run, else read back.
-    With --fail-on, exit 1 when a conflict at or above that severity is left; a reviewer's
-    decision counts (dismissed and corrected conflicts no longer fail, confirmed ones do).
-
-    Examples:
-      reconcile conflicts
-      reconcile conflicts --min-severity medium --format csv -o conflicts.csv
-      reconcile conflicts --format json | jq '.conflicts[].explanation'
-    """
+def load_conflicts(db: str, refresh: bool = False):
+    """The database and its conflicts, each with its latest decision: recomputed when asked
+    or when documents changed, computed without storing on a read-only database."""
     import sqlite3
 
     from ..pipeline import attach_decisions, current_conflicts, reconcile
@@ -158,9 +193,75 @@ def conflicts(
         if "readonly" not in str(error):
             raise
         found = attach_decisions(database, reconcile(database, save=False))
+    return database, found
+
+
+@app.command()
+@handles_errors
+def conflicts(
+    db: DbOption = DEFAULT_DB,
+    min_severity: MinSeverity = Severity.low,
+    kind: KindOption = None,
+    story: StoryOption = None,
+    format: ConflictFormatOption = ConflictFormat.table,
+    output: OutputOption = None,
+    fail_on: FailOnOption = None,
+    exit_zero: ExitZeroOption = False,
+    refresh: RefreshOption = False,
+    undecided: UndecidedOption = False,
+    long: LongOption = False,
+) -> None:
+    """Report where sources disagree: the values side by side, with their quotes.
+
+    Results are recomputed when documents changed since the last run, else read back.
+    With --fail-on, exit 1 when a conflict at or above that severity is left; a reviewer's
+    decision counts (dismissed and corrected conflicts no longer fail, confirmed ones do).
+
+    Examples:
+      reconcile conflicts
+      reconcile conflicts --min-severity medium -o desk.csv   # one row per conflict
+      reconcile conflicts --format csv --long                # one row per value and source
+      reconcile conflicts --format json | jq '.conflicts[].explanation'
+    """
+    database, found = load_conflicts(db, refresh)
     chosen = select(found, min_severity, kind, known_story(database, story), undecided)
-    emit(chosen, format, output)
+    emit(chosen, format, output, long, database)
     finish(chosen, fail_on, exit_zero)
+
+
+@app.command()
+@handles_errors
+def report(
+    html: Annotated[
+        str,
+        typer.Option(
+            "--html",
+            metavar="FILE",
+            help="Write the page to this file (- for stdout).",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = DEFAULT_DB,
+    min_severity: MinSeverity = Severity.low,
+    kind: KindOption = None,
+    story: StoryOption = None,
+    undecided: UndecidedOption = False,
+    refresh: RefreshOption = False,
+) -> None:
+    """Write the conflicts as one HTML page to share, offline and printable.
+
+    The page filters by severity, kind, story and decision; it is the same as
+    'conflicts --format html -o FILE'.
+
+    Open a page already filtered with an address such as report.html#severity=high.
+
+    Example:  reconcile report --html desk.html
+    """
+    database, found = load_conflicts(db, refresh)
+    chosen = select(found, min_severity, kind, story, undecided)
+    write_page(chosen, html, database)
+    if html != "-":
+        stderr_console().print(f"wrote {len(chosen)} conflicts to {html}", markup=False)
 
 
 @app.command()
@@ -176,10 +277,11 @@ def run(
         typer.Option(metavar="NAME", help="Label these documents as one story."),
     ] = None,
     min_severity: MinSeverity = Severity.low,
-    format: FormatOption = Format.table,
+    format: ConflictFormatOption = ConflictFormat.table,
     output: OutputOption = None,
     fail_on: FailOnOption = None,
     exit_zero: ExitZeroOption = False,
+    long: LongOption = False,
     jobs: Annotated[
         int,
         typer.Option("--jobs", "-j", min=0, metavar="N", help="Worker processes (0 = all cores)."),
@@ -192,13 +294,13 @@ def run(
     from ..pipeline import attach_decisions, reconcile
 
     database, summary = run_ingest(db, paths, None, None, story, None, 20.0, jobs)
-    if format is Format.table and not output:
+    if format is ConflictFormat.table and not output:
         from ..store import claims
         from .documents import print_summary
 
         print_summary(claims(database), Format.table)
     found = select(attach_decisions(database, reconcile(database)), min_severity, None, None)
-    emit(found, format, output)
+    emit(found, format, output, long, database)
     if summary.failed:
         stderr_console().print(f"{summary.failed} file(s) could not be read; see above.")
     finish(found, fail_on, exit_zero)
@@ -210,20 +312,20 @@ def run(
 @handles_errors
 def decide(
     conflict_id: Annotated[
-        str,
+        str | None,
         typer.Argument(
             metavar="ID",
             help="The conflict's id, as 'reconcile conflicts' prints it.",
             show_default=False,
         ),
-    ],
+    ] = None,
     decision: Annotated[
-        Decision,
+        Decision | None,
         typer.Argument(
             help="confirmed (a real conflict), dismissed (not one), corrected, or needs-work.",
             show_default=False,
         ),
-    ],
+    ] = None,
     db: DbOption = DEFAULT_DB,
     note: Annotated[
         str | None,
@@ -239,19 +341,108 @@ def decide(
             help="Who decided.",
         ),
     ] = None,
+    undo: Annotated[
+        str | None,
+        typer.Option(
+            "--undo",
+            metavar="N|ID",
+            help="Remove a decision instead: its number from 'reconcile decisions', or a"
+            " conflict id for that conflict's latest decision.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Record a reviewer's decision on a conflict; it shows in every later report.
 
-    Conflict ids are stable, so a decision stays attached when the corpus is reconciled again.
+    A conflict keeps its id when the corpus grows or is reconciled again, so the decision
+    stays attached. A conflict's latest decision is the one reports show; --undo removes one.
     A dismissed or corrected conflict is still reported but no longer fails --fail-on; a
     confirmed one does.
 
-    Example:  reconcile decide c-fb44e2dd3ce8 confirmed --note "police confirm 31" -r ana
+    Examples:
+      reconcile decide c-fb44e2dd3ce8 confirmed --note "police confirm 31" -r ana
+      reconcile decide --undo 12
     """
     from ..pipeline import current_conflicts
-    from ..store import connect, record_decision
+    from ..store import connect, record_decision, undo_decision
 
+    if undo is not None:
+        if conflict_id or decision:
+            raise fail("give either a conflict and a decision, or --undo, not both")
+        database = connect(db, create=False)
+        row = undo_decision(database, undo)
+        stderr_console().print(
+            f"undone: decision {row['id']} ({row['decision']}) on {row['conflict_id']}",
+            highlight=False,
+            markup=False,
+        )
+        return
+    if not conflict_id or not decision:
+        raise fail("give a conflict id and a decision (or --undo ID); see 'reconcile decide -h'")
     database = connect(db, create=False)
     current_conflicts(database)  # make sure the stored conflicts are up to date
     row = record_decision(database, conflict_id, decision.value, note, reviewer)
-    stderr_console().print(f"{conflict_id}: {row['decision']}", highlight=False)
+    stderr_console().print(
+        f"{conflict_id}: {row['decision']} (decision {row['id']})", highlight=False, markup=False
+    )
+
+
+DECISION_COLUMNS = [
+    "id",
+    "decided_at",
+    "reviewer",
+    "decision",
+    "note",
+    "conflict_id",
+    "found",
+    "latest",
+    "story",
+    "severity",
+    "kind",
+    "subject",
+    "attribute",
+    "explanation",
+]
+
+
+@app.command()
+@handles_errors
+def decisions(
+    db: DbOption = DEFAULT_DB,
+    format: FormatOption = Format.table,
+    output: OutputOption = None,
+) -> None:
+    """List reviewers' decisions, newest first: who, when, the verdict, the note, the conflict.
+
+    A conflict the sources no longer support keeps its decisions, marked as no longer found.
+
+    Example:  reconcile decisions --format csv -o decisions.csv
+    """
+    from ..store import connect, list_decisions
+
+    rows = list_decisions(connect(db, create=False))
+
+    def table() -> None:
+        from rich.table import Table
+
+        view = Table(title=f"{len(rows)} decisions", title_justify="left")
+        for column in ("#", "when", "who", "verdict", "note", "conflict"):
+            view.add_column(column, overflow="fold")
+        for row in rows:
+            conflict = " · ".join(
+                x for x in (row["conflict_id"], row["subject"], row["attribute"]) if x
+            )
+            if not row["found"]:
+                conflict += " (no longer found)"
+            verdict = row["decision"] + ("" if row["latest"] else " (earlier)")
+            view.add_row(
+                str(row["id"]),
+                plain(row["decided_at"]),
+                plain(row["reviewer"] or ""),
+                plain(verdict),
+                plain(row["note"] or ""),
+                plain(conflict),
+            )
+        stdout_console().print(view)
+
+    emit_rows("decisions", rows, DECISION_COLUMNS, format, table, output)
