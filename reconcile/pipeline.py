@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cache
 
 import sqlite_utils
@@ -29,7 +29,7 @@ from .match import NUMBER_KINDS, build_blocks
 from .models import Conflict, Source, Value
 from .resolve import resolve
 from .store import Transaction, finite, iter_claims, meta, now, unbounded
-from .stories import assign_stories, story_name
+from .stories import assign_stories, person_weight, story_name, story_profile
 
 KINDS = ("person", "alias", "role", "count", "money", "percent", "age", "date")
 
@@ -50,6 +50,7 @@ def story_assignment(db: sqlite_utils.Database, claims: list[dict] | None = None
         labels[row["id"]], published[row["id"]] = row["story"], row["published"]
     names: dict[str, set[str]] = defaultdict(set)
     display: dict[str, str] = {}
+    keys = story_keys(db, labels)
     if claims is None:
         claims = db.query(
             "SELECT c.document_id, c.kind, c.value, d.language FROM claims c JOIN documents d"
@@ -60,7 +61,26 @@ def story_assignment(db: sqlite_utils.Database, claims: list[dict] | None = None
             for key in name_keys(claim["value"], claim.get("language")):
                 names[claim["document_id"]].add(key)
                 display.setdefault(key, claim["value"])
-    return assign_stories(labels, names, display, published)
+    return assign_stories(labels, names, display, published, keys)
+
+
+def story_keys(db: sqlite_utils.Database, labels: dict[str, str | None]) -> dict[str, Counter]:
+    """Each unlabelled document's story profile, read from its stored sentences in order, with
+    the people it names in full (the earlier in the article, the more they weigh)."""
+    keys: dict[str, Counter] = {}
+    languages = dict(db.execute("SELECT id, language FROM documents").fetchall())
+    for document in sorted(doc for doc, label in labels.items() if not label):
+        rows = db.execute(
+            "SELECT role, text FROM sentences WHERE document_id = ? ORDER BY idx", [document]
+        )
+        keys[document] = profile = story_profile(rows, lexicon(languages.get(document) or "en"))
+        for value, sentence in db.execute(
+            "SELECT value, sentence FROM claims WHERE document_id = ? AND kind = 'person'",
+            [document],
+        ):
+            if " " in value:
+                profile[f"n:{fold(value)}"] += person_weight(sentence)
+    return keys
 
 
 def name_keys(name: str, language: str | None) -> list[str]:

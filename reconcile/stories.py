@@ -1,29 +1,52 @@
 """Which documents tell the same story. Claims are only ever compared within a story.
 
-A document ingested with `--story LABEL` belongs to that story. The others are grouped
-automatically (accent- and case-insensitive): two documents are in one story when they name at
-least two of the same people in full, or one person in full and a second by the same surname
-(a misspelt given name must not split a story), or one person in full within a week of each
-other. Names that half the archive mentions (a head of state) are too common to tie documents
-together and are ignored for grouping; a name that more than 1% of a large archive mentions does
-not tie documents by being within a week of each other.
+A document ingested with `--story LABEL` belongs to that story. The others are grouped by what
+they are about: each document gets a profile of weighted keys (the proper names it uses, and
+the kinds of event it tells of, from the lexicon's `story_events`), where a name in the headline
+or the lead weighs more than a passing mention further down, and a key that many documents of
+the archive share weighs less than a rare one. Documents are then taken in order of date and
+each joins the story whose profile (the sum of its members') is closest to its own, when that
+is close enough; otherwise it opens a new story. Comparing a document with a story's whole
+profile, never with one of its members, is what keeps a passing mention of another story's
+people from chaining two stories together.
+
+The work stays linear in the archive: a document is compared only with the stories that share
+one of its strongest keys (a blocking key), never with every other document.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import math
 import re
 from collections import Counter, defaultdict
-from itertools import combinations
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from .lexicon import fold
+from .lexicon import Lexicon, fold, phrase_pattern
 
-MIN_SHARED_NAMES = 2
-CLOSE_IN_TIME_DAYS = 7
-MAX_NAME_SHARE = 0.5  # a name in more than half of the documents (of a large archive) ties nothing
-# One name within a week ties documents only when the name is rare: a head of state (or an
-# office misread as a name) in a large archive would chain every week's stories into one.
-MAX_NEAR_NAME_SHARE = 0.01
+# How much a key weighs by where it stands: the headline, the lead (first body sentences), the
+# rest of the body, and headings after the body started (subheads, or a list of other stories).
+HEADLINE_WEIGHT = 3.0
+LEAD_WEIGHT = 2.0
+LEAD_SENTENCES = 3
+BODY_WEIGHT = 1.0
+LATE_HEADING_WEIGHT = 0.25
+LATE_EVENT_WEIGHT = 0.25  # an event told after the lead is often another story's, as context
+PROFILE_SIZE = 60  # strongest keys kept per document
+BLOCKING_KEYS = 25  # strongest keys through which a document finds its neighbours
+JOIN_SIMILARITY = 0.18  # two groups join when their documents are this similar on average
+MAX_ROUNDS = 5
+# People named in full say most about a story; a single capitalised word says least.
+KIND_WEIGHT = {"n:": 1.0, "p:": 1.0, "w:": 0.5, "e:": 1.0}
+RARITY_POWER = 2  # a key's weight grows with the square of its rarity in the archive
+FAR_IN_TIME_DAYS = 45  # a document this far from every member of a story must be closer still
+FAR_IN_TIME_FACTOR = 0.75
+MAX_BLOCK = 200  # a key held by more documents than this is too common to pair them by
+
+POSSESSIVE = re.compile(r"['’]s$")
+TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*[^\W_]|[^\W\d_]", re.U)
 
 
 class UnionFind:
@@ -51,11 +74,261 @@ class UnionFind:
         return out
 
 
-def close_in_time(a: str | None, b: str | None) -> bool:
+# --------------------------------------------------------------------------- profiles
+
+
+def title_case(text: str) -> bool:
+    """'Ecuador Prisoners Take Guards Hostage': capitals say nothing about names there."""
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def name_keys_of(text: str, lex: Lexicon) -> list[str]:
+    """Proper names of a sentence as keys: each run of capitalised words ("p:tc television")
+    and each of its words ("w:guayaquil"). A capitalised word opening the sentence counts only
+    inside a longer run, and never when it is a function word, a month or a weekday."""
+    skip = (
+        lex.get_set("stopwords")
+        | lex.not_name_starters
+        | set(lex.months)
+        | set(lex.weekdays)
+        | lex.titles
+    )
+    runs: list[list[str]] = []
+    run: list[str] = []
+    last_end = -1
+    first = True
+    for match in TOKEN.finditer(text):
+        word = POSSESSIVE.sub("", match.group(0)).rstrip(".’'")
+        gap = text[last_end : match.start()] if last_end >= 0 else ""
+        joined = last_end >= 0 and gap in (" ", "\u00a0")
+        folded = fold(word)
+        capital = word[:1].isupper()
+        if capital and not (first and folded in skip):
+            if run and not joined:
+                runs.append(run)
+                run = []
+            run.append(word)
+        elif run and joined and folded in lex.particles:
+            run.append(word)
+        else:
+            if run:
+                runs.append(run)
+            run = []
+        last_end = match.end()
+        first = False
+    if run:
+        runs.append(run)
+    opening = TOKEN.match(text.lstrip())
+    title_words = title_words_of(lex)
+    keys: list[str] = []
+    for words in runs:
+        while words and fold(words[-1]) in lex.particles:
+            words = words[:-1]
+        while len(words) > 1 and fold(words[0]) in title_words:
+            words = words[1:]  # "Attorney General Diana Salazar" is Diana Salazar
+        if not words:
+            continue
+        if len(words) == 1 and opening and text.lstrip().startswith(words[0]):
+            continue  # "Después ...", "Officials ...": any sentence opens with a capital
+        folded = [fold(w) for w in words]
+        if len(words) > 1:
+            keys.append("p:" + " ".join(folded))
+        for word in folded:
+            if (
+                len(word) >= 3
+                and word not in lex.particles
+                and word not in skip
+                and word not in lex.given_names
+            ):
+                keys.append("w:" + word)
+    return keys
+
+
+def title_words_of(lex: Lexicon) -> frozenset[str]:
+    cached = lex.__dict__.get("_title_words")
+    if cached is None:
+        cached = frozenset(w for t in lex.titles | lex.title_modifiers for w in t.split())
+        lex.__dict__["_title_words"] = cached
+    return cached
+
+
+def event_pattern(lex: Lexicon) -> tuple[re.Pattern | None, dict[str, str]]:
+    cached = lex.__dict__.get("_story_events")
+    if cached is None:
+        words = {
+            fold(w): label for label, ws in (lex.get("story_events") or {}).items() for w in ws
+        }
+        cached = (phrase_pattern(words) if words else None, words)
+        lex.__dict__["_story_events"] = cached
+    return cached
+
+
+def event_keys_of(text: str, lex: Lexicon) -> list[str]:
+    """Kinds of event a sentence tells of ("e:earthquake" for "sismo" and for "quake")."""
+    pattern, label_of = event_pattern(lex)
+    if pattern is None:
+        return []
+    return ["e:" + label_of[fold(re.sub(r"\s+", " ", m.group(0)))] for m in pattern.finditer(text)]
+
+
+def person_weight(sentence: int | None) -> float:
+    """How much a person named in full weighs by the sentence naming them: the headline and
+    the lead above a passing mention further down."""
+    if sentence is None:
+        return BODY_WEIGHT
+    if sentence < 2:
+        return HEADLINE_WEIGHT
+    return LEAD_WEIGHT if sentence < 2 + LEAD_SENTENCES else BODY_WEIGHT
+
+
+def story_profile(sentences: Iterable[tuple[str, str]], lex: Lexicon) -> Counter:
+    """A document's keys with their raw weights, from its (role, text) sentences in order.
+    Only headings and body count (captions, bylines and comments say nothing of the story);
+    headings before the first body sentence are the headline."""
+    weights: Counter = Counter()
+    headline: list[str] = []
+    body_seen = 0
+    for role, text in sentences:
+        if role not in ("body", "heading"):
+            continue
+        if role == "heading":
+            keys = name_keys_of(text, lex) + event_keys_of(text, lex)
+            if body_seen == 0:
+                if title_case(text):
+                    headline.extend(keys)  # kept only if the body names them too
+                else:
+                    for key in keys:
+                        weights[key] += HEADLINE_WEIGHT
+            else:
+                for key in keys:
+                    weights[key] += LATE_HEADING_WEIGHT
+            continue
+        body_seen += 1
+        weight = LEAD_WEIGHT if body_seen <= LEAD_SENTENCES else BODY_WEIGHT
+        for key in name_keys_of(text, lex):
+            weights[key] += weight
+        for key in event_keys_of(text, lex):  # the story's own event is told in its lead
+            weights[key] += weight if body_seen <= LEAD_SENTENCES else LATE_EVENT_WEIGHT
+    for key in headline:
+        if key in weights:
+            weights[key] += HEADLINE_WEIGHT
+    return weights
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def normalised(vector: dict[str, float], size: int) -> dict[str, float]:
+    top = sorted(vector.items(), key=lambda item: (-item[1], item[0]))[:size]
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    return {k: w / norm for k, w in top}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(k, 0.0) for k, w in a.items())
+
+
+def weighted_profiles(raw: dict[str, Counter]) -> dict[str, dict[str, float]]:
+    """Raw key weights -> unit vectors: a key's weight grows with the log of its raw weight,
+    times how rare it is in the archive (smoothed inverse document frequency)."""
+    documents = Counter(key for keys in raw.values() for key in keys)
+    total = len(raw)
+    out = {}
+    for doc, keys in raw.items():
+        vector = {
+            key: KIND_WEIGHT.get(key[:2], 1.0)
+            * (1 + math.log(1 + weight))
+            * (math.log((1 + total) / (1 + documents[key])) + 1) ** RARITY_POWER
+            for key, weight in keys.items()
+            if weight > 0 and documents[key] > 1  # a key no other document holds ties nothing
+        }
+        out[doc] = normalised(vector, PROFILE_SIZE)
+    return out
+
+
+def candidate_pairs(profiles: dict[str, dict[str, float]]) -> list[tuple[float, str, str]]:
+    """Pairs of documents that share one of their strongest keys, with their similarity,
+    closest first. A key shared by too many documents finds no pairs: the work grows with the
+    archive times the largest block, never with the square of the archive."""
+    holders: dict[str, list[str]] = defaultdict(list)
+    for doc in sorted(profiles):
+        vector = profiles[doc]
+        for key in sorted(vector, key=lambda k: (-vector[k], k))[:BLOCKING_KEYS]:
+            holders[key].append(doc)
+    seen: set[tuple[str, str]] = set()
+    pairs = []
+    for docs in holders.values():
+        if len(docs) > MAX_BLOCK:
+            continue
+        for i, a in enumerate(docs):
+            for b in docs[i + 1 :]:
+                if (a, b) not in seen:
+                    seen.add((a, b))
+                    pairs.append((cosine(profiles[a], profiles[b]), a, b))
+    return sorted(pairs, key=lambda p: (-p[0], p[1], p[2]))
+
+
+@dataclass
+class Group:
+    members: list[str] = field(default_factory=list)
+    total: dict[str, float] = field(default_factory=dict)  # sum of the members' unit vectors
+    first: dt.date | None = None  # the earliest and latest dates of its documents
+    last: dt.date | None = None
+
+    def absorb(self, other: Group) -> None:
+        self.members += other.members
+        for key, weight in other.total.items():
+            self.total[key] = self.total.get(key, 0.0) + weight
+        if other.first is not None:
+            self.first = min(self.first or other.first, other.first)
+            self.last = max(self.last or other.last, other.last)
+
+
+def average_similarity(a: Group, b: Group) -> float:
+    """The mean similarity of every document of `a` with every document of `b` (the dot
+    product of their sums, the vectors being of unit length), lowered when the two are far
+    apart in time."""
+    score = cosine(a.total, b.total) / (len(a.members) * len(b.members))
+    if a.first and b.first:
+        gap = max((a.first - b.last).days, (b.first - a.last).days, 0)
+        if gap > FAR_IN_TIME_DAYS:
+            score *= FAR_IN_TIME_FACTOR
+    return score
+
+
+def group_documents(
+    profiles: dict[str, dict[str, float]], published: dict[str, str | None]
+) -> list[list[str]]:
+    """Documents -> groups, by average linkage: the closest pairs first, two groups join
+    when their documents are close on average, so that one document mentioning another story's
+    people cannot pull the two stories together."""
     from .dates import PartialDate
 
-    da, db = PartialDate.parse(a).as_date(), PartialDate.parse(b).as_date()
-    return da is not None and db is not None and abs((da - db).days) <= CLOSE_IN_TIME_DAYS
+    groups = {}
+    for doc, vector in profiles.items():
+        day = PartialDate.parse(published.get(doc)).as_date()
+        groups[doc] = Group([doc], dict(vector), day, day)
+    joins = UnionFind()
+    pairs = candidate_pairs(profiles)
+    for _ in range(MAX_ROUNDS):
+        merged = False
+        for score, a, b in pairs:
+            if score <= 0:
+                break
+            ra, rb = joins.find(a), joins.find(b)
+            if ra == rb or average_similarity(groups[ra], groups[rb]) < JOIN_SIMILARITY:
+                continue
+            joins.union(ra, rb)
+            root = joins.find(ra)
+            other = rb if root == ra else ra
+            groups[root].absorb(groups.pop(other))
+            merged = True
+        if not merged:
+            break
+    return [sorted(group.members) for group in groups.values()]
 
 
 LABEL_PREFIX = "label:"
@@ -76,51 +349,22 @@ def assign_stories(
     names: dict[str, set[str]],
     display: dict[str, str],
     published: dict[str, str | None] | None = None,
+    keys: dict[str, Counter] | None = None,
 ) -> dict[str, str]:
     """Document id -> story id.
 
-    `labels` gives each document's explicit story label (or None); `names` the folded full
-    names each document mentions; `display` a readable spelling of each folded name;
-    `published` each document's ISO date (for "close in time")."""
+    `labels` gives each document's explicit story label (or None); `keys` each document's
+    raw story profile (`story_profile`); `names` the folded full names each document mentions
+    (a story is named after its most mentioned person), `display` a readable spelling of each;
+    `published` each document's ISO date. Without `keys`, the names are the profile."""
     stories: dict[str, str] = {doc: LABEL_PREFIX + label for doc, label in labels.items() if label}
     unlabelled = [doc for doc, label in labels.items() if not label]
-    surnames = {doc: {n.split()[-1] for n in names.get(doc, ())} for doc in unlabelled}
-    documents_of: dict[str, list[str]] = defaultdict(list)
-    for doc in unlabelled:
-        for name in names.get(doc, ()):
-            documents_of[name].append(doc)
-    from .dates import PartialDate
-
-    limit = max(20, int(len(unlabelled) * MAX_NAME_SHARE))
-    near_limit = max(20, int(len(unlabelled) * MAX_NEAR_NAME_SHARE))
-    groups = UnionFind()
-    # Each rule is a shared key, so the work grows with the documents, not with pairs of them:
-    # documents holding the same key are joined to the first document that held it.
-    first_with: dict[tuple, str] = {}
-    dated: dict[str, list[tuple]] = defaultdict(list)
-    dates = published or {}
-    for doc in unlabelled:
-        groups.find(doc)
-        common = sorted(n for n in names.get(doc, ()) if len(documents_of[n]) <= limit)
-        keys: list[tuple] = list(combinations(common, MIN_SHARED_NAMES))  # names in full
-        day = PartialDate.parse(dates.get(doc)).as_date() if common else None
-        for name in common:  # a name in full and further surnames in common
-            last = name.split()[-1]
-            others = sorted(surnames[doc] - {last})
-            keys += [
-                (name, "surnames", *more) for more in combinations(others, MIN_SHARED_NAMES - 1)
-            ]
-            if day is not None and len(documents_of[name]) <= near_limit:
-                dated[name].append((day, doc))
-        for other in {first_with.setdefault(key, doc) for key in keys} - {doc}:
-            groups.union(doc, other)
-    for mentions in dated.values():  # a name in full within a week: neighbours in time suffice
-        mentions.sort()
-        for (day, doc), (next_day, other) in zip(mentions, mentions[1:], strict=False):
-            if (next_day - day).days <= CLOSE_IN_TIME_DAYS:
-                groups.union(doc, other)
+    if keys is None:
+        keys = {doc: Counter({f"p:{n}": 1.0 for n in names.get(doc, ())}) for doc in unlabelled}
+    raw = {doc: keys.get(doc) or Counter() for doc in unlabelled}
+    groups = group_documents(weighted_profiles(raw), published or {})
     taken = {label for label in labels.values() if label}  # one name, one story
-    for members in sorted(groups.groups().values(), key=lambda m: sorted(m)):
+    for members in sorted(groups, key=lambda m: sorted(m)):
         # Sorted, so that a tie between two names is settled the same way on every run.
         frequency = Counter(name for doc in sorted(members) for name in sorted(names.get(doc, ())))
         top = frequency.most_common(1)[0][0] if frequency else sorted(members)[0][:12]

@@ -1,83 +1,149 @@
-"""Story grouping joins documents through shared keys; it must give the groups that comparing
-every pair of documents would."""
+"""Story grouping: documents are grouped by what they are about (people and places weighted by
+how central they are, kinds of event in each language), never by one shared name."""
 
 from __future__ import annotations
 
-import random
-from collections import defaultdict
+from collections import Counter
 
-from reconcile.dates import PartialDate
+from reconcile.lexicon import lexicon
 from reconcile.stories import (
-    CLOSE_IN_TIME_DAYS,
-    MAX_NAME_SHARE,
-    MAX_NEAR_NAME_SHARE,
-    MIN_SHARED_NAMES,
-    UnionFind,
+    MAX_BLOCK,
     assign_stories,
+    candidate_pairs,
+    name_keys_of,
+    story_profile,
+    weighted_profiles,
 )
 
 
-def pairwise_groups(labels, names, published):
-    """The rule as written, pair by pair."""
-    docs = [d for d, label in labels.items() if not label]
-    counts = defaultdict(int)
-    for doc in docs:
-        for name in names.get(doc, ()):
-            counts[name] += 1
-    limit = max(20, int(len(docs) * MAX_NAME_SHARE))
-    near = max(20, int(len(docs) * MAX_NEAR_NAME_SHARE))
-    groups = UnionFind()
-    for i, a in enumerate(docs):
-        groups.find(a)
-        for b in docs[i + 1 :]:
-            shared = {n for n in names.get(a, ()) & names.get(b, ()) if counts[n] <= limit}
-            if not shared:
-                continue
-            surnames_a = {n.split()[-1] for n in names.get(a, ())}
-            surnames_b = {n.split()[-1] for n in names.get(b, ())}
-            da = PartialDate.parse(published.get(a)).as_date()
-            db = PartialDate.parse(published.get(b)).as_date()
-            close = (
-                any(counts[n] <= near for n in shared)
-                and da is not None
-                and db is not None
-                and abs((da - db).days) <= CLOSE_IN_TIME_DAYS
-            )
-            if (
-                len(shared) >= MIN_SHARED_NAMES
-                or len(surnames_a & surnames_b) >= MIN_SHARED_NAMES
-                or close
-            ):
-                groups.union(a, b)
-    return sorted(sorted(g) for g in groups.groups().values())
+def article(language: str, headline: str, *body: str) -> Counter:
+    return story_profile([("heading", headline), *(("body", s) for s in body)], lexicon(language))
 
 
-def partition(stories: dict[str, str], labels) -> list[list[str]]:
-    groups = defaultdict(list)
-    for doc, story in stories.items():
-        if not labels[doc]:
-            groups[story].append(doc)
-    return sorted(sorted(g) for g in groups.values())
+# Invented coverage: a dam burst in one country, a stadium fire in the same country and week
+# (which mentions the dam burst in passing), and an unrelated trial elsewhere.
+DAM = [
+    article(
+        "en",
+        "Dam bursts above Villa Ormeño, dozens missing",
+        "The Quebrada Honda dam burst on Monday above Villa Ormeño, flooding the valley.",
+        "Governor Tomasa Quiroga said 40 people were missing after the flood.",
+        "Rescuers searched the Quebrada Honda valley for survivors.",
+    ),
+    article(
+        "es",
+        "Rotura de la presa de Quebrada Honda deja decenas de desaparecidos",
+        "La presa de Quebrada Honda se rompió el lunes sobre Villa Ormeño y la inundación "
+        "arrasó el valle.",
+        "La gobernadora Tomasa Quiroga informó de 41 desaparecidos tras la inundación.",
+        "Los rescatistas buscan sobrevivientes en Villa Ormeño.",
+    ),
+    article(
+        "en",
+        "Search goes on in Villa Ormeño after dam failure",
+        "Rescue teams kept searching on Wednesday below the Quebrada Honda dam.",
+        "Tomasa Quiroga, the governor, said the flood had destroyed 300 homes in Villa Ormeño.",
+    ),
+]
+FIRE = [
+    article(
+        "en",
+        "Fire at Estadio Lucerna kills eleven",
+        "A fire swept through the Estadio Lucerna in Puerto Galdós on Tuesday night.",
+        "Fire chief Anselmo Rivas said the blaze started under the north stand of Estadio Lucerna.",
+        "The country was already mourning the victims of the dam burst near Villa Ormeño, "
+        "where Tomasa Quiroga leads the search.",
+    ),
+    article(
+        "es",
+        "Incendio en el Estadio Lucerna deja once muertos en Puerto Galdós",
+        "Un incendio arrasó el martes por la noche el Estadio Lucerna de Puerto Galdós.",
+        "El jefe de bomberos Anselmo Rivas dijo que el fuego empezó bajo la tribuna norte.",
+    ),
+    article(
+        "en",
+        "Puerto Galdós stadium blaze: what we know",
+        "Anselmo Rivas said on Wednesday that the fire at Estadio Lucerna was put out by dawn.",
+        "The blaze in Puerto Galdós is the worst stadium fire in decades.",
+    ),
+]
+TRIAL = [
+    article(
+        "en",
+        "Verdict due in the Hallberg fraud trial",
+        "Judges in Norrvik will rule on Friday in the trial of banker Sven Hallberg.",
+        "Prosecutors asked for eight years for Hallberg.",
+    ),
+    article(
+        "es",
+        "El tribunal de Norrvik dictará sentencia contra Sven Hallberg",
+        "Los jueces de Norrvik dictarán el viernes sentencia en el juicio contra Sven Hallberg.",
+    ),
+]
 
 
-def test_shared_keys_give_the_pairwise_groups():
-    for seed in range(200):
-        rng = random.Random(seed)
-        people = [f"{rng.choice('abcdefgh')} {rng.choice('stuvwxyz')}" for _ in range(20)]
-        labels = {
-            f"d{i:03d}": ("L" if rng.random() < 0.1 else None) for i in range(rng.randint(1, 60))
-        }
-        names = {d: set(rng.sample(people, rng.randint(0, 5))) for d in labels}
-        published = {
-            d: f"2024-01-{rng.randint(1, 28):02d}" if rng.random() < 0.8 else None for d in labels
-        }
-        stories = assign_stories(labels, names, {n: n for n in people}, published)
-        assert partition(stories, labels) == pairwise_groups(labels, names, published), seed
+def grouped(*stories: list[Counter], labels: dict[str, str | None] | None = None):
+    keys = {f"{s}{i}": profile for s, docs in enumerate(stories) for i, profile in enumerate(docs)}
+    labels = labels or dict.fromkeys(keys)
+    published = dict.fromkeys(keys, "2024-03-05")
+    found = assign_stories(labels, {}, {}, published, keys)
+    return {doc: found[doc] for doc in keys}
 
 
-def test_story_labels_do_not_depend_on_set_order():
+def test_a_story_told_in_english_and_spanish_is_one_story():
+    stories = grouped(DAM, FIRE, TRIAL)
+    assert len({stories[f"0{i}"] for i in range(3)}) == 1
+    assert len({stories[f"1{i}"] for i in range(3)}) == 1
+    assert stories["20"] == stories["21"]
+
+
+def test_a_passing_mention_of_another_storys_people_does_not_join_the_stories():
+    stories = grouped(DAM, FIRE, TRIAL)
+    assert stories["00"] != stories["10"]  # the fire article names the dam's governor in passing
+    assert stories["00"] != stories["20"]
+
+
+def test_explicit_labels_come_first():
+    keys = {f"d{i}": profile for i, profile in enumerate(DAM)}
+    labels = {"d0": "mine", "d1": None, "d2": None}
+    stories = assign_stories(labels, {}, {}, {}, keys)
+    assert stories["d0"] == "label:mine"
+    assert stories["d1"] == stories["d2"] != "label:mine"
+
+
+def test_story_names_do_not_depend_on_set_order():
     labels = {"a": None, "b": None}
     names = {"a": {"ana perez", "luis gomez"}, "b": {"luis gomez", "ana perez"}}
     first = assign_stories(labels, names, {})
     second = assign_stories(labels, {k: set(sorted(v, reverse=True)) for k, v in names.items()}, {})
     assert first == second
+
+
+def test_headline_and_lead_weigh_more_than_a_passing_mention():
+    profile = FIRE[0]
+    assert profile["w:lucerna"] > profile["w:ormeno"]
+    assert profile["e:fire"] > profile["e:flood"]
+
+
+def test_proper_names_without_titles_function_words_or_months():
+    lex = lexicon("en")
+    keys = name_keys_of("In March, Attorney General Diana Salazar visited Riobamba.", lex)
+    assert "p:diana salazar" in keys and "w:riobamba" in keys
+    assert not any("march" in k or "attorney" in k or k == "w:in" for k in keys)
+    spanish = name_keys_of(
+        "Según el Ministerio del Interior, el sismo sacudió Marrakech.", lexicon("es")
+    )
+    assert "p:ministerio del interior" in spanish and "w:marrakech" in spanish
+    assert not any("segun" in k for k in spanish)
+
+
+def test_pairs_come_only_from_keys_few_documents_share():
+    common = {f"d{i}": {"w:everywhere": 0.5, f"w:own{i // 2}": 0.5} for i in range(MAX_BLOCK + 2)}
+    pairs = candidate_pairs(common)
+    assert all(int(a[1:]) // 2 == int(b[1:]) // 2 for _, a, b in pairs)  # no pair by "everywhere"
+    assert len(pairs) == (MAX_BLOCK + 2) // 2
+
+
+def test_a_key_no_other_document_holds_is_left_out():
+    profiles = weighted_profiles({"a": Counter({"w:x": 2, "w:only": 5}), "b": Counter({"w:x": 1})})
+    assert "w:only" not in profiles["a"]
