@@ -1,7 +1,8 @@
 """Stage 5, match: claims that speak of the same thing are put in one block; only claims of
 one block are ever compared. The block key is (story, kind, subject entity, attribute), so a
 count of judges arrested never meets a count of police officers arrested, and two stories
-never meet at all. Building the blocks is one pass over the claims (a dictionary), not a
+never meet at all. For counts the attribute carries the claim's frame (nationality, place:
+`extract/frames.py`), so the Honduran dead never meet the whole toll. Building the blocks is one pass over the claims (a dictionary), not a
 comparison of all claims with all claims.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .dates import PartialDate
+from .extract.frames import frame_label
 
 NUMBER_KINDS = ("count", "money", "percent")
 
@@ -20,7 +22,8 @@ def block_key(claim: dict, story: str, entity: str | None) -> tuple | None:
     if kind in NUMBER_KINDS:
         if not claim["extra"].get("comparable", False) or claim["low"] is None:
             return None
-        return (story, kind, entity or "", claim["attribute"])
+        # The frame narrows the measure: Honduran dead never meet the whole toll.
+        return (story, kind, entity or "", frame_label(claim["attribute"], claim["extra"]))
     if kind == "age":
         return (story, "age", entity, "age") if entity else None
     if kind == "date":
