@@ -145,3 +145,26 @@ def test_court_outcomes_are_not_arrests():
 
 def test_magnitudes_and_clock_times_are_no_counts():
     assert not counts("El sismo de magnitud 6 dejó heridos a las 22.00 horas.", "es")
+
+
+def test_a_sentence_dated_to_an_earlier_year_is_another_event():
+    claims = counts("It was the worst since the 2011 quake, in which 412 people died.")
+    assert not by_value(claims, 412).extra["comparable"]
+    spanish = counts("Fue el peor desde el sismo de 2011, en el que murieron 412 personas.", "es")
+    assert not by_value(spanish, 412).extra["comparable"]
+
+
+def test_nationals_of_a_country_named_elsewhere_are_not_framed():
+    claims = counts(
+        "Colombia recibió los cuerpos de seis nacionales fallecidos en el incendio.", "es"
+    )
+    assert not by_value(claims, 6).extra["comparable"]
+
+
+def test_figures_off_the_scale_of_their_block_are_set_aside():
+    from reconcile.match import in_scale
+
+    rows = [
+        {"low": v, "high": v, "document_id": d} for v, d in ((1300, "a"), (2000, "b"), (3, "c"))
+    ]
+    assert [r["low"] for r in in_scale(rows)] == [1300, 2000]

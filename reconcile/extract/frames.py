@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..dates import PartialDate
 from ..lexicon import Lexicon, fold
 from ..models import Claim, Sentence
 from ..numbers import Number
@@ -94,6 +95,12 @@ def nationality_of(
         if key:
             return key
     return None
+
+
+def nationals(text: str, number: Number, sentence: Sentence, lex: Lexicon) -> bool:
+    """'the bodies of six nationals': a nationality the count does not spell out."""
+    words = re.findall(r"[\w'’-]+", text[number.end : min(sentence.end, number.end + 30)])[:2]
+    return any(fold(w) in lex.get_set("nationals_words") for w in words)
 
 
 def place_of(
@@ -227,6 +234,8 @@ def apply_frames(
             claim.attribute, comparable = base, claim.extra["additional"]
         if severe(text, claim, sentence, lex) and claim.attribute.endswith(" injured"):
             claim.attribute = claim.attribute[: -len("injured")] + "seriously injured"
+        if nationals(text, number, sentence, lex):
+            frame["unclear"] = "counted as nationals of a country the sentence names elsewhere"
         if nationality:
             frame["nationality"] = nationality
         if place:
@@ -267,3 +276,20 @@ def unclear_repeats(sentence: Sentence, text: str, lex: Lexicon, people: list[Co
         if len(values) > 1 or (respectively and not key[1]):
             for item in items:
                 item.claim.extra["frame"]["unclear"] = "one sentence gives this frame two figures"
+
+
+def set_aside_earlier_events(
+    counts: list[Claim], dates: list[Claim], reference: PartialDate
+) -> None:
+    """A sentence dated to an earlier year speaks of another event: 'the 2004 quake, in which
+    629 people died' is not this quake's toll. Its counts are kept, not compared."""
+    if reference.year is None:
+        return
+    # A term of office in passing ("Correa (2007–2017)") dates a person, not the sentence.
+    years = [PartialDate.parse(d.date).year for d in dates if d.date and d.attribute != "period"]
+    if not any(year is not None and year < reference.year for year in years):
+        return
+    for claim in counts:
+        frame = claim.extra.setdefault("frame", {})
+        frame["unclear"] = "the sentence is dated to an earlier year: another event"
+        claim.extra["comparable"] = False
