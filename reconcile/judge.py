@@ -108,16 +108,12 @@ def bounds(claim: dict) -> tuple[float, float, bool, bool]:
 
 
 def compatible(a: dict, b: dict) -> bool:
-    """Can both numbers be true at once? "at least 29" and 31: yes; 29 and 31: no."""
-    la, ha, la_open, ha_open = bounds(a)
-    lb, hb, lb_open, hb_open = bounds(b)
-    low, low_open = (
-        (la, la_open) if la > lb else (lb, lb_open) if lb > la else (la, la_open or lb_open)
-    )
-    high, high_open = (
-        (ha, ha_open) if ha < hb else (hb, hb_open) if hb < ha else (ha, ha_open or hb_open)
-    )
-    return low < high or (low == high and not (low_open or high_open))
+    """Can both numbers be true at once? "at least 29" and 31: yes; 29 and 31: no. "More
+    than 75" and "75" are one fact loosely worded (a report rounds down what it has), not two:
+    an open bound meets the number it names."""
+    la, ha, _, _ = bounds(a)
+    lb, hb, _, _ = bounds(b)
+    return max(la, lb) <= min(ha, hb)
 
 
 def value_text(claim: dict) -> str:
@@ -188,21 +184,7 @@ def judge_numbers(
         hedged = all(a.get("hedge") or b.get("hedge") for a, b in clashes)
         severity = "high" if hard and not hedged else "medium"
         status, rule = "contradiction", "number-intervals"
-        pairs = "; ".join(
-            sorted(
-                {
-                    f"{value_text(a)} ({where(a, claims)}) vs {value_text(b)} ({where(b, claims)})"
-                    for a, b in clashes
-                }
-            )
-        )
-        explanation = f"Sources disagree on {label}: {pairs} cannot both be true."
-        clashing = {id(c) for pair in clashes for c in pair}
-        compatible_only = [
-            t for t, members in groups.items() if not any(id(c) in clashing for c in members)
-        ]
-        if compatible_only:
-            explanation += f" {', '.join(compatible_only)} is compatible with the others."
+        explanation = clash_explanation(label, groups, clashes)
     return Conflict(
         conflict_id(story, kind, subject, attribute),
         story,
@@ -215,6 +197,41 @@ def judge_numbers(
         explanation,
         values,
     )
+
+
+def clash_explanation(label: str, groups: dict[str, list[dict]], clashes: list) -> str:
+    """One sentence naming the value groups that cannot both be true, each with its sources,
+    and the values compatible with every other said as such (never every pair of claims):
+    'Sources disagree on people killed: 29 (a, b) and 31 (c) cannot both be true; at least
+    29 (d) is compatible with every figure given.'"""
+    order = list(groups)
+    group_of = {id(c): text for text, members in groups.items() for c in members}
+    pairs = sorted(
+        {tuple(sorted((group_of[id(a)], group_of[id(b)]), key=order.index)) for a, b in clashes},
+        key=lambda p: (order.index(p[0]), order.index(p[1])),
+    )
+    clashing = [t for t in order if any(t in pair for pair in pairs)]
+
+    everyone = [c for members in groups.values() for c in members]
+
+    def shown(text: str) -> str:
+        documents = sorted({where(c, everyone) for c in groups[text]})
+        more = f" and {len(documents) - 3} more" if len(documents) > 3 else ""
+        return f"{text} ({', '.join(documents[:3])}{more})"
+
+    if len(pairs) == 1:
+        clash = f"{shown(pairs[0][0])} and {shown(pairs[0][1])} cannot both be true"
+    elif len(pairs) == len(clashing) * (len(clashing) - 1) // 2:
+        clash = f"{', '.join(shown(t) for t in clashing)}: no two of these can both be true"
+    else:
+        clash = f"{', '.join(shown(t) for t in clashing)}; these cannot both be true: " + ", ".join(
+            f"{a} and {b}" for a, b in pairs
+        )
+    explanation = f"Sources disagree on {label}: {clash}."
+    compatible_only = [t for t in order if t not in clashing]
+    if compatible_only:
+        explanation += f" {', '.join(shown(t) for t in compatible_only)} is compatible with every figure given."
+    return explanation
 
 
 def where(claim: dict, claims: list[dict]) -> str:

@@ -111,7 +111,9 @@ class Lexicon:
         self.scales = {fold(k): float(v) for k, v in (d.get("scales") or {}).items()}
         self.qualifier_of = invert(d.get("qualifiers"))
         self.additional = [fold(w) for w in d.get("additional", [])]
-        self.people_nouns = {fold(w) for w in d.get("people", [])}
+        self.nationality_of = invert(d.get("nationalities"))
+        # A demonym counts people of its own ("seis hondureños"), and frames a count.
+        self.people_nouns = {fold(w) for w in d.get("people", [])} | set(self.nationality_of)
         self.group_of = invert(d.get("groups"))
         self.thing_of = invert(d.get("things"))
         self.event_of = invert(d.get("events"))

@@ -1,15 +1,18 @@
 """Stage 5, match: claims that speak of the same thing are put in one block; only claims of
 one block are ever compared. The block key is (story, kind, subject entity, attribute), so a
 count of judges arrested never meets a count of police officers arrested, and two stories
-never meet at all. Building the blocks is one pass over the claims (a dictionary), not a
+never meet at all. For counts the attribute carries the claim's frame (nationality, place:
+`extract/frames.py`), so the Honduran dead never meet the whole toll. Building the blocks is one pass over the claims (a dictionary), not a
 comparison of all claims with all claims.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 from .dates import PartialDate
+from .extract.frames import frame_label
 
 NUMBER_KINDS = ("count", "money", "percent")
 
@@ -20,7 +23,8 @@ def block_key(claim: dict, story: str, entity: str | None) -> tuple | None:
     if kind in NUMBER_KINDS:
         if not claim["extra"].get("comparable", False) or claim["low"] is None:
             return None
-        return (story, kind, entity or "", claim["attribute"])
+        # The frame narrows the measure: Honduran dead never meet the whole toll.
+        return (story, kind, entity or "", frame_label(claim["attribute"], claim["extra"]))
     if kind == "age":
         return (story, "age", entity, "age") if entity else None
     if kind == "date":
@@ -51,8 +55,34 @@ def build_blocks(
         key = block_key(claim, story, entity)
         if key is not None:
             blocks[key].append(claim)
+    for key, members in blocks.items():
+        if key[1] in NUMBER_KINDS:
+            blocks[key] = in_scale(members)
     return {
         key: members
         for key, members in blocks.items()
         if len({m["document_id"] for m in members}) > 1
     }
+
+
+#: A figure this many times smaller or larger than the block's median measures something else.
+SCALE_APART = 5
+
+
+def figure(claim: dict) -> float:
+    low, high = claim["low"], claim["high"]
+    return high if (low is None or low <= 0) and high not in (None, math.inf) else (low or 0)
+
+
+def in_scale(members: list[dict]) -> list[dict]:
+    """Set aside the figures of a block that are off its scale: beside tolls of 1,300 and
+    2,000, "3 dead" is the toll of one town or one family whose frame the sentence did not
+    say, not a third report of the same toll. Abstaining on them costs a missed conflict at
+    worst; comparing them would pit two different facts."""
+    values = sorted(figure(m) for m in members)
+    if len(values) < 3:
+        return members
+    median = values[len(values) // 2]
+    if median <= 0:
+        return members
+    return [m for m in members if median / SCALE_APART <= figure(m) <= median * SCALE_APART]

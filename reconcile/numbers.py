@@ -139,6 +139,9 @@ def find_numbers(
         if value is None:
             continue
         raw.append((match.start(), match.end(), value, not match.group("digits")))
+    continuations = lex.get("scale_continuations") or {}
+    if continuations:
+        raw = continued_scales(text, raw, continuations, start, end)
     numbers: list[Number] = []
     i = 0
     while i < len(raw):
@@ -191,6 +194,27 @@ def find_numbers(
             number.low, number.high = qualifier_bounds(number.low, qualifier)
         number.additional = is_additional(text, number.start, number.end, lex)
     return numbers
+
+
+def continued_scales(
+    text: str, raw: list[tuple[int, int, float, bool]], scales: dict, start: int, end: int
+) -> list[tuple[int, int, float, bool]]:
+    """Numbers written with a scale word between digits, as Mexican papers do: "2 mil 12" is
+    2012 and "mil 832" is 1832 (lexicon key `scale_continuations`: the word and its factor)."""
+    words = "|".join(map(accent_insensitive, sorted(scales, key=len, reverse=True)))
+    pattern = re.compile(
+        rf"(?<![\w.,])(?:(\d{{1,3}})\s+)?({words})\s+(\d{{1,3}})(?![\w.,]|\s+(?:{words})\b)",
+        re.I,
+    )
+    merged = []
+    for match in pattern.finditer(text, start, end):
+        factor = float(scales[fold(match.group(2))])
+        value = (int(match.group(1)) if match.group(1) else 1) * factor + int(match.group(3))
+        merged.append((match.start(), match.end(), value, False))
+    if not merged:
+        return raw
+    kept = [r for r in raw if not any(s < r[1] and r[0] < e for s, e, _, _ in merged)]
+    return sorted(kept + merged)
 
 
 def split_run(match: re.Match, code: str, lex: Lexicon) -> list[tuple[int, int, float, bool]]:

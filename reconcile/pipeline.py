@@ -192,7 +192,8 @@ def reconcile_story(
     for (_, kind, entity, attribute), members in build_blocks(claims, story_of, entity_of).items():
         subject = entity_names.get(entity, "")
         if kind in NUMBER_KINDS:
-            found = judge_numbers(story, kind, subject, attribute, members, attribute in growing)
+            growing_measure = members[0]["attribute"] in growing
+            found = judge_numbers(story, kind, subject, attribute, members, growing_measure)
         elif kind == "age":
             found = judge_ages(story, subject, members)
         else:

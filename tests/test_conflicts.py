@@ -286,7 +286,12 @@ RULE_EXAMPLES = [
         number(900, INF, "more than"),
         True,
     ),  # "over 900" = "more than 900"
-    (number(900, INF, "more than"), number(900), False),  # "more than 900" excludes 900 itself
+    (
+        number(900, INF, "more than"),
+        number(900),
+        True,
+    ),  # "more than 900" and 900: one fact loosely worded
+    (number(900, INF, "more than"), number(850), False),
     (number(7), number(8, 9, "range"), False),  # 7 vs "eight or nine"
     (number(8), number(8, 9, "range"), True),
     (number(13500, 15000, "almost"), number(15000), True),
@@ -413,3 +418,31 @@ def test_a_story_told_in_another_register(db_path):
     assert (
         found[("count", "people arrested", "evolving")]["severity"] == "low"
     )  # 3, then 5 a day later
+
+
+def test_explanation_names_value_groups_not_pairs():
+    from reconcile.judge import judge_numbers
+
+    def claim(value, document, qualifier="exact"):
+        high = None if qualifier == "at least" else value
+        return {
+            "document": document,
+            "low": value,
+            "high": high,
+            "qualifier": qualifier,
+            "start": 0,
+            "end": 2,
+            "quote": str(value),
+            "published": "2024-03-10",
+        }
+
+    claims = [claim(29, "a"), claim(29, "b"), claim(31, "c"), claim(20, "d", "at least")]
+    conflict = judge_numbers("s", "count", "", "people arrested", claims, growing=False)
+    assert conflict.explanation == (
+        "Sources disagree on people arrested: 29 (a, b) and 31 (c) cannot both be true. "
+        "at least 20 (d) is compatible with every figure given."
+    )
+    three = [claim(29, "a"), claim(31, "b"), claim(35, "c")]
+    conflict = judge_numbers("s", "count", "", "people arrested", three, growing=False)
+    assert "no two of these can both be true" in conflict.explanation
+    assert conflict.explanation.count(" and ") <= 1

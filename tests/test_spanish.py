@@ -370,8 +370,11 @@ def test_29_vs_31_across_languages_is_one_conflict(marea_negra):
     (spanish,) = values["29"]["sources"]
     assert spanish["words"] == "29 personas"
     assert spanish["quote"].startswith("Fueron detenidas 29 personas en el operativo Marea Negra")
-    assert "31 (coastal_hera, en) vs 29 (el_litoral, es)" in conflict["explanation"]
-    assert "about 30 is compatible" in conflict["explanation"]
+    assert (
+        "31 (coastal_hera, en) and 29 (el_litoral, es) cannot both be true"
+        in (conflict["explanation"])
+    )
+    assert "about 30 (costa_sur, es) is compatible" in conflict["explanation"]
 
 
 def test_name_spelled_differently_across_languages(marea_negra):

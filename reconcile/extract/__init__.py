@@ -15,6 +15,7 @@ from .ages import age_claims
 from .context import attribution_of, hedge_of
 from .counts import count_claims
 from .events import date_claims
+from .frames import set_aside_earlier_events
 from .people import find_aliases, find_people, person_claims
 
 CLAIM_ROLES = ("body", "heading")  # captions, bylines and comments are not the article's claims
@@ -99,7 +100,9 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
             for n in find_numbers(text, code, sentence.start, sentence.end)
             if not any(s < n.end and n.start < e for s, e in blocked)
         ]
-        facts = ages + dates + count_claims(sentence, text, lex, numbers, tuple(date_spans))
+        counts = count_claims(sentence, text, lex, numbers, tuple(date_spans))
+        set_aside_earlier_events(counts, dates, reference)
+        facts = ages + dates + counts
         hedge = hedge_of(sentence, lex)
         attribution = attribution_of(sentence, lex, people)
         for claim in facts:

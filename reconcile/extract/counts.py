@@ -14,6 +14,7 @@ import re
 from ..lexicon import Lexicon, fold
 from ..models import Claim, Sentence
 from ..numbers import Number
+from .frames import Counted, apply_frames, part_marker_after, part_marker_before
 
 
 def nearest_event(
@@ -65,6 +66,15 @@ def event_right_after(text: str, start: int, limit: int, noun: str, lex: Lexicon
         return None
     event = lex.event_re.match(text, start + match.end(), limit)
     return lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] if event else None
+
+
+def event_said_after(text: str, start: int, limit: int, lex: Lexicon) -> bool:
+    """An event said of the number itself, after an auxiliary: 'another 95 were injured'."""
+    auxiliaries = "|".join(
+        re.escape(a) for a in sorted(lex.get_set("auxiliaries"), key=len, reverse=True)
+    )
+    match = re.match(rf"\s+(?:(?:{auxiliaries})\s+)", text[start:limit], re.I)
+    return bool(match) and bool(lex.event_re.match(text, start + match.end(), limit))
 
 
 def event_right_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
@@ -164,7 +174,7 @@ def count_claims(
     numbers: list[Number],
     dates: tuple[tuple[int, int], ...] = (),
 ) -> list[Claim]:
-    claims = []
+    counted = []
     durations = lex.get_set("durations")
     for number in numbers:
         if number.compound and number.unit is None:
@@ -198,10 +208,55 @@ def count_claims(
                 and fold(before[-1]) not in openers
             ):
                 continue  # "Ben 10", "Mexico #2", "Article 5"
+        if clock_time(text, number) or not_a_count_before(text, sentence.start, number, lex):
+            continue
         claim = classify(sentence, text, lex, number, dates)
+        if claim is None and counted:
+            claim = elided(sentence, text, lex, number, counted[-1].claim)
         if claim is not None:
-            claims.append(claim)
-    return claims
+            counted.append(Counted(claim, number))
+    return apply_frames(sentence, text, lex, counted)
+
+
+def elided(
+    sentence: Sentence, text: str, lex: Lexicon, number: Number, previous: Claim
+) -> Claim | None:
+    """A figure whose noun the sentence leaves out, read as the count before it: '1,293
+    deaths in Al Haouz, 452 in Taroudant'; '1,150 people were injured, 412 of whom ...'."""
+    if previous.kind != "count" or not previous.extra.get("comparable"):
+        return None
+    place = lex.phrases("place_prepositions").pattern
+    if not (
+        part_marker_after(text, number, sentence.end, lex)
+        or part_marker_before(text, sentence.start, number, lex)
+        or re.match(rf"\s*{place}\s+[A-ZÁÉÍÓÚÑ]", text[number.end : sentence.end])
+        or re.search(r"\(\s*$", text[max(sentence.start, number.start - 3) : number.start])
+    ):
+        return None
+    return Claim(
+        kind="count",
+        start=number.start,
+        end=number.end,
+        quote=number.text,
+        value=number.text,
+        attribute=previous.attribute,
+        low=number.low,
+        high=number.high,
+        qualifier=number.qualifier,
+        sentence=sentence.index,
+        extra={"comparable": True, "elided": True},
+    )
+
+
+def clock_time(text: str, number: Number) -> bool:
+    """'a las 22.00', 'at 11:11': a time of day written like a decimal is no count."""
+    return bool(re.fullmatch(r"\d{1,2}[.:][0-5]\d", number.text.strip())) and number.low < 25
+
+
+def not_a_count_before(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
+    """'magnitude 7', 'magnitud 7': a word before the number says it is a scale or a label."""
+    before = re.findall(r"[\w'’]+", text[max(floor, number.start - 25) : number.start])
+    return bool(before) and fold(before[-1]) in lex.get_set("not_count_before")
 
 
 def classify(
@@ -244,6 +299,8 @@ def classify(
         fallback = fallback_noun(text, number, sentence.end, lex)
         if event and direct and lex.event_re.match(fold(direct.group(1))):
             attribute = f"people {event}"  # "52 implicated in the case"
+        elif event and not fallback and event_said_after(text, number.end, sentence.end, lex):
+            attribute = f"people {event}"  # "another 95 were injured"
         elif toll and not fallback:
             attribute = toll  # "the death toll rose to 14"
         elif event and not fallback and event_right_before(text, sentence.start, number.start, lex):
@@ -255,8 +312,10 @@ def classify(
                 attribute = f"{fallback} {after}"
         else:
             return None
+    extra: dict = {"comparable": comparable}
     if number.additional:
-        attribute, comparable = f"additional {attribute}", False
+        extra["additional"] = comparable  # comparable again if it is no increment (frames.py)
+        attribute, extra["comparable"] = f"additional {attribute}", False
     end = max(number.end, noun_end or number.end)
     return Claim(
         kind=kind,
@@ -271,5 +330,5 @@ def classify(
         unit=number.unit,
         qualifier=number.qualifier,
         sentence=sentence.index,
-        extra={"comparable": comparable},
+        extra=extra,
     )

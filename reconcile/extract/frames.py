@@ -1,0 +1,295 @@
+"""Claim frames for counts: what exactly a number counts, so that only like meets like.
+
+A count's attribute names its measure ("people killed", "people injured"); its frame adds what
+narrows the measure within the story: the nationality of the people counted ("13 Honduran
+migrants died"), the place the figure is for ("1,293 deaths in Al Haouz", "Taroudant (271)"),
+the severity ("721 of whom are in serious condition" is people seriously injured), and the set
+relations between counts of one sentence ("including 18 Guatemalans" is a part of the total,
+"another 153 were injured" is no increment when the sentence counted the dead before it).
+
+Where the frame cannot be read with confidence the count is kept but not compared
+(`extra.comparable = false`, `extra.frame.unclear` says why): a missed conflict costs a
+fact-checker less than a false one. Everything about a language comes from its lexicon
+(`measures.yaml`: `nationalities`, `severity_markers`, `part_markers_before`,
+`part_markers_after`, `whole_openers`, `locality_nouns`, `place_prepositions`,
+`place_count_links`, `respectively_words`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import PartialDate
+from ..lexicon import Lexicon, fold
+from ..models import Claim, Sentence
+from ..numbers import Number
+
+UPPER = "A-ZÁÉÍÓÚÑÜ"
+#: A place name as written: capitalised words, with the small joining words names carry.
+PLACE = rf"[{UPPER}][\w'’-]+(?:\s+(?:(?:de|del|la|las|los|el|al|of|the)\s+)?[{UPPER}][\w'’-]+)*"
+
+
+@dataclass
+class Counted:
+    """A count claim of a sentence with the number it was read from."""
+
+    claim: Claim
+    number: Number
+
+
+def place_key(name: str) -> str:
+    """A place name as frames compare it: folded, with the spellings transliteration varies
+    on made one ('Al Haouz' and 'Al Hauz', 'Chichaoua' and 'Chichaua')."""
+    key = re.sub(r"[^a-z ]", "", fold(name))
+    key = key.replace("ou", "u").replace("-", " ")
+    return " ".join(re.sub(r"(.)\1", r"\1", word) for word in key.split())
+
+
+def frame_key(extra: dict) -> str:
+    """The part of a block key that the frame adds: '' for a story-wide total."""
+    frame = extra.get("frame") or {}
+    parts = []
+    if frame.get("nationality"):
+        parts.append(f"nationality={frame['nationality']}")
+    if frame.get("place"):
+        parts.append(f"place={place_key(frame['place'])}")
+    return "; ".join(parts)
+
+
+def frame_label(attribute: str, extra: dict) -> str:
+    """The measure and its frame as a reader sees it: 'people killed (Honduras)',
+    'people killed in Al Hauz'."""
+    frame = extra.get("frame") or {}
+    label = attribute
+    if frame.get("nationality"):
+        label += f" ({frame['nationality']})"
+    if frame.get("place"):
+        label += f" in {place_key(frame['place']).title()}"
+    return label
+
+
+def words_re(lex: Lexicon, key: str) -> re.Pattern:
+    return lex.phrases(key)
+
+
+def clause_after(text: str, start: int, limit: int) -> str:
+    """The words after a count up to the next comma, semicolon or number."""
+    tail = text[start:limit]
+    cut = re.search(r"[,;:()]|\d", tail)
+    return tail[: cut.start()] if cut else tail
+
+
+def nationality_of(
+    text: str, number: Number, claim: Claim, sentence: Sentence, lex: Lexicon
+) -> str | None:
+    """A demonym in the counted noun phrase: '13 Honduran migrants', '13 migrantes
+    hondureños', 'seis hondureños', 'eight injured Guatemalan migrants'."""
+    nationalities = lex.nationality_of
+    if not nationalities:
+        return None
+    window = clause_after(text, number.end, min(sentence.end, claim.end + 40))
+    words = re.findall(r"[\w'’-]+", window)[:5]
+    for word in words:
+        key = nationalities.get(fold(word))
+        if key:
+            return key
+    return None
+
+
+def nationals(text: str, number: Number, sentence: Sentence, lex: Lexicon) -> bool:
+    """'the bodies of six nationals': a nationality the count does not spell out."""
+    words = re.findall(r"[\w'’-]+", text[number.end : min(sentence.end, number.end + 30)])[:2]
+    return any(fold(w) in lex.get_set("nationals_words") for w in words)
+
+
+def place_of(
+    text: str, number: Number, claim: Claim, sentence: Sentence, lex: Lexicon
+) -> str | None:
+    """The place a figure is for: '1,293 deaths in Al Haouz', '452 in Taroudant', 'Al Haouz
+    (394)', 'Chichaoua, con 91 fallecidos', 'en la provincia de Al Hauz, con 349 muertos'."""
+    prepositions = lex.phrases("place_prepositions").pattern
+    localities = lex.phrases("locality_nouns").pattern
+    articles = r"(?:(?:the|el|la|los|las)\s+)?"
+    after = re.match(
+        rf"\s*{prepositions}\s+{articles}(?:{localities}\s+(?:of|de)\s+)?({PLACE})",
+        text[claim.end : sentence.end],
+    )
+    if after:
+        return after.group(1)
+    before = text[sentence.start : number.start]
+    links = lex.phrases("place_count_links").pattern
+    match = re.search(rf"({PLACE})\s*(?:\(\s*|,\s*{links}\s+)$", before)
+    if match and not re.search(r"[.!?]\s*$", before[: match.start()].rstrip()[-1:] or ""):
+        name = match.group(1)
+        first = fold(name.split()[0])
+        if first in lex.not_name_starters or first in lex.get_set("count_gap_words"):
+            return None
+        return name
+    return None
+
+
+def part_marker_before(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
+    """'including eight judges', 'de los cuales ocho', 'of whom 721'."""
+    window = text[max(floor, number.start - 30) : number.start]
+    return any(
+        not window[m.end() :].strip(" ,")
+        for m in lex.phrases("part_markers_before").finditer(window)
+    )
+
+
+def part_marker_after(text: str, number: Number, limit: int, lex: Lexicon) -> bool:
+    """'721 of whom are in serious condition', 'seis de ellos'."""
+    return bool(
+        re.match(r"\s+" + lex.phrases("part_markers_after").pattern, text[number.end : limit], re.I)
+    )
+
+
+def opens_a_whole(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
+    """'De los 14 hondureños que estaban ..., seis murieron': the number is the whole the
+    next count of the sentence is a part of."""
+    window = text[max(floor, number.start - 12) : number.start]
+    return bool(re.search(lex.phrases("whole_openers").pattern + r"\s+$", window, re.I))
+
+
+def severe(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
+    """'721 of whom are in serious condition', '1.404 se encuentran en estado grave',
+    'seriously injured', 'heridos de gravedad'."""
+    window = text[claim.start : min(sentence.end, claim.end + 45)]
+    cut = re.search(r"[;(]|\d[\d.,]*\s+(?!de\b)", window[len(claim.quote) :])
+    if cut:
+        window = window[: len(claim.quote) + cut.start()]
+    before = text[max(sentence.start, claim.start - 25) : claim.start]
+    return bool(
+        lex.phrases("severity_markers").search(window)
+        or re.search(lex.phrases("severity_markers").pattern + r"\s+$", before, re.I)
+    )
+
+
+def own_event(text: str, number: Number, limit: int, lex: Lexicon) -> bool:
+    """Is an event worded in the count's own clause, after it ('ocho fallecieron')?"""
+    return bool(lex.event_re.search(clause_after(text, number.end, limit)))
+
+
+def inherited_measure(own: str, parent: str, lex: Lexicon) -> str:
+    """What a part counts: its own kind of people, with what happened to the whole ('29
+    arrests, including eight judges': judges arrested); else the whole's measure."""
+    parent = measure_of(parent)
+    if not parent.startswith("people "):
+        return parent
+    for group in sorted(set(lex.group_of.values()), key=len, reverse=True):
+        if own == group or own.startswith(group + " "):
+            return f"{group} {parent.removeprefix('people ')}"
+    return parent
+
+
+def measure_of(attribute: str) -> str:
+    return attribute.replace("seriously injured", "injured")
+
+
+def apply_frames(
+    sentence: Sentence, text: str, lex: Lexicon, counted: list[Counted]
+) -> list[Claim]:
+    """Give each count of one sentence its frame, and abstain where it cannot be read."""
+    people = [c for c in counted if c.claim.kind == "count"]
+    whole: Counted | None = None
+    previous: Counted | None = None
+    for item in people:
+        claim, number = item.claim, item.number
+        frame: dict = {}
+        comparable = claim.extra.get("comparable", False)
+        parent = None
+        if part_marker_before(text, sentence.start, number, lex) or part_marker_after(
+            text, number, sentence.end, lex
+        ):
+            parent = previous
+        elif whole is not None:
+            parent, whole = whole, None
+        if opens_a_whole(text, sentence.start, number, lex):
+            whole = item  # "De los 14 hondureños que viajaban": what it counts is its part's
+            frame["unclear"] = "the whole that a later count is a part of"
+            comparable = False
+        nationality = nationality_of(text, number, claim, sentence, lex)
+        place = place_of(text, number, claim, sentence, lex)
+        if parent is not None:
+            frame["part_of"] = parent.claim.value
+            if (
+                own_event(text, number, sentence.end, lex)
+                and not own_event(text, parent.number, sentence.end, lex)
+                and parent.claim.attribute == claim.attribute
+            ):  # "14 chilenos, de los cuales nueve fallecieron": the 14 did not all die
+                parent.claim.extra["frame"]["unclear"] = "a whole whose parts say what happened"
+            parent_frame = parent.claim.extra.get("frame") or {}
+            nationality = nationality or parent_frame.get("nationality")
+            place = place or parent_frame.get("place")
+            if not own_event(text, number, sentence.end, lex) and parent.claim.attribute:
+                claim.attribute = inherited_measure(claim.attribute, parent.claim.attribute, lex)
+                comparable = parent.claim.extra.get("comparable", False) or comparable
+        base = claim.attribute.removeprefix("additional ")
+        if (
+            claim.extra.get("additional") is not None
+            and previous is not None
+            and measure_of(previous.claim.attribute) != measure_of(base)
+        ):  # "296 died and another 153 were injured": no increment of the dead
+            claim.attribute, comparable = base, claim.extra["additional"]
+        if severe(text, claim, sentence, lex) and claim.attribute.endswith(" injured"):
+            claim.attribute = claim.attribute[: -len("injured")] + "seriously injured"
+        if nationals(text, number, sentence, lex):
+            frame["unclear"] = "counted as nationals of a country the sentence names elsewhere"
+        if nationality:
+            frame["nationality"] = nationality
+        if place:
+            frame["place"] = place
+        if (
+            parent is not None
+            and not own_event(text, number, sentence.end, lex)
+            and not (
+                nationality != (parent.claim.extra.get("frame") or {}).get("nationality")
+                or place != (parent.claim.extra.get("frame") or {}).get("place")
+                or claim.attribute != parent.claim.attribute
+            )
+        ):
+            frame["unclear"] = "a part of another count, with nothing that tells it apart"
+        claim.extra["frame"] = frame
+        claim.extra["comparable"] = comparable
+        previous = item
+    unclear_repeats(sentence, text, lex, people)
+    for item in people:
+        if item.claim.extra["frame"].get("unclear"):
+            item.claim.extra["comparable"] = False
+    return [c.claim for c in counted]
+
+
+def unclear_repeats(sentence: Sentence, text: str, lex: Lexicon, people: list[Counted]) -> None:
+    """Two different figures of one frame in one sentence ('in A and B, 321 and 103
+    respectively'; a breakdown whose places were not read): neither is compared."""
+    respectively = bool(lex.phrases("respectively_words").search(sentence.text))
+    seen: dict[tuple, list[Counted]] = {}
+    for item in people:
+        claim = item.claim
+        if not claim.extra.get("comparable") or claim.extra["frame"].get("unclear"):
+            continue
+        key = (claim.attribute, frame_key(claim.extra))
+        seen.setdefault(key, []).append(item)
+    for key, items in seen.items():
+        values = {(i.claim.low, i.claim.high) for i in items}
+        if len(values) > 1 or (respectively and not key[1]):
+            for item in items:
+                item.claim.extra["frame"]["unclear"] = "one sentence gives this frame two figures"
+
+
+def set_aside_earlier_events(
+    counts: list[Claim], dates: list[Claim], reference: PartialDate
+) -> None:
+    """A sentence dated to an earlier year speaks of another event: 'the 2004 quake, in which
+    629 people died' is not this quake's toll. Its counts are kept, not compared."""
+    if reference.year is None:
+        return
+    # A term of office in passing ("Correa (2007–2017)") dates a person, not the sentence.
+    years = [PartialDate.parse(d.date).year for d in dates if d.date and d.attribute != "period"]
+    if not any(year is not None and year < reference.year for year in years):
+        return
+    for claim in counts:
+        frame = claim.extra.setdefault("frame", {})
+        frame["unclear"] = "the sentence is dated to an earlier year: another event"
+        claim.extra["comparable"] = False
