@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz.distance import JaroWinkler
 
-from .lexicon import fold
+from .lexicon import available_languages, fold, lexicon
 from .stories import UnionFind, slug
 
 GIVEN_SIMILARITY = 0.8
@@ -69,6 +70,28 @@ def parts(name: str, given_hint: str = "") -> tuple[list[str], list[str]]:
     return tokens[:count], tokens[count:]
 
 
+@cache
+def nickname_forms() -> dict[str, str]:
+    """Folded given names and their short forms -> the folded full name, across every
+    language's `hypocorisms` ("bill" -> "william", "pepe" -> "jose")."""
+    forms: dict[str, str] = {}
+    for code in available_languages():
+        for full, shorts in (lexicon(code).get("hypocorisms") or {}).items():
+            forms.setdefault(fold(full), fold(full))
+            for short in shorts:
+                forms.setdefault(fold(short), fold(full))
+    return forms
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """One given name, or a short form of it: 'William' and 'Bill', 'José' and 'Pepe'."""
+    a, b = fold(a), fold(b)
+    if a == b:
+        return True
+    forms = nickname_forms()
+    return a in forms and forms.get(a) == forms.get(b)
+
+
 def similar(a: str, b: str, threshold: float) -> bool:
     return a[:1] == b[:1] and JaroWinkler.normalized_similarity(a, b) >= threshold
 
@@ -90,7 +113,7 @@ def same_person(
     surname_equal = bool(set(sa) & set(sb))
     threshold = GIVEN_SIMILARITY - (0.1 if shared_role else 0)
     given_alike = (
-        ga[0] == gb[0]
+        same_given_name(ga[0], gb[0])
         or (len(ga[0]) > 1 and len(gb[0]) > 1 and similar(ga[0], gb[0], threshold))
         or (len(ga[0]) == 1 or len(gb[0]) == 1)
         and ga[0][0] == gb[0][0]
@@ -199,18 +222,22 @@ def resolve(
     for person in full:
         for key in blocking_keys(person):
             blocks[key].append(person)
+    pairs: dict[tuple[str, str], tuple[float, LocalPerson, LocalPerson]] = {}
     for members in blocks.values():
         if len(members) > 200:  # a surname half the archive shares: too common to block on
             continue
         for index, a in enumerate(members):
             for b in members[index + 1 :]:
-                if a.document_id == b.document_id or joins.find(ids[id(a)]) == joins.find(
-                    ids[id(b)]
-                ):
+                key = tuple(sorted((ids[id(a)], ids[id(b)])))
+                if a.document_id == b.document_id or key in pairs:
                     continue
                 if same_local_person(a, b):
-                    joins.union(ids[id(a)], ids[id(b)])
-    attach_surname_only(people, full, joins, ids)
+                    pairs[key] = (likeness(a, b), a, b)
+    documents = {ids[id(p)]: {p.document_id} for p in people}
+    # The closest names join first; two people one document names apart never join.
+    for _, a, b in sorted(pairs.values(), key=lambda item: (-item[0], item[1].key, item[2].key)):
+        join_apart(joins, documents, ids[id(a)], ids[id(b)])
+    attach_surname_only(people, full, joins, ids, documents)
     by_id = {ids[id(p)]: p for p in people}
     entities = []
     for members in joins.groups().values():
@@ -238,16 +265,45 @@ def same_local_person(a: LocalPerson, b: LocalPerson) -> bool:
     return False
 
 
-def attach_surname_only(people, full, joins, ids) -> None:
-    """A document that only ever says "Salazar" joins the one person of the story so named."""
+def likeness(a: LocalPerson, b: LocalPerson) -> float:
+    """How alike two people's names are (1.0: the same name)."""
+    return max(
+        JaroWinkler.normalized_similarity(fold(x), fold(y))
+        for x in a.spellings
+        for y in b.spellings
+    )
+
+
+def join_apart(joins: UnionFind, documents: dict[str, set[str]], a: str, b: str) -> bool:
+    """Join two groups of people unless one document names a person of each: a document that
+    names Lucas and Luciano Pertano side by side says they are two people, however alike the
+    names of other documents make them look."""
+    ra, rb = joins.find(a), joins.find(b)
+    if ra == rb or documents[ra] & documents[rb]:
+        return False
+    joins.union(ra, rb)
+    documents[joins.find(ra)] = documents[ra] | documents[rb]
+    return True
+
+
+def attach_surname_only(people, full, joins, ids, documents) -> None:
+    """A document that only ever says "Salazar" joins the one person of the story so named; one
+    that only says "Anouk" joins the one person of the story with that first name, when no one
+    has it for a surname."""
     surname_owners: dict[str, set[str]] = defaultdict(set)
+    given_owners: dict[str, set[str]] = defaultdict(set)
     for person in full:
         for spelling in person.spellings:
-            for surname in parts(spelling)[1]:
-                surname_owners[surname].add(joins.find(ids[id(person)]))
+            given, surnames = parts(spelling)
+            for surname in surnames:
+                surname_owners[surname].add(ids[id(person)])
+            if given:
+                given_owners[given[0]].add(ids[id(person)])
     for person in people:
         if person.full:
             continue
-        owners = surname_owners.get(person.key, set())
+        owners = {joins.find(o) for o in surname_owners.get(person.key, set())}
+        if not owners and len(person.key) > 2:
+            owners = {joins.find(o) for o in given_owners.get(person.key, set())}
         if len(owners) == 1:
-            joins.union(ids[id(person)], next(iter(owners)))
+            join_apart(joins, documents, ids[id(person)], next(iter(owners)))

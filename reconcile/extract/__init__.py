@@ -79,12 +79,14 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
     known = known_names(document, sentences, code)
     claims: list[Claim] = []
     topic: str | None = None
+    age_topic: str | None = None  # the one person the previous sentence was about, if any
     for sentence in sentences:
         if sentence.role not in CLAIM_ROLES:
             continue
         people = find_people(sentence, text, lex, known)
         if sentence.role == "heading" and title_case(sentence.text):
-            people = [p for p in people if "given name" in p.evidence or "known" in p.evidence]
+            # A list line "Name Surname (20)." is a name with its age, whatever its capitals.
+            people = [p for p in people if p.evidence & {"given name", "known", "age"}]
         sentence_claims: list[Claim] = []
         for person in people:
             sentence_claims.extend(person_claims(person, sentence, text))
@@ -92,7 +94,7 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
             if claim.kind == "person" and " " not in claim.value and fold(claim.value) in known:
                 claim.subject = known[fold(claim.value)]
         sentence_claims.extend(find_aliases(sentence, text, lex, people))
-        ages = age_claims(sentence, text, code, people, topic, document.published)
+        ages = age_claims(sentence, text, code, people, age_topic, document.published)
         dates, date_spans = date_claims(sentence, text, lex, code, reference, people, topic)
         blocked = date_spans + [(c.start, c.end) for c in ages] + [(p.start, p.end) for p in people]
         numbers = [
@@ -118,5 +120,7 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
         ]
         if subjects:
             topic = subjects[-1] if not ages else subjects[0]
+        named = {known.get(fold(s), s) for s in subjects}
+        age_topic = subjects[0] if len(named) == 1 else None
     claims.sort(key=lambda c: (c.start, c.end, c.kind))
     return claims

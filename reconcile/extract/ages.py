@@ -1,7 +1,11 @@
 """Ages: "34 years old", "a 35-year-old communicator", "born 36 years ago", "attribute 34
-years", "Norero, 36, ...". The subject is the person the age is said of: the name the age
-stands in apposition to, the name a sentence-opening clause describes, the nearest name before
-it, or else the person the previous sentence was about.
+years", "Norero, 36, ...". An age belongs to the person it is grammatically attached to: the
+name it stands in apposition to (every item of a list: "Quist, 55, Ostrowski, 36, and Fenwick,
+48"; "Quist (55)"), the name it stands before ("41-year-old Harold Quist"), the name closing a
+sentence-opening clause it is part of, the subject right before its verb ("Loor murió a los 36
+años"), or the one person the previous sentence was about. An age attached to a noun ("a
+1-year-old boy", "su hijo, de 26 años") or to a place belongs to no named person, and is left
+out: a wrong owner is worse than none.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import accent_insensitive, lexicon
+from ..lexicon import accent_insensitive, fold, lexicon
 from ..models import Claim, Sentence
 from ..numbers import parse_words
 from .people import Person
@@ -85,6 +89,40 @@ def parse_age(text: str, code: str) -> float | None:
     return value if value is not None and 0 < value < 125 else None
 
 
+@cache
+def age_appositions(code: str) -> list[re.Pattern]:
+    """Ages written right after a name and owned by it ("Quist, 40, and Fenwick, 34", "Quist (40)"):
+    lexicon keys `age_appositions` and, for older lexicons, `age_apposition`."""
+    lex = lexicon(code)
+    patterns = list(lex.get("age_appositions") or [])
+    if lex.get("age_apposition"):
+        patterns.append(lex.get("age_apposition"))
+    return [re.compile(p, re.I) for p in patterns]
+
+
+@cache
+def age_word_sets(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Modifier words ("de", "aged"), copulas ("be", "tenía") and articles of a language."""
+    lex = lexicon(code)
+    return (
+        lex.get_set("age_modifier_words"),
+        lex.get_set("age_copulas"),
+        lex.get_set("articles"),
+    )
+
+
+def age_form(match_text: str, number_at: int, code: str) -> str:
+    """How an age phrase attaches: "prenominal" when it opens with its number and may stand
+    before a noun or a name ("34-year-old", "34 years old"), "nominal" when it modifies what
+    precedes it ("de 34 años", "aged 13"), "verbal" when a verb of its own opens it ("tenía
+    34 años", "born 36 years ago", "attribute 34 years")."""
+    if number_at == 0:
+        return "prenominal"
+    modifiers = age_word_sets(code)[0]
+    before = fold(match_text[:number_at]).split()
+    return "nominal" if all(word in modifiers for word in before) else "verbal"
+
+
 def age_subject(
     sentence: Sentence,
     text: str,
@@ -93,26 +131,46 @@ def age_subject(
     people: list[Person],
     topic: str | None,
     code: str = "en",
-):
-    """Which person an age is said of (see the module docstring)."""
-    for person in reversed(people):
+    form: str = "nominal",
+) -> str | None:
+    """Whose age it is: the person it is grammatically attached to, or no one when that is not
+    clear (an age attached to a noun, "un joven de 19 años", belongs to no named person)."""
+    for person in reversed(people):  # "Norero, 36", "Pérez, quien tenía 34 años"
         gap = text[person.end : start]
         if person.end <= start and age_link(code).fullmatch(gap):
             return person.name
+    following = next((p for p in people if p.start >= end), None)
+    nominal = form != "verbal"
+    if (
+        following is not None
+        and form == "prenominal"
+        and re.fullmatch(r"\s+(?:[^\W\d_A-ZÁÉÍÓÚÑ][\w-]*\s+){0,3}", text[end : following.start])
+    ):
+        return following.name  # "41-year-old Harold Quist", "his 26-year-old colleague Bernard"
+    modifiers, copulas, articles = age_word_sets(code)
+    left = text[sentence.start : start]
+    words = re.findall(r"[\w'’]+|[^\w\s]", left)
+    while words and (fold(words[-1]) in articles or fold(words[-1]) in modifiers):
+        words.pop()
+    preceding = [p for p in people if p.end <= start]
+    last = words[-1] if words else ""
+    if nominal and last and fold(last) not in copulas:
+        return None  # "a 1-year-old boy", "su hijo, de 26 años", "NN de 50 años": no one named
+    if preceding:
+        person = preceding[-1]
+        gap = text[person.end : start]
+        if re.fullmatch(r"\s*,?\s*(?:[^\W\d_][\w'’-]*\s+){0,2}", gap):
+            return person.name  # "Pedro Loor murió a los 36 años", "Norero was born 36 years ago"
+        return None
     opening = text[sentence.start : start]
     if (
-        not any(p.start < start for p in people)
-        or re.match(r"^[^,]*$", opening)
-        and "," in text[end : sentence.end]
+        following is not None
+        and "," not in opening
+        and re.fullmatch(r"[^,.;:]{0,80},\s*", text[end : following.start])
     ):
-        following = next((p for p in people if p.start >= end), None)
-        if following is not None and not any(p.end <= start for p in people):
-            return following.name
-    preceding = [p for p in people if p.end <= start]
-    if preceding:
-        return preceding[-1].name
+        return following.name  # "Assumed to be 34 years old at the time, Norero ..."
     if people:
-        return people[0].name
+        return None
     return topic
 
 
@@ -124,7 +182,6 @@ def age_claims(
     topic: str | None,
     published: str | None,
 ) -> list[Claim]:
-    lex = lexicon(code)
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
     spans = []
@@ -133,28 +190,27 @@ def age_claims(
         if not all(word in folded for word in needed):
             continue  # a word the pattern cannot match without is absent: it would find nothing
         for match in pattern.finditer(text, sentence.start, sentence.end):
-            spans.append(
-                (
-                    match.start(),
-                    match.end(),
-                    match.group("n"),
-                    "born" in match.groupdict() and bool(match.group("born")),
-                )
-            )
-    apposition = lex.get("age_apposition")
-    if apposition:
-        for person in people:
-            match = re.match(apposition, text[person.end : sentence.end])
+            born = "born" in match.groupdict() and bool(match.group("born"))
+            form = age_form(match.group(0), match.start("n") - match.start(), code)
+            spans.append((match.start(), match.end(), match.group("n"), born, None, form))
+    for person in people:
+        for pattern in age_appositions(code):
+            match = pattern.match(text[person.end : sentence.end])
             if match:
-                person.end + match.start("n")
-                spans.append((person.start, person.end + match.end("n"), match.group("n"), False))
-    for start, end, raw, born in sorted(spans):
+                end = person.end + match.end("n")
+                span = (person.start, end, match.group("n"), False, person, "apposition")
+                spans.append(span)
+                break
+    for start, end, raw, born, owner, form in sorted(spans, key=lambda s: s[:2]):
         if any(s < end and start < e for s, e in taken):
             continue
         age = parse_age(raw, code)
         if age is None:
             continue
-        subject = age_subject(sentence, text, start, end, people, topic, code)
+        if owner is not None:
+            subject = owner.name
+        else:
+            subject = age_subject(sentence, text, start, end, people, topic, code, form)
         if not subject:
             continue
         taken.append((start, end))

@@ -169,12 +169,61 @@ def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
     return None
 
 
+def country_names(lex: Lexicon) -> frozenset[str]:
+    """Folded names of countries (lexicon key `countries`, per country its names)."""
+    found = lex.__dict__.get("_country_names")
+    if found is None:
+        names = (n for ns in (lex.get("countries") or {}).values() for n in ns)
+        found = lex.__dict__["_country_names"] = frozenset(fold(n) for n in names)
+    return found
+
+
+def age_follows(text: str, end: int, lex: Lexicon, single: bool = False) -> bool:
+    """Is the name followed by its age: "Quispe Lazo de 26 años", "Huamán Ccori (20)" (lexicon keys
+    `age_appositions` and `apposition_age`)? A single word passes only as an item of a list of
+    names and ages ("Anouk, 12, Wessel, 8, and Ferdi, 5"): "Tarrasola (45)" and "la región de
+    Ayaviri, de 16 años" are places."""
+    found = lex.__dict__.get("_age_after_name")
+    if found is None:
+        patterns = [re.compile(p, re.I) for p in lex.get("age_appositions") or []]
+        age = lex.get("apposition_age")
+        if age:
+            patterns.append(re.compile(r"^\s*,?\s*" + age.lstrip("^"), re.I))
+        joining = lex.phrases("and_words").pattern
+        item = re.compile(rf"\s*,\s*\d{{1,3}}\s*(?:[,;.]|{joining}\s)", re.I)
+        found = lex.__dict__["_age_after_name"] = (patterns, item)
+    window = text[end : end + 40]
+    patterns, item = found
+    if single:
+        return bool(item.match(window))
+    return any(p.match(window) for p in patterns)
+
+
+def age_precedes(text: str, start: int, lex: Lexicon) -> bool:
+    """Is the name preceded by its age: "41-year-old Harold Quist", "his 26-year-old colleague
+    Bernard Ostrowski" (lexicon key `age_before_name`)?"""
+    found = lex.__dict__.get("_age_before_name")
+    if found is None:
+        pattern = lex.get("age_before_name")
+        found = lex.__dict__["_age_before_name"] = re.compile(pattern) if pattern else False
+    return bool(found) and bool(found.search(text, max(0, start - 60), start))
+
+
 def is_place_context(text: str, start: int, lex: Lexicon) -> bool:
     """'in Santo Domingo', 'province of Guayas': lexicon key `place_prepositions`."""
     found = lex.__dict__.get("_place_before")
     if found is None:
         place = lex.phrases("place_prepositions").pattern
         found = lex.__dict__["_place_before"] = re.compile(rf"(?:{place}|,)\s*$", re.I)
+    return bool(found.search(fold(text[max(0, start - 30) : start])))
+
+
+def after_place_preposition(text: str, start: int, lex: Lexicon) -> bool:
+    """'in Ayaviri', 'región de Ayaviri' right before a word (lexicon key `place_prepositions`)."""
+    found = lex.__dict__.get("_after_place")
+    if found is None:
+        place = lex.phrases("place_prepositions").pattern
+        found = lex.__dict__["_after_place"] = re.compile(rf"(?:{place})\s*$", re.I)
     return bool(found.search(fold(text[max(0, start - 30) : start])))
 
 
@@ -213,16 +262,21 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     cut = 0
     for index, token in enumerate(tokens):
         folded = fold(POSSESSIVE.sub("", token))
-        if folded in lex.not_person_words or folded in lex.titles or folded in lex.title_modifiers:
+        if folded in lex.not_person_words or folded in lex.titles:
             cut = index + 1
+        elif folded in lex.title_modifiers and index + 1 < len(tokens):
+            following = fold(tokens[index + 1])
+            if following in lex.titles or following in lex.title_modifiers:
+                cut = index + 1  # "Former President ...", not the given name "Máximo"
     while cut < len(tokens) and (
         fold(tokens[cut]) in lex.not_name_starters or fold(tokens[cut]) in lex.particles
     ):
         cut += 1
     tokens, offsets = tokens[cut:], offsets[cut:]
+    countries = country_names(lex)
     for index in range(1, len(tokens) - 1):  # "Ecuador Michael Fitzpatrick"
-        if fold(tokens[index]) in lex.given_names and not any(
-            fold(t) in lex.given_names for t in tokens[:index]
+        if fold(tokens[index]) in lex.given_names and (
+            " ".join(fold(t) for t in tokens[:index]) in countries
         ):
             tokens, offsets = tokens[index:], offsets[index:]
             break
@@ -251,6 +305,8 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     after = fold(text[raw_end : raw_end + 25])
     if re.match(r"\s*(?:\(\d{4}|,\s*\d{1,3},)", after):
         evidence.add("apposition")
+    if age_follows(text, raw_end, lex, len(tokens) == 1) or age_precedes(text, start, lex):
+        evidence.update(("apposition", "age"))
     adverbs = lex.phrases("speech_adverbs").pattern  # "Terán also said"
     first_after = re.match(rf"\s*(?:{adverbs}\s+)?(\w+)", after)
     if first_after and first_after.group(1) in lex.speech_verbs:
@@ -276,6 +332,8 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
             evidence.add("known")
         elif not (evidence & {"title", "apposition"}):
             return
+        elif "title" not in evidence and after_place_preposition(text, start, lex):
+            return  # "la región de Ayaviri, de 16 años": the age is someone else's
     elif (
         is_place_context(text, start, lex)
         and not evidence - {"apposition"}

@@ -1,0 +1,256 @@
+"""Issue 13: people. Whose age it is, who is who across sources, and which spellings differ.
+Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from reconcile.ingest import analyse
+from reconcile.judge import judge_ages, name_conflicts
+from reconcile.models import Document
+from reconcile.resolve import resolve, same_person
+
+
+def claims_of(text: str, language: str = "en", published: str = "2024-03-20"):
+    document = Document("t", "t", "t", text, published=published, language=language)
+    return analyse(document)[2]
+
+
+def ages_of(text: str, language: str = "en", published: str = "2024-03-20") -> dict:
+    """Age claims as {subject: age}; a subject given two ages fails the test."""
+    found: dict = {}
+    for claim in claims_of(text, language, published):
+        if claim.kind == "age":
+            assert claim.subject not in found, f"two ages for {claim.subject}"
+            found[claim.subject] = claim.low
+    return found
+
+
+# --------------------------------------------------------------------------- whose age
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "The victims were named as Harold Quist, 55, Bernard Ostrowski, 36, and Milan Fenwick, 48.",
+            "en",
+            {"Harold Quist": 55, "Bernard Ostrowski": 36, "Milan Fenwick": 48},
+        ),
+        (
+            "Police named the dead as Harold Quist, 55, of Leeds, and Bernard Ostrowski, 36, of York.",
+            "en",
+            {"Harold Quist": 55, "Bernard Ostrowski": 36},
+        ),
+        (
+            "Union leader Tomas Brandt said 41-year-old Harold Quist and 29-year-old Milan Fenwick had families.",
+            "en",
+            {"Harold Quist": 41, "Milan Fenwick": 29},
+        ),
+        (
+            "Rescuers found the car of Harold Quist and his 26-year-old colleague Bernard Ostrowski.",
+            "en",
+            {"Bernard Ostrowski": 26},
+        ),
+        (
+            "Los fallecidos son Ramiro Quispe Lazo, de 35 años, y Teodoro Huamán Ccori, de 26 años.",
+            "es",
+            {"Ramiro Quispe Lazo": 35, "Teodoro Huamán Ccori": 26},
+        ),
+        (
+            "Los detenidos son Ramiro Quispe Lazo (20); Teodoro Huamán Ccori (19) y Eulogio Mamani Ticona (23).",
+            "es",
+            {"Ramiro Quispe Lazo": 20, "Teodoro Huamán Ccori": 19, "Eulogio Mamani Ticona": 23},
+        ),
+        (
+            "Entre los heridos está Ramiro Quispe Lazo (26 años, Cusco).",
+            "es",
+            {"Ramiro Quispe Lazo": 26},
+        ),
+        (
+            "Her children were with her: Anouk, 12, Wessel, 8, and Ferdi, 5.",
+            "en",
+            {"Anouk": 12, "Wessel": 8, "Ferdi": 5},
+        ),
+    ],
+)
+def test_every_age_of_a_list_goes_to_its_own_name(text, language, expected):
+    assert ages_of(text, language) == expected
+
+
+def test_a_list_line_of_names_and_ages_keeps_its_names():
+    text = (
+        "The dead were identified:\n\n- Ramiro Quispe Lazo (20).\n\n- Teodoro Huamán Ccori (22).\n"
+    )
+    assert ages_of(text, "es") == {"Ramiro Quispe Lazo": 20, "Teodoro Huamán Ccori": 22}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Gerald Okafor said firefighters airlifted a 1-year-old boy from the roof.", "en"),
+        ("Guatemala said that two of its citizens, aged 26 and 35, were missing.", "en"),
+        ("Gerald Okafor said the children — aged 13, nine and four — were safe.", "en"),
+        ("Según Rosa Villca, su hijo, de 26 años, viajó a la frontera.", "es"),
+        ("El padre de Rosa Villca contó que una menor de 17 años murió en la plaza.", "es"),
+        ("La fiscal Rosa Villca pidió condenas de 15 años para los acusados.", "es"),
+        (
+            "La muerte de un adolescente en Ayaviri, ciudad de la región de Ayacara, de 16 años.",
+            "es",
+        ),
+    ],
+)
+def test_an_age_attached_to_a_noun_belongs_to_no_named_person(text, language):
+    assert ages_of(text, language) == {}
+
+
+def test_a_place_with_a_figure_is_not_a_person():
+    text = "Los muertos se concentran en Tarrasola (45), Benifayó (25) y Villagordo (15)."
+    assert not [c for c in claims_of(text, "es") if c.kind in ("person", "age")]
+
+
+def test_an_age_opening_the_sentence_goes_to_the_name_after_its_clause():
+    text = "Believed to be 52 years old at the time of the arrest, Marco Vitale ran the port."
+    assert ages_of(text) == {"Marco Vitale": 52}
+
+
+def test_an_age_after_a_list_line_heading_is_not_given_to_a_later_name():
+    text = "Perfil del acusado\n\nTiene 22 años, y fue condenado por el tribunal que presidió Rosa Villca Quispe."
+    assert ages_of(text, "es") == {}
+
+
+def test_an_age_of_the_previous_sentence_person():
+    text = "Marco Vitale was born in Bari. Local reports attribute 52 years."
+    assert ages_of(text) == {"Marco Vitale": 52}
+
+
+def test_no_age_from_a_previous_sentence_that_named_two_people():
+    text = "Marco Vitale met Elena Brenner in Bari. Local reports attribute 52 years."
+    assert ages_of(text) == {}
+
+
+# --------------------------------------------------------------------------- ages across sources
+
+
+def age_claim(document: str, age: int, published: str) -> dict:
+    return {
+        "document": document,
+        "low": age,
+        "high": age,
+        "date": published,
+        "published": published,
+        "quote": f"{age} years old",
+        "start": 0,
+        "end": 10,
+        "hedge": None,
+    }
+
+
+def test_an_age_that_needs_a_birthday_between_close_reports_is_flagged():
+    conflict = judge_ages(
+        "s", "Ana Ruiz", [age_claim("a", 33, "2023-05-19"), age_claim("b", 34, "2023-06-18")]
+    )
+    assert conflict is not None and conflict.severity == "medium"
+    assert "birthday" in conflict.explanation
+
+
+def test_ages_a_year_apart_said_a_year_apart_agree():
+    claims = [age_claim("a", 33, "2022-05-19"), age_claim("b", 34, "2023-06-18")]
+    assert judge_ages("s", "Ana Ruiz", claims) is None
+
+
+def test_a_younger_age_in_a_later_report_is_a_contradiction():
+    claims = [age_claim("a", 34, "2023-05-19"), age_claim("b", 33, "2023-05-25")]
+    conflict = judge_ages("s", "Ana Ruiz", claims)
+    assert conflict is not None and conflict.severity == "high"
+
+
+# --------------------------------------------------------------------------- who is who
+
+
+def person(document: str, name: str, subject: str | None = None) -> dict:
+    return {"document_id": document, "value": name, "subject": subject or name, "extra": {}}
+
+
+def groups(entities) -> set[frozenset[str]]:
+    return {frozenset(e.spellings()) for e in entities}
+
+
+def test_two_people_one_document_names_apart_never_join():
+    claims = [
+        person("a", "Lucas Pertano"),
+        person("a", "Luciano Pertano"),
+        person("b", "Luciano Pertano"),
+        person("c", "Lucas Pertano"),
+    ]
+    assert groups(resolve("s", claims, [], [])) == {
+        frozenset({"Lucas Pertano"}),
+        frozenset({"Luciano Pertano"}),
+    }
+
+
+def test_a_first_name_alone_joins_the_one_person_of_the_story_so_named():
+    claims = [person("a", "Anouk"), person("b", "Anouk Verbeek Mol"), person("b", "Ferdi Mol")]
+    assert frozenset({"Anouk", "Anouk Verbeek Mol"}) in groups(resolve("s", claims, [], []))
+
+
+def test_a_first_name_shared_by_two_people_joins_no_one():
+    claims = [person("a", "Anouk"), person("b", "Anouk Verbeek"), person("c", "Anouk Mol")]
+    assert frozenset({"Anouk"}) in groups(resolve("s", claims, [], []))
+
+
+# --------------------------------------------------------------------------- name spans
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        (
+            "El exministro Rafael Cordero y Ricardo Paltán viajaron juntos.",
+            "es",
+            {"Rafael Cordero", "Ricardo Paltán"},
+        ),
+        (
+            "Former minister Rafael Cordero y Ricardo Paltán travelled together.",
+            "en",
+            {"Rafael Cordero", "Ricardo Paltán"},
+        ),
+    ],
+)
+def test_a_conjunction_is_never_inside_a_name(text, language, names):
+    found = {c.value for c in claims_of(text, language) if c.kind == "person"}
+    assert names <= found
+
+
+# --------------------------------------------------------------------------- nicknames
+
+
+def mention(document: str, name: str) -> dict:
+    given, surname = name.split(" ", 1)
+    return {
+        "document": document,
+        "value": name,
+        "quote": name,
+        "start": 0,
+        "end": len(name),
+        "extra": {"given": given, "surname": surname},
+    }
+
+
+@pytest.mark.parametrize(
+    ("short", "full"), [("Bill Ostrowski", "William Ostrowski"), ("Pepe Quispe", "José Quispe")]
+)
+def test_a_nickname_is_the_same_person_and_only_a_low_note(short, full):
+    assert same_person(short, full)
+    conflicts = name_conflicts("s", full, [mention("a", short), mention("b", full)], set())
+    assert [(c.rule, c.severity) for c in conflicts] == [("name-nickname", "low")]
+
+
+def test_a_different_given_name_is_still_a_spelling_contradiction():
+    conflicts = name_conflicts(
+        "s",
+        "Wilmer Ostrowski",
+        [mention("a", "Wilmer Ostrowski"), mention("b", "Wilmar Ostrowski")],
+        set(),
+    )
+    assert [(c.rule, c.severity) for c in conflicts] == [("name-spelling", "high")]
