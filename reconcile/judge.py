@@ -97,6 +97,47 @@ def worst(*severities: str) -> str:
     return max(severities, key=lambda s: SEVERITY_RANK[s])
 
 
+# --------------------------------------------------------------------------- pairs
+
+
+def clashing_pairs(kind: str, claims: list[dict]) -> list[tuple[dict, dict]]:
+    """The pairs of one block's claims, from two documents, that cannot both be true: the
+    one comparison `conflicts` and `check` share. Numbers clash as intervals (29 and 31, not
+    "at least 29" and 31), ages as birth dates or years (`ages_clash`; undated ages when any
+    claim of the block is undated), dates as spans within a month of each other (13 and 14
+    December, not December 2023 and 14 December)."""
+    dated = kind == "age" and all(is_dated(c) for c in claims)
+    spans = {id(c): date_span(c) for c in claims} if kind == "date" else {}
+
+    def clash(a: dict, b: dict) -> bool:
+        if kind == "age":
+            return ages_clash(a, b, dated)
+        if kind == "date":
+            sa, sb = spans[id(a)], spans[id(b)]
+            return sa is not None and sb is not None and date_relation(sa, sb) == "clash"
+        return not compatible(a, b)
+
+    return [
+        (a, b)
+        for i, a in enumerate(claims)
+        for b in claims[i + 1 :]
+        if a["document"] != b["document"] and clash(a, b)
+    ]
+
+
+def approximate_pairs(claims: list[dict]) -> list[tuple[dict, dict]]:
+    """Pairs of figures from two documents that differ where one is approximate ("about 30"
+    and 29): soft, worth a low note only when nothing in the block clashes."""
+    return [
+        (a, b)
+        for i, a in enumerate(claims)
+        for b in claims[i + 1 :]
+        if a["document"] != b["document"]
+        and "about" in (a["qualifier"], b["qualifier"])
+        and (a["low"], a["high"]) != (b["low"], b["high"])
+    ]
+
+
 # --------------------------------------------------------------------------- numbers
 
 
@@ -146,22 +187,10 @@ def judge_numbers(
 ) -> Conflict | None:
     """29 vs 31 contradict; "at least 29" vs 31 agree; 7 vs "eight or nine" contradict;
     "about 30" vs 29 is soft; a later, larger figure for a growing count is "evolving"."""
-    clashes = [
-        (a, b)
-        for i, a in enumerate(claims)
-        for b in claims[i + 1 :]
-        if a["document"] != b["document"] and not compatible(a, b)
-    ]
+    clashes = clashing_pairs(kind, claims)
     soft = []
     if not clashes:
-        soft = [
-            (a, b)
-            for i, a in enumerate(claims)
-            for b in claims[i + 1 :]
-            if a["document"] != b["document"]
-            and "about" in (a["qualifier"], b["qualifier"])
-            and (a["low"], a["high"]) != (b["low"], b["high"])
-        ]
+        soft = approximate_pairs(claims)
         if not soft:
             return None
     groups: dict[str, list[dict]] = defaultdict(list)
@@ -326,13 +355,7 @@ def judge_ages(story: str, subject: str, claims: list[dict]) -> Conflict | None:
     """Ages compare as birth years: 34 in 2023 and 36 in 2022 cannot both be right;
     "born 36 years ago" is an age on the article's date. With the days known, 33 on 19 May
     and 34 on 18 June need a birthday in between: medium."""
-    dated = all(is_dated(c) for c in claims)
-    clashes = [
-        (a, b)
-        for i, a in enumerate(claims)
-        for b in claims[i + 1 :]
-        if a["document"] != b["document"] and ages_clash(a, b, dated)
-    ]
+    clashes = clashing_pairs("age", claims)
     if not clashes:
         return None
     groups: dict[str, list[dict]] = defaultdict(list)
@@ -399,13 +422,7 @@ def judge_dates(story: str, subject: str, attribute: str, claims: list[dict]) ->
     taken to be two events); a weekday that the other source's date contradicts is "high"."""
     spans = [(c, date_span(c)) for c in claims]
     spans = [(c, s) for c, s in spans if s]
-    clashes = []
-    for i, (a, sa) in enumerate(spans):
-        for b, sb in spans[i + 1 :]:
-            if a["document"] == b["document"]:
-                continue
-            if date_relation(sa, sb) == "clash":
-                clashes.append((a, b))
+    clashes = clashing_pairs("date", claims)
     if not clashes:
         return None
     groups: dict[str, list[dict]] = defaultdict(list)
