@@ -1,10 +1,11 @@
 """Stage 8, check: a draft against the corpus, before it is published.
 
 The draft's claims are extracted as any article's are. Each one is put in the block it would
-join in the story the draft belongs to (`match.block_key`) and compared with the corpus claims
-of that block, one pair at a time, with judge's own comparisons: number intervals, birth
-years, date spans, the calendar, and `resolve.same_person` for the spelling of names. The
-draft is only read; nothing is stored.
+join in the story the draft belongs to (`match.block_key`, `match.in_scale`) and judged as
+`conflicts` would judge it were the draft one more source: the pairs `judge.clashing_pairs`
+and `judge.approximate_pairs` find, the spellings `judge.name_conflicts` sets apart, the
+calendar of `judge.weekday_mismatch`. Only the weighing of sides (how many sources back the
+draft) is check's own. The draft is only read; nothing is stored.
 
     draft = load_draft("draft.md")
     result = check_draft(db, draft)
@@ -26,20 +27,23 @@ import sqlite_utils
 from .dates import WEEKDAY_NAMES, PartialDate
 from .judge import (
     SEVERITY_RANK,
-    ages_agree,
-    compatible,
+    approximate_pairs,
+    birthday_between,
+    clashing_pairs,
     date_relation,
     date_span,
     date_text,
-    is_dated,
     is_exact,
     make_value,
+    name_conflicts,
+    raw_parts,
+    spellings,
     tally,
     value_text,
     weekday_mismatch,
 )
 from .lexicon import fold, lexicon
-from .match import NUMBER_KINDS, block_key
+from .match import NUMBER_KINDS, block_key, in_scale
 from .models import Claim, Document, Sentence, Value
 from .output import number_text
 from .store import CLAIM_COLUMNS, claim_row, meta
@@ -72,7 +76,7 @@ class Finding:
     start: int  # offsets into the draft's text
     end: int
     sentence: str  # the draft's sentence
-    status: str  # contradiction, exceeds sources, disputed, weekday mismatch, variant, supported, unsupported
+    status: str  # contradiction, exceeds sources, disputed, weekday mismatch, approximate, variant, supported, unsupported
     severity: str | None  # high, medium, low; None for supported and unsupported claims
     rule: str
     explanation: str
@@ -388,13 +392,13 @@ class Corpus:
         return rows
 
     def name_mentions(self, entity_id: str) -> list[dict]:
-        """Every full-name mention of one entity, with its sentence."""
+        """Every mention of one entity (surnames alone back a surname), with its sentence."""
         from .pipeline import attach_sentences
 
         sql = (
             f"SELECT {CLAIM_COLUMNS} FROM mentions m"  # noqa: S608 (fixed text)
             " CROSS JOIN claims c ON c.id = m.claim_id CROSS JOIN documents d ON d.id = c.document_id"
-            " WHERE m.entity_id = ? AND c.kind = 'person' AND c.value LIKE '% %'"
+            " WHERE m.entity_id = ? AND c.kind = 'person'"
             " AND d.id != ? AND d.path != ? ORDER BY d.name, c.start"
         )
         rows = [claim_row(r) for r in self.db.query(sql, [entity_id, *self.exclude])]
@@ -403,21 +407,6 @@ class Corpus:
 
 
 # --------------------------------------------------------------------------- comparisons
-
-
-def relation(draft: dict, other: dict) -> str:
-    """How a corpus claim bears on a draft claim of the same block: "agree", "clash", or
-    "apart" (dates so far apart that they are taken to be two events)."""
-    kind = draft["kind"]
-    if kind in NUMBER_KINDS:
-        return "agree" if compatible(draft, other) else "clash"
-    if kind == "age":
-        dated = is_dated(draft) and is_dated(other)
-        return "agree" if ages_agree(draft, other, dated) else "clash"
-    a, b = date_span(draft), date_span(other)
-    if a is None or b is None:
-        return "apart"
-    return date_relation(a, b)
 
 
 def pins(claim: dict) -> bool:
@@ -489,21 +478,79 @@ class Verdict:
 RULES = {"age": "age-birth-year", "date": "event-date"}
 
 
-def judge_claim(draft: dict, related: list[dict], subject: str, growing: set[str]) -> Verdict:
-    """One draft claim against the corpus claims of its block."""
+def sides(draft: dict, block: list[dict]) -> tuple[list[dict], list[dict], list[dict]]:
+    """The block's corpus claims as `conflicts` would judge them with the draft among them:
+    (those that agree with the draft, those that clash with it, those set aside). Figures off
+    the block's scale are set aside (`match.in_scale`, the draft's own included: then every
+    claim is), clashes are `judge.clashing_pairs`, and a date agrees only when its span meets
+    the draft's (further than a month away it is another event)."""
+    kind = draft["kind"]
+    members = [*block, draft]
+    if kind in NUMBER_KINDS:
+        kept = in_scale(members)
+        if not any(c is draft for c in kept):
+            return [], [], block
+        members = kept
+    others = [c for c in members if c is not draft]
+    kept = {id(c) for c in others}
+    aside = [c for c in block if id(c) not in kept]
+    clash = [
+        b if a is draft else a for a, b in clashing_pairs(kind, members) if a is draft or b is draft
+    ]
+    clashing = {id(c) for c in clash}
+    rest = [c for c in others if id(c) not in clashing]
+    mine = date_span(draft) if kind == "date" else None
+    if kind == "date":
+        agree = [
+            c
+            for c in rest
+            if mine and (span := date_span(c)) and date_relation(mine, span) == "agree"
+        ]
+    else:
+        agree = rest
+    return agree, clash, aside
+
+
+def judge_claim(draft: dict, block: list[dict], subject: str, growing: set[str]) -> Verdict:
+    """One draft claim against the corpus claims of its block, with the pairs `conflicts`
+    would find if the draft were one more source (`sides`)."""
     kind = draft["kind"]
     rule = RULES.get(kind, "number-intervals")
     what = describe(draft, subject)
     said = draft["value"] if kind == "date" else label(draft)  # the weekday as the draft wrote it
-    judged = [(c, relation(draft, c)) for c in related]
-    agree = [c for c, r in judged if r == "agree"]
-    clash = [c for c, r in judged if r == "clash"]
+    agree, clash, aside = sides(draft, block)
     for claim in agree + clash:
         claim["label"] = label(claim)
     if not agree and not clash:
+        if aside and kind in NUMBER_KINDS:
+            return Verdict(
+                "unsupported",
+                None,
+                rule,
+                f"The sources' figures for {what} ({listing(corpus_values(aside))}) are of "
+                f"another scale than the draft's {said}: not compared.",
+                None,
+                [],
+            )
         return Verdict("unsupported", None, rule, f"No source of the story gives {what}.", None, [])
     values = corpus_values(agree + clash)
     if not clash:
+        soft = kind in NUMBER_KINDS and [
+            c
+            for a, b in approximate_pairs([*agree, draft])
+            for c in (a, b)
+            if (a is draft or b is draft) and c is not draft
+        ]
+        if soft and not clashing_pairs(kind, agree):
+            return Verdict(
+                "approximate",
+                "low",
+                "approximate-number",
+                f"The draft gives {said} for {what}, the sources {listing(corpus_values(soft))}; "
+                "one is approximate and covers the other.",
+                None,
+                values,
+            )
         return Verdict(
             "supported",
             None,
@@ -532,7 +579,8 @@ def judge_claim(draft: dict, related: list[dict], subject: str, growing: set[str
         hard = is_exact(draft) and any(is_exact(c) for c in clash)
         severity = "high" if hard and not hedged else "medium"
     elif kind == "age":
-        severity = "medium" if hedged else "high"
+        birthday = all(birthday_between(draft, c) for c in clash)
+        severity = "medium" if hedged or birthday else "high"
     else:
         severity = "high" if pins(draft) and any(pins(c) for c in clash) else "medium"
     suggestion = best_supported(clash_values, clash)
@@ -565,73 +613,100 @@ def judge_claim(draft: dict, related: list[dict], subject: str, growing: set[str
     return Verdict("contradiction", severity, rule, explanation, suggestion, values)
 
 
-def same_form(a: str, b: str) -> bool:
-    """A name and a longer or shorter form of it ("Diana Salazar", "Diana Salazar Méndez")."""
-    ta, tb = set(fold(a).replace(".", "").split()), set(fold(b).replace(".", "").split())
-    return ta <= tb or tb <= ta
-
-
-def judge_name(value: str, mentions: list[dict], entity_name: str) -> tuple[str, Verdict]:
-    """A draft's spelling of a person against the spellings the sources use for them.
-    Returns the subject to show (the sources' usual spelling) and the verdict."""
-    from .resolve import same_person
-
+def spelling_values(mentions: list[dict]) -> list[Value]:
+    """The full spellings the sources give one person, the most used first."""
     groups: dict[str, list[dict]] = defaultdict(list)
     for mention in mentions:
-        spelling = mention["value"]
-        if fold(spelling) == fold(value) or (
-            same_person(value, spelling) and not same_form(value, spelling)
-        ):
-            groups[spelling].append(mention)
+        if " " in mention["value"]:
+            groups[mention["value"]].append(mention)
     values = [make_value(spelling, members) for spelling, members in groups.items()]
     values.sort(key=lambda v: (-v.tally, v.value))
-    if not values:
-        return entity_name, Verdict(
-            "supported", None, "name-spelling", f"The sources name {entity_name}.", None, []
+    return values
+
+
+NAME_ORDER = {"supported": 0, "variant": 1, "disputed": 2, "contradiction": 3}
+
+
+def judge_name(
+    row: dict, mentions: list[dict], entity_name: str, story: str
+) -> tuple[str, Verdict]:
+    """A draft's spelling of a person against the spellings the sources use for them, by
+    `judge.name_conflicts` with the draft as one more mention: only a first name or surname
+    that rule sets against another spelling is a finding; whether it is the sources' usual
+    spelling sets its status. Returns the subject to show and the verdict."""
+    value = row["value"]
+    values = spelling_values(mentions)
+    full = [m for m in mentions if " " in m["value"]]
+    verdicts = []
+    for conflict in name_conflicts(story, entity_name, [*mentions, row], set()):
+        index = 0 if conflict.attribute == "first name" else 1
+        mine = raw_parts(row)[index]
+        if not any(v.value == mine for v in conflict.values):
+            continue  # the draft's form is a shorter one, or not in question
+        groups = spellings(conflict.attribute, full, mentions)
+        tallies = {key: tally(members)[0] for key, members in groups.items() if key}
+        if not tallies:
+            continue
+        top_tally = max(tallies.values())
+        top = [key for key, count in tallies.items() if count == top_tally]
+        part_of = {m["value"]: raw_parts(m)[index] for m in full}
+        usual = next((v.value for v in values if part_of.get(v.value) == top[0]), None)
+        usual = usual if len(top) == 1 else None
+        if mine in top:
+            if len(top) > 1 and conflict.status == "contradiction":
+                verdicts.append(
+                    (
+                        "disputed",
+                        "low",
+                        conflict.rule,
+                        f"Sources are split on the spelling of {value}: {listing(values)}.",
+                        None,
+                    )
+                )
+            continue
+        if conflict.status == "variant":
+            how = (
+                "accents or capitals differ" if conflict.rule == "name-accents" else "a short form"
+            )
+            written = usual or " or ".join(top)
+            explanation = f"The draft writes {value}; the sources write {written} ({how}): "
+            verdicts.append(
+                ("variant", "low", conflict.rule, explanation + listing(values) + ".", usual)
+            )
+            continue
+        severity = "medium" if mine in tallies else "high"
+        most = f"most sources write {usual}" if usual else f"sources write {' or '.join(top)}"
+        verdicts.append(
+            (
+                "contradiction",
+                severity,
+                conflict.rule,
+                f"The draft spells {entity_name} as {value}; {most}: {listing(values)}.",
+                usual,
+            )
         )
-    top = [v.value for v in values if v.tally == values[0].tally]
-    subject = top[0] if len(top) == 1 else entity_name
-    if value in top:
-        others = [t for t in top if fold(t) != fold(value)]
-        if others:
-            return subject, Verdict(
-                "disputed",
-                "low",
-                "name-spelling",
-                f"Sources are split on the spelling of {value}: {listing(values)}.",
-                None,
-                values,
+    subject = (
+        values[0].value
+        if values and (len(values) == 1 or values[0].tally > values[1].tally)
+        else entity_name
+    )
+    if not verdicts:
+        if not values:
+            return entity_name, Verdict(
+                "supported", None, "name-spelling", f"The sources name {entity_name}.", None, []
             )
         return subject, Verdict(
             "supported",
             None,
             "name-spelling",
-            f"{sources(values[0].tally)} write{'s' if values[0].tally == 1 else ''} {value}: "
-            f"{listing(values)}.",
+            f"The sources name {entity_name}: {listing(values)}.",
             None,
             values,
         )
-    same_letters = [t for t in top if fold(t) == fold(value)]
-    if same_letters:
-        return same_letters[0], Verdict(
-            "variant",
-            "low",
-            "name-accents",
-            f"The draft writes {value}; the sources write {same_letters[0]} "
-            f"(accents or capitals differ): {listing(values)}.",
-            same_letters[0],
-            values,
-        )
-    used = any(fold(v.value) == fold(value) for v in values)
-    usual = f"most sources write {top[0]}" if len(top) == 1 else f"sources write {' or '.join(top)}"
-    return subject, Verdict(
-        "contradiction",
-        "medium" if used else "high",
-        "name-spelling",
-        f"The draft spells {subject} as {value}; {usual}: {listing(values)}.",
-        top[0] if len(top) == 1 else None,
-        values,
+    status, severity, rule, explanation, suggestion = max(
+        verdicts, key=lambda v: (NAME_ORDER[v[0]], SEVERITY_RANK[v[1]])
     )
+    return subject, Verdict(status, severity, rule, explanation, suggestion, values)
 
 
 # --------------------------------------------------------------------------- the check
@@ -716,7 +791,7 @@ def check_draft(
         )
     corpus = Corpus(db, chosen, exclude) if chosen else None
     findings = check_weekdays(draft, rows, chosen)
-    findings += check_names(draft, people, corpus)
+    findings += check_names(draft, people, corpus, chosen)
     findings += check_facts(draft, rows, people, corpus, chosen)
     findings.sort(key=lambda f: (f.start, f.end, f.kind, f.rule))
     result = CheckResult(draft, chosen, reason, shared, findings, warnings=warnings)
@@ -748,7 +823,9 @@ def check_weekdays(draft: Draft, rows: list[dict], story: str | None) -> list[Fi
     return found
 
 
-def check_names(draft: Draft, people: list[dict], corpus: Corpus | None) -> list[Finding]:
+def check_names(
+    draft: Draft, people: list[dict], corpus: Corpus | None, story: str | None
+) -> list[Finding]:
     found = []
     mentions: dict[str, list[dict]] = {}
     for row in people:
@@ -758,7 +835,8 @@ def check_names(draft: Draft, people: list[dict], corpus: Corpus | None) -> list
         entity = corpus.entity_for(value) if corpus else None
         if entity is not None and entity not in mentions:
             mentions[entity] = corpus.name_mentions(entity)
-        if entity is None or not mentions[entity]:  # (a saved draft is not its own source)
+        full = [m for m in mentions.get(entity, []) if " " in m["value"]]
+        if entity is None or not full:  # (a saved draft is not its own source)
             verdict = Verdict(
                 "unsupported",
                 None,
@@ -769,7 +847,7 @@ def check_names(draft: Draft, people: list[dict], corpus: Corpus | None) -> list
             )
             found.append(make_finding(draft, row, "name", "name", value, verdict))
             continue
-        subject, verdict = judge_name(value, mentions[entity], corpus.entities[entity].name)
+        subject, verdict = judge_name(row, mentions[entity], corpus.entities[entity].name, story)
         found.append(make_finding(draft, row, "name", "name", subject, verdict))
     return found
 
