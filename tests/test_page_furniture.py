@@ -147,3 +147,12 @@ def test_a_date_in_figures_on_a_headline_is_the_pages_stamp():
 def test_a_date_in_figures_inside_a_sentence_is_still_a_date():
     text = "The river burst its banks on 2024-03-03, the council said."
     assert [c.date for c in claims_of(text, "en") if c.kind == "date"] == ["2024-03-03"]
+
+
+def test_a_citations_retrieved_date_is_no_event_date():
+    text = "Floods in Marlow Creek. Town council report. Retrieved 12 March 2024."
+    assert not [c for c in claims_of(text, "en") if c.kind == "date"]
+    text = "Informe del ayuntamiento de Peña Alta. Consultado el 12 de marzo de 2024."
+    assert not [c for c in claims_of(text, "es") if c.kind == "date"]
+    text = "The river rose on 12 March 2024, the council said."
+    assert [c.date for c in claims_of(text, "en") if c.kind == "date"] == ["2024-03-12"]

@@ -48,6 +48,13 @@ def opening_stamp(text: str, mention: DateMention, lex: Lexicon) -> bool:
     )
 
 
+def cited_on(text: str, mention: DateMention, lex: Lexicon) -> bool:
+    """A citation's date ("Retrieved 12 March 2024", "consultado el 12 de marzo") is when a
+    page was read, not the date of any event."""
+    before = fold(text[max(0, mention.start - 24) : mention.start]).rstrip(" :,")
+    return any(before.endswith(cue) for cue in lex.get("citation_cues", []))
+
+
 def date_claims(
     sentence: Sentence,
     text: str,
@@ -64,7 +71,7 @@ def date_claims(
     for mention in mentions:
         start, end = sentence.start + mention.start, sentence.start + mention.end
         spans.append((start, end))
-        if opening_stamp(sentence.text, mention, lex):
+        if opening_stamp(sentence.text, mention, lex) or cited_on(sentence.text, mention, lex):
             continue
         event, subject = None, ""
         for candidate in events_near(sentence, text, lex, mention, mentions):
