@@ -1,14 +1,16 @@
 """Stage 2, segment: a document's text becomes paragraphs and sentences with offsets.
 
-Each span gets a role. Only `body` sentences are read for claims; headings, captions, photo
-credits, bylines and reader comments are kept (they are searchable) but are not the article's
-claims.
+Each span gets a role. Only `body` and `heading` sentences are read for claims; captions and
+photo credits (`caption`), bylines, the page's date stamps (`stamp`), links to other articles
+(`related`) and reader comments are kept (they are searchable) but are not the article's
+claims. Page furniture is told by its shape and its place, never by the site it comes from.
 """
 
 from __future__ import annotations
 
 import re
 
+from .dates import find_dates
 from .lexicon import Lexicon, fold, lexicon
 from .models import Sentence
 
@@ -59,12 +61,38 @@ def paragraph_role(text: str, blanks_before: int, lex: Lexicon) -> str:
         return "comment"
     if any(p.search(text.strip()) for p in lex.byline_res):
         return "byline"
-    if folded.startswith(lex.caption_prefixes):
+    if folded.startswith(lex.caption_prefixes) or any(
+        re.search(p, text.strip()) for p in lex.get("caption_patterns", [])
+    ):
         return "caption"
     stripped = text.strip()
+    if date_stamp(stripped, lex):
+        return "stamp"  # the page's date line, not the article's: no claims
     if not stripped.endswith(TERMINAL) or stripped.startswith(("-", "•", "*")):
         return "heading" if len(stripped.split()) < 30 else "body"
     return "body"
+
+
+MAX_STAMP_CHARS = 80
+
+
+def date_stamp(text: str, lex: Lexicon) -> bool:
+    """Is a short line only a date stamp of the page? "Last Updated: 2024-07-14 03:43",
+    "Martes 14 de octubre de 2025", "4:10 AM EST, January 14, 2024", "Quito, 11 de enero de
+    2024 - Redacción": once dates, clock times and stamp words are taken out, at most two
+    words are left."""
+    if len(text) > MAX_STAMP_CHARS or not any(c.isdigit() for c in text):
+        return False
+    mentions = find_dates(text, lex.code)
+    if not mentions:
+        return False
+    rest = text
+    for mention in sorted(mentions, key=lambda m: -m.start):
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    rest = lex.clock_time_re.sub(" ", rest)
+    stamp_words = lex.get_set("stamp_words")
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if fold(w) not in stamp_words]
+    return len(words) <= 2
 
 
 def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
@@ -113,15 +141,58 @@ def bounded(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS):
         yield piece
 
 
+TEASER_WORDS = 30  # a link to another article is a headline: shorter than this
+# Body paragraphs before a list of links: fewer, and the lines are still the page's header
+# (the article's own headline under its standfirst and date).
+BODY_BEFORE_TEASERS = 3
+
+
+def teasers(texts: list[str], roles: list[str], lex: Lexicon) -> set[int]:
+    """Paragraphs that are links to other articles, by their shape and place: once the body
+    is under way, a line shaped like a headline (short, without a full stop, or cut off with
+    an ellipsis) beside a date stamp of the page ("Boric criticises ..." over "Tuesday
+    14 October 2025"), or one of the short lines under a bare list marker ("Related",
+    "Te puede interesar"), up to the next paragraph that is not."""
+    found: set[int] = set()
+    body = 0
+    listing = False
+    for i, (text, role) in enumerate(zip(texts, roles, strict=True)):
+        stripped = text.strip()
+        headline = len(stripped.split()) <= TEASER_WORDS and (
+            stripped.endswith(("...", "…")) or not stripped.endswith(TERMINAL)
+        )
+        if role == "caption":
+            bare = fold(text).strip(" :.")
+            listing = body >= BODY_BEFORE_TEASERS and any(
+                bare == p.rstrip(" :") for p in lex.caption_prefixes
+            )
+            continue
+        if role not in ("body", "heading"):
+            continue
+        beside_stamp = any(0 <= j < len(roles) and roles[j] == "stamp" for j in (i - 1, i + 1))
+        if headline and body >= BODY_BEFORE_TEASERS and (beside_stamp or listing):
+            found.add(i)
+            continue
+        listing = False
+        body += role == "body"
+    return found
+
+
 def segment(text: str, language: str = "en") -> list[Sentence]:
     """All sentences of a document, in order, with offsets into `text` and their role."""
     lex = lexicon(language)
     sentences: list[Sentence] = []
+    spans = paragraphs(text)
+    roles: list[str] = []
     in_comments = False
-    for start, end, blanks in paragraphs(text):
+    for start, end, blanks in spans:
         role = "comment" if in_comments else paragraph_role(text[start:end], blanks, lex)
         in_comments = in_comments or role == "comment"
-        spans = split_sentences(text, start, end, lex) if role == "body" else [(start, end)]
-        for s, e in (piece for span in spans for piece in bounded(text, *span)):
+        roles.append(role)
+    for i in teasers([text[s:e] for s, e, _ in spans], roles, lex):
+        roles[i] = "related"
+    for (start, end, _), role in zip(spans, roles, strict=True):
+        pieces = split_sentences(text, start, end, lex) if role == "body" else [(start, end)]
+        for s, e in (piece for span in pieces for piece in bounded(text, *span)):
             sentences.append(Sentence(len(sentences), s, e, text[s:e], role))
     return sentences

@@ -184,12 +184,16 @@ def person_weight(sentence: int | None) -> float:
 
 def story_profile(sentences: Iterable[tuple[str, str]], lex: Lexicon) -> Counter:
     """A document's keys with their raw weights, from its (role, text) sentences in order.
-    Only headings and body count (captions, bylines and comments say nothing of the story);
-    headings before the first body sentence are the headline."""
+    Headings and body count, and photo captions as body (a caption's figures are the photo's,
+    but it names the story's people and places); bylines, date stamps, links to other
+    articles and comments say nothing of the story. Headings before the first body sentence
+    are the headline."""
     weights: Counter = Counter()
     headline: list[str] = []
     body_seen = 0
     for role, text in sentences:
+        if role == "caption":
+            role = "body"  # it names the story's people and places
         if role not in ("body", "heading"):
             continue
         if role == "heading":

@@ -35,6 +35,26 @@ def events_near(
     return [event for _, event in sorted(scored, key=lambda item: item[0])]
 
 
+NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+
+
+def opening_stamp(text: str, mention: DateMention, lex: Lexicon) -> bool:
+    """A date in figures opening a line, after nothing but stamp words, is the page's stamp
+    on a headline ("date 2024-03-04 Floods leave 14 dead"), not the date of an event: prose
+    writes an event's date in words."""
+    before = re.findall(r"[^\W\d_]+", text[: mention.start])
+    return bool(NUMERIC_DATE.fullmatch(mention.text.strip())) and all(
+        fold(w) in lex.get_set("stamp_words") for w in before
+    )
+
+
+def cited_on(text: str, mention: DateMention, lex: Lexicon) -> bool:
+    """A citation's date ("Retrieved 12 March 2024", "consultado el 12 de marzo") is when a
+    page was read, not the date of any event."""
+    before = fold(text[max(0, mention.start - 24) : mention.start]).rstrip(" :,")
+    return any(before.endswith(cue) for cue in lex.get("citation_cues", []))
+
+
 def date_claims(
     sentence: Sentence,
     text: str,
@@ -51,6 +71,8 @@ def date_claims(
     for mention in mentions:
         start, end = sentence.start + mention.start, sentence.start + mention.end
         spans.append((start, end))
+        if opening_stamp(sentence.text, mention, lex) or cited_on(sentence.text, mention, lex):
+            continue
         event, subject = None, ""
         for candidate in events_near(sentence, text, lex, mention, mentions):
             if candidate not in personal:
