@@ -89,35 +89,68 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def handles_errors(function: Callable) -> Callable:
-    """Turn the library's own errors into one line on stderr and exit 2 (never a traceback)."""
+    """The one error path of every command: the library's own errors become one line on stderr
+    and exit 2, and so does anything unexpected (exit 1 would read as "findings" to a script);
+    `--debug` (added to every command) also prints the traceback."""
+    import inspect
 
     @wraps(function)
-    def wrapper(*args, **kwargs):
-        from ..load import LoadError
-        from ..store import StoreError
-
+    def wrapper(*args, debug: bool = False, **kwargs):
         try:
             return function(*args, **kwargs)
-        except (StoreError, LoadError, ValueError) as error:
-            raise fail(str(error)) from None
+        except typer.Exit:
+            raise
         except KeyboardInterrupt:
             raise fail("interrupted", 130) from None
         except BrokenPipeError:
             sys.stderr.close()
             raise typer.Exit(0) from None
-        except OSError as error:
-            raise fail(
-                f"{getattr(error, 'filename', '') or ''} {error.strerror or error}".strip()
-            ) from None
-        except __import__("sqlite3").Error as error:
-            if "readonly" in str(error):
-                raise fail(
-                    f"{kwargs.get('db') or 'the database'}: read-only (file or folder permissions);"
-                    " commands that only read it still work"
-                ) from None
-            raise fail(f"database error: {error}") from None
+        except Exception as error:
+            if debug:
+                import traceback
 
+                traceback.print_exc(file=sys.stderr)
+            raise fail(error_line(error, kwargs.get("db"), debug)) from None
+
+    signature = inspect.signature(function, eval_str=True)
+    debug = inspect.Parameter(
+        "debug",
+        inspect.Parameter.KEYWORD_ONLY,
+        default=False,
+        annotation=Annotated[
+            bool,
+            typer.Option(
+                "--debug", envvar="RECONCILE_DEBUG", help="Print the traceback of an error."
+            ),
+        ],
+    )
+    parameters = [*signature.parameters.values(), debug]
+    wrapper.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
     return wrapper
+
+
+def error_line(error: Exception, db: str | None, debug: bool) -> str:
+    """One line for an error: the library's own errors say what went wrong by themselves;
+    anything else is named as unexpected."""
+    import sqlite3
+
+    from ..check import CheckError
+    from ..load import LoadError
+    from ..store import StoreError
+
+    if isinstance(error, StoreError | LoadError | CheckError):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"{getattr(error, 'filename', '') or ''} {error.strerror or error}".strip()
+    if isinstance(error, sqlite3.Error):
+        if "readonly" in str(error):
+            return (
+                f"{db or 'the database'}: read-only (file or folder permissions);"
+                " commands that only read it still work"
+            )
+        return f"{db or 'the database'}: database error: {error}"
+    hint = "" if debug else " (--debug shows where)"
+    return f"unexpected {type(error).__name__}: {error}{hint}"
 
 
 def write_output(text: str, output: str | None) -> None:

@@ -86,31 +86,18 @@ def check(
       reconcile check draft.md --accept accepted.yaml --format github
       cat draft.txt | reconcile check - --format json
     """
-    import sqlite3
-
-    from ..check import CheckError
-    from ..load import LoadError
-    from ..store import StoreError
-
-    try:
-        failed = run_check(
-            draft,
-            db,
-            story,
-            format,
-            fail_on.value,
-            accept,
-            show_supported,
-            show_unsupported,
-            save,
-            stdin_filename,
-        )
-    except CheckError as error:
-        raise fail(str(error)) from None
-    except (typer.Exit, StoreError, LoadError, ValueError, OSError, sqlite3.Error):
-        raise  # handles_errors: one line on stderr, exit 2
-    except Exception as error:  # a failure of check itself must not read as "findings"
-        raise fail(f"check failed: {type(error).__name__}: {error}") from None
+    failed = run_check(
+        draft,
+        db,
+        story,
+        format,
+        fail_on.value,
+        accept,
+        show_supported,
+        show_unsupported,
+        save,
+        stdin_filename,
+    )  # its errors, and any failure of check itself, exit 2 through handles_errors
     raise typer.Exit(1 if failed and not exit_zero else 0)
 
 

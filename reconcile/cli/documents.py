@@ -56,6 +56,15 @@ CLAIM_COLUMNS = [
 ]
 
 
+def size_limit(value: float) -> float:
+    """A size limit is a finite number of megabytes above zero (checked before any work)."""
+    import math
+
+    if not math.isfinite(value) or value <= 0 or value > 1024 * 1024:
+        raise typer.BadParameter(f"{value} is not a size in megabytes (above 0, at most 1048576)")
+    return value
+
+
 def run_ingest(
     db_path: str, paths: list[str], outlet, published, story, language, max_mb, jobs, quiet=False
 ):
@@ -134,7 +143,10 @@ def ingest(
         str | None, typer.Option(help="Language code (en, es) when the text does not say.")
     ] = None,
     max_mb: Annotated[
-        float, typer.Option("--max-mb", help="Skip files larger than this many megabytes.")
+        float,
+        typer.Option(
+            "--max-mb", callback=size_limit, help="Skip files larger than this many megabytes."
+        ),
     ] = 20.0,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="Worker processes for extraction (0 = all cores).")
@@ -339,7 +351,9 @@ def search(
         ),
     ],
     db: DbOption = DEFAULT_DB,
-    limit: Annotated[int, typer.Option(help="At most this many sentences.")] = 20,
+    limit: Annotated[
+        int, typer.Option(min=1, max=1_000_000_000, help="At most this many sentences.")
+    ] = 20,
     format: FormatOption = Format.table,
 ) -> None:
     """Find sentences by their words, across all documents (accent-insensitive).

@@ -64,7 +64,17 @@ def finish(conflicts, fail_on: str | None) -> None:
         raise typer.Exit(1)
 
 
-MinSeverity = Annotated[str, typer.Option("--min-severity", help="low, medium or high.")]
+def severity_choice(value: str | None) -> str | None:
+    """Checked before any work: a mistyped severity must not pass silently."""
+    if value is not None and value not in SEVERITIES:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(SEVERITIES)}")
+    return value
+
+
+MinSeverity = Annotated[
+    str,
+    typer.Option("--min-severity", callback=severity_choice, help="low, medium or high."),
+]
 KindOption = Annotated[
     str | None, typer.Option("--kind", "-k", help="count, age, date, name, money, percent.")
 ]
@@ -73,7 +83,11 @@ OutputOption = Annotated[
 ]
 FailOn = Annotated[
     str | None,
-    typer.Option("--fail-on", help="Exit 1 when a conflict at or above this severity is found."),
+    typer.Option(
+        "--fail-on",
+        callback=severity_choice,
+        help="Exit 1 when a conflict at or above this severity (low, medium, high) is found.",
+    ),
 ]
 StoryOption = Annotated[str | None, typer.Option("--story", help="Only this story.")]
 
