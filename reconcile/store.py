@@ -8,6 +8,7 @@ process leaves either the whole document or none of it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import sqlite3
@@ -174,10 +175,16 @@ def connect(path: str | Path, create: bool = True, readonly: bool = False) -> sq
 
     A read command passes `create=False`: a mistyped path is an error, not a new empty file.
     """
+    if str(path) == ":memory:" or str(path).startswith("file:"):
+        raise StoreError(
+            f"{path}: not a database file (a database in memory or named by URI is not saved)"
+        )
     path = Path(path)
     if path.exists():
         if path.is_dir():
             raise StoreError(f"{path}: is a folder, not a database file")
+        if not path.is_file():
+            raise StoreError(f"{path}: not a regular file, so not a database")
         if path.stat().st_size and not is_sqlite_file(path):
             raise StoreError(f"{path}: not a SQLite database")
     elif not create:
@@ -233,8 +240,17 @@ def migrate(db: sqlite_utils.Database) -> None:
             conn.execute(f"PRAGMA user_version = {number}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Undo a failed transaction, if SQLite has not already (it does by itself on a full disk
+    or an I/O error): the error that broke the transaction is the one to report, never a
+    "cannot rollback" that follows it."""
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
 
 
 class Transaction:
@@ -257,9 +273,13 @@ class Transaction:
 
     def __exit__(self, kind, value, traceback):
         if kind is None:
-            self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                rollback(self.conn)
+                raise
         else:
-            self.conn.execute("ROLLBACK")
+            rollback(self.conn)
         return False
 
 
