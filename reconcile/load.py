@@ -109,6 +109,12 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def document_id(text: str, outlet: str | None) -> str:
+    """A document is one outlet's publication of a text: the same wire copy from two outlets
+    is two documents (whose texts share a `content_hash`)."""
+    return hashlib.sha256(f"{outlet or ''}\x1f{text}".encode()).hexdigest()
+
+
 # --------------------------------------------------------------------------- formats
 
 
@@ -407,7 +413,8 @@ def load_path(
         raise LoadError(error.strerror or str(error)) from None
     manifest = read_manifest(str(path.parent.resolve())).get(path.name, {})
     suffix = path.suffix.lower() if path.suffix.lower() in TEXT_SUFFIXES else sniff_suffix(data)
-    return parse(data, path.stem, str(path), suffix, manifest, overrides)
+    # Known by its resolved path: "wire", "./wire" and "$PWD/wire" name one file.
+    return parse(data, path.stem, str(path.resolve()), suffix, manifest, overrides)
 
 
 def sniff_suffix(data: bytes) -> str:
@@ -481,4 +488,5 @@ def make_document(
     for layer in (manifest, clean_metadata(declared), clean_metadata(overrides)):
         meta.update(layer)
     name, path = clean_text(name), SURROGATES.sub("\ufffd", path)  # storable as UTF-8
-    return Document(id=content_hash(text), name=name, path=path, text=text, **meta)
+    document_key = document_id(text, meta.get("outlet"))
+    return Document(id=document_key, name=name, path=path, text=text, **meta)

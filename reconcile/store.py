@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import math
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -138,6 +139,27 @@ def index_sentences_in_the_writer(db: sqlite_utils.Database) -> None:
     """The writer adds a document's sentences to the full-text index itself, in the same
     transaction, with one statement: the per-row trigger cost three times as much."""
     db.execute("DROP TRIGGER IF EXISTS sentences_ai")
+
+
+@migration
+def documents_know_their_copies(db: sqlite_utils.Database) -> None:
+    """A document is one outlet's publication of a text, known by its file's resolved path.
+    Each gains `sha256`, its text's hash, which copies of one text share (the ids so far were
+    that hash). Relative paths are resolved against the folder the upgrading command runs in,
+    where the file is still found there, so that the next ingest of it replaces the version
+    stored rather than adding a second; the others stay as written."""
+    import os
+
+    db.execute("ALTER TABLE documents ADD COLUMN sha256 TEXT")
+    db.execute("UPDATE documents SET sha256 = id")
+    db.execute("CREATE INDEX documents_sha256 ON documents(sha256)")
+    for document_id, path in list(db.execute("SELECT id, path FROM documents")):
+        line = re.fullmatch(r"(.+\.(?:jsonl|ndjson))(#\d+)", path, re.I)  # one line of a file
+        file, suffix = (line.group(1), line.group(2)) if line else (path, "")
+        if file == "-" or os.path.isabs(file) or not os.path.isfile(file):
+            continue
+        resolved = os.path.realpath(file) + suffix
+        db.execute("UPDATE documents SET path = ? WHERE id = ?", [resolved, document_id])
 
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -320,16 +342,33 @@ def write_documents(
 def write_one(
     conn: sqlite3.Connection, document: Document, sentences: list[Sentence], claims: list[Claim]
 ) -> str:
-    if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
-        return "unchanged"
+    """One document. The same outlet's same text is already stored ("unchanged"), whatever
+    path it was read from; what was stored at this file's path before, if it is another text or
+    another outlet's, is this file's old version and goes ("replaced"). Another outlet's copy
+    of the text is another document, never touched."""
+    sha256 = document.sha256
+    same = [
+        row[0]
+        for row in conn.execute(
+            "SELECT id FROM documents WHERE sha256 = ? AND outlet IS ?", (sha256, document.outlet)
+        )
+    ]
     old = [
-        row[0] for row in conn.execute("SELECT id FROM documents WHERE path = ?", (document.path,))
+        row[0]
+        for row in conn.execute("SELECT id FROM documents WHERE path = ?", (document.path,))
+        if row[0] not in same
     ]
     for old_id in old:
         conn.execute("DELETE FROM documents WHERE id = ?", (old_id,))
+    if same:
+        if old:
+            conn.execute(
+                "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'"
+            )
+        return "replaced" if old else "unchanged"
     conn.execute(
         "INSERT INTO documents (id, name, path, title, outlet, author, published, url, language,"
-        " story, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        " story, text, ingested_at, sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             document.id,
             document.name,
@@ -343,6 +382,7 @@ def write_one(
             document.story,
             document.text,
             now(),
+            sha256,
         ),
     )
     conn.executemany(
@@ -393,7 +433,7 @@ def meta(db: sqlite_utils.Database, key: str) -> str | None:
 def documents(db: sqlite_utils.Database, story: str | None = None) -> list[dict]:
     sql = (
         "SELECT d.id, d.name, d.path, d.title, d.outlet, d.author, d.published, d.url, d.language,"
-        " coalesce(d.story, s.story) AS story, length(d.text) AS chars,"
+        " coalesce(d.story, s.story) AS story, d.sha256, length(d.text) AS chars,"
         " (SELECT count(*) FROM sentences WHERE document_id = d.id) AS sentences,"
         " (SELECT count(*) FROM claims WHERE document_id = d.id) AS claims, d.ingested_at"
         " FROM documents d LEFT JOIN stories s ON s.document_id = d.id"
@@ -408,7 +448,7 @@ def documents(db: sqlite_utils.Database, story: str | None = None) -> list[dict]
 CLAIM_COLUMNS = (
     "c.id, d.name AS document, c.sentence, c.kind, c.subject, c.attribute, c.value, c.low, c.high,"
     ' c.unit, c.qualifier, c.date, c.weekday, c.hedge, c.attribution, c.start, c."end", c.quote,'
-    " c.extra, d.outlet, d.published, d.language, d.id AS document_id"
+    " c.extra, d.outlet, d.published, d.language, d.id AS document_id, d.sha256 AS text_sha256"
 )
 
 
@@ -422,8 +462,8 @@ def claims(
     """Claims as rows, filtered by parameters (never by string formatting)."""
     where, params = [], []
     if document:
-        where.append("(d.name = ? OR d.id = ? OR d.path = ?)")
-        params += [document, document, document]
+        where.append("(d.name = ? OR d.id = ? OR d.path = ? OR d.path = ?)")
+        params += [document, document, document, str(Path(document).resolve())]
     if kind:
         where.append("c.kind = ?")
         params.append(kind)

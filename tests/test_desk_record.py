@@ -26,9 +26,9 @@ WIRE = (
 )
 MANIFEST = (
     "documents:\n"
-    "  - {file: ap.txt, outlet: AP}\n"
-    "  - {file: reuters.txt, outlet: Reuters}\n"
-    "  - {file: local.txt, outlet: El Diario}\n"
+    "  - {file: ap.txt, outlet: AP, story: raids}\n"
+    "  - {file: reuters.txt, outlet: Reuters, story: raids}\n"
+    "  - {file: local.txt, outlet: El Diario, story: raids}\n"
 )
 
 
@@ -105,26 +105,26 @@ def test_2_an_older_database_is_migrated_to_document_identity(tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)
     db = tmp_path / "old.db"
     ingest_into(db, "wire")
-    with sqlite3.connect(db) as conn:  # back to how the previous version stored documents
-        conn.execute("PRAGMA foreign_keys = OFF")
+    with sqlite3.connect(db) as conn:  # back to how the previous version stored documents:
+        conn.execute("PRAGMA foreign_keys = ON")  # ids were the text's hash, paths as typed,
+        conn.execute("DELETE FROM documents WHERE outlet = 'Reuters'")  # and a copy was lost
+        conn.execute("PRAGMA defer_foreign_keys = ON")
         for document_id, path, text in list(conn.execute("SELECT id, path, text FROM documents")):
-            old_id = content_hash(text) if path.endswith("ap.txt") else document_id
-            relative = os.path.relpath(path, tmp_path)
             for table in ("sentences", "claims", "stories"):
                 conn.execute(
                     f"UPDATE {table} SET document_id = ? WHERE document_id = ?",  # noqa: S608
-                    (old_id, document_id),
+                    (content_hash(text), document_id),
                 )
             conn.execute(
                 "UPDATE documents SET id = ?, path = ? WHERE id = ?",
-                (old_id, relative, document_id),
+                (content_hash(text), os.path.relpath(path, tmp_path), document_id),
             )
         conn.execute("DROP INDEX documents_sha256")
         conn.execute("ALTER TABLE documents DROP COLUMN sha256")
         conn.execute(f"PRAGMA user_version = {store.SCHEMA_VERSION - 1}")
     write(folder / "local.txt", "Police arrested 33 people in Quito on Monday.\n")
     summary = ingest_into(db, "wire")
-    assert (summary.added, summary.replaced, summary.unchanged) == (0, 1, 2)
+    assert (summary.added, summary.replaced, summary.unchanged) == (1, 1, 1)  # Reuters is back
     assert len(rows(db, "SELECT 1 FROM documents")) == 3
     assert rows(db, "SELECT count(*) FROM documents WHERE sha256 IS NULL") == [(0,)]
     assert all(Path(p).is_absolute() for (p,) in rows(db, "SELECT path FROM documents"))

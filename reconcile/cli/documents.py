@@ -248,7 +248,7 @@ def claims(
 
     rows = load_claims(connect(db, create=False), document, kind, subject, attribute)
     for row in rows:
-        for key in ("id", "document_id", "outlet", "published", "language"):
+        for key in ("id", "document_id", "text_sha256", "outlet", "published", "language"):
             row.pop(key, None)
     if summary:
         print_summary(rows, format)
