@@ -152,6 +152,8 @@ def test_3_output_never_overwrites_an_input_and_is_written_whole(tmp_path):
     result = run_cli("run", folder, "--db", db, "-o", folder / "ap.txt")
     assert result.exit_code == 2 and "being read" in result.stderr
     assert (folder / "ap.txt").read_text(encoding="utf-8") == WIRE
+    assert not db.exists()  # refused before any work
+    ingest_into(db, folder)
     out = tmp_path / "out.csv"
     assert run_cli("conflicts", "--db", db, "-o", out, "-f", "csv").exit_code == 0
     assert out.read_text(encoding="utf-8-sig").startswith("conflict_id,")

@@ -153,10 +153,54 @@ def error_line(error: Exception, db: str | None, debug: bool) -> str:
     return f"unexpected {type(error).__name__}: {error}{hint}"
 
 
+def refuse_clobbering(output: str | None, db: str, reading: list[str] | None = None) -> None:
+    """Checked before any work: `-o` never names the database (nor its -wal, -shm or journal,
+    which SQLite maps in memory) or a file this command reads."""
+    import os
+
+    if not output or output == "-":
+        return
+
+    def same(a: str, b: str) -> bool:
+        try:
+            return os.path.samefile(a, b)
+        except OSError:
+            return os.path.realpath(a) == os.path.realpath(b)
+
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if same(output, f"{db}{suffix}"):
+            raise fail(f"-o {output}: that is the database{suffix and f' ({suffix} file)'}")
+    if reading and os.path.exists(output):
+        from ..load import iter_paths
+
+        for path in iter_paths([p for p in reading if p != "-"]):
+            if same(output, str(path)):
+                raise fail(f"-o {output}: that is a file being read")
+
+
 def write_output(text: str, output: str | None) -> None:
+    """Data to stdout, or to a file written whole: a temporary file beside it, renamed into
+    place, so that a failure never leaves half a file (or none where there was one)."""
     if output and output != "-":
-        with open(output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        import os
+        import tempfile
+
+        folder, name = os.path.split(os.path.abspath(output))
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.")
+        try:
+            with open(descriptor, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            try:
+                mode = os.stat(output).st_mode & 0o777
+            except FileNotFoundError:
+                umask = os.umask(0)
+                os.umask(umask)
+                mode = 0o666 & ~umask
+            os.chmod(temporary, mode)
+            os.replace(temporary, output)
+        except BaseException:
+            os.unlink(temporary)
+            raise
     else:
         sys.stdout.write(text)
         sys.stdout.flush()

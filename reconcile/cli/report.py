@@ -14,8 +14,10 @@ from . import (
     app,
     fail,
     handles_errors,
+    refuse_clobbering,
     stderr_console,
     stdout_console,
+    write_output,
 )
 from .documents import run_ingest
 from .rows import emit_rows
@@ -45,10 +47,13 @@ def emit(conflicts, format: Format, output: str | None) -> None:
 
     def table() -> None:
         if output and output != "-":
+            import io
+
             from rich.console import Console
 
-            with open(output, "w", encoding="utf-8") as handle:
-                render(conflicts, Console(file=handle, width=120, no_color=True))
+            buffer = io.StringIO()
+            render(conflicts, Console(file=buffer, width=120, no_color=True))
+            write_output(buffer.getvalue(), output)
         else:
             render(conflicts, stdout_console())
 
@@ -124,6 +129,7 @@ def conflicts(
     from ..pipeline import attach_decisions, current_conflicts, reconcile
     from ..store import connect
 
+    refuse_clobbering(output, db)
     database = connect(db, create=False)
     try:
         found = (
@@ -162,6 +168,7 @@ def run(
     """
     from ..pipeline import reconcile
 
+    refuse_clobbering(output, db, paths)
     database, summary = run_ingest(db, paths, None, None, story, None, 20.0, jobs)
     if format is Format.table and not output:
         from ..store import claims
