@@ -33,6 +33,7 @@ class IngestSummary:
     sentences: int = 0
     claims: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, what was repaired)
     statuses: list[tuple[str, str]] = field(default_factory=list)  # (document name, status)
 
     def line(self) -> str:
@@ -144,6 +145,8 @@ def record_batch(db: sqlite_utils.Database, summary: IngestSummary, results: lis
             summary.errors.append((display(path), str(result)))
         else:
             prepared.extend(result)
+            for document, _, _ in result:
+                summary.warnings.extend((display(path), w) for w in document.warnings)
     if not prepared:
         return
     for (document, sentences, claims), status in zip(

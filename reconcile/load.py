@@ -8,6 +8,7 @@ document's own front matter or JSONL fields, and finally command-line overrides.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -53,14 +54,24 @@ class LoadResult:
 
 
 def decode(data: bytes) -> str:
-    """Bytes to NFC text: BOMs first, then strict UTF-8, then legacy Windows-1252/Latin-1.
+    """Bytes to NFC text (see `decode_with_warnings`).
 
     >>> decode("Terán".encode("cp1252"))
     'Terán'
     """
+    return decode_with_warnings(data)[0]
+
+
+def decode_with_warnings(data: bytes) -> tuple[str, list[str]]:
+    """Bytes to NFC text, by the evidence of the whole file: BOMs first; then UTF-8, with a
+    few stray bytes (a Windows-1252 "é" pasted into a UTF-8 article) read as Windows-1252 and
+    named in a warning; legacy Windows-1252/Latin-1 only when the file as a whole is not UTF-8.
+    """
+    warnings: list[str] = []
     if data.startswith(b"\xef\xbb\xbf"):
-        text = data[3:].decode("utf-8", errors="replace")
+        text, stray = utf8_repaired(data[3:])
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        stray = 0
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
@@ -71,12 +82,37 @@ def decode(data: bytes) -> str:
         if looks_binary(data):
             raise LoadError("binary file, not text")
         try:
-            text = data.decode("utf-8")
+            text, stray = data.decode("utf-8"), 0
         except UnicodeDecodeError:
-            text = decode_legacy(data)
+            text, stray = utf8_repaired(data)
+            multibyte = sum(1 for character in text if ord(character) > 0x7F) - stray
+            # A legacy file holds next to no valid UTF-8 sequence (one needs a lead byte followed
+            # by the right continuation bytes): it says "not UTF-8" as a whole.
+            if multibyte * 4 < stray:
+                text, stray = decode_legacy(data), 0
+    if stray:
+        warnings.append(
+            f"{stray:,} byte{'s' if stray > 1 else ''} not valid UTF-8, read as Windows-1252"
+        )
     if "\x00" in text:
         raise LoadError("text holds NUL bytes (binary or corrupt)")
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text, warnings
+
+
+def utf8_repaired(data: bytes) -> tuple[str, int]:
+    """UTF-8 with each byte that is not valid UTF-8 read as Windows-1252 (U+FFFD where that
+    has no character either); returns the text and the count of such bytes."""
+    stray = 0
+
+    def repair(error: UnicodeDecodeError) -> tuple[str, int]:
+        nonlocal stray
+        bad = error.object[error.start : error.end]
+        stray += len(bad)
+        return bad.decode("cp1252", errors="replace"), error.end
+
+    codecs.register_error("reconcile-stray-bytes", repair)
+    return data.decode("utf-8", errors="reconcile-stray-bytes"), stray
 
 
 def looks_binary(data: bytes) -> bool:
@@ -433,15 +469,19 @@ def parse(
 ) -> list[Document]:
     if not data.strip():
         raise LoadError("empty file")
-    text = decode(data)
+    text, warnings = decode_with_warnings(data)
     if suffix in (".jsonl", ".ndjson"):
-        return parse_jsonl(text, name, path, manifest, overrides)
-    declared: dict = {}
-    if suffix in (".md", ".markdown"):
-        declared, text, _ = split_front_matter(text)
-    elif suffix in (".html", ".htm"):
-        text, declared = html_to_text(text)
-    return [make_document(text, name, path, declared, manifest, overrides)]
+        documents = parse_jsonl(text, name, path, manifest, overrides)
+    else:
+        declared: dict = {}
+        if suffix in (".md", ".markdown"):
+            declared, text, _ = split_front_matter(text)
+        elif suffix in (".html", ".htm"):
+            text, declared = html_to_text(text)
+        documents = [make_document(text, name, path, declared, manifest, overrides)]
+    for document in documents:
+        document.warnings.extend(warnings)
+    return documents
 
 
 def parse_jsonl(text: str, name: str, path: str, manifest: dict, overrides: dict) -> list[Document]:

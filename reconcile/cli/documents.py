@@ -109,6 +109,8 @@ def run_ingest(
             on_file=lambda _: progress.advance(task),
             stdin=stdin,
         )
+    for path, warning in summary.warnings:
+        console.print(f"[yellow]warning:[/] {plain(path)}: {plain(warning)}", highlight=False)
     for path, reason in summary.errors:
         console.print(f"[red]failed:[/] {plain(path)}: {plain(reason)}", highlight=False)
     if not quiet:
