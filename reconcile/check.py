@@ -177,6 +177,8 @@ def load_draft(path: str, stdin: bytes | None = None, max_bytes: int | None = No
     from .load import DEFAULT_MAX_BYTES, decode, load_path
 
     limit = max_bytes or DEFAULT_MAX_BYTES
+    if path != "-" and Path(path).is_dir():
+        raise CheckError(f"{path}: is a folder; check one draft file at a time")
     documents = load_path(path, {}, limit, stdin)
     if len(documents) != 1:
         raise CheckError(f"{path}: holds {len(documents)} documents; check one draft at a time")

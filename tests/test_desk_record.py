@@ -195,7 +195,7 @@ def test_5_links_out_of_the_given_folder_are_skipped(tmp_path):
     (folder / "inside.txt").symlink_to(folder / "article-000.txt")
     db = tmp_path / "desk.db"
     result = run_cli("ingest", folder, "--db", db)
-    assert "leak.txt: skipped: a link to a file outside the folders given" in result.stderr
+    assert f"skipped: {folder / 'leak.txt'}: a link to a file outside the folders" in result.stderr
     assert [r[0] for r in rows(db, "SELECT name FROM documents")] == ["article-000"]
     assert result.exit_code == 0
     allowed = run_cli("ingest", folder, "--db", db, "--follow-symlinks")
@@ -334,15 +334,25 @@ def test_8_deep_markup_of_any_element_is_refused_quickly(tmp_path, markup):
 
 
 def test_9_a_deep_folder_tree_is_walked_without_recursion(tmp_path):
-    folder = tmp_path / "deep"
-    here = folder
-    for _ in range(1_500):
+    folder = here = tmp_path / "deep"
+    folder.mkdir()
+    levels = [folder]
+    for _ in range(1_500):  # one level at a time: os.makedirs itself recurses
         here = here / "d"
-    os.makedirs(here, exist_ok=True)
-    write(here / "bottom.txt", article(1))
-    write(folder / "top.txt", article(2))
-    found = [Path(p).name for p in iter_paths([str(folder)])]
-    assert sorted(found) == ["bottom.txt", "top.txt"]
+        here.mkdir()
+        levels.append(here)
+    try:
+        write(here / "bottom.txt", article(1))
+        write(folder / "top.txt", article(2))
+        found = [Path(p).name for p in iter_paths([str(folder)])]
+        assert found == ["top.txt", "bottom.txt"]
+        summary = ingest_into(tmp_path / "desk.db", folder)
+        assert (summary.added, summary.failed) == (2, 0)
+    finally:  # bottom up: shutil.rmtree recurses too
+        for level in reversed(levels):
+            for file in level.glob("*.txt"):
+                file.unlink()
+            level.rmdir()
 
 
 # --------------------------------------------------------------------------- 10: read-only WAL

@@ -66,7 +66,16 @@ def size_limit(value: float) -> float:
 
 
 def run_ingest(
-    db_path: str, paths: list[str], outlet, published, story, language, max_mb, jobs, quiet=False
+    db_path: str,
+    paths: list[str],
+    outlet,
+    published,
+    story,
+    language,
+    max_mb,
+    jobs,
+    quiet=False,
+    follow_symlinks=False,
 ):
     """Ingest with a progress bar on a terminal and a summary line on stderr."""
     from rich.progress import (
@@ -83,12 +92,11 @@ def run_ingest(
 
     if not paths:
         raise fail("nothing to ingest: give files, folders or - for standard input")
-    [p for p in paths if p != "-" and not __import__("os").path.exists(p)]
     console = stderr_console()
     db = connect(db_path)
     overrides = {"outlet": outlet, "published": published, "story": story, "language": language}
     stdin = read_stdin(int(max_mb * 1024 * 1024)) if "-" in paths else None
-    total = sum(1 for _ in iter_paths(paths))
+    total = sum(1 for _ in iter_paths(paths, follow_symlinks))
     progress = Progress(
         TextColumn("ingesting"),
         BarColumn(),
@@ -108,7 +116,10 @@ def run_ingest(
             jobs=jobs,
             on_file=lambda _: progress.advance(task),
             stdin=stdin,
+            follow_symlinks=follow_symlinks,
         )
+    for path, reason in summary.skipped:
+        console.print(f"skipped: {plain(path)}: {plain(reason)}", highlight=False)
     for path, warning in summary.warnings:
         console.print(f"[yellow]warning:[/] {plain(path)}: {plain(warning)}", highlight=False)
     for path, reason in summary.errors:
@@ -154,6 +165,12 @@ def ingest(
         int, typer.Option("--jobs", "-j", help="Worker processes for extraction (0 = all cores).")
     ] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks", help="Also read links that lead out of the folders given."
+        ),
+    ] = False,
 ) -> None:
     """Read articles into the database: .txt, .md (YAML front matter), .html, .jsonl.
 
@@ -164,7 +181,7 @@ def ingest(
     Example:  reconcile ingest sources/ --db desk.db
     """
     _, summary = run_ingest(
-        db, paths or [], outlet, published, story, language, max_mb, jobs, quiet
+        db, paths or [], outlet, published, story, language, max_mb, jobs, quiet, follow_symlinks
     )
     if summary.failed:
         raise typer.Exit(1)
