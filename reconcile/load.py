@@ -141,6 +141,13 @@ def decode_legacy(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+def read_limited(path: Path, max_bytes: int) -> bytes | None:
+    """A file's bytes, or None when it holds more than `max_bytes` (never reading past them)."""
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    return None if len(data) > max_bytes else data
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -286,14 +293,21 @@ def first_line(error: Exception) -> str:
 
 
 @lru_cache(maxsize=256)
-def read_manifest(folder: str) -> dict[str, dict]:
-    """File name -> metadata from a manifest.yaml or manifest.csv in `folder`."""
+def read_manifest(folder: str, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, dict]:
+    """File name -> metadata from a manifest.yaml or manifest.csv in `folder` (a regular file
+    within the size limit: a manifest is read whole, and parsed into memory)."""
     for name in MANIFEST_NAMES:
         path = Path(folder) / name
         if not path.is_file():
             continue
         try:
-            text = decode(path.read_bytes())
+            data = read_limited(path, max_bytes)
+            if data is None:
+                raise LoadError(
+                    f"{name} beside it is {path.stat().st_size:,} bytes,"
+                    f" over the {max_bytes:,}-byte limit"
+                )
+            text = decode(data)
             if name.endswith(".csv"):
                 rows = list(csv.DictReader(io.StringIO(text)))
             else:
@@ -301,7 +315,11 @@ def read_manifest(folder: str) -> dict[str, dict]:
                 rows = data.get("documents", []) if isinstance(data, dict) else data
         except yaml.YAMLError as error:
             raise LoadError(f"{name} beside it is not valid YAML ({first_line(error)})") from None
-        except (LoadError, csv.Error) as error:
+        except LoadError as error:
+            if str(error).startswith(name):
+                raise
+            raise LoadError(f"{name} beside it cannot be read ({error})") from None
+        except csv.Error as error:
             raise LoadError(f"{name} beside it cannot be read ({error})") from None
         except OSError as error:
             raise LoadError(
@@ -491,7 +509,7 @@ def load_path(
         raise LoadError(error.strerror or str(error)) from None
     if len(data) > max_bytes:
         raise LoadError(f"file is over the {max_bytes:,}-byte limit")
-    manifest = read_manifest(str(path.parent.resolve())).get(path.name, {})
+    manifest = read_manifest(str(path.parent.resolve()), max_bytes).get(path.name, {})
     suffix = path.suffix.lower() if path.suffix.lower() in TEXT_SUFFIXES else sniff_suffix(data)
     # Known by its resolved path: "wire", "./wire" and "$PWD/wire" name one file.
     return parse(data, path.stem, str(path.resolve()), suffix, manifest, overrides)

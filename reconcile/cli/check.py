@@ -115,7 +115,7 @@ def run_check(
 ) -> bool:
     """Check and print; returns whether findings at or above `fail_on` are left."""
     from ..check import check_draft, github_annotations, load_accepts, load_draft, result_json
-    from ..load import LoadError
+    from ..load import DEFAULT_MAX_BYTES, LoadError
     from ..store import connect, write_document
 
     name = (stdin_filename or "<stdin>") if draft_path == "-" else draft_path
@@ -125,7 +125,7 @@ def run_check(
     if draft_path == "-":
         from ..ingest import read_stdin
 
-        stdin = read_stdin()
+        stdin = read_stdin(DEFAULT_MAX_BYTES)  # enough to tell it is over the limit
     try:
         draft = load_draft(draft_path, stdin)
     except LoadError as error:
