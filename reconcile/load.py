@@ -189,36 +189,100 @@ HTML_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
 VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr keygen frame".split()  # noqa: SIM905
 )
-OPTIONAL_END_TAGS = frozenset(
-    "html head body p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption"  # noqa: SIM905
-    " rb rt rtc rp".split()
+ONCE_TAGS = frozenset(("html", "head", "body"))
+# A start tag that ends the current element when it is one of these (the parser's implied end
+# tags, in the contexts where they hold for certain). Anywhere else the element nests.
+ENDS_CURRENT = {
+    "p": {"p"},
+    "li": {"li"},
+    "dt": {"dt", "dd"},
+    "dd": {"dt", "dd"},
+    "option": {"option"},
+    "optgroup": {"option"},
+    "td": {"td", "th"},
+    "th": {"td", "th"},
+    "tr": {"td", "th", "tr"},
+}
+TABLE_PARTS = frozenset("td th tr thead tbody tfoot caption colgroup".split())  # noqa: SIM905
+RUBY_PARTS = frozenset(("rb", "rt", "rtc", "rp"))
+# HTML elements that break out of SVG and MathML: there `<div/>` is a start tag that nests.
+BREAKOUT_TAGS = frozenset(
+    "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img"  # noqa: SIM905
+    " li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul"
+    " var font".split()
 )
 
 
 def nesting_depth(html: str, limit: int = MAX_HTML_DEPTH) -> int:
-    """How deep a page's elements nest, counted from its tags (elements without content or
-    with an optional end tag do not count), up to just past `limit`. An HTML parser's work
-    grows with the square of the depth: 100,000 nested <div>s take it minutes."""
+    """How deep a page's elements would nest, from its tags alone, up to just past `limit`.
+
+    An HTML parser's work grows with the square of the depth (100,000 nested <div>s, <rb>s or
+    <optgroup>s take it minutes), so depth is judged before parsing. The count errs high: an
+    optional end tag is implied only where the parser certainly implies it (a <li> after a
+    <li>, a <tr> in a table, an <rb> in a <ruby>), and a self-closing tag counts as closed only
+    inside SVG or MathML, and not for the HTML elements that break out of them."""
     if html.count("<") <= limit:
         return 0
-    open_tags: dict[str, int] = {}
-    depth = deepest = 0
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    deepest = 0
+
+    def pop() -> None:
+        open_count[stack[-1]] -= 1
+        stack.pop()
+
     for match in HTML_TAG.finditer(html):
         closing, name, self_closing = match.groups()
         name = name.lower()
-        if name in VOID_TAGS or name in OPTIONAL_END_TAGS:
+        if name in VOID_TAGS or name in ONCE_TAGS:
             continue
         if closing:
-            if open_tags.get(name):
-                open_tags[name] -= 1
-                depth -= 1
-        elif not (self_closing and (open_tags.get("svg") or open_tags.get("math"))):
-            open_tags[name] = open_tags.get(name, 0) + 1
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > limit:
-                    break
+            if open_count.get(name):
+                while stack[-1] != name:
+                    pop()
+                pop()
+            continue
+        foreign = open_count.get("svg") or open_count.get("math")
+        if self_closing and foreign and name not in BREAKOUT_TAGS:
+            continue
+        if name in TABLE_PARTS and name not in ENDS_CURRENT and open_count.get("table"):
+            while stack and stack[-1] in TABLE_PARTS:
+                pop()
+        elif name in RUBY_PARTS and open_count.get("ruby"):
+            while stack and stack[-1] in RUBY_PARTS and not (name == "rt" and stack[-1] == "rtc"):
+                pop()
+        else:
+            if stack and stack[-1] in ENDS_CURRENT.get(name, ()):
+                pop()
+            if name == "tr" and stack and stack[-1] == "tr":
+                pop()
+            if (
+                name == "optgroup"
+                and stack
+                and stack[-1] == "optgroup"
+                and open_count.get("select")
+            ):
+                pop()
+        stack.append(name)
+        open_count[name] = open_count.get(name, 0) + 1
+        if len(stack) > deepest:
+            deepest = len(stack)
+            if deepest > limit:
+                break
+    return deepest
+
+
+def tree_depth(node) -> int:
+    """The depth of a parsed tree, walked with a stack (never recursion)."""
+    deepest = 0
+    stack = [(node, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        child = node.child
+        while child is not None:
+            stack.append((child, depth + 1))
+            child = child.next
     return deepest
 
 
@@ -235,6 +299,10 @@ def html_to_text(html: str) -> tuple[str, dict]:
         )
 
     tree = LexborHTMLParser(html)
+    if tree.root is not None and tree_depth(tree.root) > MAX_HTML_DEPTH + 2:  # html, body
+        raise LoadError(
+            f"HTML nested more than {MAX_HTML_DEPTH:,} elements deep (broken or hostile)"
+        )
     meta = html_metadata(tree)
     for node in tree.css(DROP_TAGS):
         node.decompose()
