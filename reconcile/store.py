@@ -188,6 +188,34 @@ def open_connection(path: Path, mode: str | None = None) -> sqlite3.Connection:
     return conn
 
 
+def read_aside(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a copy of the database with its WAL's committed data folded
+    in, for a database whose folder cannot be written (so its WAL cannot be read in place):
+    never a silent view of only the part already in the main file. The copy is removed once
+    opened; the connection holds it until it closes."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="reconcile-read-"))
+    copy = folder / "copy.db"
+    try:
+        shutil.copyfile(path, copy)
+        shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+        with contextlib.closing(sqlite3.connect(copy)) as writable:
+            writable.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            writable.execute("PRAGMA journal_mode = DELETE")
+        conn = open_connection(copy, "mode=ro&immutable=1")
+        conn.execute("PRAGMA user_version").fetchone()
+    except (OSError, sqlite3.Error) as error:
+        raise StoreError(
+            f"{path}: committed data is in {path.name}-wal, which cannot be read in a folder"
+            f" that cannot be written, and copying it aside failed ({error})"
+        ) from None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return conn
+
+
 def cannot_write(error: sqlite3.Error) -> bool:
     return "readonly" in str(error) or "unable to open" in str(error)
 
@@ -219,9 +247,14 @@ def connect(path: str | Path, create: bool = True, readonly: bool = False) -> sq
             if not cannot_write(error):
                 raise
             # A WAL database in a folder this process cannot write: SQLite cannot make the
-            # shared-memory file readers need. Read the file as it stands, strictly read-only.
+            # shared-memory file readers need. Read the file as it stands, strictly read-only;
+            # when the WAL holds committed data, read a copy with that data folded in.
             conn.close()
-            conn = open_connection(path, "mode=ro&immutable=1")
+            wal = Path(f"{path}-wal")
+            if wal.exists() and wal.stat().st_size:
+                conn = read_aside(path)
+            else:
+                conn = open_connection(path, "mode=ro&immutable=1")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             readonly = True
     except sqlite3.DatabaseError as error:
