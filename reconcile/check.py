@@ -993,8 +993,11 @@ GITHUB_LEVEL = {"high": "error", "medium": "warning", "low": "notice", None: "no
 
 
 def github_data(text: str) -> str:
-    """A workflow command's message: %, CR and LF escaped."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: %, CR and LF escaped, other control characters as \\x.."""
+    from .output import escape_controls
+
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_controls(text, keep="")
 
 
 def github_property(text: str) -> str:

@@ -410,17 +410,20 @@ def test_11_dev_null_as_the_database_is_a_clear_error(tmp_path):
 # --------------------------------------------------------------------------- 12: control chars
 
 
-def test_12_control_characters_in_paths_never_reach_outputs(tmp_path, sample_db):
-    folder = tmp_path / "odd"
-    name = "bad\n::error file=x::owned\x1b[2J.txt"
-    write(folder / name, "Police arrested 12 people in Quito on Monday.\n")
+def test_12_control_characters_in_paths_never_reach_outputs(tmp_path):
     db = tmp_path / "desk.db"
-    assert run_cli("ingest", folder, "--db", db).exit_code == 0
-    result = run_cli("sources", "--db", db, "-f", "csv")
-    assert "\x1b" not in result.stdout and "\n::error" not in result.stdout
-    draft = folder / name
+    ingest_into(db, wire_folder(tmp_path / "wire"))
+    name = "bad\n::error file=x::owned\x1b[2J.txt"
+    draft = write(
+        tmp_path / "odd" / name,
+        "Police arrested 45 people in Quito on Monday. Agustín Terán, 60, a judge, was held.\n",
+    )
+    assert run_cli("ingest", draft.parent, "--db", tmp_path / "other.db").exit_code == 0
+    listing = run_cli("sources", "--db", tmp_path / "other.db", "-f", "csv")
+    assert "\x1b" not in listing.stdout and "\\x1b[2J" in listing.stdout
     for fmt in ("github", "text"):
-        checked = run_cli("check", draft, "--db", sample_db, "-f", fmt)
+        checked = run_cli("check", draft, "--db", db, "-f", fmt, "--story", "label:raids")
+        assert checked.exit_code == 1, checked.stderr  # findings: the path was printed
         output = checked.stdout + checked.stderr
         assert "\x1b" not in output, fmt
         assert not any(line.startswith("::error file=x") for line in output.splitlines()), fmt

@@ -73,17 +73,23 @@ def plain(value) -> str:
     """Text from a source, a file name or the command line, safe inside rich markup: brackets
     that would read as markup ("[/]" fails, "[link=...]" makes a link) are escaped, and control
     characters are shown as \\x.. instead of reaching the terminal."""
-    import re
-
     from rich.markup import escape
 
-    text = "" if value is None else str(value)
-    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)
-    return escape(text)
+    return escape(printable(value))
+
+
+def printable(value, keep: str = "\t\n") -> str:
+    """Text with its control characters (ESC, CR, C1 codes...) shown as \\x.., so that a file
+    name cannot move a terminal's cursor, retitle it or clear it; newlines and tabs are kept
+    unless `keep` says otherwise."""
+    from ..output import escape_controls
+
+    return escape_controls("" if value is None else str(value), keep)
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print one line on stderr and leave with `code`."""
+    message = printable(message, keep="")  # one line, whatever a file name holds
     stderr_console().print(f"[bold red]error:[/] {plain(message)}", markup=True, highlight=False)
     return typer.Exit(code)
 

@@ -9,7 +9,17 @@ from typing import Annotated
 
 import typer
 
-from . import DEFAULT_DB, DbOption, app, fail, handles_errors, plain, stderr_console, stdout_console
+from . import (
+    DEFAULT_DB,
+    DbOption,
+    app,
+    fail,
+    handles_errors,
+    plain,
+    printable,
+    stderr_console,
+    stdout_console,
+)
 
 
 class CheckFormat(StrEnum):
@@ -171,6 +181,8 @@ def render(result, path: str, fail_on: str, accept, show_supported, show_unsuppo
     from ..check import shown_findings
 
     console = stdout_console()
+    path = printable(path, keep="")  # a newline in a file name would start a line of its own
+    accept = printable(accept, keep="") if accept else accept
     for finding in shown_findings(result, show_supported, show_unsupported):
         style = SEVERITY_STYLE[finding.severity]
         head = Text(f"{path}:{finding.line}:{finding.column}  ", style="bold")

@@ -16,6 +16,7 @@ from . import (
     fail,
     handles_errors,
     plain,
+    printable,
     stderr_console,
     stdout_console,
 )
@@ -118,12 +119,16 @@ def run_ingest(
             stdin=stdin,
             follow_symlinks=follow_symlinks,
         )
+
+    def line(path: str) -> str:  # a newline in a file name must not start a line of its own
+        return plain(printable(path, keep=""))
+
     for path, reason in summary.skipped:
-        console.print(f"skipped: {plain(path)}: {plain(reason)}", highlight=False)
+        console.print(f"skipped: {line(path)}: {plain(reason)}", highlight=False)
     for path, warning in summary.warnings:
-        console.print(f"[yellow]warning:[/] {plain(path)}: {plain(warning)}", highlight=False)
+        console.print(f"[yellow]warning:[/] {line(path)}: {plain(warning)}", highlight=False)
     for path, reason in summary.errors:
-        console.print(f"[red]failed:[/] {plain(path)}: {plain(reason)}", highlight=False)
+        console.print(f"[red]failed:[/] {line(path)}: {plain(reason)}", highlight=False)
     if not quiet:
         console.print(summary.line(), highlight=False)
     return db, summary
