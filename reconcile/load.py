@@ -623,6 +623,8 @@ def parse_jsonl(text: str, name: str, path: str, manifest: dict, overrides: dict
             record = json.loads(line)
         except json.JSONDecodeError as error:
             raise LoadError(f"line {number} is not JSON ({error.msg})") from None
+        except ValueError as error:  # a number of over 4,300 digits, say
+            raise LoadError(f"line {number} cannot be read: {str(error).split(';')[0]}") from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise LoadError(f"line {number} has no 'text' field")
         line_name = str(record.get("name") or record.get("id") or f"{name}#{number}")

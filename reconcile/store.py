@@ -501,8 +501,8 @@ def claims(
         where.append("c.kind = ?")
         params.append(kind)
     if subject:
-        where.append("c.subject LIKE ?")
-        params.append(f"%{subject}%")
+        where.append("c.subject LIKE ? ESCAPE '\\'")
+        params.append(f"%{like_text(subject)}%")
     if attribute:
         where.append("c.attribute = ?")
         params.append(attribute)
@@ -511,6 +511,11 @@ def claims(
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY d.name, c.start, c.id"
     return [claim_row(row) for row in db.query(sql, params)]
+
+
+def like_text(text: str) -> str:
+    """Text matched as itself inside a LIKE pattern: % and _ are not wildcards there."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def claim_row(row: dict) -> dict:
@@ -602,8 +607,8 @@ def entities(
         where.append("e.story = ?")
         params.append(story)
     if name:
-        where.append("(e.name LIKE ? OR e.names LIKE ?)")
-        params += [f"%{name}%", f"%{name}%"]
+        where.append("(e.name LIKE ? ESCAPE '\\' OR e.names LIKE ? ESCAPE '\\')")
+        params += [f"%{like_text(name)}%", f"%{like_text(name)}%"]
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " GROUP BY e.id ORDER BY e.story, documents DESC, e.name"
