@@ -213,6 +213,12 @@ BREAKOUT_TAGS = frozenset(
 )
 
 
+# The parser's work grows with the square of the <option>s of a <select> (64,000 took 7 s):
+# a real page has a few hundred at most, and their text is never an article's.
+MAX_HTML_OPTIONS = 10_000
+OPTION_TAG = re.compile(r"<option\b", re.I)
+
+
 def nesting_depth(html: str, limit: int = MAX_HTML_DEPTH) -> int:
     """How deep a page's elements would nest, from its tags alone, up to just past `limit`.
 
@@ -297,6 +303,8 @@ def html_to_text(html: str) -> tuple[str, dict]:
         raise LoadError(
             f"HTML nested more than {MAX_HTML_DEPTH:,} elements deep (broken or hostile)"
         )
+    if len(OPTION_TAG.findall(html)) > MAX_HTML_OPTIONS:  # flat, yet quadratic
+        raise LoadError(f"HTML with more than {MAX_HTML_OPTIONS:,} <option>s (broken or hostile)")
 
     tree = LexborHTMLParser(html)
     if tree.root is not None and tree_depth(tree.root) > MAX_HTML_DEPTH + 2:  # html, body

@@ -458,3 +458,74 @@ def test_13_a_database_that_would_not_be_saved_is_refused(tmp_path, name):
     result = reconcile("ingest", tmp_path / "in", "--db", name, cwd=tmp_path)
     assert result.returncode == 2
     assert list(tmp_path.iterdir()) == [tmp_path / "in"]
+
+
+# --------------------------------------------------------------------------- CPU per megabyte
+
+ELEMENTS = (  # noqa: SIM905
+    "a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas"
+    " caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt"
+    " em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head"
+    " header hgroup hr html i iframe image img input ins kbd keygen label legend li link listing"
+    " main map mark marquee math menu meta meter nav nobr noembed noframes noscript object ol"
+    " optgroup option output p param picture plaintext pre progress q rb rp rt rtc ruby s samp"
+    " script search section select slot small source span strike strong style sub summary sup"
+    " svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video"
+    " wbr xmp x-custom"
+).split()
+MARKUP_CONTEXTS = ("open", "closed", "svg", "table", "select", "ruby")
+
+
+def cpu_per_megabyte(path: Path) -> float:
+    """CPU seconds per megabyte to load and analyse a file (refusing it counts as reading it)."""
+    from reconcile.ingest import analyse
+
+    started = time.process_time()
+    try:
+        for document in load_path(path):
+            analyse(document)
+    except LoadError:
+        pass
+    return (time.process_time() - started) / (path.stat().st_size / 1e6)
+
+
+def markup(element: str, context: str, size: int) -> str:
+    """`element` nested as deep as `size` allows: unclosed, closed, self-closing in SVG, or
+    inside a table, a select or a ruby."""
+    head = "<html><body><p>Police said 3 people died.</p>"
+    if context == "closed":
+        count = size // (2 * len(element) + 5)
+        return head + f"<{element}>" * count + f"</{element}>" * count
+    unit = f"<{element}/>" if context == "svg" else f"<{element}>"
+    opening = {"svg": "<svg>", "table": "<table>", "select": "<select>", "ruby": "<ruby>"}
+    return head + opening.get(context, "") + unit * (size // len(unit))
+
+
+def test_hostile_input_costs_about_what_plain_text_costs_per_megabyte(tmp_path):
+    """Run-on text, long number runs and deep markup of every element kind, each against plain
+    prose measured in the same test: CPU per megabyte as a ratio, not a time. Quadratic work
+    shows as a ratio that grows with the size (1 MB of <optgroup> cost 5 times a plain
+    megabyte, of <svg><div/> 22 times, of <rb> over 75 times)."""
+    size = 100_000
+    prose = ""
+    while len(prose) < size:
+        prose += article(len(prose)) + "\n"
+    plain = cpu_per_megabyte(write(tmp_path / "plain.txt", prose))
+    text_classes = {
+        "run-on": prose.replace(".", " ").replace("\n", " "),
+        "digits": "Police said " + "7" * size,
+        "grouped": "Police said 1" + ",000" * (size // 4),
+        "number runs": "12 34 5,600 7.8 " * (size // 16),
+        "initials": "Police said " + "A. B. C. " * (size // 9),
+    }
+    ratios = {
+        name: cpu_per_megabyte(write(tmp_path / f"{name}.txt", text)) / plain
+        for name, text in text_classes.items()
+    }
+    assert max(ratios.values()) < 15, ratios  # numbers are where extraction works hardest
+    worst = (0.0, "")
+    for context in MARKUP_CONTEXTS:
+        for element in ELEMENTS:
+            path = write(tmp_path / "page.html", markup(element, context, size))
+            worst = max(worst, (cpu_per_megabyte(path) / plain, f"{context} <{element}>"))
+    assert worst[0] < 1, worst  # 0.35 at most; before, 2.1 for <rb> at this size
