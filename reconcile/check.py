@@ -181,6 +181,8 @@ def load_draft(path: str, stdin: bytes | None = None, max_bytes: int | None = No
     from .load import DEFAULT_MAX_BYTES, decode, load_path
 
     limit = max_bytes or DEFAULT_MAX_BYTES
+    if path != "-" and Path(path).is_dir():
+        raise CheckError(f"{path}: is a folder; check one draft file at a time")
     documents = load_path(path, {}, limit, stdin)
     if len(documents) != 1:
         raise CheckError(f"{path}: holds {len(documents)} documents; check one draft at a time")
@@ -913,15 +915,24 @@ def load_accepts(path: str) -> list[AcceptEntry]:
 
     import yaml
 
+    from .load import DEFAULT_MAX_BYTES, SAFE_LOADER, read_limited
+
     is_toml = path.lower().endswith(".toml")
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise CheckError(f"{path}: no such accept file") from None
+        if not Path(path).is_file():  # a FIFO would hang, a device never end
+            if Path(path).exists():
+                raise CheckError(f"{path}: the accept file is not a regular file")
+            raise CheckError(f"{path}: no such accept file")
+        data = read_limited(Path(path), DEFAULT_MAX_BYTES)
+        if data is None:
+            raise CheckError(
+                f"{path}: the accept file is over the {DEFAULT_MAX_BYTES:,}-byte limit"
+            )
+        text = data.decode("utf-8-sig")
     except (OSError, UnicodeError) as error:
         raise CheckError(f"{path}: cannot read the accept file ({error})") from None
     try:
-        data = tomllib.loads(text) if is_toml else yaml.safe_load(text)
+        data = tomllib.loads(text) if is_toml else yaml.load(text, Loader=SAFE_LOADER)
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else "syntax error"
         raise CheckError(f"{path}: not valid {'TOML' if is_toml else 'YAML'} ({first})") from None
@@ -930,8 +941,9 @@ def load_accepts(path: str) -> list[AcceptEntry]:
     entries = data.get("accept", []) if isinstance(data, dict) else data
     if not isinstance(entries, list):
         raise CheckError(f"{path}: 'accept' must be a list of entries with words and reason")
-    lines = text.splitlines()
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     accepted = []
+    position = 0  # entries are listed in order: look for each after the one before
     for number, entry in enumerate(entries, 1):
         if (
             not isinstance(entry, dict)
@@ -942,7 +954,11 @@ def load_accepts(path: str) -> list[AcceptEntry]:
         ):
             raise CheckError(f"{path}: entry {number} needs 'words' and 'reason' (both text)")
         words = entry["words"].strip()
-        line = next((i for i, text_line in enumerate(lines, 1) if words in text_line), None)
+        found = text.find(words, position)
+        if found < 0:
+            found = text.find(words)
+        line = bisect_right(line_starts, found) if found >= 0 else None
+        position = found + len(words) if found >= 0 else position
         accepted.append(AcceptEntry(words, entry["reason"].strip(), line))
     return accepted
 
@@ -1061,8 +1077,11 @@ def stale_message(entry: AcceptEntry, path: str) -> str:
 
 
 def github_data(text: str) -> str:
-    """A workflow command's message: %, CR and LF escaped."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: %, CR and LF escaped, other control characters as \\x.."""
+    from .output import escape_controls
+
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_controls(text, keep="")
 
 
 def github_property(text: str) -> str:

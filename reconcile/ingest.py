@@ -33,6 +33,8 @@ class IngestSummary:
     sentences: int = 0
     claims: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, what was repaired)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why it was not read)
     statuses: list[tuple[str, str]] = field(default_factory=list)  # (document name, status)
 
     def line(self) -> str:
@@ -82,6 +84,7 @@ def ingest(
     jobs: int = 1,
     on_file: Callable[[str], None] | None = None,
     stdin: bytes | None = None,
+    follow_symlinks: bool = False,
 ) -> IngestSummary:
     """Ingest files and folders into `db`; `on_file` is called after each file (progress).
 
@@ -89,7 +92,7 @@ def ingest(
     documents per transaction (each document whole)."""
     overrides = overrides or {}
     summary = IngestSummary()
-    files = [str(p) for p in iter_paths(list(paths))]
+    files = [str(p) for p in iter_paths(list(paths), follow_symlinks, summary.skipped)]
     tasks = [(f, overrides, max_bytes, stdin if f == "-" else None) for f in files]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
     pending: list[tuple[str, list[Prepared] | LoadError]] = []
@@ -144,6 +147,8 @@ def record_batch(db: sqlite_utils.Database, summary: IngestSummary, results: lis
             summary.errors.append((display(path), str(result)))
         else:
             prepared.extend(result)
+            for document, _, _ in result:
+                summary.warnings.extend((display(path), w) for w in document.warnings)
     if not prepared:
         return
     for (document, sentences, claims), status in zip(

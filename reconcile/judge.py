@@ -59,36 +59,45 @@ def source_of(claim: dict) -> Source:
     )
 
 
+def document_of(claim: dict) -> str:
+    """The document a claim was read from: two outlets' files may share a name."""
+    return claim.get("document_id") or claim["document"]
+
+
 def tally(claims: list[dict]) -> tuple[int, list[str]]:
     """Independent sources behind a value: one per document, except that documents carrying
-    near-identical sentences (wire copy) count once. Returns the tally and the wire copies."""
+    one text (the same wire copy stored for two outlets) or near-identical sentences count
+    once. Returns the tally and the wire copies, each naming its documents and outlets."""
     from rapidfuzz import fuzz
 
-    documents: dict[str, str] = {}
+    documents: dict[str, tuple[str, str, str | None]] = {}  # id -> (label, sentence, text hash)
     for claim in claims:
-        documents.setdefault(claim["document"], claim.get("sentence_text") or claim["quote"])
-    names = sorted(documents)
-    groups: list[list[str]] = []
-    for name in names:
+        label = claim["document"] + (f" ({claim['outlet']})" if claim.get("outlet") else "")
+        sentence = claim.get("sentence_text") or claim["quote"]
+        documents.setdefault(document_of(claim), (label, sentence, claim.get("text_sha256")))
+    groups: list[list[tuple[str, str, str | None]]] = []
+    for document in sorted(documents.values(), key=lambda d: (d[0], d[2] or "")):
         for group in groups:
-            if (
-                fuzz.ratio(documents[group[0]], documents[name]) >= WIRE_SIMILARITY
-                and len(documents[name]) > 40
+            label, sentence, text = group[0]
+            if (text is not None and text == document[2]) or (
+                fuzz.ratio(sentence, document[1]) >= WIRE_SIMILARITY and len(document[1]) > 40
             ):
-                group.append(name)
+                group.append(document)
                 break
         else:
-            groups.append([name])
-    copies = [f"{', '.join(g)} carry the same wire copy" for g in groups if len(g) > 1]
+            groups.append([document])
+    copies = [
+        f"{', '.join(d[0] for d in g)} carry the same wire copy" for g in groups if len(g) > 1
+    ]
     return len(groups), copies
 
 
 def make_value(text: str, claims: list[dict], low=None, high=None, qualifier="exact") -> Value:
     count, copies = tally(claims)
     seen, sources = set(), []
-    for claim in sorted(claims, key=lambda c: (c["document"], c["start"])):
-        if (claim["document"], claim["start"]) not in seen:
-            seen.add((claim["document"], claim["start"]))
+    for claim in sorted(claims, key=lambda c: (c["document"], c["start"], document_of(c))):
+        if (document_of(claim), claim["start"]) not in seen:
+            seen.add((document_of(claim), claim["start"]))
             sources.append(source_of(claim))
     return Value(text, low, high, qualifier, sources, count, copies)
 
@@ -121,7 +130,7 @@ def clashing_pairs(kind: str, claims: list[dict]) -> list[tuple[dict, dict]]:
         (a, b)
         for i, a in enumerate(claims)
         for b in claims[i + 1 :]
-        if a["document"] != b["document"] and clash(a, b)
+        if document_of(a) != document_of(b) and clash(a, b)
     ]
 
 
@@ -132,7 +141,7 @@ def approximate_pairs(claims: list[dict]) -> list[tuple[dict, dict]]:
         (a, b)
         for i, a in enumerate(claims)
         for b in claims[i + 1 :]
-        if a["document"] != b["document"]
+        if document_of(a) != document_of(b)
         and "about" in (a["qualifier"], b["qualifier"])
         and (a["low"], a["high"]) != (b["low"], b["high"])
     ]

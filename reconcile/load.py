@@ -8,6 +8,7 @@ document's own front matter or JSONL fields, and finally command-line overrides.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -53,14 +54,24 @@ class LoadResult:
 
 
 def decode(data: bytes) -> str:
-    """Bytes to NFC text: BOMs first, then strict UTF-8, then legacy Windows-1252/Latin-1.
+    """Bytes to NFC text (see `decode_with_warnings`).
 
     >>> decode("Terán".encode("cp1252"))
     'Terán'
     """
+    return decode_with_warnings(data)[0]
+
+
+def decode_with_warnings(data: bytes) -> tuple[str, list[str]]:
+    """Bytes to NFC text, by the evidence of the whole file: BOMs first; then UTF-8, with a
+    few stray bytes (a Windows-1252 "é" pasted into a UTF-8 article) read as Windows-1252 and
+    named in a warning; legacy Windows-1252/Latin-1 only when the file as a whole is not UTF-8.
+    """
+    warnings: list[str] = []
     if data.startswith(b"\xef\xbb\xbf"):
-        text = data[3:].decode("utf-8", errors="replace")
+        text, stray = utf8_repaired(data[3:])
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        stray = 0
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
@@ -71,12 +82,37 @@ def decode(data: bytes) -> str:
         if looks_binary(data):
             raise LoadError("binary file, not text")
         try:
-            text = data.decode("utf-8")
+            text, stray = data.decode("utf-8"), 0
         except UnicodeDecodeError:
-            text = decode_legacy(data)
+            text, stray = utf8_repaired(data)
+            multibyte = sum(1 for character in text if ord(character) > 0x7F) - stray
+            # A legacy file holds next to no valid UTF-8 sequence (one needs a lead byte followed
+            # by the right continuation bytes): it says "not UTF-8" as a whole.
+            if multibyte * 4 < stray:
+                text, stray = decode_legacy(data), 0
+    if stray:
+        warnings.append(
+            f"{stray:,} byte{'s' if stray > 1 else ''} not valid UTF-8, read as Windows-1252"
+        )
     if "\x00" in text:
         raise LoadError("text holds NUL bytes (binary or corrupt)")
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text, warnings
+
+
+def utf8_repaired(data: bytes) -> tuple[str, int]:
+    """UTF-8 with each byte that is not valid UTF-8 read as Windows-1252 (U+FFFD where that
+    has no character either); returns the text and the count of such bytes."""
+    stray = 0
+
+    def repair(error: UnicodeDecodeError) -> tuple[str, int]:
+        nonlocal stray
+        bad = error.object[error.start : error.end]
+        stray += len(bad)
+        return bad.decode("cp1252", errors="replace"), error.end
+
+    codecs.register_error("reconcile-stray-bytes", repair)
+    return data.decode("utf-8", errors="reconcile-stray-bytes"), stray
 
 
 def looks_binary(data: bytes) -> bool:
@@ -105,8 +141,21 @@ def decode_legacy(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+def read_limited(path: Path, max_bytes: int) -> bytes | None:
+    """A file's bytes, or None when it holds more than `max_bytes` (never reading past them)."""
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    return None if len(data) > max_bytes else data
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def document_id(text: str, outlet: str | None) -> str:
+    """A document is one outlet's publication of a text: the same wire copy from two outlets
+    is two documents (whose texts share a `content_hash`)."""
+    return hashlib.sha256(f"{outlet or ''}\x1f{text}".encode()).hexdigest()
 
 
 # --------------------------------------------------------------------------- formats
@@ -140,36 +189,106 @@ HTML_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
 VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr keygen frame".split()  # noqa: SIM905
 )
-OPTIONAL_END_TAGS = frozenset(
-    "html head body p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption"  # noqa: SIM905
-    " rb rt rtc rp".split()
+ONCE_TAGS = frozenset(("html", "head", "body"))
+# A start tag that ends the current element when it is one of these (the parser's implied end
+# tags, in the contexts where they hold for certain). Anywhere else the element nests.
+ENDS_CURRENT = {
+    "p": {"p"},
+    "li": {"li"},
+    "dt": {"dt", "dd"},
+    "dd": {"dt", "dd"},
+    "option": {"option"},
+    "optgroup": {"option"},
+    "td": {"td", "th"},
+    "th": {"td", "th"},
+    "tr": {"td", "th", "tr"},
+}
+TABLE_PARTS = frozenset("td th tr thead tbody tfoot caption colgroup".split())  # noqa: SIM905
+RUBY_PARTS = frozenset(("rb", "rt", "rtc", "rp"))
+# HTML elements that break out of SVG and MathML: there `<div/>` is a start tag that nests.
+BREAKOUT_TAGS = frozenset(
+    "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img"  # noqa: SIM905
+    " li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul"
+    " var font".split()
 )
 
 
+# The parser's work grows with the square of the <option>s of a <select> (64,000 took 7 s):
+# a real page has a few hundred at most, and their text is never an article's.
+MAX_HTML_OPTIONS = 10_000
+OPTION_TAG = re.compile(r"<option\b", re.I)
+
+
 def nesting_depth(html: str, limit: int = MAX_HTML_DEPTH) -> int:
-    """How deep a page's elements nest, counted from its tags (elements without content or
-    with an optional end tag do not count), up to just past `limit`. An HTML parser's work
-    grows with the square of the depth: 100,000 nested <div>s take it minutes."""
+    """How deep a page's elements would nest, from its tags alone, up to just past `limit`.
+
+    An HTML parser's work grows with the square of the depth (100,000 nested <div>s, <rb>s or
+    <optgroup>s take it minutes), so depth is judged before parsing. The count errs high: an
+    optional end tag is implied only where the parser certainly implies it (a <li> after a
+    <li>, a <tr> in a table, an <rb> in a <ruby>), and a self-closing tag counts as closed only
+    inside SVG or MathML, and not for the HTML elements that break out of them."""
     if html.count("<") <= limit:
         return 0
-    open_tags: dict[str, int] = {}
-    depth = deepest = 0
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    deepest = 0
+
+    def pop() -> None:
+        open_count[stack[-1]] -= 1
+        stack.pop()
+
     for match in HTML_TAG.finditer(html):
         closing, name, self_closing = match.groups()
         name = name.lower()
-        if name in VOID_TAGS or name in OPTIONAL_END_TAGS:
+        if name in VOID_TAGS or name in ONCE_TAGS:
             continue
         if closing:
-            if open_tags.get(name):
-                open_tags[name] -= 1
-                depth -= 1
-        elif not (self_closing and (open_tags.get("svg") or open_tags.get("math"))):
-            open_tags[name] = open_tags.get(name, 0) + 1
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > limit:
-                    break
+            if open_count.get(name):
+                while stack[-1] != name:
+                    pop()
+                pop()
+            continue
+        foreign = open_count.get("svg") or open_count.get("math")
+        if self_closing and foreign and name not in BREAKOUT_TAGS:
+            continue
+        if name in TABLE_PARTS and name not in ENDS_CURRENT and open_count.get("table"):
+            while stack and stack[-1] in TABLE_PARTS:
+                pop()
+        elif name in RUBY_PARTS and open_count.get("ruby"):
+            while stack and stack[-1] in RUBY_PARTS and not (name == "rt" and stack[-1] == "rtc"):
+                pop()
+        else:
+            if stack and stack[-1] in ENDS_CURRENT.get(name, ()):
+                pop()
+            if name == "tr" and stack and stack[-1] == "tr":
+                pop()
+            if (
+                name == "optgroup"
+                and stack
+                and stack[-1] == "optgroup"
+                and open_count.get("select")
+            ):
+                pop()
+        stack.append(name)
+        open_count[name] = open_count.get(name, 0) + 1
+        if len(stack) > deepest:
+            deepest = len(stack)
+            if deepest > limit:
+                break
+    return deepest
+
+
+def tree_depth(node) -> int:
+    """The depth of a parsed tree, walked with a stack (never recursion)."""
+    deepest = 0
+    stack = [(node, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        child = node.child
+        while child is not None:
+            stack.append((child, depth + 1))
+            child = child.next
     return deepest
 
 
@@ -184,8 +303,14 @@ def html_to_text(html: str) -> tuple[str, dict]:
         raise LoadError(
             f"HTML nested more than {MAX_HTML_DEPTH:,} elements deep (broken or hostile)"
         )
+    if len(OPTION_TAG.findall(html)) > MAX_HTML_OPTIONS:  # flat, yet quadratic
+        raise LoadError(f"HTML with more than {MAX_HTML_OPTIONS:,} <option>s (broken or hostile)")
 
     tree = LexborHTMLParser(html)
+    if tree.root is not None and tree_depth(tree.root) > MAX_HTML_DEPTH + 2:  # html, body
+        raise LoadError(
+            f"HTML nested more than {MAX_HTML_DEPTH:,} elements deep (broken or hostile)"
+        )
     meta = html_metadata(tree)
     for node in tree.css(DROP_TAGS):
         node.decompose()
@@ -244,14 +369,21 @@ def first_line(error: Exception) -> str:
 
 
 @lru_cache(maxsize=256)
-def read_manifest(folder: str) -> dict[str, dict]:
-    """File name -> metadata from a manifest.yaml or manifest.csv in `folder`."""
+def read_manifest(folder: str, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, dict]:
+    """File name -> metadata from a manifest.yaml or manifest.csv in `folder` (a regular file
+    within the size limit: a manifest is read whole, and parsed into memory)."""
     for name in MANIFEST_NAMES:
         path = Path(folder) / name
         if not path.is_file():
             continue
         try:
-            text = decode(path.read_bytes())
+            data = read_limited(path, max_bytes)
+            if data is None:
+                raise LoadError(
+                    f"{name} beside it is {path.stat().st_size:,} bytes,"
+                    f" over the {max_bytes:,}-byte limit"
+                )
+            text = decode(data)
             if name.endswith(".csv"):
                 rows = list(csv.DictReader(io.StringIO(text)))
             else:
@@ -259,7 +391,11 @@ def read_manifest(folder: str) -> dict[str, dict]:
                 rows = data.get("documents", []) if isinstance(data, dict) else data
         except yaml.YAMLError as error:
             raise LoadError(f"{name} beside it is not valid YAML ({first_line(error)})") from None
-        except (LoadError, csv.Error) as error:
+        except LoadError as error:
+            if str(error).startswith(name):
+                raise
+            raise LoadError(f"{name} beside it cannot be read ({error})") from None
+        except csv.Error as error:
             raise LoadError(f"{name} beside it cannot be read ({error})") from None
         except OSError as error:
             raise LoadError(
@@ -336,35 +472,76 @@ def metadata_from_text(text: str) -> dict:
 # --------------------------------------------------------------------------- files
 
 
-def iter_paths(paths: list[str]) -> Iterator[Path | str]:
-    """Files named and files found in folders (recursively, sorted, symlink loops skipped)."""
+OUTSIDE = "a link to a file outside the folders given (--follow-symlinks to read it)"
+
+
+def iter_paths(
+    paths: list[str],
+    follow_symlinks: bool = False,
+    skipped: list[tuple[str, str]] | None = None,
+) -> Iterator[Path | str]:
+    """Files named and files found in folders (all levels, sorted, symlink loops skipped).
+
+    A link found in a folder is followed only when its target stays inside the folders
+    given, unless `follow_symlinks`; the others are added to `skipped` as (path, reason)."""
+    roots = [os.path.realpath(raw) for raw in paths if raw != "-" and os.path.isdir(raw)]
     for raw in paths:
         if raw == "-":
             yield "-"
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            seen: set[tuple[int, int]] = set()
-            found = False
-            unreadable: list[OSError] = []  # folders that cannot be listed: named, not skipped
-            for root, dirs, files in os.walk(path, followlinks=True, onerror=unreadable.append):
-                stat = os.stat(root)
-                if (stat.st_dev, stat.st_ino) in seen:
-                    dirs[:] = []
-                    continue
-                seen.add((stat.st_dev, stat.st_ino))
-                dirs.sort()
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                for name in sorted(files):
-                    candidate = Path(root) / name
-                    if candidate.suffix.lower() in TEXT_SUFFIXES and name not in MANIFEST_NAMES:
-                        found = True
-                        yield candidate
-            yield from (Path(error.filename) for error in unreadable)
-            if not found and not unreadable:
-                yield path  # a folder with nothing to read: `load_path` says so
+        elif os.path.isdir(raw):
+            yield from walk_folder(Path(raw), roots, follow_symlinks, skipped)
         else:
-            yield path
+            yield Path(raw)
+
+
+def walk_folder(
+    folder: Path, roots: list[str], follow_symlinks: bool, skipped: list | None
+) -> Iterator[Path]:
+    """Depth first, in name order, with a stack rather than recursion: a tree 1,500 folders
+    deep is read like any other. Hidden folders are left out; each folder is read once."""
+    seen: set[tuple[int, int]] = set()
+    found = False
+    unreadable: list[Path] = []  # folders that cannot be listed: named, not skipped
+    stack = [folder]
+    while stack:
+        here = stack.pop()
+        try:
+            stat = os.stat(here)
+            if (stat.st_dev, stat.st_ino) in seen:
+                continue
+            seen.add((stat.st_dev, stat.st_ino))
+            with os.scandir(here) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
+            unreadable.append(here)
+            continue
+        folders = []
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_symlink() and not follow_symlinks and not inside(path, roots):
+                if skipped is not None:
+                    skipped.append((str(path), OUTSIDE))
+                continue
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if is_folder:
+                if not entry.name.startswith("."):
+                    folders.append(path)
+            elif path.suffix.lower() in TEXT_SUFFIXES and entry.name not in MANIFEST_NAMES:
+                found = True
+                yield path
+        stack.extend(reversed(folders))
+    yield from unreadable
+    if not found and not unreadable:
+        yield folder  # a folder with nothing to read: `load_path` says so
+
+
+def inside(path: Path, roots: list[str]) -> bool:
+    """Whether a path, its links followed, lies in one of the folders `roots`."""
+    target = os.path.realpath(path)
+    return any(target == root or target.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
 def load_path(
@@ -405,14 +582,18 @@ def load_path(
     if stat.st_size > max_bytes:
         raise LoadError(f"file is {stat.st_size:,} bytes, over the {max_bytes:,}-byte limit")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # a file that grew since: never past the limit
     except PermissionError:
         raise LoadError("permission denied") from None
     except OSError as error:
         raise LoadError(error.strerror or str(error)) from None
-    manifest = read_manifest(str(path.parent.resolve())).get(path.name, {})
+    if len(data) > max_bytes:
+        raise LoadError(f"file is over the {max_bytes:,}-byte limit")
+    manifest = read_manifest(str(path.parent.resolve()), max_bytes).get(path.name, {})
     suffix = path.suffix.lower() if path.suffix.lower() in TEXT_SUFFIXES else sniff_suffix(data)
-    return parse(data, path.stem, str(path), suffix, manifest, overrides)
+    # Known by its resolved path: "wire", "./wire" and "$PWD/wire" name one file.
+    return parse(data, path.stem, str(path.resolve()), suffix, manifest, overrides)
 
 
 def sniff_suffix(data: bytes) -> str:
@@ -431,15 +612,19 @@ def parse(
 ) -> list[Document]:
     if not data.strip():
         raise LoadError("empty file")
-    text = decode(data)
+    text, warnings = decode_with_warnings(data)
     if suffix in (".jsonl", ".ndjson"):
-        return parse_jsonl(text, name, path, manifest, overrides)
-    declared: dict = {}
-    if suffix in (".md", ".markdown"):
-        declared, text, _ = split_front_matter(text)
-    elif suffix in (".html", ".htm"):
-        text, declared = html_to_text(text)
-    return [make_document(text, name, path, declared, manifest, overrides)]
+        documents = parse_jsonl(text, name, path, manifest, overrides)
+    else:
+        declared: dict = {}
+        if suffix in (".md", ".markdown"):
+            declared, text, _ = split_front_matter(text)
+        elif suffix in (".html", ".htm"):
+            text, declared = html_to_text(text)
+        documents = [make_document(text, name, path, declared, manifest, overrides)]
+    for document in documents:
+        document.warnings.extend(warnings)
+    return documents
 
 
 def parse_jsonl(text: str, name: str, path: str, manifest: dict, overrides: dict) -> list[Document]:
@@ -451,6 +636,8 @@ def parse_jsonl(text: str, name: str, path: str, manifest: dict, overrides: dict
             record = json.loads(line)
         except json.JSONDecodeError as error:
             raise LoadError(f"line {number} is not JSON ({error.msg})") from None
+        except ValueError as error:  # a number of over 4,300 digits, say
+            raise LoadError(f"line {number} cannot be read: {str(error).split(';')[0]}") from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise LoadError(f"line {number} has no 'text' field")
         line_name = str(record.get("name") or record.get("id") or f"{name}#{number}")
@@ -486,4 +673,5 @@ def make_document(
     for layer in (manifest, clean_metadata(declared), clean_metadata(overrides)):
         meta.update(layer)
     name, path = clean_text(name), SURROGATES.sub("\ufffd", path)  # storable as UTF-8
-    return Document(id=content_hash(text), name=name, path=path, text=text, **meta)
+    document_key = document_id(text, meta.get("outlet"))
+    return Document(id=document_key, name=name, path=path, text=text, **meta)

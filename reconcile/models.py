@@ -6,6 +6,7 @@ the store can write them as rows without an ORM.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -25,9 +26,9 @@ SETTLING_DECISIONS = ("dismissed", "corrected")
 class Document:
     """One article as stored: its text is NFC-normalised and every offset points into it."""
 
-    id: str  # sha256 of the stored text: the document's identity
+    id: str  # one outlet's publication of a text: sha256 of the outlet and the text
     name: str  # file stem (or the `id`/`name` field of a JSONL line)
-    path: str
+    path: str  # the file's resolved path: any spelling of a file is the same file
     text: str
     title: str | None = None
     outlet: str | None = None
@@ -36,6 +37,12 @@ class Document:
     url: str | None = None
     language: str | None = None
     story: str | None = None  # explicit story label given at ingest
+    warnings: list[str] = field(default_factory=list)  # read, but not quite as written
+
+    @property
+    def sha256(self) -> str:
+        """The text's own hash: documents of two outlets with the same one are copies."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def metadata(self) -> dict[str, Any]:
         return {key: getattr(self, key) for key in METADATA_FIELDS}

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import math
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -34,9 +35,20 @@ def to_jsonl(rows: Iterable[dict]) -> str:
     return "".join(json.dumps(jsonable(row), ensure_ascii=False) + "\n" for row in rows)
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def escape_controls(text: str, keep: str = "\t\n\r") -> str:
+    """Control characters shown as \\x.. (ESC, a C1 code), but for those in `keep`."""
+    return CONTROL_CHARACTERS.sub(
+        lambda m: m.group() if m.group() in keep else f"\\x{ord(m.group()):02x}", text
+    )
+
+
 def safe_cell(value: Any) -> Any:
     """Neutralise a cell a spreadsheet would run as a formula (OWASP CSV injection guidance):
-    a leading = + - @ tab CR or LF gets a single quote in front. Numbers stay numbers."""
+    a leading = + - @ tab CR or LF gets a single quote in front. Numbers stay numbers; control
+    characters other than tab and line ends are shown as \\x.."""
     if value is None:
         return ""
     if isinstance(value, float) and not math.isfinite(value):
@@ -47,7 +59,7 @@ def safe_cell(value: Any) -> Any:
         return value
     if isinstance(value, (list, dict)):
         value = json.dumps(value, ensure_ascii=False)
-    text = str(value)
+    text = escape_controls(str(value))  # an ESC in a file name never reaches a terminal
     if text.startswith(FORMULA_START):
         return "'" + text
     return text

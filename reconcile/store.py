@@ -8,8 +8,10 @@ process leaves either the whole document or none of it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -239,6 +241,28 @@ def link_decisions_to_conflicts(db: sqlite_utils.Database) -> None:
     )
 
 
+@migration
+def documents_know_their_copies(db: sqlite_utils.Database) -> None:
+    """A document is one outlet's publication of a text, known by its file's resolved path.
+    Each gains `sha256`, its text's hash, which copies of one text share (the ids so far were
+    that hash). Relative paths are resolved against the folder the upgrading command runs in,
+    where the file is still found there, so that the next ingest of it replaces the version
+    stored rather than adding a second; the others stay as written."""
+    import os
+
+    if "sha256" not in db["documents"].columns_dict:  # a step that may meet a partial upgrade
+        db.execute("ALTER TABLE documents ADD COLUMN sha256 TEXT")
+    db.execute("UPDATE documents SET sha256 = id WHERE sha256 IS NULL")
+    db.execute("CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256)")
+    for document_id, path in list(db.execute("SELECT id, path FROM documents")):
+        line = re.fullmatch(r"(.+\.(?:jsonl|ndjson))(#\d+)", path, re.I)  # one line of a file
+        file, suffix = (line.group(1), line.group(2)) if line else (path, "")
+        if file == "-" or os.path.isabs(file) or not os.path.isfile(file):
+            continue
+        resolved = os.path.realpath(file) + suffix
+        db.execute("UPDATE documents SET path = ? WHERE id = ?", [resolved, document_id])
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -265,6 +289,34 @@ def open_connection(path: Path, mode: str | None = None) -> sqlite3.Connection:
     return conn
 
 
+def read_aside(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a copy of the database with its WAL's committed data folded
+    in, for a database whose folder cannot be written (so its WAL cannot be read in place):
+    never a silent view of only the part already in the main file. The copy is removed once
+    opened; the connection holds it until it closes."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="reconcile-read-"))
+    copy = folder / "copy.db"
+    try:
+        shutil.copyfile(path, copy)
+        shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+        with contextlib.closing(sqlite3.connect(copy)) as writable:
+            writable.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            writable.execute("PRAGMA journal_mode = DELETE")
+        conn = open_connection(copy, "mode=ro&immutable=1")
+        conn.execute("PRAGMA user_version").fetchone()
+    except (OSError, sqlite3.Error) as error:
+        raise StoreError(
+            f"{path}: committed data is in {path.name}-wal, which cannot be read in a folder"
+            f" that cannot be written, and copying it aside failed ({error})"
+        ) from None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return conn
+
+
 def cannot_write(error: sqlite3.Error) -> bool:
     return "readonly" in str(error) or "unable to open" in str(error)
 
@@ -274,10 +326,16 @@ def connect(path: str | Path, create: bool = True, readonly: bool = False) -> sq
 
     A read command passes `create=False`: a mistyped path is an error, not a new empty file.
     """
+    if str(path) == ":memory:" or str(path).startswith("file:"):
+        raise StoreError(
+            f"{path}: not a database file (a database in memory or named by URI is not saved)"
+        )
     path = Path(path)
     if path.exists():
         if path.is_dir():
             raise StoreError(f"{path}: is a folder, not a database file")
+        if not path.is_file():
+            raise StoreError(f"{path}: not a regular file, so not a database")
         if path.stat().st_size and not is_sqlite_file(path):
             raise StoreError(f"{path}: not a SQLite database")
     elif not create:
@@ -290,9 +348,14 @@ def connect(path: str | Path, create: bool = True, readonly: bool = False) -> sq
             if not cannot_write(error):
                 raise
             # A WAL database in a folder this process cannot write: SQLite cannot make the
-            # shared-memory file readers need. Read the file as it stands, strictly read-only.
+            # shared-memory file readers need. Read the file as it stands, strictly read-only;
+            # when the WAL holds committed data, read a copy with that data folded in.
             conn.close()
-            conn = open_connection(path, "mode=ro&immutable=1")
+            wal = Path(f"{path}-wal")
+            if wal.exists() and wal.stat().st_size:
+                conn = read_aside(path)
+            else:
+                conn = open_connection(path, "mode=ro&immutable=1")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             readonly = True
     except sqlite3.DatabaseError as error:
@@ -333,8 +396,17 @@ def migrate(db: sqlite_utils.Database) -> None:
             conn.execute(f"PRAGMA user_version = {number}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Undo a failed transaction, if SQLite has not already (it does by itself on a full disk
+    or an I/O error): the error that broke the transaction is the one to report, never a
+    "cannot rollback" that follows it."""
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
 
 
 class Transaction:
@@ -357,9 +429,13 @@ class Transaction:
 
     def __exit__(self, kind, value, traceback):
         if kind is None:
-            self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                rollback(self.conn)
+                raise
         else:
-            self.conn.execute("ROLLBACK")
+            rollback(self.conn)
         return False
 
 
@@ -400,16 +476,33 @@ def write_documents(
 def write_one(
     conn: sqlite3.Connection, document: Document, sentences: list[Sentence], claims: list[Claim]
 ) -> str:
-    if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
-        return "unchanged"
+    """One document. The same outlet's same text is already stored ("unchanged"), whatever
+    path it was read from; what was stored at this file's path before, if it is another text or
+    another outlet's, is this file's old version and goes ("replaced"). Another outlet's copy
+    of the text is another document, never touched."""
+    sha256 = document.sha256
+    same = [
+        row[0]
+        for row in conn.execute(
+            "SELECT id FROM documents WHERE sha256 = ? AND outlet IS ?", (sha256, document.outlet)
+        )
+    ]
     old = [
-        row[0] for row in conn.execute("SELECT id FROM documents WHERE path = ?", (document.path,))
+        row[0]
+        for row in conn.execute("SELECT id FROM documents WHERE path = ?", (document.path,))
+        if row[0] not in same
     ]
     for old_id in old:
         conn.execute("DELETE FROM documents WHERE id = ?", (old_id,))
+    if same:
+        if old:
+            conn.execute(
+                "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'"
+            )
+        return "replaced" if old else "unchanged"
     conn.execute(
         "INSERT INTO documents (id, name, path, title, outlet, author, published, url, language,"
-        " story, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        " story, text, ingested_at, sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             document.id,
             document.name,
@@ -423,6 +516,7 @@ def write_one(
             document.story,
             document.text,
             now(),
+            sha256,
         ),
     )
     conn.executemany(
@@ -473,7 +567,7 @@ def meta(db: sqlite_utils.Database, key: str) -> str | None:
 def documents(db: sqlite_utils.Database, story: str | None = None) -> list[dict]:
     sql = (
         "SELECT d.id, d.name, d.path, d.title, d.outlet, d.author, d.published, d.url, d.language,"
-        " coalesce(d.story, s.story) AS story, length(d.text) AS chars,"
+        " coalesce(d.story, s.story) AS story, d.sha256, length(d.text) AS chars,"
         " (SELECT count(*) FROM sentences WHERE document_id = d.id) AS sentences,"
         " (SELECT count(*) FROM claims WHERE document_id = d.id) AS claims, d.ingested_at"
         " FROM documents d LEFT JOIN stories s ON s.document_id = d.id"
@@ -500,7 +594,7 @@ def story_names(db: sqlite_utils.Database) -> list[str]:
 CLAIM_COLUMNS = (
     "c.id, d.name AS document, c.sentence, c.kind, c.subject, c.attribute, c.value, c.low, c.high,"
     ' c.unit, c.qualifier, c.date, c.weekday, c.hedge, c.attribution, c.start, c."end", c.quote,'
-    " c.extra, d.outlet, d.published, d.language, d.id AS document_id"
+    " c.extra, d.outlet, d.published, d.language, d.id AS document_id, d.sha256 AS text_sha256"
 )
 
 
@@ -514,14 +608,14 @@ def claims(
     """Claims as rows, filtered by parameters (never by string formatting)."""
     where, params = [], []
     if document:
-        where.append("(d.name = ? OR d.id = ? OR d.path = ?)")
-        params += [document, document, document]
+        where.append("(d.name = ? OR d.id = ? OR d.path = ? OR d.path = ?)")
+        params += [document, document, document, str(Path(document).resolve())]
     if kind:
         where.append("c.kind = ?")
         params.append(kind)
     if subject:
-        where.append("c.subject LIKE ?")
-        params.append(f"%{subject}%")
+        where.append("c.subject LIKE ? ESCAPE '\\'")
+        params.append(f"%{like_text(subject)}%")
     if attribute:
         where.append("c.attribute = ?")
         params.append(attribute)
@@ -530,6 +624,11 @@ def claims(
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY d.name, c.start, c.id"
     return [claim_row(row) for row in db.query(sql, params)]
+
+
+def like_text(text: str) -> str:
+    """Text matched as itself inside a LIKE pattern: % and _ are not wildcards there."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def claim_row(row: dict) -> dict:
@@ -660,8 +759,8 @@ def entities(
         where.append("e.story = ?")
         params.append(story)
     if name:
-        where.append("(e.name LIKE ? OR e.names LIKE ?)")
-        params += [f"%{name}%", f"%{name}%"]
+        where.append("(e.name LIKE ? ESCAPE '\\' OR e.names LIKE ? ESCAPE '\\')")
+        params += [f"%{like_text(name)}%", f"%{like_text(name)}%"]
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " GROUP BY e.id ORDER BY e.story, documents DESC, e.name"

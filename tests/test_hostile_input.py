@@ -395,14 +395,14 @@ def test_an_unreadable_file_is_named_and_the_rest_ingested(tmp_path):
 def test_an_unreadable_file_simulated_in_process(tmp_path, monkeypatch):
     """The same without relying on the operating system: reading raises PermissionError."""
     files = make_corpus(tmp_path / "in", 3)
-    real = Path.read_bytes
+    real = Path.open
 
-    def read_bytes(self):
+    def open_file(self, *args, **kwargs):
         if self.name == "article-001.txt":
             raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(Path, "open", open_file)
     summary = ingest(store.connect(tmp_path / "p.db"), [str(tmp_path / "in")], jobs=1)
     assert summary.added == 2
     assert [(Path(p).name, r) for p, r in summary.errors] == [

@@ -20,6 +20,7 @@ from . import (
     flag,
     handles_errors,
     plain,
+    printable,
     stderr_console,
     stdout_console,
     write_output,
@@ -106,32 +107,19 @@ def check(
       reconcile check draft.md --format sarif > check.sarif
       cat draft.txt | reconcile check - --format json
     """
-    import sqlite3
-
-    from ..check import CheckError
-    from ..load import LoadError
-    from ..store import StoreError
-
-    try:
-        failed = run_check(
-            draft,
-            db,
-            story,
-            format,
-            fail_on.value,
-            accept,
-            show_supported,
-            show_unsupported,
-            save,
-            stdin_filename,
-            statistics,
-        )
-    except CheckError as error:
-        raise fail(str(error)) from None
-    except (typer.Exit, StoreError, LoadError, ValueError, OSError, sqlite3.Error):
-        raise  # handles_errors: one line on stderr, exit 2
-    except Exception as error:  # a failure of check itself must not read as "findings"
-        raise fail(f"check failed: {type(error).__name__}: {error}") from None
+    failed = run_check(
+        draft,
+        db,
+        story,
+        format,
+        fail_on.value,
+        accept,
+        show_supported,
+        show_unsupported,
+        save,
+        stdin_filename,
+        statistics,
+    )  # its errors, and any failure of check itself, exit 2 through handles_errors
     raise typer.Exit(1 if failed and not exit_zero else 0)
 
 
@@ -158,7 +146,7 @@ def run_check(
         result_json,
         sarif_log,
     )
-    from ..load import LoadError
+    from ..load import DEFAULT_MAX_BYTES, LoadError
     from ..store import connect, write_document
 
     name = (stdin_filename or "<stdin>") if draft_path == "-" else draft_path
@@ -168,7 +156,7 @@ def run_check(
     if draft_path == "-":
         from ..ingest import read_stdin
 
-        stdin = read_stdin()
+        stdin = read_stdin(DEFAULT_MAX_BYTES)  # enough to tell it is over the limit
     try:
         draft = load_draft(draft_path, stdin)
     except LoadError as error:
@@ -252,6 +240,8 @@ def render(result, path: str, fail_on: str, accept, show_supported, show_unsuppo
     from ..check import shown_findings
 
     console = stdout_console()
+    path = printable(path, keep="")  # a newline in a file name would start a line of its own
+    accept = printable(accept, keep="") if accept else accept
     for finding in shown_findings(result, show_supported, show_unsupported):
         style = SEVERITY_STYLE[finding.severity]
         head = Text(f"{path}:{finding.line}:{finding.column}  ", style="bold")

@@ -20,6 +20,8 @@ from . import (
     flag,
     handles_errors,
     plain,
+    printable,
+    refuse_clobbering,
     stderr_console,
     stdout_console,
 )
@@ -60,6 +62,15 @@ CLAIM_COLUMNS = [
 ]
 
 
+def size_limit(value: float) -> float:
+    """A size limit is a finite number of megabytes above zero (checked before any work)."""
+    import math
+
+    if not math.isfinite(value) or value <= 0 or value > 1024 * 1024:
+        raise typer.BadParameter(f"{value} is not a size in megabytes (above 0, at most 1048576)")
+    return value
+
+
 def run_ingest(
     db_path: str,
     paths: list[str],
@@ -71,6 +82,7 @@ def run_ingest(
     jobs,
     quiet=False,
     name=None,
+    follow_symlinks=False,
 ):
     """Ingest with a progress bar on a terminal and a summary line on stderr."""
     from rich.progress import (
@@ -87,7 +99,6 @@ def run_ingest(
 
     if not paths:
         raise fail("nothing to ingest: give files, folders or - for standard input")
-    [p for p in paths if p != "-" and not __import__("os").path.exists(p)]
     console = stderr_console()
     db = connect(db_path)
     overrides = {
@@ -98,7 +109,7 @@ def run_ingest(
         "name": name,
     }
     stdin = read_stdin(int(max_mb * 1024 * 1024)) if "-" in paths else None
-    total = sum(1 for _ in iter_paths(paths))
+    total = sum(1 for _ in iter_paths(paths, follow_symlinks))
     progress = Progress(
         TextColumn("ingesting"),
         BarColumn(),
@@ -118,9 +129,18 @@ def run_ingest(
             jobs=jobs,
             on_file=lambda _: progress.advance(task),
             stdin=stdin,
+            follow_symlinks=follow_symlinks,
         )
+
+    def line(path: str) -> str:  # a newline in a file name must not start a line of its own
+        return plain(printable(path, keep=""))
+
+    for path, reason in summary.skipped:
+        console.print(f"skipped: {line(path)}: {plain(reason)}", highlight=False)
+    for path, warning in summary.warnings:
+        console.print(f"[yellow]warning:[/] {line(path)}: {plain(warning)}", highlight=False)
     for path, reason in summary.errors:
-        console.print(f"[red]failed:[/] {plain(path)}: {plain(reason)}", highlight=False)
+        console.print(f"[red]failed:[/] {line(path)}: {plain(reason)}", highlight=False)
     if not quiet:
         console.print(summary.line(), highlight=False)
     return db, summary
@@ -142,12 +162,6 @@ def publication_date(value: str | None) -> str | None:
         except ValueError:
             pass
     raise typer.BadParameter(f"{value!r} is not a date; give YYYY-MM-DD, YYYY-MM or YYYY")
-
-
-def megabytes(value: float) -> float:
-    if value <= 0:
-        raise typer.BadParameter(f"{value:g} megabytes; give a size above 0")
-    return value
 
 
 @app.command()
@@ -199,7 +213,7 @@ def ingest(
         typer.Option(
             "--max-mb",
             metavar="MB",
-            callback=megabytes,
+            callback=size_limit,
             help="Skip files larger than this many megabytes.",
         ),
     ] = 20.0,
@@ -214,6 +228,9 @@ def ingest(
         ),
     ] = 0,
     quiet: Annotated[bool, flag("--quiet", "-q", help="No summary line.")] = False,
+    follow_symlinks: Annotated[
+        bool, flag("--follow-symlinks", help="Also read links that lead out of the folders given.")
+    ] = False,
 ) -> None:
     """Read articles into the database: .txt, .md (YAML front matter), .html, .jsonl.
 
@@ -242,6 +259,7 @@ def ingest(
         jobs,
         quiet,
         name,
+        follow_symlinks,
     )
     if summary.failed:
         raise typer.Exit(1)
@@ -258,6 +276,7 @@ def sources(
     output: OutputOption = None,
 ) -> None:
     """List the documents in the database, with their metadata and claim counts."""
+    refuse_clobbering(output, db)
     from ..store import connect, documents
     from .report import known_story
 
@@ -338,12 +357,13 @@ def claims(
       reconcile claims --kind count --format csv > counts.csv
       reconcile claims --kind count -o counts.csv      # with the BOM a spreadsheet needs
     """
+    refuse_clobbering(output, db)
     from ..store import claims as load_claims
     from ..store import connect
 
     rows = load_claims(connect(db, create=False), document, kind, subject, attribute)
     for row in rows:
-        for key in ("id", "document_id", "outlet", "published", "language"):
+        for key in ("id", "document_id", "text_sha256", "outlet", "published", "language"):
             row.pop(key, None)
     if summary:
         print_summary(rows, format, output)
@@ -450,7 +470,8 @@ def search(
     ],
     db: DbOption = DEFAULT_DB,
     limit: Annotated[
-        int, typer.Option(min=1, metavar="N", help="At most this many sentences.")
+        int,
+        typer.Option(min=1, max=1_000_000_000, metavar="N", help="At most this many sentences."),
     ] = 20,
     format: FormatOption = Format.table,
     output: OutputOption = None,
@@ -459,6 +480,7 @@ def search(
 
     Example:  reconcile search '"taken into custody"'
     """
+    refuse_clobbering(output, db)
     import sqlite3
 
     from ..store import connect
@@ -514,6 +536,7 @@ def people(
 
     Example:  reconcile people --name Teran
     """
+    refuse_clobbering(output, db)
     import sqlite3
 
     from ..pipeline import current_conflicts

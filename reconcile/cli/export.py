@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from . import DEFAULT_DB, DbOption, OutputOption, app, handles_errors, write_output
+from . import (
+    DEFAULT_DB,
+    DbOption,
+    OutputOption,
+    app,
+    handles_errors,
+    refuse_clobbering,
+    write_output,
+)
 
 export_app = typer.Typer(
     name="export",
@@ -41,6 +49,7 @@ def claimreview(
 
     Example:  reconcile export claimreview --url-base https://desk.example/checks/ -o reviews.jsonld
     """
+    refuse_clobbering(output, db)
     import json
 
     from ..claimreview import claim_reviews
@@ -68,6 +77,7 @@ def datasette(
 
     Example:  reconcile export datasette -o metadata.json && datasette reconcile.db -m metadata.json
     """
+    refuse_clobbering(output, db)
     import json
     from pathlib import Path
 

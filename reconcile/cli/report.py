@@ -23,6 +23,7 @@ from . import (
     flag,
     handles_errors,
     plain,
+    refuse_clobbering,
     stderr_console,
     stdout_console,
     write_output,
@@ -83,10 +84,13 @@ def emit(
 
     def table() -> None:
         if output and output != "-":
+            import io
+
             from rich.console import Console
 
-            with open(output, "w", encoding="utf-8") as handle:
-                render(conflicts, Console(file=handle, width=120, no_color=True))
+            buffer = io.StringIO()
+            render(conflicts, Console(file=buffer, width=120, no_color=True))
+            write_output(buffer.getvalue(), output)
         else:
             render(conflicts, stdout_console())
 
@@ -223,6 +227,7 @@ def conflicts(
       reconcile conflicts --format csv --long                # one row per value and source
       reconcile conflicts --format json | jq '.conflicts[].explanation'
     """
+    refuse_clobbering(output, db)
     database, found = load_conflicts(db, refresh)
     chosen = select(found, min_severity, kind, known_story(database, story), undecided)
     emit(chosen, format, output, long, database)
@@ -257,8 +262,9 @@ def report(
 
     Example:  reconcile report --html desk.html
     """
+    refuse_clobbering(html, db)
     database, found = load_conflicts(db, refresh)
-    chosen = select(found, min_severity, kind, story, undecided)
+    chosen = select(found, min_severity, kind, known_story(database, story), undecided)
     write_page(chosen, html, database)
     if html != "-":
         stderr_console().print(f"wrote {len(chosen)} conflicts to {html}", markup=False)
@@ -293,6 +299,7 @@ def run(
     """
     from ..pipeline import attach_decisions, reconcile
 
+    refuse_clobbering(output, db, paths)
     database, summary = run_ingest(db, paths, None, None, story, None, 20.0, jobs)
     if format is ConflictFormat.table and not output:
         from ..store import claims
@@ -418,6 +425,7 @@ def decisions(
 
     Example:  reconcile decisions --format csv -o decisions.csv
     """
+    refuse_clobbering(output, db)
     from ..store import connect, list_decisions
 
     rows = list_decisions(connect(db, create=False))

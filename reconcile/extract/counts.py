@@ -16,6 +16,8 @@ from ..models import Claim, Sentence
 from ..numbers import Number
 from .frames import Counted, apply_frames, part_marker_after, part_marker_before
 
+EVENT_WORDING_SLACK = 200  # longer than any event wording, its spaces included
+
 
 def nearest_event(
     sentence: Sentence,
@@ -31,7 +33,11 @@ def nearest_event(
     conjunction into another clause ("killed and 340 families") costs more."""
     after = noun_end or end
     best, best_score = None, 10_000
-    for match in lex.event_re.finditer(text, sentence.start, sentence.end):
+    # Only wordings within reach can be chosen (a score is at least the distance): searching
+    # the whole sentence for each number made a sentence of numbers quadratic.
+    reach = 130 + EVENT_WORDING_SLACK
+    low, high = max(sentence.start, start - reach), min(sentence.end, after + reach)
+    for match in lex.event_re.finditer(text, low, high):
         if match.start() < end and match.end() > start:
             continue
         if (match.start() - after if match.start() >= after else start - match.end()) > 130:
