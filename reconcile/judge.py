@@ -570,7 +570,7 @@ def name_conflicts(
                     "low",
                     "variant",
                     "name-nickname",
-                    f"Sources call {entity_name} by a given name and a short form of it "
+                    f"Sources call {entity_name} by a given name and another form of it "
                     f"({shown}); the same person.",
                     values,
                 )

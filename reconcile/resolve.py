@@ -10,11 +10,12 @@ Terán, Daniel Noboa/Novoa) is one person; Diana and Mayra Salazar are two.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 
 from .lexicon import available_languages, fold, lexicon
 from .stories import UnionFind, slug
@@ -73,14 +74,23 @@ def parts(name: str, given_hint: str = "") -> tuple[list[str], list[str]]:
 @cache
 def nickname_forms() -> dict[str, str]:
     """Folded given names and their short forms -> the folded full name, across every
-    language's `hypocorisms` ("bill" -> "william", "pepe" -> "jose")."""
+    language's `hypocorisms` ("bill" -> "william", "pepe" -> "jose") and `romanisations`
+    ("vassilis" -> "vasilis")."""
     forms: dict[str, str] = {}
     for code in available_languages():
-        for full, shorts in (lexicon(code).get("hypocorisms") or {}).items():
+        lex = lexicon(code)
+        named = {**(lex.get("hypocorisms") or {}), **(lex.get("romanisations") or {})}
+        for full, shorts in named.items():
             forms.setdefault(fold(full), fold(full))
             for short in shorts:
                 forms.setdefault(fold(short), fold(full))
     return forms
+
+
+@cache
+def known_given_names() -> frozenset[str]:
+    """Folded common given names of every language (`given_names`)."""
+    return frozenset(n for code in available_languages() for n in lexicon(code).given_names)
 
 
 def same_given_name(a: str, b: str) -> bool:
@@ -94,6 +104,25 @@ def same_given_name(a: str, b: str) -> bool:
 
 def similar(a: str, b: str, threshold: float) -> bool:
     return a[:1] == b[:1] and JaroWinkler.normalized_similarity(a, b) >= threshold
+
+
+def misspelt(a: str, b: str) -> bool:
+    """Are two folded name parts one name misspelt: a letter changed, added, dropped or swapped
+    (Thomsen/Thomsem, Joseph/Joeseph), two letters for a long name (Comelli/Cornelli), a
+    doubled letter written single (Brackett/Bracket), Mac written Mc, or a name cut short
+    (Brawner/Brawn)? Short parts (under four letters) never are: Ana and Ada are two names."""
+    if a == b or min(len(a), len(b)) < 4 or a[:1] != b[:1]:
+        return False
+    if {a[:2], b[:2]} == {"mc", "ma"}:
+        a, b = (re.sub(r"^mac", "mc", w) for w in (a, b))
+    single = [re.sub(r"(.)\1", r"\1", w) for w in (a, b)]
+    if a == b or single[0] == single[1]:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 2:
+        return True
+    allowed = 2 if len(short) >= 7 else 1
+    return DamerauLevenshtein.distance(a, b) <= allowed
 
 
 def same_person(
@@ -120,6 +149,12 @@ def same_person(
     )
     if surname_equal and given_alike:
         return True
+    if (
+        misspelt(ga[0], gb[0])
+        and misspelt(sa[0], sb[0])
+        and not {ga[0], gb[0]} <= known_given_names()  # Mario and María: two names
+    ):
+        return True  # "Macimo Thomsem" is "Máximo Thomsen": each part one slip away
     if ga[0] == gb[0] and len(sa[0]) >= 4 and len(sb[0]) >= 4:
         return similar(sa[0], sb[0], SURNAME_SIMILARITY) or similar(
             " ".join(sa), " ".join(sb), SURNAME_SIMILARITY
@@ -205,6 +240,7 @@ def blocking_keys(person: LocalPerson) -> set[str]:
                 keys.add("s:" + surname)
         if given and surnames:
             keys.add(f"g:{given[0]}:{surnames[0][:1]}")
+            keys.add(f"m:{given[0][:2]}:{surnames[0][:2]}")  # both parts misspelt: "Macimo Thomsem"
     return keys
 
 

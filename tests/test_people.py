@@ -7,8 +7,9 @@ import pytest
 
 from reconcile.ingest import analyse
 from reconcile.judge import judge_ages, name_conflicts
+from reconcile.lexicon import fold
 from reconcile.models import Document
-from reconcile.resolve import resolve, same_person
+from reconcile.resolve import misspelt, resolve, same_person
 
 
 def claims_of(text: str, language: str = "en", published: str = "2024-03-20"):
@@ -252,5 +253,122 @@ def test_a_different_given_name_is_still_a_spelling_contradiction():
         "Wilmer Ostrowski",
         [mention("a", "Wilmer Ostrowski"), mention("b", "Wilmar Ostrowski")],
         set(),
+    )
+    assert [(c.rule, c.severity) for c in conflicts] == [("name-spelling", "high")]
+
+
+# --------------------------------------------------------------------------- lists of names
+
+
+def people_in(text: str, language: str) -> set[str]:
+    return {c.value for c in claims_of(text, language) if c.kind == "person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        (
+            "Los jugadores fueron identificados como Pablo Bertolo, Ayrton Quevedo, "
+            "Enzo Farelli y Blas Cinoli, según la fiscalía.",
+            "es",
+            {"Pablo Bertolo", "Ayrton Quevedo", "Enzo Farelli", "Blas Cinoli"},
+        ),
+        (
+            "The crew were identified as Peter Haldane, Orvin Tasker, Dagny Morrow and "
+            "Wendell Pike.",
+            "en",
+            {"Peter Haldane", "Orvin Tasker", "Dagny Morrow", "Wendell Pike"},
+        ),
+    ],
+)
+def test_names_listed_beside_a_confirmed_person_are_people(text, language, names):
+    assert people_in(text, language) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # no item of the list is a confirmed person
+        ("Los detenidos eran Ayrton Quevedo, Enzo Farelli y Blas Cinoli.", "es"),
+        # two items are not enough to show a list
+        ("The crew were Orvin Tasker and Dagny Morrow.", "en"),
+        # places beside a person: the list is not one of names
+        ("Juan Pérez recorrió Puerto Plata, Costa Azul y San Andrés.", "es"),
+    ],
+)
+def test_an_unclear_list_adds_no_one(text, language):
+    found = people_in(text, language)
+    assert not found - {"Juan Pérez"}
+
+
+# --------------------------------------------------------------------------- places, institutions
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("El avión despegó de San José del Guaviare, dijo el piloto.", "es"),
+        ("La cancillería de Relaciones Exteriores de Honduras informó el hecho.", "es"),
+        ("Estudiaba en la Universidad Estatal de Nevada, de 40 años de historia.", "es"),
+        ("The ship sailed from Port Louis Haldane said nothing.", "en"),
+        ("The Foreign Affairs Ministry of Honduras said it was informed.", "en"),
+    ],
+)
+def test_places_and_institutions_are_not_people(text, language):
+    assert not people_in(text, language)
+
+
+# --------------------------------------------------------------------------- which spellings differ
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("MacFarlane", "McFarlane"),
+        ("Brackett", "Bracket"),
+        ("Joseph", "Joeseph"),
+        ("Lucille", "Luceille"),
+        ("Sandoval", "Sandova"),
+        ("Brawner", "Brawn"),
+        ("Cornetti", "Cometti"),
+    ],
+)
+def test_a_slip_of_the_pen_is_a_misspelling(a, b):
+    assert misspelt(fold(a), fold(b))
+
+
+@pytest.mark.parametrize(("a", "b"), [("Lucas", "Luciano"), ("Ana", "Ada"), ("Diana", "Mayra")])
+def test_different_names_are_no_misspelling(a, b):
+    assert not misspelt(fold(a), fold(b))
+
+
+def test_a_name_misspelt_in_both_parts_is_still_one_person():
+    assert same_person("Tadeo Brunsem", "Tadeo Brunsen")
+    assert same_person("Macimo Brunsem", "Máximo Brunsen")
+    # two common given names a letter apart are two people, whatever their surnames
+    assert not same_person("Mario Pereira", "María Pereyra")
+
+
+def test_a_misspelt_name_in_one_source_is_a_spelling_contradiction():
+    entities = resolve(
+        "s",
+        [person("a", "Macimo Brunsem"), person("b", "Máximo Brunsen")],
+        [],
+        [],
+    )
+    assert groups(entities) == {frozenset({"Macimo Brunsem", "Máximo Brunsen"})}
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("Vasilis Karanos", "Vassilis Karanos"), ("Sergei Volkin", "Sergey Volkin")]
+)
+def test_a_known_romanisation_is_one_name_and_only_a_low_note(one, other):
+    conflicts = name_conflicts("s", one, [mention("a", one), mention("b", other)], set())
+    assert [(c.rule, c.severity) for c in conflicts] == [("name-nickname", "low")]
+
+
+def test_a_doubled_letter_outside_the_romanisations_is_a_contradiction():
+    conflicts = name_conflicts(
+        "s", "Yassin Okorie", [mention("a", "Yassin Okorie"), mention("b", "Yasin Okorie")], set()
     )
     assert [(c.rule, c.severity) for c in conflicts] == [("name-spelling", "high")]

@@ -231,11 +231,83 @@ def find_people(sentence: Sentence, text: str, lex: Lexicon, known: dict[str, st
     """Person mentions in one sentence. `known` maps folded single names of people the document
     has already named in full to that full name, for surname-only mentions."""
     people: list[Person] = []
+    runs: list[tuple[re.Match, list[Person]]] = []
     for match in name_pattern(lex).finditer(text, sentence.start, sentence.end):
-        for person in candidates(match, text, lex, known, sentence):
-            people.append(person)
+        found = list(candidates(match, text, lex, known, sentence))
+        people.extend(found)
+        runs.append((match, found))
+    people = sorted(people + list_neighbours(runs, text, lex, sentence), key=lambda p: p.start)
     mark_aliases(people, text, lex)
     return people
+
+
+LIST_ITEMS = 3  # the fewest names that make a list's shape clear
+
+
+def list_neighbours(runs, text: str, lex: Lexicon, sentence: Sentence) -> list[Person]:
+    """Names listed beside a confirmed person are people too: in "identified as Ana Quispe,
+    Bruno Tello and Carla Ibáñez" only Ana is a known given name, yet the list says all three
+    are names. The list must be clear: at least three items of two to four capitalised words
+    each, joined only by commas and one final "and", every item read whole (no organisation or
+    place word, no title) and at least one of them confirmed by its own evidence."""
+    found = lex.__dict__.get("_list_gap")
+    if found is None:
+        joining = lex.phrases("and_words").pattern
+        found = lex.__dict__["_list_gap"] = re.compile(
+            rf"\s*(?:,\s*(?:{joining}\s+)?|{joining}\s+)", re.I
+        )
+    gap = found
+    chains: list[list[tuple[re.Match, list[Person]]]] = []
+    for index, run in enumerate(runs):
+        between = text[runs[index - 1][0].end() : run[0].start()] if index else ""
+        if index and gap.fullmatch(between):
+            chains[-1].append(run)  # the chain of the run before (every run opens or joins one)
+            continue
+        chains.append([run])
+    added: list[Person] = []
+    for chain in chains:
+        if len(chain) < LIST_ITEMS or not all(list_item(run, text, lex) for run in chain):
+            continue
+        if not any(found for _, found in chain):
+            continue
+        joins = [text[a[0].end() : b[0].start()] for a, b in zip(chain, chain[1:], strict=False)]
+        anded = [g for g in joins if re.search(r"\w", g)]
+        if len(anded) > 1 or (anded and joins[-1] not in anded):
+            continue  # "and" only before the last item
+        if is_place_context(text, chain[0][0].start(), lex):
+            continue
+        for match, found in chain:
+            if found:
+                continue
+            tokens = re.findall(r"\S+", match.group(0))
+            given, surname = split_name(tokens, lex)
+            name = match.group(0)
+            added.append(
+                Person(match.start(), match.end(), name, tokens, given, surname, evidence={"list"})
+            )
+    return added
+
+
+def list_item(run, text: str, lex: Lexicon) -> bool:
+    """A list item is a whole run of two to four capitalised words read as a name."""
+    match, found = run
+    tokens = re.findall(r"\S+", match.group(0))
+    if not 2 <= len(tokens) <= 4 or any(t.isupper() for t in tokens):
+        return False
+    if found:
+        return len(found) == 1 and found[0].start == match.start() and found[0].end == match.end()
+    folded = [fold(t) for t in tokens]
+    return not any(
+        w in lex.not_person_words
+        or w in lex.titles
+        or w in lex.not_name_starters
+        or w in lex.title_modifiers
+        or w in lex.months
+        or w in lex.weekdays
+        or w in country_names(lex)
+        or w in lex.get_set("place_heads")
+        for w in folded
+    ) and not POSSESSIVE.search(tokens[-1])
 
 
 _ANALYSED: dict = {"text": None, "lex": None, "spans": {}}
@@ -260,18 +332,27 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     offsets = [m.start() + match.start() for m in re.finditer(r"\S+", match.group(0))]
     # Cut at organisation/place words and titles: what follows the last of them may be a name.
     cut = 0
+    institution = False  # the last word cut was an organisation's or place's
     for index, token in enumerate(tokens):
         folded = fold(POSSESSIVE.sub("", token))
         if folded in lex.not_person_words or folded in lex.titles:
             cut = index + 1
+            institution = folded not in lex.titles
         elif folded in lex.title_modifiers and index + 1 < len(tokens):
             following = fold(tokens[index + 1])
             if following in lex.titles or following in lex.title_modifiers:
                 cut = index + 1  # "Former President ...", not the given name "Máximo"
+    heads = lex.get_set("place_heads")
     while cut < len(tokens) and (
         fold(tokens[cut]) in lex.not_name_starters or fold(tokens[cut]) in lex.particles
     ):
+        if fold(tokens[cut]) in heads:
+            return None  # "San José del Guaviare": a place, not "José del Guaviare"
+        if institution and fold(tokens[cut]) in lex.particles:
+            return None  # "Universidad Estatal de Maryland": the rest names the institution
         cut += 1
+    if cut < len(tokens) and fold(tokens[cut]) in heads:
+        return None
     tokens, offsets = tokens[cut:], offsets[cut:]
     countries = country_names(lex)
     for index in range(1, len(tokens) - 1):  # "Ecuador Michael Fitzpatrick"
