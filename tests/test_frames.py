@@ -168,3 +168,149 @@ def test_figures_off_the_scale_of_their_block_are_set_aside():
         {"low": v, "high": v, "document_id": d} for v, d in ((1300, "a"), (2000, "b"), (3, "c"))
     ]
     assert [r["low"] for r in in_scale(rows)] == [1300, 2000]
+
+
+# ---------------------------------------------------------------- what a count is not
+
+
+def comparable(claim) -> bool:
+    return key(claim) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("In all, 40 people died in their garages during the storm.", "en", 40),
+        ("At least 22 people died in direct clashes with the police.", "en", 22),
+        ("En total, 52 víctimas mortales fueron halladas en sótanos.", "es", 52),
+        ("Al menos 19 personas murieron ahogadas en sus viviendas.", "es", 19),
+    ],
+)
+def test_a_lowercase_place_or_manner_after_the_verb_is_a_sub_group(text, language, value):
+    claim = by_value(counts(text, language), value)
+    assert not comparable(claim)
+    assert claim.extra["frame"]["unclear"].startswith("a sub-group")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("At least 310 people died in the earthquake.", "en", 310),
+        ("At least 310 people died in different mountain villages.", "en", 310),
+        ("Police said 32 people were arrested in seven provinces.", "en", 32),
+        ("Al menos 310 personas murieron en el terremoto.", "es", 310),
+        ("Al menos 310 personas murieron en distintas aldeas.", "es", 310),
+    ],
+)
+def test_the_story_s_own_event_or_spread_narrows_nothing(text, language, value):
+    assert comparable(by_value(counts(text, language), value))
+
+
+def test_a_named_locality_after_the_verb_frames_the_count():
+    claim = by_value(
+        counts("Hasta el lunes murieron 23 manifestantes en la ciudad de Tolsa.", "es"), 23
+    )
+    assert claim.extra["frame"]["place"] == "Tolsa"
+
+
+def test_figures_listed_after_a_sub_group_belong_to_it():
+    text = "En concreto, 61 víctimas mortales fueron halladas en casas, sobre todo en Tolsa (20) y Marena (9)."
+    for value in (61, 20, 9):
+        assert not comparable(by_value(counts(text, "es"), value))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("Among the elderly, 131 people died, 61% of the total.", "en", 131),
+        ("Por edad, con 131 fallecidos, lo que supone un 61% del total.", "es", 131),
+        ("The court charged Quist and 28 others.", "en", 28),
+        ("The other 30 people arrested were released.", "en", 30),
+        ("Según el informe, 84 de los fallecidos son hombres y 77 son mujeres.", "es", 77),
+        ("Fueron liberados ocho guardias y tres empleados administrativos.", "es", 3),
+        ("Four officials and a private guard have been detained.", "en", 4),
+        ("Seis de las víctimas son hondureñas, incluido un herido y dos desaparecidos.", "es", 2),
+        (
+            "De las 190 víctimas mortales, 150 fueron identificadas por huellas, 40 por ADN.",
+            "es",
+            40,
+        ),
+    ],
+)
+def test_parts_rests_and_sub_groups_are_not_compared(text, language, value):
+    assert not comparable(by_value(counts(text, language), value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The blast left 40 dead and 85 injured.", 40),
+        ("Twelve people were killed and 340 families were evacuated.", 12),
+    ],
+)
+def test_two_measures_side_by_side_are_no_coordinated_part(text, value):
+    assert comparable(by_value(counts(text), value))
+
+
+def test_an_event_with_its_own_number_is_not_the_earlier_count_s():
+    claims = counts("El choque causó la muerte de al menos 37 personas y heridas a otras 81.", "es")
+    assert by_value(claims, 37).attribute == "people killed"
+    assert by_value(claims, 81).attribute == "people injured"
+
+
+def test_an_event_said_of_other_people_is_not_the_count_s():
+    text = "He did not say how many people were arrested, but photos showed around 12 people lying down."
+    assert all(c.low != 12 or c.attribute != "people arrested" for c in counts(text))
+    text = (
+        "Tras una jornada de detenciones de migrantes en Tolsa, cerca de 70 personas seguían allí."
+    )
+    assert all(c.low != 70 or c.attribute != "people arrested" for c in counts(text, "es"))
+
+
+def test_two_ages_joined_are_no_count():
+    text = "Los otros dos detenidos, adolescentes de 14 y 16 años, fueron trasladados."
+    assert all(c.low != 14 for c in counts(text, "es"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "attribute"),
+    [
+        ("At least 64 injured passengers were hospitalized.", "en", "people hospitalized"),
+        ("The bodies of three workers have been recovered.", "en", "people recovered"),
+        ("A bus carrying 44 people overturned.", "en", "people on board"),
+        (
+            "Unas 230 personas que sobrevivieron al choque fueron trasladadas.",
+            "es",
+            "people survived",
+        ),
+        (
+            "Se logró la detención de nueve individuos involucrados en el asalto.",
+            "es",
+            "people arrested",
+        ),
+    ],
+)
+def test_the_predicate_names_the_measure(text, language, attribute):
+    (claim,) = counts(text, language)
+    assert claim.attribute == attribute
+
+
+def test_another_count_of_the_same_kind_keeps_its_nationality():
+    text = "Seis venezolanos fallecieron en el incendio, y otros cuatro resultaron heridos."
+    claim = by_value(counts(text, "es"), 4)
+    assert (claim.attribute, claim.extra["frame"]["nationality"]) == ("people injured", "Venezuela")
+
+
+def test_a_demonym_after_the_verb_does_not_frame_the_count():
+    claim = by_value(counts("At least 296 people died in several Moroccan towns."), 296)
+    assert "nationality" not in claim.extra["frame"]
+
+
+def test_civilians_are_a_group_of_their_own():
+    claims = counts("It reported 340 civilians and 170 police officers injured.")
+    assert by_value(claims, 340).attribute == "civilians injured"
+
+
+def test_a_list_of_towns_is_no_count_of_towns():
+    text = "Most deaths are in four towns: Tolsa (45), Marena (25) and Arbo (15)."
+    assert [c.low for c in counts(text) if c.attribute == "towns" or c.attribute == "cities"] == [4]

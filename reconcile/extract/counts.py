@@ -27,6 +27,7 @@ def nearest_event(
     end: int,
     noun_end: int | None = None,
     dates: tuple[tuple[int, int], ...] = (),
+    skip: str = "",
 ):
     """The event wording nearest to a number in its sentence. Distance after the number is
     counted from the end of its noun ("340 families were evacuated"); crossing a comma or a
@@ -44,11 +45,17 @@ def nearest_event(
             continue  # its score is at least this distance: it could never be chosen
         if any(s < match.end() and match.start() < e for s, e in dates):
             continue  # "March" in "in March 2014" is a month, not a march
+        if skip and lex.event_of[fold(re.sub(r"\s+", " ", match.group(0)))] == skip:
+            continue
         between = (
             text[after : match.start()] if match.start() >= after else text[match.end() : start]
         )
         if match.start() >= end and match.start() < after:
             between = ""  # the event is the noun itself
+        elif match.start() >= after and event_has_own_count(text, match.end(), sentence.end, lex):
+            continue  # "la muerte de 40 personas y heridas a otras 85": the 85 were injured
+        elif match.end() <= start and event_has_own_people(text, sentence.start, match, start, lex):
+            continue  # "how many people were arrested, but ... around 10 people handcuffed"
         score = (
             len(between)
             + 60 * between.count(",")
@@ -62,6 +69,42 @@ def nearest_event(
     return lex.event_of[fold(re.sub(r"\s+", " ", best.group(0)))]
 
 
+def event_has_own_count(text: str, start: int, limit: int, lex: Lexicon) -> bool:
+    """Is an event followed by a number of its own ('injuring 85', 'heridas a otras 85')?"""
+    window = text[start : min(limit, start + 25)]
+    match = re.match(
+        r"\s+((?:[a-záéíóúñü]+\s+){0,3})(?:\d|(?:" + number_words_re(lex) + r")\b)", window
+    )
+    if not match or fold(match.group(0).split()[-1]) in lex.get_set("one_words"):
+        return False
+    gap = lex.qualifier_re.sub(" ", match.group(1))
+    links = lex.get_set("event_object_links") | set(lex.additional)
+    return all(fold(word) in links for word in gap.split())
+
+
+def event_has_own_people(text: str, floor: int, event: re.Match, start: int, lex: Lexicon) -> bool:
+    """An event before a number that is said of other people: 'how many people were
+    arrested' (its own subject), 'detenciones de migrantes' (its own object)."""
+    before = text[max(floor, event.start() - 40) : event.start()]
+    auxiliaries = "|".join(
+        re.escape(a) for a in sorted(lex.get_set("auxiliaries"), key=len, reverse=True)
+    )
+    subject = re.search(rf"([\w'’-]+)\s+(?:(?:{auxiliaries})\s+)+$", before, re.I)
+    if subject and fold(subject.group(1)) in lex.people_nouns | set(lex.group_of):
+        return True
+    between = text[event.end() : start]
+    own = re.match(r"\s+(?:of|de)\s+([a-záéíóúñü][\w'’-]*)", between)
+    return (
+        bool(own)
+        and "," in between
+        and fold(own.group(1)) not in lex.get_set("count_gap_words") | lex.number_words
+    )
+
+
+def number_words_re(lex: Lexicon) -> str:
+    return "|".join(sorted(map(re.escape, lex.number_words), key=len, reverse=True))
+
+
 def event_right_after(text: str, start: int, limit: int, noun: str, lex: Lexicon) -> str | None:
     """The event said of a noun right after it: '<n> co-defendants were convicted'."""
     auxiliaries = "|".join(
@@ -71,6 +114,17 @@ def event_right_after(text: str, start: int, limit: int, noun: str, lex: Lexicon
     if not match:
         return None
     event = lex.event_re.match(text, start + match.end(), limit)
+    return lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] if event else None
+
+
+def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str | None:
+    """What the sentence says of counted people, after their noun and an auxiliary: '72
+    injured passengers were hospitalized' counts the hospitalized, not the injured."""
+    auxiliaries = "|".join(
+        re.escape(a) for a in sorted(lex.get_set("auxiliaries"), key=len, reverse=True)
+    )
+    match = re.match(rf"\s+(?:(?:{auxiliaries})\s+)+", text[noun_end:limit], re.I)
+    event = match and lex.event_re.match(text, noun_end + match.end(), limit)
     return lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] if event else None
 
 
@@ -196,6 +250,12 @@ def count_claims(
             and durations & {fold(w or "") for w in next_words.groups()}
         ):
             continue  # "eight years in prison", "two full days"
+        joined = re.match(
+            r"\s+[\w'’-]+\s+(?:\d+|" + number_words_re(lex) + r")\s+([\w'’-]+)",
+            text[number.end : sentence.end],
+        )
+        if number.unit is None and joined and fold(joined.group(1)) in durations:
+            continue  # "adolescentes de 15 y 17 años": one of two ages
         if ordinal_suffix(lex).match(text, number.end, min(sentence.end, number.end + 4)):
             continue
         if (
@@ -231,6 +291,8 @@ def elided(
     deaths in Al Haouz, 452 in Taroudant'; '1,150 people were injured, 412 of whom ...'."""
     if previous.kind != "count" or not previous.extra.get("comparable"):
         return None
+    if previous.attribute in set(lex.thing_of.values()):
+        return None  # "cuatro localidades: Paiporta (45), ...": the figures are not towns
     place = lex.phrases("place_prepositions").pattern
     if not (
         part_marker_after(text, number, sentence.end, lex)
@@ -291,6 +353,14 @@ def classify(
         group = "people" if noun in lex.people_nouns else lex.group_of[noun]
         if coordinated(text, noun_end, sentence.end, lex):
             group = "people"
+        event = predicate_event(text, noun_end, sentence.end, lex) or event
+        if event == "involved":  # "la detención de trece individuos involucrados"
+            event = (
+                nearest_event(
+                    sentence, text, lex, number.start, number.end, noun_end, dates, skip="involved"
+                )
+                or event
+            )
         if event:
             attribute = f"{group} {event}"
         elif group == "people":

@@ -12,7 +12,9 @@ Where the frame cannot be read with confidence the count is kept but not compare
 fact-checker less than a false one. Everything about a language comes from its lexicon
 (`measures.yaml`: `nationalities`, `severity_markers`, `part_markers_before`,
 `part_markers_after`, `whole_openers`, `locality_nouns`, `place_prepositions`,
-`place_count_links`, `respectively_words`).
+`place_count_links`, `respectively_words`, `setting_prepositions`, `event_settings`,
+`spread_words`, `determiners`, `share_of_total`, `remainder_after`, `remainder_before`,
+`copulas`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ from ..numbers import Number
 UPPER = "A-ZÁÉÍÓÚÑÜ"
 #: A place name as written: capitalised words, with the small joining words names carry.
 PLACE = rf"[{UPPER}][\w'’-]+(?:\s+(?:(?:de|del|la|las|los|el|al|of|the)\s+)?[{UPPER}][\w'’-]+)*"
+
+
+#: Reasons a count is not compared that the bare figures after it in its sentence share.
+PASSED_ON = ("a sub-group", "a share of", "a figure of a sub-group")
 
 
 @dataclass
@@ -91,6 +97,8 @@ def nationality_of(
     window = clause_after(text, number.end, min(sentence.end, claim.end + 40))
     words = re.findall(r"[\w'’-]+", window)[:5]
     for word in words:
+        if fold(word) in lex.get_set("count_gap_words"):
+            break  # "296 people died in different Moroccan towns": past the counted noun
         key = nationalities.get(fold(word))
         if key:
             return key
@@ -123,17 +131,151 @@ def place_of(
     if match and not re.search(r"[.!?]\s*$", before[: match.start()].rstrip()[-1:] or ""):
         name = match.group(1)
         first = fold(name.split()[0])
-        if first in lex.not_name_starters or first in lex.get_set("count_gap_words"):
+        after_locality = re.search(
+            rf"{localities}\s+(?:of|de)\s+$", before[: match.start()], re.I
+        )  # "la provincia de Al Hauz, con 349": "Al" opens the name, not a clause
+        if not after_locality and (
+            first in lex.not_name_starters or first in lex.get_set("count_gap_words")
+        ):
             return None
         return name
     return None
 
 
+def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> tuple[str, str]:
+    """Where the count's own verb puts it: ('place', 'Juliaca') for '17 people died in the
+    city of Juliaca'; ('part', 'garages') for '30 were found in garages', '41 died in direct clashes'
+    (a sub-group by where or how: not the total); ('', '') when it says nothing of that.
+    The story's own event ('died in the collision'), its spread ('in different towns') and a
+    country (the whole story's) narrow nothing."""
+    clause = clause_after(text, claim.end, sentence.end)
+    event = lex.event_re.search(clause)
+    if event and (event.start() > 40 or re.search(r"[,;]", clause[: event.start()])):
+        event = None
+    start = event.end() if event else 0
+    prepositions = lex.phrases("setting_prepositions").pattern
+    found = re.match(
+        rf"((?:\s+[a-záéíóúñü][\w'’-]*){{0,4}}?)\s+{prepositions}\s+([^,;:.()]{{1,60}})",
+        clause[start:],
+        re.I,
+    )
+    if not found:
+        return "", ""
+    if lex.event_re.search(found.group(1)):
+        return "", ""
+    tail = found.group(0)[len(found.group(1)) :]
+    if lex.phrases("severity_markers").search(tail) or lex.event_re.search(found.group(2)):
+        return "", ""  # "in serious condition", "in custody": the measure, not a part
+    words = re.findall(r"[\w'’-]+", found.group(2))
+    determiners = lex.get_set("determiners")
+    localities = lex.get_set("locality_nouns")
+    while words and fold(words[0]) in determiners:
+        words.pop(0)
+    if not words or fold(words[0]) in lex.get_set("spread_words") | lex.number_words:
+        return "", ""
+    if words[0][0].isupper():
+        # "39 died in Ciudad Juárez" is as often the story's own town as a part of its toll:
+        # a bare name after the verb narrows nothing; "in the city of Juliaca" does (below).
+        return "", ""
+    if fold(words[0]) in localities:
+        of = re.search(rf"(?:of|de)\s+({PLACE})", found.group(2))
+        return ("place", of.group(1)) if of else ("", "")
+    noun = fold(words[0])
+    settings = lex.get_set("event_settings") | set(lex.date_event_of) | lex.get_set("durations")
+    if noun in settings or lex.date_event_re.match(noun):
+        return "", ""
+    return "part", words[0]
+
+
+def country_names(lex: Lexicon) -> frozenset[str]:
+    """Folded names of countries (`countries` of nationalities.yaml) and their English keys."""
+    found = lex.__dict__.get("_frame_countries")
+    if found is None:
+        names = [n for ns in (lex.get("countries") or {}).values() for n in ns]
+        names += list(lex.get("countries") or {}) + list(lex.get("nationalities") or {})
+        found = lex.__dict__["_frame_countries"] = frozenset(fold(str(n)) for n in names)
+    return found
+
+
+def share_of_total(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
+    """'con 142 fallecidos, lo que supone un 64 % del total', 'another 30, 14% of the total':
+    a count said to be a share of a larger one is a part."""
+    window = text[claim.end : min(sentence.end, claim.end + 50)]
+    cut = re.search(r";|\d[\d.,]*\s+(?![%]|por\s+ciento|per\s+cent)", window)
+    window = window[: cut.start()] if cut else window
+    return bool(
+        re.search(r"%\s*" + lex.phrases("share_of_total").pattern, window, re.I)
+        or re.search(
+            r"(?:por|per)\s+(?:ciento|cent)\s+" + lex.phrases("share_of_total").pattern,
+            window,
+            re.I,
+        )
+    )
+
+
+def remainder(text: str, number: Number, sentence: Sentence, lex: Lexicon) -> bool:
+    """'Quist and 28 others', '29 more', 'the other 30': the rest of a set, not its total."""
+    after = re.match(
+        r"\s+" + lex.phrases("remainder_after").pattern, text[number.end : sentence.end]
+    )
+    before = text[max(sentence.start, number.start - 20) : number.start]
+    return bool(after) or bool(
+        re.search(lex.phrases("remainder_before").pattern + r"\s+$", before, re.I)
+    )
+
+
+def predicate_group(text: str, number: Number, sentence: Sentence, lex: Lexicon) -> bool:
+    """'85 were women', '85 son mujeres': the count is of the sub-group the verb names."""
+    match = re.match(
+        r"\s+" + lex.phrases("copulas").pattern + r"\s+([\w'’-]+)", text[number.end : sentence.end]
+    )
+    if not match:
+        return False
+    noun = fold(match.group(1))
+    return noun in lex.people_nouns or noun in lex.group_of
+
+
+def coordinated_part(
+    text: str, item: Counted, previous: Counted | None, sentence: Sentence, lex: Lexicon
+) -> bool:
+    """'nine guards and two employees were released', 'three officials and a guard were
+    detained': a count of people in general beside another kind is one part of a total."""
+    claim = item.claim
+    if not claim.attribute.startswith("people ") or claim.end <= item.number.end:
+        return False  # "40 dead and 85 injured": two measures, no noun of people
+    conjunctions = lex.phrases("and_words").pattern
+    numbers = "|".join(
+        sorted(map(re.escape, lex.number_words | lex.get_set("determiners")), key=len, reverse=True)
+    )
+    after = re.match(
+        rf"((?:\s+[a-záéíóúñü][\w'’-]*){{0,2}})\s+{conjunctions}\s+(?:\d[\d.,]*|(?:{numbers}))\s+([\w'’-]+)",
+        text[claim.end : sentence.end],
+        re.I,
+    )
+    if after:
+        verbs = lex.get_set("auxiliaries") | lex.get_set("copulas")
+        if lex.event_re.search(after.group(1)) or verbs & {fold(w) for w in after.group(1).split()}:
+            return False  # "12 people were killed and 340 families ...": two clauses
+        return not lex.event_re.match(after.group(2))
+    if previous is None or previous.claim.end > item.number.start:
+        return False
+    if previous.claim.end <= previous.number.end:
+        return False
+    event = claim.attribute.removeprefix("people ")
+    between = text[previous.claim.end : item.number.start]
+    return previous.claim.attribute.endswith(" " + event) and bool(
+        re.fullmatch(rf"(?:\s+[a-záéíóúñü][\w'’-]*){{0,2}}\s+{conjunctions}\s+", between, re.I)
+    )
+
+
 def part_marker_before(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     """'including eight judges', 'de los cuales ocho', 'of whom 721'."""
     window = text[max(floor, number.start - 30) : number.start]
+    conjunctions = lex.phrases("and_words").pattern
+    # "incluido un herido y dos desaparecidos": the list the marker opens goes on
+    listed = rf"(?:\s*[\w'’-]+\s+[\w'’-]+\s*(?:,|\s{conjunctions}))?"
     return any(
-        not window[m.end() :].strip(" ,")
+        re.fullmatch(listed + r"[\s,]*", window[m.end() :], re.I)
         for m in lex.phrases("part_markers_before").finditer(window)
     )
 
@@ -199,12 +341,15 @@ def apply_frames(
         frame: dict = {}
         comparable = claim.extra.get("comparable", False)
         parent = None
-        if part_marker_before(text, sentence.start, number, lex) or part_marker_after(
+        marked = part_marker_before(text, sentence.start, number, lex) or part_marker_after(
             text, number, sentence.end, lex
-        ):
+        )
+        if marked:
             parent = previous
+            if previous is None:  # "tres de las víctimas, incluido un herido y dos ..."
+                frame["unclear"] = "a part of a group the sentence does not count"
         elif whole is not None:
-            parent, whole = whole, None
+            parent = whole  # "De las 218 víctimas, 169 ..., 45 ...": every later count a part
         if opens_a_whole(text, sentence.start, number, lex):
             whole = item  # "De los 14 hondureños que viajaban": what it counts is its part's
             frame["unclear"] = "the whole that a later count is a part of"
@@ -232,10 +377,33 @@ def apply_frames(
             and measure_of(previous.claim.attribute) != measure_of(base)
         ):  # "296 died and another 153 were injured": no increment of the dead
             claim.attribute, comparable = base, claim.extra["additional"]
+            # "siete venezolanos murieron y otros cinco resultaron heridos": of the same kind
+            nationality = nationality or (previous.claim.extra.get("frame") or {}).get(
+                "nationality"
+            )
         if severe(text, claim, sentence, lex) and claim.attribute.endswith(" injured"):
             claim.attribute = claim.attribute[: -len("injured")] + "seriously injured"
         if nationals(text, number, sentence, lex):
             frame["unclear"] = "counted as nationals of a country the sentence names elsewhere"
+        setting, where = setting_after(text, claim, sentence, lex)
+        if setting == "place" and not place:
+            place = where
+        elif setting == "part":
+            frame["unclear"] = f"a sub-group of the count, by where or how ('{where}')"
+        if share_of_total(text, claim, sentence, lex):
+            frame["unclear"] = "a share of a larger total"
+        if remainder(text, number, sentence, lex):
+            frame["unclear"] = "the rest of a set, not its total"
+        if predicate_group(text, number, sentence, lex):
+            frame["unclear"] = "a sub-group the sentence names after the count"
+        if coordinated_part(text, item, previous, sentence, lex):
+            frame["unclear"] = "one kind of people counted beside another"
+        if (
+            (claim.extra.get("elided") or claim.end <= number.end)
+            and previous is not None
+            and previous.claim.extra["frame"].get("unclear", "").startswith(PASSED_ON)
+        ):  # "66 were found in homes, most in towns like Tolsa (22)": figures of the sub-group
+            frame["unclear"] = "a figure of a sub-group counted before it"
         if nationality:
             frame["nationality"] = nationality
         if place:
