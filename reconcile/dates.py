@@ -313,13 +313,17 @@ def weekday_in_context(text: str, match, lex, marker: str) -> bool:
 
 def resolve(mention: DateMention, reference: PartialDate | None, past: bool) -> None:
     """Fill in what the text leaves to its date: the year of "December 14th", the month and day
-    of "Wednesday's raids" (the latest such weekday on or before the reference date)."""
+    of "Wednesday's raids" (the latest such weekday on or before the reference date). A weekday
+    against a reference known only to the month stays a weekday: "last Saturday" in a March
+    piece may be in February."""
     mention.relative = True
     if reference is None or reference.year is None:
         return
     if mention.month is not None:
         mention.year = reference.year
-        if reference.month and past and mention.month >= reference.month:
+        # "el pasado 8 de enero" written on 14 January is this January; on 2 January, last year's.
+        said = (mention.month, mention.day or 99)  # "last May" said in May: a year ago
+        if reference.month and past and said > (reference.month, reference.day or 32):
             mention.year -= 1
         return
     ref_day = reference.as_date()
@@ -329,8 +333,6 @@ def resolve(mention: DateMention, reference: PartialDate | None, past: bool) -> 
             back = 7
         day = ref_day - dt.timedelta(days=back)
         mention.year, mention.month, mention.day = day.year, day.month, day.day
-    elif mention.weekday is not None:
-        mention.year, mention.month = reference.year, reference.month
 
 
 def find_date(text: str) -> DateMention | None:

@@ -398,6 +398,13 @@ def judge_ages(story: str, subject: str, claims: list[dict]) -> Conflict | None:
 # --------------------------------------------------------------------------- dates
 
 
+def night(claim: dict) -> tuple[int, int]:
+    """Days before and after its date that an overnight event also covers: "the night of
+    Monday" (0, 1), "la madrugada del domingo" (-1, 0), "the night of Monday to Tuesday"."""
+    back, forward = (claim.get("extra") or {}).get("night") or (0, 0)
+    return int(back), int(forward)
+
+
 def date_span(claim: dict) -> tuple[dt.date, dt.date] | None:
     date = PartialDate.parse(claim.get("date"))
     if date.year is None or date.month is None:
@@ -407,7 +414,8 @@ def date_span(claim: dict) -> tuple[dt.date, dt.date] | None:
             day = dt.date(date.year, date.month, date.day)
         except ValueError:
             return None
-        return day, day
+        back, forward = night(claim)
+        return day + dt.timedelta(days=back), day + dt.timedelta(days=forward)
     last = calendar.monthrange(date.year, date.month)[1]
     return dt.date(date.year, date.month, 1), dt.date(date.year, date.month, last)
 
@@ -429,14 +437,12 @@ def date_relation(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> str
 def judge_dates(story: str, subject: str, attribute: str, claims: list[dict]) -> Conflict | None:
     """Different dates for one event within a month of each other (further apart, they are
     taken to be two events); a weekday that the other source's date contradicts is "high"."""
-    spans = [(c, date_span(c)) for c in claims]
-    spans = [(c, s) for c, s in spans if s]
     clashes = clashing_pairs("date", claims)
     if not clashes:
         return None
     groups: dict[str, list[dict]] = defaultdict(list)
     clashing = {id(c) for pair in clashes for c in pair}
-    for claim, _ in spans:
+    for claim in claims:
         if id(claim) in clashing:  # a vaguer date that fits both ("December 2023") says nothing
             groups[date_text(claim)].append(claim)
     values = [

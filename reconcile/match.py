@@ -28,13 +28,17 @@ def block_key(claim: dict, story: str, entity: str | None) -> tuple | None:
     if kind == "age":
         return (story, "age", entity, "age") if entity else None
     if kind == "date":
-        if claim["attribute"] in ("date", "period"):
+        # Only dates of one event meet: the event of the date's own clause
+        # (`extract/events.py`); a date whose event is unclear is never compared.
+        event = claim["extra"].get("event")
+        if not event or claim["attribute"] == "period":
             return None
-        if PartialDate.parse(claim.get("date")).month is None:
+        date = PartialDate.parse(claim.get("date"))
+        if date.month is None and not claim.get("weekday"):
             return None
         if claim["subject"] and not entity:
             return None
-        return (story, "date", entity or "", claim["attribute"])
+        return (story, "date", entity or "", f"date of {event}")
     return None
 
 

@@ -1,6 +1,9 @@
-"""Dates of events: "on December 14th ... raids" is the date of the raids; "his October 2022
-murder" the date of a person's death; "Wednesday's raids" a weekday of the raids, resolved
-against the document's date. A weekday written with a date is kept, so the calendar can check it.
+"""Dates of events: each date belongs to the event of its own clause. "arrested on Wednesday"
+is the date of an arrest; "the fire that broke out on the night of March 27" the date of the
+fire (the noun a relative clause hangs from); "Wednesday's raids" the date of the raids; "said
+on Tuesday" and "issued on Saturday" the date of a report, not of an event. A weekday written
+with a date is kept, so the calendar can check it. A date whose event is unclear keeps no
+event, and is listed but never compared.
 """
 
 from __future__ import annotations
@@ -12,27 +15,122 @@ from ..lexicon import Lexicon, fold
 from ..models import Claim, Sentence
 from .people import Person
 
+#: Punctuation that closes a clause: a date beyond it belongs to another predicate.
+CLAUSE_MARKS = re.compile(r"[;:()\[\]—–]|,\s|\s-\s|[.!?][\"”’]?\s")
+#: A phrase between two commas, short enough to be an apposition ("Lindqvist, a former
+#: teacher, won"), which the clause around it goes on past.
+APPOSITION = re.compile(r",\s[^,;:()]{1,60},\s")
+#: A trigger this close after a possessive date or a date after a determiner is its
+#: attribute: "Wednesday's raids", "his October 2022 murder", "the 9 January clashes".
+ATTRIBUTIVE_GAP = re.compile(r"^(?:['’]s)?\s*$")
 
-def events_near(
-    sentence: Sentence, text: str, lex: Lexicon, mention: DateMention, dates: list[DateMention] = ()
-) -> list[str]:
-    """Event nouns a date may belong to, nearest first (a possessive "Wednesday's raids" is
-    nearest of all). A date is never the date of an event it is said to come after or before:
-    in "on Wednesday, two days after the earthquake" Wednesday is not the earthquake's date
-    (a clock time, "after 4 a.m.", relates nothing)."""
-    scored = []
-    start, end = sentence.start + mention.start, sentence.start + mention.end
-    spans = [(sentence.start + d.start, sentence.start + d.end) for d in dates or [mention]]
-    for match in lex.date_event_re.finditer(text, sentence.start, sentence.end):
-        if any(s < match.end() and match.start() < e for s, e in spans):
-            continue  # "March" in "in March 2014" is a month, not a march
-        between = text[end : match.start()] if match.start() >= end else text[match.end() : start]
-        if lex.temporal_relation_re.search(lex.clock_time_re.sub(" ", between)):
-            continue
-        score = len(between) + 40 * between.count(",")
-        if score <= 140:
-            scored.append((score, lex.date_event_of[fold(re.sub(r"\s+", " ", match.group(0)))]))
-    return [event for _, event in sorted(scored, key=lambda item: item[0])]
+
+def clause_bounds(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int, int | None]:
+    """The clause a date stands in: from the last clause mark or clause opener ("that",
+    "which", "que", "donde") before it to the next one after it. Returns its bounds and,
+    when it opens with a relative word, where that word starts (the event is then the noun
+    the clause hangs from: "the fire that broke out on ...")."""
+    left, opener, marks = 0, None, []
+    for mark in CLAUSE_MARKS.finditer(text, 0, start):
+        left, opener = mark.end(), None
+        marks.append(mark)
+    if len(marks) > 1 and APPOSITION.fullmatch(text[marks[-2].start() : marks[-1].end()]):
+        # "elected Sofia Lindqvist, a 44-year-old former teacher, as mayor on Sunday"
+        left = marks[-3].end() if len(marks) > 2 else 0
+    for word in lex.phrases("clause_openers").finditer(text, left, start):
+        left, opener = word.end(), word.start()
+    right = len(text)
+    for bound in (CLAUSE_MARKS.search(text, end), lex.phrases("clause_openers").search(text, end)):
+        if bound:
+            right = min(right, bound.start())
+    return left, right, opener
+
+
+def triggers(text: str, lo: int, hi: int, lex: Lexicon, spans) -> list[tuple[int, int, str | None]]:
+    """Event words and report words between `lo` and `hi`: (start, end, event or None for a
+    report: "said", "announced", "issued", "informó")."""
+    found = []
+    for match in lex.date_event_re.finditer(text, lo, hi):
+        if not any(s < match.end() and match.start() < e for s, e in spans):
+            event = lex.date_event_of[fold(re.sub(r"\s+", " ", match.group(0)))]
+            found.append((match.start(), match.end(), event))
+    for match in lex.phrases("report_words").finditer(text, lo, hi):
+        found.append((match.start(), match.end(), None))
+    return sorted(found)
+
+
+#: More words than this between an event word and a date, and the date is likely another
+#: predicate's ("called to trial 12 people linked to the takeover of the channel on 9 January").
+EVENT_REACH = 8
+
+
+def close(between: str, lex: Lexicon) -> bool:
+    """Can an event word this far from a date be the date's? Not across a temporal relation
+    ("two days after": a clock time, "after 4 a.m.", relates nothing), nor from the
+    complement of another noun ("the story of the crash began on Sunday"), nor far away."""
+    if lex.temporal_relation_re.search(lex.clock_time_re.sub(" ", between)):
+        return False
+    between = APPOSITION.sub(" ", between)
+    return len(re.findall(r"[\w'’]+", between)) <= EVENT_REACH
+
+
+def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str | None:
+    """The event of a date's own clause, or None when the clause names none, names a report
+    ("Petro wrote on Friday"), or puts the date before or after it ("on Wednesday, two days
+    after the earthquake"). The nearest word before the date is the clause's predicate; a
+    clause of nothing but the date ("On Friday, police arrested ...") is the next clause's;
+    a relative clause with no event word of its own is the event of the noun it hangs from."""
+    spans = [(m.start, m.end) for m in mentions]
+    start, end = mention.start, mention.end
+    left, right, opener = clause_bounds(text, start, end, lex)
+    found = triggers(text, left, right, lex, spans)
+    after = [t for t in found if t[0] >= end]
+    if after and after[0][2] and ATTRIBUTIVE_GAP.match(text[end : after[0][0]]):
+        words = re.findall(r"[\w'’]+", text[:start])
+        if mention.text.endswith(("'s", "’s")) or (
+            words and lex.phrases("determiners").fullmatch(words[-1])
+        ):
+            return after[0][2]
+    before = [t for t in found if t[1] <= start and close(text[t[1] : start], lex)]
+    if before:
+        nearest = before[-1]
+        if re.search(rf"(?:{lex.phrases('genitive_words').pattern})\s+$", text[: nearest[0]], re.I):
+            return None  # "the story of the crash began on Sunday": the story's date
+        return nearest[2]
+    if opener is not None:
+        head = triggers(text, max(0, opener - 40), opener, lex, spans)
+        # the noun may carry a name before the relative word: "el operativo Cordillera, que"
+        if head and len(re.findall(r"[\w'’]+", text[head[-1][1] : opener])) <= 3:
+            return head[-1][2]
+    joined = re.match(r"\s*,?\s*", text[end:])
+    if lex.phrases("simultaneity_words").match(text, end + joined.end()):
+        # "occurred in the early hours of Thursday, as raids were carried out": the clause
+        # that says what happened at that moment names the event.
+        _, until, _ = clause_bounds(text, end + joined.end() + 1, end + joined.end() + 1, lex)
+        found = triggers(text, end, until, lex, spans)
+        if found:
+            return found[0][2]
+    if content_words(text[left:start], lex):
+        return None  # the clause's predicate comes before the date and is no event we know
+    if not content_words(text[end:right], lex):
+        # "On Friday, police arrested ...": a clause of the date alone modifies the next one.
+        mark = CLAUSE_MARKS.search(text, end)
+        if not (mark and text[mark.start()] == ","):
+            return None
+        _, right, _ = clause_bounds(text, mark.end(), mark.end(), lex)
+        found = triggers(text, mark.end(), right, lex, spans)
+        return found[0][2] if found else None
+    # A date opening its clause: "donde el 9 de enero se produjeron enfrentamientos".
+    after = [t for t in after if close(text[end : t[0]], lex)]
+    return after[0][2] if after else None
+
+
+def content_words(text: str, lex: Lexicon) -> bool:
+    """Does a stretch of a clause say more than a date's own words ("on", "late", "this",
+    "la noche del", a clock time)?"""
+    text = re.sub(lex.get("clock_time") or r"(?!x)x", " ", text, flags=re.I)
+    text = lex.phrases("date_fillers").sub(" ", text)
+    return bool(re.search(r"[^\W\d_]{3,}", text))
 
 
 NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
@@ -55,6 +153,40 @@ def cited_on(text: str, mention: DateMention, lex: Lexicon) -> bool:
     return any(before.endswith(cue) for cue in lex.get("citation_cues", []))
 
 
+def dateline(text: str, mention: DateMention, lex: Lexicon) -> bool:
+    """An agency dateline is the report's date, not the event's: "RABAT, Sept. 10 (Petra) --",
+    "MADRID, 9 Sep. (EFE) -", "9 de septiembre, Madrid. –": a date near the start of a
+    paragraph, with at most a place and an agency around it, closed by a dash."""
+    if mention.start > 40:
+        return False
+    head = text[: mention.start].strip()
+    tail = text[mention.end : mention.end + 60]
+    place = r"(?:[A-ZÁÉÍÓÚÑ][\w.'’-]*(?:\s+[\w.'’-]+){0,3})"
+    if head and not re.fullmatch(rf"(?:\(?[\w ]*\)?\s*)?{place},?", head):
+        return False
+    return bool(re.match(rf"\s*(?:,\s*{place})?\.?\s*(?:\([^)]{{1,30}}\))?\s*[-–—]", tail))
+
+
+def night_span(
+    text: str, mention: DateMention, mentions: list[DateMention], lex: Lexicon
+) -> tuple[int, int, DateMention | None]:
+    """Days before and after a date that one overnight event may also fall on: "the night
+    of Monday" runs into Tuesday, "the small hours of Sunday" and "la madrugada del domingo"
+    began on Saturday night; "the night of Monday to Tuesday" and "hasta la madrugada del
+    martes" join two days into one event (the second date is returned, to be left out)."""
+    before = fold(text[max(0, mention.start - 30) : mention.start])
+    joined = None
+    for other in mentions:
+        if other.start > mention.end and lex.phrases("span_joiners").fullmatch(
+            fold(text[mention.end : other.start]).strip()
+        ):
+            joined = other
+            break
+    back = 1 if lex.phrases("small_hours").search(before) else 0
+    forward = 1 if lex.phrases("night_words").search(before) or joined else 0
+    return back, forward, joined
+
+
 def date_claims(
     sentence: Sentence,
     text: str,
@@ -68,45 +200,54 @@ def date_claims(
     claims, spans = [], []
     personal = set(lex.get("personal_events", []))
     mentions = find_dates(sentence.text, code, reference)
+    skipped = set()
     for mention in mentions:
         start, end = sentence.start + mention.start, sentence.start + mention.end
         spans.append((start, end))
+        if id(mention) in skipped:
+            continue
         if opening_stamp(sentence.text, mention, lex) or cited_on(sentence.text, mention, lex):
             continue
-        event, subject = None, ""
-        for candidate in events_near(sentence, text, lex, mention, mentions):
-            if candidate not in personal:
-                event = candidate
-                break
+        report = dateline(sentence.text, mention, lex)
+        event = None if report else clause_event(sentence.text, mention, lex, mentions)
+        subject = ""
+        if event in personal:  # an arrest or a death is somebody's
             nearby = [p for p in people if abs(p.start - start) < 120]
             owner = min(nearby, key=lambda p: abs(p.start - start)).name if nearby else topic
-            if owner:  # an arrest or a death is somebody's
-                event, subject = candidate, owner
-                break
-        if mention.year_end:
-            attribute = "period"
-            value = mention.text
-        else:
-            attribute = f"date of {event}" if event else "date"
-            value = mention.text
+            if owner:
+                subject = owner
+            else:
+                event = None
+        back, forward, joined = night_span(sentence.text, mention, mentions, lex)
+        if joined is not None:
+            skipped.add(id(joined))
+        extra = {
+            "precision": mention.precision,
+            "relative": mention.relative,
+            "rendered": mention.render(),
+            **({"year_end": mention.year_end} if mention.year_end else {}),
+            **({"event": event} if event else {}),
+            **({"report": True} if report else {}),
+        }
+        if joined is not None and joined.weekday is not None and mention.weekday is not None:
+            forward = (joined.weekday - mention.weekday) % 7 or forward
+        elif joined is not None and joined.as_date() and mention.as_date():
+            forward = (joined.as_date() - mention.as_date()).days
+        if back or forward:
+            extra["night"] = [-back, forward]
         claims.append(
             Claim(
                 kind="date",
                 start=start,
                 end=end,
                 quote=text[start:end],
-                value=value,
-                attribute=attribute,
+                value=mention.text,
+                attribute="period" if mention.year_end else f"date of {event}" if event else "date",
                 subject=subject,
                 date=mention.iso,
                 weekday=mention.weekday_name,
                 sentence=sentence.index,
-                extra={
-                    "precision": mention.precision,
-                    "relative": mention.relative,
-                    "rendered": mention.render(),
-                    **({"year_end": mention.year_end} if mention.year_end else {}),
-                },
+                extra=extra,
             )
         )
     return claims, spans

@@ -1,0 +1,185 @@
+"""Events within a story: each date belongs to the event of its own clause, and only dates of
+one event are compared. Every sentence here is invented."""
+
+from __future__ import annotations
+
+from reconcile.dates import PartialDate, find_dates
+from reconcile.ingest import analyse
+from reconcile.judge import clashing_pairs, judge_dates
+from reconcile.match import block_key
+from reconcile.models import Document
+
+
+def dates_of(text: str, language: str = "en", published: str | None = "2024-05-17"):
+    document = Document("t", "t", "t", text, published=published, language=language)
+    return [c for c in analyse(document)[2] if c.kind == "date"]
+
+
+def events(text: str, language: str = "en", published: str | None = "2024-05-17"):
+    return {c.quote: c.extra.get("event") for c in dates_of(text, language, published)}
+
+
+# --------------------------------------------------------------------------- the clause's event
+
+
+def test_a_weekday_belongs_to_the_event_of_its_own_clause():
+    found = events(
+        "Gunmen stormed a clinic in Harlow and the attack on Wednesday left two guards hurt, "
+        "while detectives arrested John Brell on Thursday."
+    )
+    assert found == {"Wednesday": "attack", "Thursday": "arrest"}
+
+
+def test_spanish_weekdays_keep_to_their_own_clauses():
+    found = events(
+        "El atentado del miércoles dejó dos heridos en Tarvela, y la policía detuvo a Juan "
+        "Brell el jueves.",
+        "es",
+    )
+    assert found == {"miércoles": "attack", "jueves": "arrest"}
+
+
+def test_a_relative_clause_takes_the_event_of_the_noun_it_hangs_from():
+    assert events("The fire that broke out on the night of May 3 killed four.") == {
+        "May 3": "disaster"
+    }
+    assert events("El incendio que ocurrió la noche del lunes dejó cuatro muertos.", "es") == {
+        "lunes": "disaster"
+    }
+
+
+def test_a_fronted_date_belongs_to_the_next_clause():
+    assert events("On Monday, police arrested John Brell in Brelton.") == {"Monday": "arrest"}
+
+
+def test_a_report_date_is_not_the_event_date():
+    found = events(
+        "The ministry said on Tuesday that the flood had killed nine people in Oskel, "
+        "according to a toll issued on Saturday."
+    )
+    assert found == {"Tuesday": None, "Saturday": None}
+    assert events("La fiscalía informó el martes que el incendio dejó nueve muertos.", "es") == {
+        "martes": None
+    }
+
+
+def test_an_event_word_completing_another_noun_gives_no_event():
+    assert events("The history of the crash began on Sunday afternoon in Varno.") == {
+        "Sunday": None
+    }
+
+
+def test_a_date_far_from_any_event_word_keeps_no_event():
+    found = events(
+        "A judge sent to trial the nine people accused over the seizure of the port offices "
+        "of Lantry on 9 January."
+    )
+    assert found == {"9 January": None}
+
+
+def test_a_moment_named_by_the_clause_that_follows():
+    found = events(
+        "A heavy blow fell in the early hours of Thursday, May 16, 2024, as raids were carried "
+        "out in four towns."
+    )
+    assert found == {"Thursday, May 16, 2024": "raids"}
+
+
+# --------------------------------------------------------------------------- datelines
+
+
+def test_agency_datelines_are_the_report_date():
+    for text, language in (
+        ("HARLOW, May 10 (Reuters) - Floods killed six people in the north.", "en"),
+        ("Tarvela, Sept. 10 (Petra) -- The earthquake left 40 dead.", "en"),
+        ("MADRID, 9 de septiembre (EFE) - El terremoto dejó 40 muertos.", "es"),
+        ("9 de septiembre, Madrid. – El terremoto dejó 40 muertos.", "es"),
+    ):
+        (claim,) = dates_of(text, language, published=None)
+        assert claim.extra.get("report") and "event" not in claim.extra, text
+
+
+def test_a_date_opening_prose_is_not_a_dateline():
+    (claim,) = dates_of("On May 10 floods killed six people in the north.")
+    assert not claim.extra.get("report")
+
+
+# --------------------------------------------------------------------------- overnight
+
+
+def test_the_night_of_one_day_to_the_next_is_one_event():
+    (claim,) = dates_of("The hearing ran through the night of Monday to Tuesday in Harlow.")
+    assert claim.weekday == "Monday" and claim.extra["night"] == [0, 1]
+    (claim,) = dates_of("La audiencia se extendió hasta la madrugada del martes.", "es")
+    assert claim.weekday == "Tuesday" and claim.extra["night"] == [-1, 0]
+
+
+def row(claim, document: str) -> dict:
+    return {
+        "document": document,
+        "document_id": document,
+        "kind": claim.kind,
+        "attribute": claim.attribute,
+        "subject": claim.subject,
+        "date": claim.date,
+        "weekday": claim.weekday,
+        "value": claim.value,
+        "quote": claim.quote,
+        "start": claim.start,
+        "end": claim.end,
+        "extra": claim.extra,
+    }
+
+
+def test_a_date_inside_an_overnight_event_agrees_with_it():
+    sunday = "2024-05-19"
+    (night,) = dates_of("The fire that broke out on the night of Friday killed four.", "en", sunday)
+    (small_hours,) = dates_of("El incendio comenzó en la madrugada del sábado.", "es", sunday)
+    (other_day,) = dates_of("The fire broke out on Wednesday.", "en", sunday)
+    rows = [row(night, "a"), row(small_hours, "b")]
+    assert block_key(rows[0], "s", None) == block_key(rows[1], "s", None)
+    assert clashing_pairs("date", rows) == []
+    assert len(clashing_pairs("date", [row(night, "a"), row(other_day, "c")])) == 1
+
+
+# --------------------------------------------------------------------------- relative dates
+
+
+def test_relative_dates_resolve_only_against_a_known_day():
+    (known,) = dates_of("Police arrested him last Saturday.", published="2024-05-17")
+    assert known.date == "2024-05-11"
+    (unknown,) = dates_of("Police arrested him last Saturday.", published=None)
+    assert (unknown.date, unknown.weekday) == (None, "Saturday")
+    (month_only,) = dates_of("Police arrested him last Saturday.", published="2024-05")
+    assert (month_only.date, month_only.weekday) == (None, "Saturday")
+
+
+def test_a_past_day_of_this_month_is_this_year():
+    reference = PartialDate(2024, 1, 14)
+    (mention,) = find_dates("desde el pasado 8 de enero", "es", reference)
+    assert mention.iso == "2024-01-08"
+    (mention,) = find_dates("desde el pasado 20 de enero", "es", reference)
+    assert mention.iso == "2023-01-20"
+    (mention,) = find_dates("since last May", "en", PartialDate(2024, 5, 20))
+    assert mention.iso == "2023-05"
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def test_dates_of_different_events_never_meet():
+    (attack,) = dates_of("The attack happened on Wednesday.")
+    (arrest,) = dates_of("Detectives arrested John Brell on Thursday.")
+    (said,) = dates_of("The mayor said on Thursday that the town was calm.")
+    keys = {block_key(row(c, d), "s", None) for c, d in ((attack, "a"), (arrest, "b"))}
+    assert len(keys) == 2
+    assert block_key(row(said, "c"), "s", None) is None
+
+
+def test_two_dates_of_one_event_clash():
+    (one,) = dates_of("The earthquake struck on Thursday night.", published="2024-05-17")
+    (two,) = dates_of("El terremoto sacudió el martes la región.", "es", published="2024-05-17")
+    rows = [row(one, "a"), row(two, "b")]
+    assert block_key(rows[0], "s", None) == block_key(rows[1], "s", None)
+    conflict = judge_dates("s", "", "date of disaster", rows)
+    assert conflict is not None and conflict.rule == "event-date"
