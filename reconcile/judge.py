@@ -547,7 +547,8 @@ def name_conflicts(
     story: str, entity_name: str, mentions: list[dict], aliases: set[str]
 ) -> list[Conflict]:
     """Spellings of one person across sources. Letters that differ (Wilman/William) are a
-    high "contradiction"; accents or case alone (Agustín/Agustin) are a low "variant". A name
+    high "contradiction"; accents or case alone (Agustín/Agustin) are a low "variant" when two
+    documents of one language differ, and no note when only the languages do. A name
     stated as an alias ("better known as") is another name, not another spelling."""
     full = [m for m in mentions if " " in m["value"] and fold(m["value"]) not in aliases]
     if len({m["document"] for m in full}) < 2:
@@ -596,7 +597,7 @@ def name_conflicts(
                     values,
                 )
             )
-        else:
+        elif written_apart_within_a_language(groups, keys):
             conflicts.append(
                 Conflict(
                     conflict_id(story, "name", entity_name, attribute, "variant"),
@@ -613,6 +614,17 @@ def name_conflicts(
                 )
             )
     return conflicts
+
+
+def written_apart_within_a_language(groups: dict[str, list[dict]], keys: list[str]) -> bool:
+    """Do two documents of one language write a name with and without its accents? English
+    outlets drop the accents of Spanish names as a house convention ("Jose Lopez" beside
+    "José López"), so a difference seen only between languages is no note at all."""
+    by_language: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        for mention in groups[key]:
+            by_language[mention.get("language") or ""].add(key)
+    return any(len(written) > 1 for written in by_language.values())
 
 
 def nicknames(keys: list[str]) -> bool:

@@ -160,7 +160,7 @@ def reconcile_story(
     kinds = defaultdict(list)
     for claim in claims:
         kinds[claim["kind"]].append(claim)
-    for entity in resolve(story, kinds["person"], kinds["alias"], kinds["role"]):
+    for entity in resolve(story, kinds["person"], kinds["alias"], kinds["role"], kinds["age"]):
         entity_names[entity.id] = entity.name
         entity_rows.append(
             {

@@ -4,7 +4,10 @@ Within a document, a surname-only mention already points at the full name (extra
 that) and stated aliases ("better known as") join two names. Across documents, candidate pairs
 come from blocking keys (a surname; a given name with a surname initial), never all pairs, and
 are judged by `same_person`: one name part equal and the other spelled alike (Wilman/William
-Terán, Daniel Noboa/Novoa) is one person; Diana and Mayra Salazar are two.
+Terán, Daniel Noboa/Novoa) is one person; Diana and Mayra Salazar are two. What the documents
+say beside the names weighs in (`same_local_person`): two spellings that differ in both parts
+need the same age, a role or the same people named beside them, and never join with ages no
+single birth year explains.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ class LocalPerson:
     mentions: list[dict] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)  # folded names stated as aliases
     roles: set[str] = field(default_factory=set)
+    birth_years: set[float] = field(default_factory=set)  # from the ages the document gives
 
     @property
     def name(self) -> str:
@@ -163,7 +167,10 @@ def same_person(
 
 
 def local_people(
-    person_claims: list[dict], alias_claims: list[dict], role_claims: list[dict]
+    person_claims: list[dict],
+    alias_claims: list[dict],
+    role_claims: list[dict],
+    age_claims: list[dict] = (),
 ) -> list[LocalPerson]:
     """Group each document's person mentions by the full name they refer to."""
     people: dict[tuple[str, str], LocalPerson] = {}
@@ -184,7 +191,39 @@ def local_people(
         owner = people.get((claim["document_id"], fold(claim["subject"])))
         if owner is not None:
             owner.roles.update(w for w in fold(claim["value"]).split() if len(w) > 3)
+    for claim in age_claims:
+        owner = people.get((claim["document_id"], fold(claim["subject"] or "")))
+        year = birth_year(claim)
+        if owner is not None and year is not None:
+            owner.birth_years.add(year)
     return merge_within_documents(list(people.values()))
+
+
+def birth_year(claim: dict) -> float | None:
+    """The year an age claim says its person was born, give or take one ("34" in a 2024
+    article: about 1990); None without the article's date."""
+    year = re.match(r"\d{4}", claim.get("date") or "")
+    if not year or claim.get("low") is None:
+        return None
+    return int(year.group(0)) - float(claim["low"])
+
+
+BIRTH_YEAR_SLACK = 1  # "34" and "35" in reports months apart may both be right
+
+
+def ages_agree(a: LocalPerson, b: LocalPerson) -> bool | None:
+    """Do two people's ages fit one birth year (None when either has no age)?"""
+    if not a.birth_years or not b.birth_years:
+        return None
+    return any(abs(x - y) <= BIRTH_YEAR_SLACK for x in a.birth_years for y in b.birth_years)
+
+
+def both_parts_differ(a: str, b: str) -> bool:
+    """Do two full names differ in their given name and in every surname ("Macimo Thomsem" /
+    "Máximo Thomsen"), not only in one part?"""
+    ga, sa = parts(a)
+    gb, sb = parts(b)
+    return bool(ga and gb) and not same_given_name(ga[0], gb[0]) and not set(sa) & set(sb)
 
 
 def merge_within_documents(people: list[LocalPerson]) -> list[LocalPerson]:
@@ -245,10 +284,14 @@ def blocking_keys(person: LocalPerson) -> set[str]:
 
 
 def resolve(
-    story: str, person_claims: list[dict], alias_claims: list[dict], role_claims: list[dict]
+    story: str,
+    person_claims: list[dict],
+    alias_claims: list[dict],
+    role_claims: list[dict],
+    age_claims: list[dict] = (),
 ) -> list[Entity]:
     """The people of one story: each entity with the documents' names for them."""
-    people = local_people(person_claims, alias_claims, role_claims)
+    people = local_people(person_claims, alias_claims, role_claims, age_claims)
     full = [p for p in people if p.full]
     joins = UnionFind()
     ids = {id(p): f"{p.document_id}|{p.key}" for p in people}
@@ -259,6 +302,7 @@ def resolve(
         for key in blocking_keys(person):
             blocks[key].append(person)
     pairs: dict[tuple[str, str], tuple[float, LocalPerson, LocalPerson]] = {}
+    pending: dict[tuple[str, str], tuple[float, LocalPerson, LocalPerson]] = {}
     for members in blocks.values():
         if len(members) > 200:  # a surname half the archive shares: too common to block on
             continue
@@ -267,12 +311,21 @@ def resolve(
                 key = tuple(sorted((ids[id(a)], ids[id(b)])))
                 if a.document_id == b.document_id or key in pairs:
                     continue
-                if same_local_person(a, b):
+                verdict = same_local_person(a, b)
+                if verdict:
                     pairs[key] = (likeness(a, b), a, b)
+                elif verdict is None:
+                    pending[key] = (likeness(a, b), a, b)
     documents = {ids[id(p)]: {p.document_id} for p in people}
     # The closest names join first; two people one document names apart never join.
     for _, a, b in sorted(pairs.values(), key=lambda item: (-item[0], item[1].key, item[2].key)):
         join_apart(joins, documents, ids[id(a)], ids[id(b)])
+    # Names alike only with evidence: the same people named beside them.
+    company = companions(people, joins, ids)
+    for _, a, b in sorted(pending.values(), key=lambda item: (-item[0], item[1].key, item[2].key)):
+        ra, rb = joins.find(ids[id(a)]), joins.find(ids[id(b)])
+        if len(company[ra] & company[rb] - {ra, rb}) >= SHARED_COMPANIONS:
+            join_apart(joins, documents, ids[id(a)], ids[id(b)])
     attach_surname_only(people, full, joins, ids, documents)
     by_id = {ids[id(p)]: p for p in people}
     entities = []
@@ -290,15 +343,47 @@ def resolve(
     return entities
 
 
-def same_local_person(a: LocalPerson, b: LocalPerson) -> bool:
+SHARED_COMPANIONS = 2  # people named in the same sentences as each of two spellings
+
+
+def companions(people: list[LocalPerson], joins: UnionFind, ids: dict) -> dict[str, set[str]]:
+    """For each resolved person, the resolved people the documents name in the same sentences
+    as them ("Macimo Thomsem" listed with the Pertossi brothers and Viollaz)."""
+    by_sentence: dict[tuple[str, object], set[str]] = defaultdict(set)
+    for person in people:
+        for mention in person.mentions:
+            by_sentence[(person.document_id, mention.get("sentence"))].add(ids[id(person)])
+    found: dict[str, set[str]] = defaultdict(set)
+    for members in by_sentence.values():
+        for member in members:
+            found[joins.find(member)] |= {joins.find(m) for m in members if m != member}
+    return found
+
+
+def same_local_person(a: LocalPerson, b: LocalPerson) -> bool | None:
+    """Are two documents' people one person? A stated alias says so; otherwise their names
+    must be alike (`same_person`), with evidence beside the name where the names alone are
+    weak: two spellings that differ in both given name and surname join only with the same
+    age (within a year) or a shared role, never with ages no single birth year explains.
+    Names that differ in one part at most join whatever their ages, which then clash in the
+    judge. None: alike, but only other evidence (`companions`) may join them."""
     if a.aliases & ({b.key} | b.aliases) or b.aliases & {a.key}:
         return True
     shared_role = bool(a.roles & b.roles)
+    ages = ages_agree(a, b)
+    weak = False
     for x in a.spellings:
         for y in b.spellings:
-            if " " in x and " " in y and same_person(x, y, shared_role=shared_role):
-                return True
-    return False
+            if " " not in x or " " not in y or not same_person(x, y, shared_role=shared_role):
+                continue
+            if both_parts_differ(x, y):
+                if ages is False:
+                    continue  # "Macimo Brunsem, 61" and "Máximo Brunsen, 19": two people
+                if not (ages or shared_role):
+                    weak = True
+                    continue
+            return True
+    return None if weak else False
 
 
 def likeness(a: LocalPerson, b: LocalPerson) -> float:

@@ -173,6 +173,10 @@ def person(document: str, name: str, subject: str | None = None) -> dict:
     return {"document_id": document, "value": name, "subject": subject or name, "extra": {}}
 
 
+def listed(document: str, names: list[str]) -> list[dict]:
+    return [{**person(document, name), "sentence": 1} for name in names]
+
+
 def groups(entities) -> set[frozenset[str]]:
     return {frozenset(e.spellings()) for e in entities}
 
@@ -349,14 +353,54 @@ def test_a_name_misspelt_in_both_parts_is_still_one_person():
     assert not same_person("Mario Pereira", "María Pereyra")
 
 
-def test_a_misspelt_name_in_one_source_is_a_spelling_contradiction():
+def age(document: str, subject: str, years: int, date: str = "2024-03-20") -> dict:
+    return {"document_id": document, "subject": subject, "low": years, "date": date}
+
+
+def role(document: str, subject: str, value: str) -> dict:
+    return {"document_id": document, "subject": subject, "value": value}
+
+
+def test_a_name_misspelt_in_both_parts_joins_with_the_same_age():
     entities = resolve(
         "s",
         [person("a", "Macimo Brunsem"), person("b", "Máximo Brunsen")],
         [],
         [],
+        [age("a", "Macimo Brunsem", 23), age("b", "Máximo Brunsen", 24, "2024-11-02")],
     )
     assert groups(entities) == {frozenset({"Macimo Brunsem", "Máximo Brunsen"})}
+
+
+def test_a_name_misspelt_in_both_parts_joins_with_a_shared_role():
+    entities = resolve(
+        "s",
+        [person("a", "Macimo Brunsem"), person("b", "Máximo Brunsen")],
+        [],
+        [role("a", "Macimo Brunsem", "the goalkeeper"), role("b", "Máximo Brunsen", "goalkeeper")],
+    )
+    assert groups(entities) == {frozenset({"Macimo Brunsem", "Máximo Brunsen"})}
+
+
+def test_a_name_misspelt_in_both_parts_without_evidence_stays_apart():
+    entities = resolve("s", [person("a", "Macimo Brunsem"), person("b", "Máximo Brunsen")], [], [])
+    assert groups(entities) == {frozenset({"Macimo Brunsem"}), frozenset({"Máximo Brunsen"})}
+
+
+def test_names_misspelt_in_both_parts_with_ages_apart_stay_apart():
+    claims = listed("a", ["Macimo Brunsem", "Ciro Pertano", "Ayrton Velloso"]) + listed(
+        "b", ["Máximo Brunsen", "Ciro Pertano", "Ayrton Velloso"]
+    )
+    ages = [age("a", "Macimo Brunsem", 61), age("b", "Máximo Brunsen", 19)]
+    assert frozenset({"Macimo Brunsem"}) in groups(resolve("s", claims, [], [], ages))
+
+
+def test_one_name_and_its_shorter_form_stay_one_person_whatever_their_ages():
+    claims = [person("a", "Tadeo Brunsen Lazo"), person("b", "Tadeo Brunsen")]
+    ages = [age("a", "Tadeo Brunsen Lazo", 57), age("b", "Tadeo Brunsen", 47)]
+    assert groups(resolve("s", claims, [], [], ages)) == {
+        frozenset({"Tadeo Brunsen Lazo", "Tadeo Brunsen"})
+    }
 
 
 @pytest.mark.parametrize(
@@ -372,3 +416,142 @@ def test_a_doubled_letter_outside_the_romanisations_is_a_contradiction():
         "s", "Yassin Okorie", [mention("a", "Yassin Okorie"), mention("b", "Yasin Okorie")], set()
     )
     assert [(c.rule, c.severity) for c in conflicts] == [("name-spelling", "high")]
+
+
+# --------------------------------------------------------------------------- accents
+
+
+def in_language(claim: dict, language: str) -> dict:
+    return {**claim, "language": language}
+
+
+def test_accents_dropped_by_an_english_outlet_are_no_note():
+    conflicts = name_conflicts(
+        "s",
+        "Ramón Quispe Ibáñez",
+        [
+            in_language(mention("a", "Ramón Quispe Ibáñez"), "es"),
+            in_language(mention("b", "Ramon Quispe Ibanez"), "en"),
+        ],
+        set(),
+    )
+    assert conflicts == []
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_accents_that_differ_within_one_language_are_a_low_note(language):
+    conflicts = name_conflicts(
+        "s",
+        "Ramón Quispe",
+        [
+            in_language(mention("a", "Ramón Quispe"), language),
+            in_language(mention("b", "Ramon Quispe"), language),
+            in_language(mention("c", "Ramon Quispe"), "en" if language == "es" else "es"),
+        ],
+        set(),
+    )
+    assert [(c.rule, c.severity) for c in conflicts] == [("name-accents", "low")]
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def roles_of(text: str, language: str = "en") -> set:
+    return {(c.subject, c.value) for c in claims_of(text, language) if c.kind == "role"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Ramiro Quispe Lazo, de 27 años, fue detenido el lunes.", "es", "Ramiro Quispe Lazo"),
+        ("Ramiro Quispe Lazo, 27 años, fue detenido el lunes.", "es", "Ramiro Quispe Lazo"),
+        ("Harold Quist, 41-year-old, was arrested on Monday.", "en", "Harold Quist"),
+    ],
+)
+def test_an_age_is_no_role(text, language, name):
+    assert not {role for subject, role in roles_of(text, language) if subject == name}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("“We will not give up,” Mr Ostrowski said on Monday.", "en"),
+        ("“No nos rendiremos”, dijo el señor Ostrowski el lunes.", "es"),
+    ],
+)
+def test_a_form_of_address_is_no_role(text, language):
+    assert roles_of(text, language) == set()
+
+
+def test_a_role_never_reaches_into_the_sentence_before():
+    text = "The call came from the lawyer of the family. Harold Quist said he was safe."
+    assert roles_of(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "Police named Bruno Ibáñez, along with his vice president Ana Tello, as suspects.",
+            "en",
+            "Bruno Ibáñez",
+        ),
+        (
+            "La policía buscó a Bruno Ibáñez Soto, junto con su mano derecha Ana Tello Ríos.",
+            "es",
+            "Bruno Ibáñez Soto",
+        ),
+    ],
+)
+def test_a_role_after_along_with_is_not_the_previous_names(text, language, name):
+    assert not {role for subject, role in roles_of(text, language) if subject == name}
+
+
+# --------------------------------------------------------------------------- more ages
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Detuvieron a Pedro Ibáñez Soto, alias 'El Toro', de 44 años, en Quito.",
+            "es",
+            {"Pedro Ibáñez Soto": 44},
+        ),
+        (
+            "Police arrested Peter Ostrowski, alias 'The Bull', 44, on Monday.",
+            "en",
+            {"Peter Ostrowski": 44},
+        ),
+        (
+            "Police arrested Peter Ostrowski, known as Toro, 44, on Monday.",
+            "en",
+            {"Peter Ostrowski": 44},
+        ),
+    ],
+)
+def test_an_age_after_an_alias_is_the_bearers(text, language, expected):
+    assert ages_of(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Peter Quist was killed on his 39th birthday, police said.", "en", {"Peter Quist": 39}),
+        ("Peter Quist celebrated his 39th birthday on Monday.", "en", {"Peter Quist": 39}),
+        ("Peter Quist died two days before his 39th birthday.", "en", {}),
+        ("Pedro Tello Ríos cumplía 39 años el día del ataque.", "es", {"Pedro Tello Ríos": 39}),
+    ],
+)
+def test_an_age_said_by_a_birthday(text, language, expected):
+    assert ages_of(text, language) == expected
+
+
+def test_a_name_misspelt_in_both_parts_joins_among_the_same_companions():
+    claims = listed("a", ["Macimo Brunsem", "Ciro Pertano", "Ayrton Velloso"]) + listed(
+        "b", ["Máximo Brunsen", "Ciro Pertano", "Ayrton Velloso"]
+    )
+    found = groups(resolve("s", claims, [], []))
+    assert frozenset({"Macimo Brunsem", "Máximo Brunsen"}) in found
+    alone = listed("a", ["Macimo Brunsem", "Ciro Pertano"]) + listed("b", ["Máximo Brunsen"])
+    assert frozenset({"Macimo Brunsem"}) in groups(resolve("s", alone, [], []))

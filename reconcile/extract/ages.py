@@ -33,10 +33,24 @@ def number_regex(code: str) -> str:
 
 @cache
 def age_patterns(code: str) -> list[re.Pattern]:
+    """The language's age phrases: `age_patterns` (measures) and `person_age_patterns`
+    (people: "on his 39th birthday", "cumplía 39 años")."""
     number = number_regex(code)
-    return [
-        re.compile(p.replace("{n}", number), re.I) for p in lexicon(code).get("age_patterns", [])
-    ]
+    lex = lexicon(code)
+    found = [*(lex.get("age_patterns") or []), *(lex.get("person_age_patterns") or [])]
+    return [re.compile(p.replace("{n}", number), re.I) for p in found]
+
+
+@cache
+def alias_after_name(code: str) -> re.Pattern:
+    """An alias standing between a name and its age: "Ibáñez, alias 'El Toro', de 44 años"."""
+    lex = lexicon(code)
+    word = r"[A-ZÁÉÍÓÚÑ][\w'’-]*"
+    return re.compile(
+        rf"\s*,?\s*(?:{lex.phrases('alias_markers').pattern})\s+"
+        rf"(?:[‘'“\"«][^’'”\"»]{{1,40}}[’'”\"»]|{word}(?:\s+(?:{word}|\d+))*)",
+        re.I,
+    )
 
 
 @cache
@@ -137,8 +151,11 @@ def age_subject(
     clear (an age attached to a noun, "un joven de 19 años", belongs to no named person)."""
     for person in reversed(people):  # "Norero, 36", "Pérez, quien tenía 34 años"
         gap = text[person.end : start]
+        alias = alias_after_name(code).match(gap)
+        if alias:
+            gap = gap[alias.end() :]  # "Ibáñez, alias 'El Toro', de 44 años"
         if person.end <= start and age_link(code).fullmatch(gap):
-            return person.name
+            return person.alias_of or person.name
     following = next((p for p in people if p.start >= end), None)
     nominal = form != "verbal"
     if (
@@ -194,10 +211,14 @@ def age_claims(
             form = age_form(match.group(0), match.start("n") - match.start(), code)
             spans.append((match.start(), match.end(), match.group("n"), born, None, form))
     for person in people:
+        after = person.end
+        alias = alias_after_name(code).match(text, after, sentence.end)
+        if alias:
+            after = alias.end()  # "Ibáñez, alias 'El Toro', 44"
         for pattern in age_appositions(code):
-            match = pattern.match(text[person.end : sentence.end])
+            match = pattern.match(text[after : sentence.end])
             if match:
-                end = person.end + match.end("n")
+                end = after + match.end("n")
                 span = (person.start, end, match.group("n"), False, person, "apposition")
                 spans.append(span)
                 break
@@ -208,7 +229,7 @@ def age_claims(
         if age is None:
             continue
         if owner is not None:
-            subject = owner.name
+            subject = owner.alias_of or owner.name  # an alias's age is its bearer's
         else:
             subject = age_subject(sentence, text, start, end, people, topic, code, form)
         if not subject:

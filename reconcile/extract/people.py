@@ -85,11 +85,15 @@ def complement_stops(lex: Lexicon) -> frozenset[str]:
     return words(lex, "title_prepositions", "articles", "and_words") | single
 
 
-def title_before(text: str, start: int, lex: Lexicon, adjacent: bool = False) -> str | None:
+def title_before(
+    text: str, start: int, lex: Lexicon, adjacent: bool = False, floor: int = 0
+) -> str | None:
     """The title or role written just before a name: 'Attorney General', 'the Head of the
     Judiciary', 'President of the Judicial Council', 'the specialized journalist'. With
-    `adjacent`, only a title written right before the name counts ('Ambassador Fitzpatrick')."""
-    window = text[max(0, start - 90) : start].rsplit("\n", 1)[-1]  # not across paragraphs
+    `adjacent`, only a title written right before the name counts ('Ambassador Fitzpatrick').
+    `floor` is where the name's sentence starts: a title never reaches back into the sentence
+    before ("... said the mayor. Ana Quispe" gives Ana no title)."""
+    window = text[max(0, floor, start - 90) : start].rsplit("\n", 1)[-1]  # not across paragraphs
     naming = lex.phrases("naming_phrases").pattern  # "the judge, identified as"
     trimmed = re.sub(rf"(?:,?\s+{naming})?[\s,]*$", "", window)
     if adjacent and trimmed != window.rstrip(" "):
@@ -142,7 +146,10 @@ def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
         return phrase  # "a 36-year-old", "de 34 años"
     joining = words(lex, "title_prepositions", "and_words", "or_words")
     relative = lex.get_set("relative_words")
+    breakers = lex.get_set("apposition_breakers")
     for index, word in enumerate(folded[:4]):
+        if word in breakers:
+            return None  # "the Front, along with its vice president ...": no apposition
         two = " ".join(folded[index : index + 2])
         if word in lex.titles or two in lex.titles:
             after = folded[index + (2 if two in lex.titles else 1) :]
@@ -167,6 +174,23 @@ def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
                     break
             return " ".join(kept)
     return None
+
+
+def is_courtesy(title: str, lex: Lexicon) -> bool:
+    """Is a title only a form of address ("Mr", "la señora"; lexicon key `courtesy_titles`)?"""
+    folded = [w.rstrip(".") for w in fold(title).split()]
+    courtesy = lex.get_set("courtesy_titles")
+    return (
+        bool(folded)
+        and folded[-1] in courtesy
+        and all(w in courtesy or w in lex.get_set("articles") for w in folded)
+    )
+
+
+def is_age_phrase(phrase: str, lex: Lexicon) -> bool:
+    """Is an apposition an age ("de 27 años", "36-year-old"; lexicon key `apposition_age`)?"""
+    age = lex.get("apposition_age")
+    return bool(age) and bool(re.match(age, fold(phrase)) or re.match(age, phrase, re.I))
 
 
 def country_names(lex: Lexicon) -> frozenset[str]:
@@ -377,12 +401,16 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     name = text[start:end].rstrip(".")
     end = start + len(name)
     evidence: set[str] = set()
-    title = title_before(text, start, lex, adjacent=len(tokens) == 1)
+    title = title_before(text, start, lex, adjacent=len(tokens) == 1, floor=sentence.start)
     if title:
         evidence.add("title")
+        if is_courtesy(title, lex):
+            title = None  # "Mr Noboa", "el señor Pérez": a person, but no role
     role = apposition_after(text, raw_end, lex)
     if role:
         evidence.add("apposition")
+        if is_age_phrase(role, lex):
+            role = None  # "Pérez, de 27 años": the age is a claim of its own, not a role
     after = fold(text[raw_end : raw_end + 25])
     if re.match(r"\s*(?:\(\d{4}|,\s*\d{1,3},)", after):
         evidence.add("apposition")
