@@ -281,9 +281,17 @@ def where(claim: dict, claims: list[dict]) -> str:
     return claim["document"][:12]
 
 
+def as_of(claim: dict) -> PartialDate:
+    """When a figure was true: the date its own sentence gives it ('as of Sunday 10
+    September', `extra.as_of`), else the day its article was published."""
+    said = (claim.get("extra") or {}).get("as_of")
+    return PartialDate.parse(said) if said else published(claim)
+
+
 def grows(a: dict, b: dict) -> bool:
-    """Is the later report's figure the larger one, at least a day later?"""
-    da, db = published(a).as_date(), published(b).as_date()
+    """Is the later figure the larger one, true at least a day later? Two figures of one day
+    that differ (29 and 31 on 12 March) are a contradiction, not a growing count."""
+    da, db = as_of(a).as_date(), as_of(b).as_date()
     if da is None or db is None or da == db:
         return False
     early, late = (a, b) if da < db else (b, a)

@@ -11,20 +11,31 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
+from .dates import WEEKDAY_NAMES as WEEKDAYS
 from .dates import PartialDate
 from .extract.frames import frame_label
+from .lexicon import fold
 
 NUMBER_KINDS = ("count", "money", "percent")
 
 
-def block_key(claim: dict, story: str, entity: str | None) -> tuple | None:
-    """The block a claim belongs to, or None when it is not checked against other sources."""
+def block_key(
+    claim: dict, story: str, entity: str | None, main_day: frozenset[str] = frozenset()
+) -> tuple | None:
+    """The block a claim belongs to, or None when it is not checked against other sources.
+    `main_day` names the story's main event day (its date and weekday): a count dated to
+    another day ("On Saturday, 193 were detained") meets only counts of that day. With no main
+    day known, a count's day keeps nothing apart."""
     kind = claim["kind"]
     if kind in NUMBER_KINDS:
         if not claim["extra"].get("comparable", False) or claim["low"] is None:
             return None
         # The frame narrows the measure: Honduran dead never meet the whole toll.
-        return (story, kind, entity or "", frame_label(claim["attribute"], claim["extra"]))
+        label = frame_label(claim["attribute"], claim["extra"])
+        day = (claim["extra"].get("frame") or {}).get("day")
+        if day and main_day and day not in main_day:
+            label += f" on {day}"
+        return (story, kind, entity or "", label)
     if kind == "age":
         return (story, "age", entity, "age") if entity else None
     if kind == "date":
@@ -47,6 +58,7 @@ def build_blocks(
 ) -> dict[tuple, list[dict]]:
     """Blocks that hold claims of at least two documents (the only ones worth judging)."""
     blocks: dict[tuple, list[dict]] = defaultdict(list)
+    main_days = {story: main_day(members) for story, members in by_story(claims, story_of).items()}
     for claim in claims:
         story = story_of.get(claim["document_id"])
         if story is None:
@@ -56,7 +68,7 @@ def build_blocks(
             if claim["subject"]
             else None
         )
-        key = block_key(claim, story, entity)
+        key = block_key(claim, story, entity, main_days.get(story, frozenset()))
         if key is not None:
             blocks[key].append(claim)
     for key, members in blocks.items():
@@ -67,6 +79,42 @@ def build_blocks(
         for key, members in blocks.items()
         if len({m["document_id"] for m in members}) > 1
     }
+
+
+def by_story(claims: list[dict], story_of: dict[str, str]) -> dict[str, list[dict]]:
+    found: dict[str, list[dict]] = defaultdict(list)
+    for claim in claims:
+        story = story_of.get(claim["document_id"])
+        if story is not None and claim["kind"] == "date":
+            found[story].append(claim)
+    return found
+
+
+def main_day(dates: list[dict]) -> frozenset[str]:
+    """The day of a story's main event, as its date and its weekday ('2023-09-08',
+    'friday'): the day its documents most often date an event to ('date of disaster'). When
+    sources disagree on it, every day they give is a main day (a count of the march on Friday
+    still meets one of the march on Thursday); with no dated event at all, nothing, and no
+    count is kept apart by its day (which day is another event's cannot be told)."""
+    days: dict[str, set[str]] = defaultdict(set)
+    weekdays: dict[str, str] = {}
+    for claim in dates:
+        date = PartialDate.parse(claim.get("date"))
+        if not claim["attribute"].startswith("date of ") or date.day is None:
+            continue
+        days[date.iso].add(claim["document_id"])
+        if claim.get("weekday"):
+            weekdays[date.iso] = fold(claim["weekday"])
+    ranked = sorted(days.items(), key=lambda item: len(item[1]), reverse=True)
+    if len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1]):
+        ranked = [r for r in ranked if len(r[1]) == len(ranked[0][1])]  # sources disagree
+    else:
+        ranked = ranked[:1]
+    found = set()
+    for iso, _ in ranked:
+        day = PartialDate.parse(iso).as_date()
+        found |= {iso, weekdays.get(iso) or (fold(WEEKDAYS[day.weekday()]) if day else "")}
+    return frozenset(found - {""})
 
 
 #: A figure this many times smaller or larger than the block's median measures something else.

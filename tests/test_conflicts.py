@@ -446,3 +446,26 @@ def test_explanation_names_value_groups_not_pairs():
     conflict = judge_numbers("s", "count", "", "people arrested", three, growing=False)
     assert "no two of these can both be true" in conflict.explanation
     assert conflict.explanation.count(" and ") <= 1
+
+
+def test_a_figure_dated_by_its_own_sentence_grows_with_its_date():
+    """Undated articles whose sentences date their figures ('as of Sunday 10 September'):
+    the later, larger figure is evolving; two figures of one day that differ contradict."""
+
+    def dated(low, document, as_of):
+        claim = number(low, document=document, published=None)
+        claim["extra"] = {"as_of": as_of}
+        return claim
+
+    rising = [dated(296, "a", "2023-09-09"), dated(2012, "b", "2023-09-10")]
+    found = judge_numbers("s", "count", "", "people killed", rising, True)
+    assert found.status == "evolving" and found.severity == "low"
+    same_day = [dated(29, "a", "2023-09-09"), dated(31, "b", "2023-09-09")]
+    found = judge_numbers("s", "count", "", "people killed", same_day, True)
+    assert found.status == "contradiction" and found.severity == "high"
+    undated = [
+        number(296, document="a", published=None),
+        number(2012, document="b", published=None),
+    ]
+    found = judge_numbers("s", "count", "", "people killed", undated, True)
+    assert found.status == "contradiction"

@@ -224,7 +224,7 @@ def test_figures_listed_after_a_sub_group_belong_to_it():
     [
         ("Among the elderly, 131 people died, 61% of the total.", "en", 131),
         ("Por edad, con 131 fallecidos, lo que supone un 61% del total.", "es", 131),
-        ("The court charged Quist and 28 others.", "en", 28),
+        ("The court charged Quist, Lamb and 28 others.", "en", 28),
         ("The other 30 people arrested were released.", "en", 30),
         ("Según el informe, 84 de los fallecidos son hombres y 77 son mujeres.", "es", 77),
         ("Fueron liberados ocho guardias y tres empleados administrativos.", "es", 3),
@@ -314,3 +314,128 @@ def test_civilians_are_a_group_of_their_own():
 def test_a_list_of_towns_is_no_count_of_towns():
     text = "Most deaths are in four towns: Tolsa (45), Marena (25) and Arbo (15)."
     assert [c.low for c in counts(text) if c.attribute == "towns" or c.attribute == "cities"] == [4]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "total", "attribute"),
+    [
+        ("The court charged Quist and 28 others.", "en", 29, "people charged"),
+        ("Marlon Vega and 28 others were arrested on Tuesday.", "en", 29, "people arrested"),
+        ("Prosecutors charged Marlon Vega plus 29 more.", "en", 30, "people charged"),
+        ("Marlon Vega y otros 28 fueron detenidos el martes.", "es", 29, "people arrested"),
+        ("La policía detuvo a Marlon Vega y otros 28 sospechosos.", "es", 29, "people arrested"),
+        ("Fueron detenidos Marlon Vega y 28 más.", "es", 29, "people arrested"),
+    ],
+)
+def test_a_named_person_and_a_rest_are_one_total(text, language, total, attribute):
+    claim = by_value(counts(text, language), total)
+    assert comparable(claim)
+    assert claim.attribute == attribute
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Vega, Ruiz and 28 others were arrested.", "en"),  # a list: the rest is not the total
+        ("Police and 28 others were arrested.", "en"),  # the first word of a sentence
+        ("Honduras y otros 12 países firmaron el acuerdo.", "es"),  # a country
+        ("La policía sancionó a Vega y otras 12 empresas.", "es"),  # not people
+    ],
+)
+def test_a_rest_without_one_named_person_is_no_total(text, language):
+    found = counts(text, language)
+    assert not any(comparable(c) for c in found)
+    assert not any(c.low in (29, 13) for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "attribute"),
+    [
+        ("Fifteen of the 31 people arrested were released on bail.", "en", "people arrested"),
+        ("Quince de los 31 detenidos quedaron en libertad.", "es", "people arrested"),
+        ("Según la fiscalía, 15 de los 31 detenidos siguen presos.", "es", "people arrested"),
+    ],
+)
+def test_the_whole_after_a_part_is_compared_by_its_own_noun(text, language, attribute):
+    claim = by_value(counts(text, language), 31)
+    assert comparable(claim)
+    assert claim.attribute == attribute
+    assert claim.extra["frame"]["whole_of"]
+
+
+def test_the_whole_after_a_part_does_not_take_the_parts_verb():
+    """'were released' is said of the 15: the 31 detainees are not 31 people released."""
+    claim = by_value(counts("Police said 15 of the 31 detainees were released.", "en"), 31)
+    assert not comparable(claim)
+    assert claim.attribute != "people released"
+
+
+# ---------------------------------------------------------------- days
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "day"),
+    [
+        ("On Saturday, 193 people were detained at the university.", "en", 193, "2024-03-09"),
+        ("El sábado 9 de marzo, 193 personas fueron detenidas.", "es", 193, "2024-03-09"),
+        ("Police counted 193 protesters who were detained last Saturday.", "en", 193, "2024-03-09"),
+        (
+            "La fiscalía cuenta 193 manifestantes detenidos el pasado sábado.",
+            "es",
+            193,
+            "2024-03-09",
+        ),
+    ],
+)
+def test_a_count_dated_to_one_day_carries_it(text, language, value, day):
+    claim = by_value(counts(text, language), value)
+    assert claim.extra["frame"]["day"] == day
+    totals = block_key({**claim.as_dict(), "extra": {**claim.extra, "frame": {}}}, "s", None)
+    other_day = frozenset({"2024-03-06", "wednesday"})  # the story's main event: Wednesday
+    assert block_key(claim.as_dict(), "s", None, other_day) != totals  # never meets the totals
+    main_day = frozenset({day, "saturday"})
+    assert block_key(claim.as_dict(), "s", None, main_day) == totals  # the main event's day
+    assert key(claim) == totals  # no main day known: the day keeps nothing apart
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "as_of"),
+    [
+        ("As of Sunday, March 10, 2,012 people had died.", "en", "2024-03-10"),
+        ("Hasta el domingo 10 de marzo, 2.012 personas habían muerto.", "es", "2024-03-10"),
+    ],
+)
+def test_a_running_total_keeps_the_date_it_was_true_on(text, language, as_of):
+    claim = by_value(counts(text, language), 2012)
+    assert claim.extra["as_of"] == as_of
+    assert "day" not in claim.extra["frame"]
+    assert comparable(claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The earthquake killed 2,000 people on Friday.",
+            "en",
+        ),  # the date after: said of the quake
+        ("Police said that 40 people were detained, a day after the march.", "en"),
+    ],
+)
+def test_a_count_without_a_day_of_its_own_has_none(text, language):
+    for claim in counts(text, language):
+        assert "day" not in claim.extra.get("frame", {})
+
+
+def test_the_main_day_is_the_day_most_sources_date_an_event_to():
+    from reconcile.match import main_day
+
+    def dated(document, date, weekday, attribute="date of protest"):
+        return {"document_id": document, "date": date, "weekday": weekday, "attribute": attribute}
+
+    leading = [dated("a", "2024-03-08", "Friday"), dated("b", "2024-03-08", None)]
+    leading.append(dated("c", "2024-03-09", "Saturday", "date of arrest"))
+    assert main_day(leading) == {"2024-03-08", "friday"}
+    split = [dated("a", "2024-03-08", "Friday"), dated("b", "2024-03-07", "Thursday")]
+    assert main_day(split) == {"2024-03-08", "friday", "2024-03-07", "thursday"}
+    assert main_day([dated("a", "2024-03-08", "Friday", "date")]) == frozenset()

@@ -14,6 +14,7 @@ import re
 from ..lexicon import Lexicon, fold
 from ..models import Claim, Sentence
 from ..numbers import Number
+from ..output import number_text
 from .frames import Counted, apply_frames, part_marker_after, part_marker_before
 
 EVENT_WORDING_SLACK = 200  # longer than any event wording, its spaces included
@@ -276,12 +277,110 @@ def count_claims(
                 continue  # "Ben 10", "Mexico #2", "Article 5"
         if clock_time(text, number) or not_a_count_before(text, sentence.start, number, lex):
             continue
-        claim = classify(sentence, text, lex, number, dates)
+        claim = named_and_rest(sentence, text, lex, number, dates)
+        if claim is None:
+            claim = classify(sentence, text, lex, number, dates)
         if claim is None and counted:
             claim = elided(sentence, text, lex, number, counted[-1].claim)
         if claim is not None:
             counted.append(Counted(claim, number))
     return apply_frames(sentence, text, lex, counted)
+
+
+#: A name as it opens a named-and-rest total: capitalised words with the particles names carry.
+NAME = r"[A-ZÁÉÍÓÚÑÜ][\w'’-]+(?:\s+(?:(?:de|del|la|van|von|da|dos)\s+)?[A-ZÁÉÍÓÚÑÜ][\w'’-]+)*"
+
+
+def named_and_rest(
+    sentence: Sentence,
+    text: str,
+    lex: Lexicon,
+    number: Number,
+    dates: tuple[tuple[int, int], ...] = (),
+) -> Claim | None:
+    """'Vega and 28 others were arrested', 'Vega plus 29 more', 'Vega y otros 28 detenidos':
+    one named person and a rest make a total of 29 (30), compared as the whole. A list of
+    names before the rest ('Vega, Ruiz and 28 others') or a name that may be a group or a
+    place is left to the frames, which keep the rest apart."""
+    links = lex.phrases("named_rest_links").pattern
+    rest_before = lex.phrases("named_rest_before").pattern
+    before = text[max(sentence.start, number.start - 80) : number.start]
+    found = re.search(rf"({NAME})\s+{links}\s+(?:{rest_before}\s+)?$", before)
+    if not found:
+        return None
+    marked_before = bool(re.search(rf"{rest_before}\s+$", before, re.I))
+    after = re.match(
+        r"\s+" + lex.phrases("remainder_after").pattern, text[number.end : sentence.end]
+    )
+    if not (marked_before or after):
+        return None
+    name = found.group(1)
+    name_start = number.start - len(before) + found.start(1)
+    first = fold(name.split()[0])
+    ahead = text[max(sentence.start, name_start - 12) : name_start]
+    if (
+        name_start == sentence.start
+        and " " not in name  # "Police and 28 others": a sentence's first word may be no name
+        or first in lex.not_name_starters
+        or fold(name) in country_words(lex)
+        or re.search(rf"(?:,|\b{links})\s*$", ahead, re.I)  # "Ruiz, Vega and 28 others"
+    ):
+        return None
+    rest_end = number.end + (after.end() if after else 0)
+    noun, noun_end = head_noun(text, number, sentence.end, lex)
+    if not after and (
+        noun not in lex.people_nouns | set(lex.group_of) | set(lex.event_noun_of)
+        if noun
+        else fallback_noun(text, number, sentence.end, lex)
+    ):
+        return None  # "Vega y otras 12 empresas": not people
+    group = "people"
+    if noun in lex.group_of and not after:
+        group = lex.group_of[noun]
+    end = noun_end if noun_end and not after else rest_end
+    event = predicate_event(text, end, sentence.end, lex) or nearest_event(
+        sentence, text, lex, name_start, number.end, end, dates
+    )
+    if not event:
+        return None
+    total_low = number.low + 1 if number.low is not None else None
+    total_high = number.high + 1 if number.high is not None else None
+    return Claim(
+        kind="count",
+        start=name_start,
+        end=end,
+        quote=text[name_start:end],
+        value=number_text(total_low if total_low is not None else total_high),
+        attribute=f"{group} {event}",
+        low=total_low,
+        high=total_high,
+        qualifier=number.qualifier,
+        sentence=sentence.index,
+        extra={"comparable": True, "set": {"named": 1, "rest": number.text}},
+    )
+
+
+def whole_after_part(text: str, floor: int, number: Number, lex: Lexicon) -> str:
+    """'15 of the 31 people arrested', 'quince de los 31 detenidos': the number after a part
+    and a `whole_openers` word is the whole (comparable, by its own noun phrase only); returns
+    the part as written, or ''."""
+    before = text[max(floor, number.start - 40) : number.start]
+    found = re.search(
+        rf"(\d[\d.,]*|\b(?:{number_words_re(lex)}))\s+{lex.phrases('whole_openers').pattern}\s+$",
+        before,
+        re.I,
+    )
+    return found.group(1) if found else ""
+
+
+def country_words(lex: Lexicon) -> frozenset[str]:
+    """Folded country names and demonyms: 'Honduras and 12 others' joins no person."""
+    found = lex.__dict__.get("_count_countries")
+    if found is None:
+        names = [n for ns in (lex.get("countries") or {}).values() for n in ns]
+        names += list(lex.get("countries") or {}) + list(lex.nationality_of or {})
+        found = lex.__dict__["_count_countries"] = frozenset(fold(str(n)) for n in names)
+    return found
 
 
 def elided(
@@ -337,6 +436,7 @@ def classify(
     kind = "count"
     comparable = True
     noun, noun_end = head_noun(text, number, sentence.end, lex)
+    whole = whole_after_part(text, sentence.start, number, lex)
     event = nearest_event(sentence, text, lex, number.start, number.end, noun_end, dates)
     if number.unit == "%":
         kind = "percent"
@@ -353,7 +453,12 @@ def classify(
         group = "people" if noun in lex.people_nouns else lex.group_of[noun]
         if coordinated(text, noun_end, sentence.end, lex):
             group = "people"
-        event = predicate_event(text, noun_end, sentence.end, lex) or event
+        if whole:  # "15 of the 31 people arrested were released": the verb is the 15's
+            said = lex.event_re.match(text, noun_end + 1, sentence.end)
+            event = lex.event_of[fold(re.sub(r"\s+", " ", said.group(0)))] if said else None
+            comparable = bool(event)
+        else:
+            event = predicate_event(text, noun_end, sentence.end, lex) or event
         if event == "involved":  # "la detención de trece individuos involucrados"
             event = (
                 nearest_event(
@@ -363,6 +468,8 @@ def classify(
             )
         if event:
             attribute = f"{group} {event}"
+        elif whole:
+            attribute, comparable = group, False
         elif group == "people":
             return None  # "two people" with nothing said of them: too vague to check
         else:
@@ -389,6 +496,8 @@ def classify(
         else:
             return None
     extra: dict = {"comparable": comparable}
+    if whole:
+        extra["whole_of"] = whole
     if number.additional:
         extra["additional"] = comparable  # comparable again if it is no increment (frames.py)
         attribute, extra["comparable"] = f"additional {attribute}", False

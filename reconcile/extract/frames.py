@@ -350,7 +350,9 @@ def apply_frames(
                 frame["unclear"] = "a part of a group the sentence does not count"
         elif whole is not None:
             parent = whole  # "De las 218 víctimas, 169 ..., 45 ...": every later count a part
-        if opens_a_whole(text, sentence.start, number, lex):
+        if claim.extra.get("whole_of"):
+            frame["whole_of"] = claim.extra.pop("whole_of")  # "15 of the 31": the 31 is whole
+        elif opens_a_whole(text, sentence.start, number, lex):
             whole = item  # "De los 14 hondureños que viajaban": what it counts is its part's
             frame["unclear"] = "the whole that a later count is a part of"
             comparable = False
@@ -385,16 +387,18 @@ def apply_frames(
             claim.attribute = claim.attribute[: -len("injured")] + "seriously injured"
         if nationals(text, number, sentence, lex):
             frame["unclear"] = "counted as nationals of a country the sentence names elsewhere"
-        setting, where = setting_after(text, claim, sentence, lex)
+        setting, where = (
+            ("", "") if frame.get("whole_of") else setting_after(text, claim, sentence, lex)
+        )
         if setting == "place" and not place:
             place = where
         elif setting == "part":
             frame["unclear"] = f"a sub-group of the count, by where or how ('{where}')"
         if share_of_total(text, claim, sentence, lex):
             frame["unclear"] = "a share of a larger total"
-        if remainder(text, number, sentence, lex):
+        if remainder(text, number, sentence, lex) and not claim.extra.get("set"):
             frame["unclear"] = "the rest of a set, not its total"
-        if predicate_group(text, number, sentence, lex):
+        if predicate_group(text, number, sentence, lex) and not frame.get("whole_of"):
             frame["unclear"] = "a sub-group the sentence names after the count"
         if coordinated_part(text, item, previous, sentence, lex):
             frame["unclear"] = "one kind of people counted beside another"
@@ -461,3 +465,61 @@ def set_aside_earlier_events(
         frame = claim.extra.setdefault("frame", {})
         frame["unclear"] = "the sentence is dated to an earlier year: another event"
         claim.extra["comparable"] = False
+
+
+def date_the_counts(counts: list[Claim], dates: list[Claim], text: str, lex: Lexicon) -> None:
+    """When a count's figure was true, or which day's event it counts, from a date that opens
+    its clause. After an as-of word ('as of Sunday 10 September, 2,012 had died', 'hasta el
+    domingo') the date is the figure's own date (`extra.as_of`): a running total, compared
+    with the others as a figure that grows. Opened by a preposition of time ('On Saturday,
+    193 were detained', 'El sábado, 193 personas') the count is of that day's event
+    (`frame.day`): it meets only counts of the same day, unless that day is the story's main
+    event (`match.build_blocks`). A date after the count, or one that cannot be read, says
+    nothing."""
+    as_of = lex.phrases("as_of_words").pattern
+    on = lex.phrases("day_prepositions").pattern
+    for claim in counts:
+        if claim.kind != "count" or not claim.extra.get("comparable"):
+            continue
+        said = date_of_its_verb(claim, dates, text, lex)
+        if said:
+            claim.extra.setdefault("frame", {})["day"] = said
+            continue
+        before = [d for d in dates if d.end <= claim.start and d.attribute != "period"]
+        if not before:
+            continue
+        date = before[-1]
+        between = text[date.end : claim.start]
+        if re.search(r"[;:.!?]|\d", between) or len(between) > 40:
+            continue  # the date is another clause's
+        lead = text[max(0, date.start - 25) : date.start]
+        when = date.date if PartialDate.parse(date.date).day else None
+        if re.search(as_of + r"\s+(?:(?:the|el|la)\s+)?$", lead, re.I):
+            if when:
+                claim.extra["as_of"] = when
+            continue
+        opened = re.search(r"(?:^|[.;:]\s*|\n\s*)" + on + r"\s+$", lead, re.I)
+        day = when or (fold(date.weekday) if date.weekday else None)
+        if opened and day:
+            claim.extra.setdefault("frame", {})["day"] = day
+
+
+def date_of_its_verb(claim: Claim, dates: list[Claim], text: str, lex: Lexicon) -> str | None:
+    """'193 protesters who were detained last Saturday', '193 manifestantes detenidos el
+    pasado sábado': a day that the count's own verb, right after it, is said to have happened
+    on. The day as a date, or as a weekday where the article gives no date."""
+    on = lex.phrases("day_prepositions").pattern
+    for date in dates:
+        if date.start < claim.end or date.attribute == "period":
+            continue
+        between = text[claim.end : date.start]
+        if len(between) > 45 or re.search(r"[,;:.!?()]|\d", between):
+            return None
+        verb = lex.event_re.search(between)
+        opened = re.search(on + r"\s+$", between[verb.end() :], re.I) if verb else None
+        if not verb or not (opened or re.match(on, date.quote, re.I)):
+            return None
+        if PartialDate.parse(date.date).day:
+            return date.date
+        return fold(date.weekday) if date.weekday else None
+    return None
