@@ -439,3 +439,73 @@ def test_the_main_day_is_the_day_most_sources_date_an_event_to():
     split = [dated("a", "2024-03-08", "Friday"), dated("b", "2024-03-07", "Thursday")]
     assert main_day(split) == {"2024-03-08", "friday", "2024-03-07", "thursday"}
     assert main_day([dated("a", "2024-03-08", "Friday", "date")]) == frozenset()
+
+
+# ---------------------------------------------------------------- parts named by the clause
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("El alcalde detalló que de los fallecidos, cinco vivían en Tolsa.", "es", 5),
+        ("La mayoría de los muertos, 21, fueron registrados en Tolsa.", "es", 21),
+        ("Most of the dead, 21, were killed near the river.", "en", 21),
+    ],
+)
+def test_a_figure_after_an_uncounted_group_is_its_part(text, language, value):
+    assert not [c for c in counts(text, language) if c.low == value and c.extra["comparable"]]
+
+
+def test_a_date_before_a_count_is_no_group():
+    claim = by_value(counts("El sábado 9 de marzo, 193 personas fueron detenidas.", "es"), 193)
+    assert claim.extra["comparable"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("En Tolsa, los muertos suman 17.", "es"),
+        ("In Tolsa, 17 people died on Monday.", "en"),
+        ("In the city of Tolsa, 17 people died.", "en"),
+        ("Seventeen people died in the Tolsa region, the council said.", "en"),
+    ],
+)
+def test_a_place_named_in_the_clause_frames_the_count(text, language):
+    claim = by_value(counts(text, language), 17)
+    assert claim.extra["frame"]["place"] == "Tolsa"
+    total = by_value(counts("Seventeen people died in the floods."), 17)
+    assert key(claim) != key(total)
+
+
+def test_a_country_opening_the_clause_narrows_nothing():
+    claim = by_value(counts("En Venezuela, 11 personas murieron en las protestas.", "es"), 11)
+    assert "place" not in claim.extra["frame"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("Sobre las personas fallecidas, 13 eran de sexo masculino.", "es", 13),
+        ("Of the 30 people killed, 13 were male.", "en", 13),
+    ],
+)
+def test_a_split_by_sex_is_a_sub_group(text, language, value):
+    assert not [c for c in counts(text, language) if c.low == value and c.extra["comparable"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("Cuatro heridos fueron trasladados en helicóptero a la capital.", "es", 4),
+        ("El hospital central, que atendió a 165 heridos, pidió donantes.", "es", 165),
+        ("Four injured people were airlifted to the capital.", "en", 4),
+        ("The central hospital treated 165 injured people overnight.", "en", 165),
+    ],
+)
+def test_people_moved_or_treated_are_a_part_of_the_injured(text, language, value):
+    assert not [c for c in counts(text, language) if c.low == value and c.extra["comparable"]]
+
+
+def test_the_hospitalized_keep_their_own_measure():
+    claim = by_value(counts("72 injured passengers were hospitalized."), 72)
+    assert claim.extra["comparable"] is True

@@ -33,7 +33,7 @@ PLACE = rf"[{UPPER}][\w'’-]+(?:\s+(?:(?:de|del|la|las|los|el|al|of|the)\s+)?[{
 
 
 #: Reasons a count is not compared that the bare figures after it in its sentence share.
-PASSED_ON = ("a sub-group", "a share of", "a figure of a sub-group")
+PASSED_ON = ("a sub-group", "a share of", "a figure of a sub-group", "a part of a group")
 
 
 @dataclass
@@ -173,6 +173,9 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
         words.pop(0)
     if not words or fold(words[0]) in lex.get_set("spread_words") | lex.number_words:
         return "", ""
+    named = re.match(rf"({PLACE})\s+(?:{lex.phrases('locality_nouns').pattern})\b", " ".join(words))
+    if words[0][0].isupper() and named:
+        return "place", named.group(1)  # "two died in the Tolsa region": the region's own figure
     if words[0][0].isupper():
         # "39 died in Ciudad Juárez" is as often the story's own town as a part of its toll:
         # a bare name after the verb narrows nothing; "in the city of Juliaca" does (below).
@@ -232,7 +235,32 @@ def predicate_group(text: str, number: Number, sentence: Sentence, lex: Lexicon)
     if not match:
         return False
     noun = fold(match.group(1))
-    return noun in lex.people_nouns or noun in lex.group_of
+    return (
+        noun in lex.people_nouns
+        or noun in lex.group_of
+        or subgroup_predicate(text[number.end + match.start(1) : sentence.end], lex)
+    )
+
+
+def subgroup_predicate(tail: str, lex: Lexicon) -> bool:
+    """'13 were male', '13 eran de sexo masculino', 'cinco tenían entre 31 y 43 años', 'five
+    were aged 18 to 30': what the verb says of a count splits a total by sex or age
+    (`subgroup_words`, `age_band_verbs`)."""
+    words = lex.phrases("subgroup_words").pattern
+    return bool(
+        re.match(rf"(?:{words})\b", tail, re.I) or re.match(r"(?:between|entre)\s+\d", tail, re.I)
+    )
+
+
+def age_band(text: str, number: Number, sentence: Sentence, lex: Lexicon) -> bool:
+    """'cinco tenían entre 31 y 43 años', 'five were aged between 31 and 43'."""
+    return bool(
+        re.match(
+            r"\s+" + lex.phrases("age_band_verbs").pattern + r"\s+(?:(?:between|entre)\s+)?\d",
+            text[number.end : sentence.end],
+            re.I,
+        )
+    )
 
 
 def coordinated_part(
@@ -284,6 +312,65 @@ def part_marker_after(text: str, number: Number, limit: int, lex: Lexicon) -> bo
     """'721 of whom are in serious condition', 'seis de ellos'."""
     return bool(
         re.match(r"\s+" + lex.phrases("part_markers_after").pattern, text[number.end : limit], re.I)
+    )
+
+
+def part_of_a_named_group(text: str, floor: int, claim: Claim, lex: Lexicon) -> bool:
+    """'de los fallecidos, cinco ...', 'la mayoría de los muertos, 21, ...', 'Of the dead,
+    five were ...': a figure set after the group it is drawn from, which the sentence names
+    without counting it, is a part of that group (`group_part_openers`)."""
+    window = text[max(floor, claim.start - 50) : claim.start]
+    determiners = "|".join(
+        map(re.escape, sorted(lex.get_set("determiners"), key=len, reverse=True))
+    )
+    found = re.search(
+        rf"(?:^|[\s,;:])(?:{lex.phrases('group_part_openers').pattern})\s+"
+        rf"(?:(?:{determiners})\s+)?([a-záéíóúñü][\w'’-]*)\s*[,:]\s*$",
+        window,
+        re.I,
+    )
+    if not found or not found.group(1)[0].islower():
+        return False
+    noun = fold(found.group(1))
+    return noun in lex.people_nouns or noun in lex.group_of or bool(lex.event_re.fullmatch(noun))
+
+
+def place_opening_the_clause(
+    text: str, claim: Claim, sentence: Sentence, lex: Lexicon
+) -> str | None:
+    """'En Tolsa, los muertos suman 17', 'In the city of Tolsa, 17 people died': a place that
+    opens the count's clause is the place the figure is for. A country is the whole story's
+    and narrows nothing."""
+    before = text[sentence.start : claim.start]
+    prepositions = lex.phrases("place_prepositions").pattern
+    localities = lex.phrases("locality_nouns").pattern
+    articles = r"(?:(?:the|el|la|los|las)\s+)?"
+    found = re.search(
+        rf"(?:^|[;:]|\b(?:{lex.phrases('clause_openers').pattern}))\s*{prepositions}\s+{articles}"
+        rf"(?:{localities}\s+(?:of|de)\s+)?({PLACE})\s*,([^,;:()\d]{{0,60}})$",
+        before,
+        re.I,
+    )
+    if not found or not found.group(1)[0].isupper():
+        return None
+    name = found.group(1)
+    if fold(name) in country_names(lex) or fold(name.split()[0]) in lex.not_name_starters:
+        return None
+    return name
+
+
+def handled_group(
+    text: str, claim: Claim, number: Number, sentence: Sentence, lex: Lexicon
+) -> bool:
+    """'4 were airlifted to the capital', 'el hospital, que atendió a 165 personas', 'trasladaron
+    a Lima a cuatro personas que resultaron heridas': those moved or treated somewhere are a
+    part of the injured, not their total (`handling_verbs`, in the count's own clause)."""
+    verbs = lex.phrases("handling_verbs").pattern
+    before = text[max(sentence.start, claim.start - 100) : claim.start]
+    clause = re.split(r"[,;:]", before)[-1]
+    after = clause_after(text, number.end, min(sentence.end, number.end + 40))
+    return bool(
+        re.search(rf"\b(?:{verbs})\b", clause, re.I) or re.search(rf"\b(?:{verbs})\b", after, re.I)
     )
 
 
@@ -398,6 +485,14 @@ def apply_frames(
             frame["unclear"] = "a share of a larger total"
         if remainder(text, number, sentence, lex) and not claim.extra.get("set"):
             frame["unclear"] = "the rest of a set, not its total"
+        if part_of_a_named_group(text, sentence.start, claim, lex) and not parent:
+            frame["unclear"] = "a part of a group the sentence names before it"
+        if not place:
+            place = place_opening_the_clause(text, claim, sentence, lex)
+        if handled_group(text, claim, number, sentence, lex):
+            frame["unclear"] = "a part of the count moved or treated somewhere"
+        if age_band(text, number, sentence, lex):
+            frame["unclear"] = "a sub-group the sentence names after the count"
         if predicate_group(text, number, sentence, lex) and not frame.get("whole_of"):
             frame["unclear"] = "a sub-group the sentence names after the count"
         if coordinated_part(text, item, previous, sentence, lex):
