@@ -298,13 +298,17 @@ def test_7_many_accept_entries_are_read_in_linear_time(tmp_path):
                 f"  - words: entry number {n} words\n    reason: why {n}\n" for n in range(count)
             ),
         )
-        started = time.process_time()
-        entries = load_accepts(str(path))
+        best = float("inf")
+        for _ in range(2):  # the better of two: a busy machine slows one run, not both
+            started = time.process_time()
+            entries = load_accepts(str(path))
+            best = min(best, time.process_time() - started)
         assert entries[-1].line == 2 * count
-        return time.process_time() - started
+        return best
 
     small, large = seconds(2_000), seconds(20_000)
-    assert large < 3 and large / max(small, 1e-3) < 25  # ten times the entries
+    # Ten times the entries: linear reading costs about ten times as much, quadratic a hundred.
+    assert large / max(small, 1e-3) < 40
 
 
 # --------------------------------------------------------------------------- 8: HTML depth
