@@ -1,9 +1,11 @@
 """Stage 1, load: files on disk (or standard input) become `Document`s with metadata.
 
 Formats: .txt, .md (optional YAML front matter), .html/.htm (article text only), .jsonl (one
-document a line). Metadata comes, in rising order of precedence, from the text itself (a date
-line or a "By ..." byline near the top), a `manifest.yaml`/`manifest.csv` beside the files, the
-document's own front matter or JSONL fields, and finally command-line overrides.
+document a line). Metadata comes, in rising order of precedence, from the text itself (a "By ..."
+byline near the top), a `manifest.yaml`/`manifest.csv` beside the files, the document's own
+front matter or JSONL fields, and finally command-line overrides. A document that none of these
+dates is dated by its page (`dating.page_date`: its address, a stamp, a dateline), and
+`published_from` says which.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from .dates import find_date
+from .dating import page_date
 from .models import METADATA_FIELDS, Document
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -449,7 +452,7 @@ def iso_prefix(value: str) -> str | None:
 
 
 def metadata_from_text(text: str) -> dict:
-    """A date line and a "By ..." byline near the top of an article."""
+    """A "By ..." byline near the top of an article (its date is `dating.page_date`'s)."""
     meta: dict[str, str] = {}
     head = text[:1500]
     for line in head.splitlines()[:15]:
@@ -459,13 +462,9 @@ def metadata_from_text(text: str) -> dict:
         byline = re.match(
             r"(?:By|Por)\s+([A-ZÁÉÍÓÚÑ][\w'’.\-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'’.\-]+){0,4})$", line
         )
-        if byline and "author" not in meta:
+        if byline:
             meta["author"] = byline.group(1)
-            continue
-        if "published" not in meta and len(line) <= 60:
-            found = find_date(line)
-            if found is not None and found.precision == "day":
-                meta["published"] = found.iso
+            break
     return meta
 
 
@@ -672,6 +671,11 @@ def make_document(
     meta = metadata_from_text(text)
     for layer in (manifest, clean_metadata(declared), clean_metadata(overrides)):
         meta.update(layer)
+    meta["published_from"] = "metadata" if meta.get("published") else None
+    if not meta.get("published"):  # the page's own evidence: its address, stamp, dateline
+        found = page_date(text, meta.get("url"), meta.get("language"))
+        if found is not None:
+            meta["published"], meta["published_from"] = found.iso, found.source
     name, path = clean_text(name), SURROGATES.sub("\ufffd", path)  # storable as UTF-8
     document_key = document_id(text, meta.get("outlet"))
     return Document(id=document_key, name=name, path=path, text=text, **meta)

@@ -34,6 +34,7 @@ class Document:
     outlet: str | None = None
     author: str | None = None
     published: str | None = None  # ISO date, possibly partial: 2023-12-14, 2022-10, 2024
+    published_from: str | None = None  # metadata, url, stamp or dateline (dating.SOURCES)
     url: str | None = None
     language: str | None = None
     story: str | None = None  # explicit story label given at ingest

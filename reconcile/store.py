@@ -263,6 +263,15 @@ def documents_know_their_copies(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE documents SET path = ? WHERE id = ?", [resolved, document_id])
 
 
+@migration
+def documents_say_where_their_date_came_from(db: sqlite_utils.Database) -> None:
+    """`published_from`: where a document's date was read, "metadata" (the manifest, front
+    matter, fields or command line), or its page's "url", "stamp" or "dateline"; none on the
+    rows stored before, whose dates were all metadata or a stamp."""
+    if "published_from" not in db["documents"].columns_dict:
+        db.execute("ALTER TABLE documents ADD COLUMN published_from TEXT")
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -502,7 +511,7 @@ def write_one(
         return "replaced" if old else "unchanged"
     conn.execute(
         "INSERT INTO documents (id, name, path, title, outlet, author, published, url, language,"
-        " story, text, ingested_at, sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " story, text, ingested_at, sha256, published_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             document.id,
             document.name,
@@ -517,6 +526,7 @@ def write_one(
             document.text,
             now(),
             sha256,
+            document.published_from,
         ),
     )
     conn.executemany(
@@ -566,8 +576,8 @@ def meta(db: sqlite_utils.Database, key: str) -> str | None:
 
 def documents(db: sqlite_utils.Database, story: str | None = None) -> list[dict]:
     sql = (
-        "SELECT d.id, d.name, d.path, d.title, d.outlet, d.author, d.published, d.url, d.language,"
-        " coalesce(d.story, s.story) AS story, d.sha256, length(d.text) AS chars,"
+        "SELECT d.id, d.name, d.path, d.title, d.outlet, d.author, d.published, d.published_from,"
+        " d.url, d.language, coalesce(d.story, s.story) AS story, d.sha256, length(d.text) AS chars,"
         " (SELECT count(*) FROM sentences WHERE document_id = d.id) AS sentences,"
         " (SELECT count(*) FROM claims WHERE document_id = d.id) AS claims, d.ingested_at"
         " FROM documents d LEFT JOIN stories s ON s.document_id = d.id"

@@ -159,7 +159,9 @@ def test_the_migration_brings_existing_decisions_along(tmp_path, db_path):
     for number, step in enumerate(store.MIGRATIONS[:before], start=1):
         step(old)
         conn.execute(f"PRAGMA user_version = {number}")
-    store.documents_know_their_copies(old)  # today's writer needs the text's hash; it reruns
+    # Today's writer needs the text's hash and where the date came from; both steps rerun.
+    store.documents_know_their_copies(old)
+    store.documents_say_where_their_date_came_from(old)
     conn.execute("COMMIT")
     from reconcile.ingest import ingest
 
