@@ -1,7 +1,7 @@
 """Stage 8, check: a draft against the corpus, before it is published.
 
 The draft's claims are extracted as any article's are. Each one is put in the block it would
-join in the story the draft belongs to (`match.block_key`, `match.in_scale`) and judged as
+join in the story the draft belongs to (`match.block_key`, `match.comparable_figures`) and judged as
 `conflicts` would judge it were the draft one more source: the pairs `judge.clashing_pairs`
 and `judge.approximate_pairs` find, the spellings `judge.name_conflicts` sets apart, the
 calendar of `judge.weekday_mismatch`. Only the weighing of sides (how many sources back the
@@ -43,7 +43,7 @@ from .judge import (
     weekday_mismatch,
 )
 from .lexicon import fold, lexicon
-from .match import NUMBER_KINDS, block_key, in_scale
+from .match import NUMBER_KINDS, block_key, comparable_figures
 from .models import Claim, Document, Sentence, Value
 from .output import number_text
 from .store import CLAIM_COLUMNS, claim_row, meta
@@ -483,13 +483,13 @@ RULES = {"age": "age-birth-year", "date": "event-date"}
 def sides(draft: dict, block: list[dict]) -> tuple[list[dict], list[dict], list[dict]]:
     """The block's corpus claims as `conflicts` would judge them with the draft among them:
     (those that agree with the draft, those that clash with it, those set aside). Figures off
-    the block's scale are set aside (`match.in_scale`, the draft's own included: then every
-    claim is), clashes are `judge.clashing_pairs`, and a date agrees only when its span meets
+    the block's scale, and those of a document torn between two readings, are set aside
+    (`match.comparable_figures`, the draft's own included: then every claim is), clashes are `judge.clashing_pairs`, and a date agrees only when its span meets
     the draft's (further than a month away it is another event)."""
     kind = draft["kind"]
     members = [*block, draft]
     if kind in NUMBER_KINDS:
-        kept = in_scale(members)
+        kept = comparable_figures(members)
         if not any(c is draft for c in kept):
             return [], [], block
         members = kept

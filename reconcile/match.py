@@ -73,7 +73,7 @@ def build_blocks(
             blocks[key].append(claim)
     for key, members in blocks.items():
         if key[1] in NUMBER_KINDS:
-            blocks[key] = in_scale(members)
+            blocks[key] = comparable_figures(members)
     return {
         key: members
         for key, members in blocks.items()
@@ -124,6 +124,30 @@ SCALE_APART = 5
 def figure(claim: dict) -> float:
     low, high = claim["low"], claim["high"]
     return high if (low is None or low <= 0) and high not in (None, math.inf) else (low or 0)
+
+
+def comparable_figures(members: list[dict]) -> list[dict]:
+    """The figures of a number block that are compared: on the block's scale, and from
+    documents that give one reading of it. `conflicts` and `check` both judge these."""
+    return one_reading_per_document(in_scale(members))
+
+
+def one_reading_per_document(members: list[dict]) -> list[dict]:
+    """Set aside the figures of a document that gives two figures of one block that cannot
+    both be true ("17 died in the capital ... 39 died" under one key): a source rarely
+    contradicts itself within one article, so the block's key lumps two facts in that
+    document, and its figures would be pitted against the wrong ones elsewhere."""
+    from .judge import compatible, document_of
+
+    of_document: dict[str, list[dict]] = defaultdict(list)
+    for member in members:
+        of_document[document_of(member)].append(member)
+    torn = {
+        document
+        for document, figures in of_document.items()
+        if any(not compatible(a, b) for i, a in enumerate(figures) for b in figures[i + 1 :])
+    }
+    return [m for m in members if document_of(m) not in torn] if torn else members
 
 
 def in_scale(members: list[dict]) -> list[dict]:

@@ -514,3 +514,39 @@ def test_every_hospital_treating_is_the_whole():
 def test_the_hospitalized_keep_their_own_measure():
     claim = by_value(counts("72 injured passengers were hospitalized."), 72)
     assert claim.extra["comparable"] is True
+
+
+def test_a_document_torn_between_two_figures_of_one_block_is_set_aside():
+    from reconcile.match import one_reading_per_document
+
+    def row(low, document, qualifier="exact"):
+        return {"low": low, "high": low, "qualifier": qualifier, "document_id": document}
+
+    torn = [row(17, "a"), row(39, "a"), row(39, "b"), row(41, "c")]
+    assert [(r["document_id"], r["low"]) for r in one_reading_per_document(torn)] == [
+        ("b", 39),
+        ("c", 41),
+    ]
+    agreeing = [row(39, "a"), row(39, "a", "more than") | {"low": 38}, row(41, "b")]
+    assert one_reading_per_document(agreeing) == agreeing  # "more than 38" fits 39
+
+
+def test_a_torn_document_is_not_pitted_against_the_others(tmp_path):
+    from conftest import run_cli, write
+
+    write(
+        tmp_path / "a" / "ledger.txt",  # 17 in one town, say; the sentence does not say so
+        "The storm killed 17 people on Monday, police said.\n\n"
+        "Officials later said the storm killed 39 people.\n",
+    )
+    write(tmp_path / "a" / "herald.txt", "Officials said the storm killed 39 people.\n")
+    write(tmp_path / "a" / "courier.txt", "Officials said the storm killed 41 people.\n")
+    db = tmp_path / "storm.db"
+    assert run_cli("ingest", tmp_path / "a", "--db", db, "--story", "storm").exit_code == 0
+    result = run_cli("conflicts", "--db", db, "-f", "json")
+    values = [
+        sorted((v["low"], s["document"]) for v in c["values"] for s in v["sources"])
+        for c in __import__("json").loads(result.stdout)["conflicts"]
+        if c["kind"] == "count"
+    ]
+    assert values == [[(39, "herald"), (41, "courier")]]
