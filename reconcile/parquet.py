@@ -182,17 +182,19 @@ def table_rows(
                 yield record
 
 
+#: Tables that carry their story's name themselves, in story order.
+BY_STORY = {
+    "mentions": "SELECT m.claim_id, m.entity_id, e.story FROM mentions m"
+    " JOIN entities e ON e.id = m.entity_id ORDER BY e.story, m.claim_id",
+    "entities": "SELECT id, name, kind, names, story FROM entities ORDER BY story, id",
+    "conflicts": "SELECT id, kind, subject, attribute, severity, status, rule, explanation,"
+    " data, retired_at, story FROM conflicts ORDER BY story, id",
+}
+
+
 def by_story_column(db: sqlite_utils.Database, table: str, names: list[str]) -> Iterator[dict]:
     """Entities, mentions and conflicts carry their story's name themselves."""
-    if table == "mentions":
-        sql = (
-            "SELECT m.claim_id, m.entity_id, e.story FROM mentions m"
-            " JOIN entities e ON e.id = m.entity_id ORDER BY e.story, m.claim_id"
-        )
-    else:
-        columns = ", ".join(f'"{name}"' for name in names)
-        sql = f"SELECT {columns}, story FROM {table} ORDER BY story, id"  # noqa: S608 (fixed names)
-    for row in db.execute(sql):
+    for row in db.execute(BY_STORY[table]):
         record = dict(zip([*names, "story"], row, strict=True))
         record["story"] = record["story"] or None  # a stand-in for a decision has no story
         yield record

@@ -1,0 +1,306 @@
+"""The pipeline on a Dask cluster: extraction as a map over documents, story grouping on the
+client, reconcile as a group-by-story. The stages are the library's own functions
+(`ingest.prepare`, `pipeline.group_stories`, `pipeline.reconcile_story`, and through it
+`resolve` and `judge`), so the conflicts are the single-machine run's, one for one.
+
+    from distributed import Client, LocalCluster
+    with LocalCluster(n_workers=2, processes=True) as cluster, Client(cluster) as client:
+        run = run_distributed(client, ["archive/"])
+    run.conflicts
+
+No database is involved: the files are read by the workers (on a cluster of several
+machines, from storage they all mount), and the results come back to the caller (and, with
+`parquet`, are written by the workers as the tables `export_parquet` writes). Dask is an
+optional dependency (the `dist` extra): it is imported only here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from .load import DEFAULT_MAX_BYTES, LoadError, iter_paths
+from .models import Conflict
+from .store import StoreError
+
+#: Files per task of the extraction map: enough to amortise scheduling, small enough to
+#: spread a few hundred files over the workers.
+FILES_PER_TASK = 16
+
+
+class DistributedUnavailable(StoreError):
+    """Dask distributed is not installed: the message says how to install it."""
+
+
+def require_dask():
+    try:
+        import dask.bag
+        import distributed
+    except ImportError:
+        raise DistributedUnavailable(
+            "the distributed run needs Dask: pip install 'reconcile[dist]'"
+            " (or pip install 'dask[distributed]')"
+        ) from None
+    return dask.bag, distributed
+
+
+@contextmanager
+def local_client(workers: int = 2):
+    """A client of a cluster of `workers` processes on this machine, listening on loopback
+    only, with one thread each (extraction holds the GIL) and no dashboard."""
+    _, distributed = require_dask()
+    with (
+        distributed.LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",  # any free port: never another cluster's
+            worker_dashboard_address="127.0.0.1:0",
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        yield client
+
+
+@contextmanager
+def remote_client(address: str):
+    """A client of a running scheduler (`dask scheduler` and `dask worker` started apart)."""
+    _, distributed = require_dask()
+    with distributed.Client(address) as client:
+        yield client
+
+
+@dataclass
+class DistributedRun:
+    """What a distributed run found, as `pipeline.reconcile` finds it on one machine."""
+
+    conflicts: list[Conflict]
+    stories: dict[str, str]  # document id -> story name
+    entity_rows: list[dict]
+    mention_rows: list[dict]  # claim id -> entity id (claim ids as a fresh database's)
+    documents: int = 0
+    claims: int = 0
+    unchanged: int = 0  # the same outlet's same text again: read once
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (path, why it failed)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- on the workers
+
+
+def extract_files(paths: list[str], overrides: dict, max_bytes: int) -> list[tuple]:
+    """Extraction on a worker: each file loaded, segmented and extracted by `ingest.prepare`,
+    then cut down to what the rest of the run needs: per document, its metadata, what story
+    grouping reads, and the claims reconcile compares with the sentences they quote."""
+    from .ingest import prepare
+    from .pipeline import KINDS, document_profile
+
+    out = []
+    for path in paths:
+        result = prepare(path, overrides, max_bytes)
+        if isinstance(result, LoadError):
+            out.append((path, str(result)))
+            continue
+        documents = []
+        for document, sentences, claims in result:
+            people = [(c.value, c.sentence) for c in claims if c.kind == "person"]
+            profile = (
+                None
+                if document.story
+                else document_profile(
+                    ((s.role, s.text) for s in sentences), document.language, people
+                )
+            )
+            kept = [(n, c) for n, c in enumerate(claims) if c.kind in KINDS]
+            quoted = {c.sentence for _, c in kept}
+            documents.append(
+                {
+                    "document": document,
+                    "claims": len(claims),
+                    "profile": profile,
+                    "people": [(c.value, c.start, n) for n, c in kept if c.kind == "person"],
+                    "kept": kept,
+                    "sentences": {s.index: s.text for s in sentences if s.index in quoted},
+                }
+            )
+        out.append((path, documents))
+    return out
+
+
+def story_claims(
+    tasks: list[list[tuple]], story_of: dict[str, str], first_id: dict[tuple[str, int], int]
+) -> list[tuple[str, dict]]:
+    """(story, a document's claims as the database would give them back) for each document
+    kept of a partition's tasks: `first_id` holds the id of the first claim of each, by its
+    file and place in the file (a copy of a text already read under the same outlet is not
+    kept: it shares that document's id, but not its place)."""
+    from .store import claim_record
+
+    out = []
+    for files in tasks:
+        for path, documents in files:
+            if isinstance(documents, str):
+                continue
+            for place, item in enumerate(documents):
+                document = item["document"]
+                first = first_id.get((path, place))
+                if first is None or document.id not in story_of:
+                    continue
+                rows = [claim_record(document, c, first + n) for n, c in item["kept"]]
+                if rows:
+                    sentences = {(document.id, i): text for i, text in item["sentences"].items()}
+                    out.append((story_of[document.id], {"claims": rows, "sentences": sentences}))
+    return out
+
+
+def reconcile_group(group: tuple[str, list], growing: set[str]) -> tuple:
+    """Reconcile on a worker: one story's claims through `pipeline.reconcile_story`, as the
+    single-machine run does, claims in the order the database gives them."""
+    from .pipeline import keyed, reconcile_story, under_its_name
+    from .store import claim_order
+
+    story, members = group
+    claims: list[dict] = []
+    sentences: dict[tuple[str, int], str] = {}
+    for _, member in members:
+        claims += member["claims"]
+        sentences.update(member["sentences"])
+    claims = keyed(sorted(claims, key=claim_order))
+    entity_rows: list[dict] = []
+    mention_rows: list[dict] = []
+    found = reconcile_story(sentences, story, claims, growing, entity_rows, mention_rows)
+    return story, under_its_name(story, found), entity_rows, mention_rows
+
+
+# --------------------------------------------------------------------------- the run
+
+
+def run_distributed(
+    client,
+    paths: Iterable[str],
+    overrides: dict | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    follow_symlinks: bool = False,
+) -> DistributedRun:
+    """Read, extract and reconcile the articles under `paths` on the cluster of `client`.
+
+    1. extraction, a map over the files (`ingest.prepare`, the function ingest runs);
+    2. story grouping, on the client: each document's profile and person names are small,
+       and grouping is the one step that sees the whole archive (`pipeline.group_stories`);
+    3. reconcile, a group-by-story (`pipeline.reconcile_story`).
+    Documents are taken in the order ingest would store them, a copy of a text already read
+    under the same outlet is read once, and claims are numbered as a new database would
+    number them, so that every result is the one ingest and reconcile give on one machine."""
+    bag, _ = require_dask()
+    import dask
+
+    from .pipeline import group_stories, growing_measures, sort_key
+    from .stories import story_name
+
+    overrides = overrides or {}
+    skipped: list[tuple[str, str]] = []
+    files = [str(p) for p in iter_paths(list(paths), follow_symlinks, skipped)]
+    if "-" in files:
+        raise LoadError("standard input cannot be sent to a cluster: give files or folders")
+    chunks = [files[at : at + FILES_PER_TASK] for at in range(0, len(files), FILES_PER_TASK)]
+    extracted = (
+        bag.from_sequence(chunks, npartitions=max(1, len(chunks)))
+        .map(extract_files, overrides, max_bytes)
+        .persist()
+    )
+
+    # 2. On the client: what each document is, in the order ingest would store it.
+    summary = extracted.map(summarise).compute()
+    run = DistributedRun([], {}, [], [], skipped=skipped)
+    labels: dict[str, str | None] = {}
+    published: dict[str, str | None] = {}
+    keys = {}
+    people: list[tuple] = []
+    first_id: dict[tuple[str, int], int] = {}
+    seen: set[tuple[str, str | None]] = set()
+    next_id = 1
+    languages = set()
+    for chunk in summary:
+        for path, documents in chunk:
+            if isinstance(documents, str):
+                run.errors.append((path, documents))
+                continue
+            for place, entry in enumerate(documents):
+                run.warnings.extend((path, w) for w in entry["warnings"])
+                if (entry["sha256"], entry["outlet"]) in seen:
+                    run.unchanged += 1
+                    continue
+                seen.add((entry["sha256"], entry["outlet"]))
+                document_id = entry["id"]
+                labels[document_id], published[document_id] = entry["story"], entry["published"]
+                if entry["profile"] is not None:
+                    keys[document_id] = entry["profile"]
+                languages.add(entry["language"])
+                first_id[(path, place)] = next_id
+                for value, start, n in entry["people"]:
+                    people.append(
+                        (entry["name"], start, next_id + n, document_id, value, entry["language"])
+                    )
+                next_id += entry["claims"]
+                run.documents += 1
+                run.claims += entry["claims"]
+    people.sort(key=lambda p: p[:3])
+    persons = (
+        {"document_id": d, "kind": "person", "value": v, "language": lang}
+        for _, _, _, d, v, lang in people
+    )
+    story_of = group_stories(labels, published, keys, persons)
+    run.stories = {document: story_name(story) for document, story in story_of.items()}
+
+    # 3. Reconcile, story by story, where the claims are.
+    growing = growing_measures(languages)
+    shared_stories = dask.delayed(story_of, pure=True)
+    shared_ids = dask.delayed(first_id, pure=True)
+    results = (
+        extracted.map_partitions(story_claims, shared_stories, shared_ids)
+        .groupby(lambda item: item[0])
+        .map(reconcile_group, growing)
+        .compute()
+    )
+    for _, found, entity_rows, mention_rows in sorted(results, key=lambda r: r[0]):
+        run.conflicts += found
+        run.entity_rows += entity_rows
+        run.mention_rows += mention_rows
+    run.conflicts.sort(key=sort_key)
+    return run
+
+
+def summarise(files: list[tuple]) -> list[tuple]:
+    """What the client needs of each document of a task: small, whatever the text's size."""
+    out = []
+    for path, documents in files:
+        if isinstance(documents, str):
+            out.append((path, documents))
+            continue
+        out.append(
+            (
+                path,
+                [
+                    {
+                        "id": item["document"].id,
+                        "name": item["document"].name,
+                        "sha256": item["document"].sha256,
+                        "outlet": item["document"].outlet,
+                        "story": item["document"].story,
+                        "published": item["document"].published,
+                        "language": item["document"].language,
+                        "warnings": item["document"].warnings,
+                        "claims": item["claims"],
+                        "profile": item["profile"],
+                        "people": item["people"],
+                    }
+                    for item in documents
+                ],
+            )
+        )
+    return out
