@@ -17,6 +17,9 @@ optional dependency (the `dist` extra): it is imported only here.
 from __future__ import annotations
 
 import logging
+import time
+import zlib
+from collections import defaultdict
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,6 +31,9 @@ from .store import StoreError
 #: Files per task of the extraction map: enough to amortise scheduling, small enough to
 #: spread a few hundred files over the workers.
 FILES_PER_TASK = 16
+#: Buckets of stories per worker for reconcile: a few, so that a large story does not keep
+#: one worker busy while the others wait.
+BUCKETS_PER_WORKER = 4
 
 
 class DistributedUnavailable(StoreError):
@@ -88,6 +94,7 @@ class DistributedRun:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, why it failed)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall clock of each step
 
 
 # --------------------------------------------------------------------------- on the workers
@@ -132,16 +139,20 @@ def extract_files(paths: list[str], overrides: dict, max_bytes: int) -> list[tup
     return out
 
 
-def story_claims(
-    tasks: list[list[tuple]], story_of: dict[str, str], first_id: dict[tuple[str, int], int]
-) -> list[tuple[str, dict]]:
-    """(story, a document's claims as the database would give them back) for each document
-    kept of a partition's tasks: `first_id` holds the id of the first claim of each, by its
-    file and place in the file (a copy of a text already read under the same outlet is not
-    kept: it shares that document's id, but not its place)."""
-    from .store import claim_record
+def story_buckets(
+    tasks: list[list[tuple]],
+    story_of: dict[str, str],
+    first_id: dict[tuple[str, int], int],
+    buckets: int,
+) -> dict[int, list[tuple[str, dict]]]:
+    """A partition's documents cut into buckets of stories: bucket -> (story, a document's
+    claims with their ids and the sentences they quote). `first_id` holds the id of the
+    first claim of each document kept, by its file and place in the file (a copy of a text
+    already read under the same outlet is not kept: it shares that document's id, but not
+    its place)."""
+    from .store import document_fields
 
-    out = []
+    out: dict[int, list[tuple[str, dict]]] = {bucket: [] for bucket in range(buckets)}
     for files in tasks:
         for path, documents in files:
             if isinstance(documents, str):
@@ -149,27 +160,49 @@ def story_claims(
             for place, item in enumerate(documents):
                 document = item["document"]
                 first = first_id.get((path, place))
-                if first is None or document.id not in story_of:
+                if first is None or document.id not in story_of or not item["kept"]:
                     continue
-                rows = [claim_record(document, c, first + n) for n, c in item["kept"]]
-                if rows:
-                    sentences = {(document.id, i): text for i, text in item["sentences"].items()}
-                    out.append((story_of[document.id], {"claims": rows, "sentences": sentences}))
+                story = story_of[document.id]
+                out[bucket_of(story, buckets)].append(
+                    (
+                        story,
+                        {
+                            "document": document_fields(document),
+                            "claims": [(first + n, claim) for n, claim in item["kept"]],
+                            "sentences": item["sentences"],
+                        },
+                    )
+                )
     return out
 
 
-def reconcile_group(group: tuple[str, list], growing: set[str]) -> tuple:
-    """Reconcile on a worker: one story's claims through `pipeline.reconcile_story`, as the
-    single-machine run does, claims in the order the database gives them."""
-    from .pipeline import keyed, reconcile_story, under_its_name
-    from .store import claim_order
+def bucket_of(story: str, buckets: int) -> int:
+    """The same bucket for a story on every worker (unlike `hash`, salted per process)."""
+    return zlib.crc32(story.encode("utf-8")) % buckets
 
-    story, members = group
+
+def reconcile_bucket(pieces: list[list[tuple[str, dict]]], growing: set[str]) -> list[tuple]:
+    """Reconcile on a worker: each story of a bucket, gathered from every partition."""
+    members: dict[str, list[dict]] = defaultdict(list)
+    for piece in pieces:
+        for story, member in piece:
+            members[story].append(member)
+    return [reconcile_group(story, members[story], growing) for story in sorted(members)]
+
+
+def reconcile_group(story: str, members: list[dict], growing: set[str]) -> tuple:
+    """One story's claims through `pipeline.reconcile_story`, as the single-machine run
+    reconciles it: claims as the database would give them back, in the order it gives them."""
+    from .pipeline import keyed, reconcile_story, under_its_name
+    from .store import claim_order, claim_record
+
     claims: list[dict] = []
     sentences: dict[tuple[str, int], str] = {}
-    for _, member in members:
-        claims += member["claims"]
-        sentences.update(member["sentences"])
+    for member in members:
+        document = member["document"]
+        claims += [claim_record(document, claim, n) for n, claim in member["claims"]]
+        for index, text in member["sentences"].items():
+            sentences[(document["document_id"], index)] = text
     claims = keyed(sorted(claims, key=claim_order))
     entity_rows: list[dict] = []
     mention_rows: list[dict] = []
@@ -192,7 +225,9 @@ def run_distributed(
     1. extraction, a map over the files (`ingest.prepare`, the function ingest runs);
     2. story grouping, on the client: each document's profile and person names are small,
        and grouping is the one step that sees the whole archive (`pipeline.group_stories`);
-    3. reconcile, a group-by-story (`pipeline.reconcile_story`).
+    3. reconcile, a group-by-story (`pipeline.reconcile_story`): the documents of each
+       partition are cut into buckets of stories, and each bucket is reconciled on one
+       worker, story by story.
     Documents are taken in the order ingest would store them, a copy of a text already read
     under the same outlet is read once, and claims are numbered as a new database would
     number them, so that every result is the one ingest and reconcile give on one machine."""
@@ -207,6 +242,7 @@ def run_distributed(
     files = [str(p) for p in iter_paths(list(paths), follow_symlinks, skipped)]
     if "-" in files:
         raise LoadError("standard input cannot be sent to a cluster: give files or folders")
+    started = time.perf_counter()
     chunks = [files[at : at + FILES_PER_TASK] for at in range(0, len(files), FILES_PER_TASK)]
     extracted = (
         bag.from_sequence(chunks, npartitions=max(1, len(chunks)))
@@ -217,6 +253,7 @@ def run_distributed(
     # 2. On the client: what each document is, in the order ingest would store it.
     summary = extracted.map(summarise).compute()
     run = DistributedRun([], {}, [], [], skipped=skipped)
+    run.seconds["extract"] = time.perf_counter() - started
     labels: dict[str, str | None] = {}
     published: dict[str, str | None] = {}
     keys = {}
@@ -256,22 +293,30 @@ def run_distributed(
     )
     story_of = group_stories(labels, published, keys, persons)
     run.stories = {document: story_name(story) for document, story in story_of.items()}
+    run.seconds["stories"] = time.perf_counter() - started - run.seconds["extract"]
 
-    # 3. Reconcile, story by story, where the claims are.
+    # 3. Reconcile, story by story, where the claims are: each partition cuts its documents
+    # into buckets of stories, and each bucket's pieces are gathered on one worker.
     growing = growing_measures(languages)
+    workers = max(1, len(client.scheduler_info()["workers"]))
+    buckets = max(1, min(len(set(story_of.values())), BUCKETS_PER_WORKER * workers))
     shared_stories = dask.delayed(story_of, pure=True)
     shared_ids = dask.delayed(first_id, pure=True)
-    results = (
-        extracted.map_partitions(story_claims, shared_stories, shared_ids)
-        .groupby(lambda item: item[0])
-        .map(reconcile_group, growing)
-        .compute()
-    )
+    cut = [
+        dask.delayed(story_buckets, pure=True)(part, shared_stories, shared_ids, buckets)
+        for part in extracted.to_delayed(optimize_graph=False)
+    ]
+    tasks = [
+        dask.delayed(reconcile_bucket, pure=True)([piece[bucket] for piece in cut], growing)
+        for bucket in range(buckets)
+    ]
+    results = [story for bucket in client.gather(client.compute(tasks)) for story in bucket]
     for _, found, entity_rows, mention_rows in sorted(results, key=lambda r: r[0]):
         run.conflicts += found
         run.entity_rows += entity_rows
         run.mention_rows += mention_rows
     run.conflicts.sort(key=sort_key)
+    run.seconds["reconcile"] = time.perf_counter() - started - sum(run.seconds.values())
     return run
 
 

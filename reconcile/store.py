@@ -642,18 +642,30 @@ def claim_order(row: dict) -> tuple:
     return (row["document"], row["start"], row["id"])
 
 
-def claim_record(document: Document, claim: Claim, claim_id: int) -> dict:
-    """The row `iter_claims` reads back for a claim once written under `claim_id`: for a run
-    that keeps its claims out of the database (a distributed run) and must read them exactly
-    as the database would give them (REAL columns give floats, unbounded figures come back
-    as infinities, `extra` through JSON)."""
+def document_fields(document: Document) -> dict:
+    """What each claim row `iter_claims` reads carries of its document."""
+    return {
+        "document": document.name,
+        "outlet": document.outlet,
+        "published": document.published,
+        "language": document.language,
+        "document_id": document.id,
+        "text_sha256": document.sha256,
+    }
+
+
+def claim_record(document: dict, claim: Claim, claim_id: int) -> dict:
+    """The row `iter_claims` reads back for a claim once written under `claim_id`, its
+    document given by `document_fields`: for a run that keeps its claims out of the database
+    (a distributed run) and must read them exactly as the database would give them (REAL
+    columns give floats, unbounded figures come back as infinities, `extra` through JSON)."""
 
     def real(value):
         return None if value is None else unbounded(float(finite(value)))
 
     return {
         "id": claim_id,
-        "document": document.name,
+        "document": document["document"],
         "sentence": claim.sentence,
         "kind": claim.kind,
         "subject": claim.subject,
@@ -671,11 +683,9 @@ def claim_record(document: Document, claim: Claim, claim_id: int) -> dict:
         "end": claim.end,
         "quote": claim.quote,
         "extra": json.loads(json.dumps(claim.extra, ensure_ascii=False)),
-        "outlet": document.outlet,
-        "published": document.published,
-        "language": document.language,
-        "document_id": document.id,
-        "text_sha256": document.sha256,
+        **{key: document[key] for key in ("outlet", "published", "language")},
+        "document_id": document["document_id"],
+        "text_sha256": document["text_sha256"],
     }
 
 
