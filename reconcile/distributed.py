@@ -28,9 +28,10 @@ from .load import DEFAULT_MAX_BYTES, LoadError, iter_paths
 from .models import Conflict
 from .store import StoreError
 
-#: Files per task of the extraction map: enough to amortise scheduling, small enough to
-#: spread a few hundred files over the workers.
-FILES_PER_TASK = 16
+#: Files per task of the extraction map: about eight tasks per worker, within these bounds.
+#: Each task's claims are later cut into buckets of stories, one small task per bucket, so
+#: fewer, larger tasks cost less to schedule.
+FILES_PER_TASK = (16, 256)
 #: Buckets of stories per worker for reconcile: a few, so that a large story does not keep
 #: one worker busy while the others wait.
 BUCKETS_PER_WORKER = 4
@@ -243,7 +244,9 @@ def run_distributed(
     if "-" in files:
         raise LoadError("standard input cannot be sent to a cluster: give files or folders")
     started = time.perf_counter()
-    chunks = [files[at : at + FILES_PER_TASK] for at in range(0, len(files), FILES_PER_TASK)]
+    workers = max(1, len(client.scheduler_info()["workers"]))
+    size = max(FILES_PER_TASK[0], min(FILES_PER_TASK[1], len(files) // (workers * 8)))
+    chunks = [files[at : at + size] for at in range(0, len(files), size)]
     extracted = (
         bag.from_sequence(chunks, npartitions=max(1, len(chunks)))
         .map(extract_files, overrides, max_bytes)
@@ -298,7 +301,6 @@ def run_distributed(
     # 3. Reconcile, story by story, where the claims are: each partition cuts its documents
     # into buckets of stories, and each bucket's pieces are gathered on one worker.
     growing = growing_measures(languages)
-    workers = max(1, len(client.scheduler_info()["workers"]))
     buckets = max(1, min(len(set(story_of.values())), BUCKETS_PER_WORKER * workers))
     shared_stories = dask.delayed(story_of, pure=True)
     shared_ids = dask.delayed(first_id, pure=True)

@@ -387,9 +387,10 @@ def distributed(
     for path, reason in result.errors:
         console.print(f"[red]failed:[/] {plain(path)}: {plain(reason)}", highlight=False)
     copies = f" ({result.unchanged} copies of a text read once)" if result.unchanged else ""
+    steps = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in result.seconds.items())
     console.print(
         f"{result.documents} documents{copies}, {result.claims} claims,"
-        f" {len(result.errors)} failed; {len(result.conflicts)} conflicts",
+        f" {len(result.errors)} failed; {len(result.conflicts)} conflicts ({steps})",
         highlight=False,
     )
     found = select(result.conflicts, min_severity, None, None)
