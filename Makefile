@@ -12,7 +12,7 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
 	@touch $(STAMP)
 
 demo: $(STAMP)
@@ -35,7 +35,7 @@ format: $(STAMP)
 
 BENCH_N ?= 10000
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dist,bench]'
 	$(BIN)/python benchmarks/run.py --articles $(BENCH_N)
 
 clean:

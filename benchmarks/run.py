@@ -11,7 +11,11 @@ Steps, each through the command line as a user would run it (whole processes):
      scored against the planted ones (recall, false alarms);
   4. `reconcile check DRAFT` on a 1,500-word draft, 20 runs (when the command exists);
   5. `reconcile --version`, 20 runs: start-up;
-  6. quantulum3 over a sample of the same texts, in one process, for comparison.
+  6. quantulum3 over a sample of the same texts, in one process, for comparison;
+  7. the floor: a bare regex pass over the same files (read each file, run one compiled
+     pattern over it), in one process, and ingest's multiple of it;
+  8. when the dist extra is installed, `reconcile distributed CORPUS --workers J` (a local
+     Dask cluster), timed, and its conflicts compared one for one with step 3's.
 Prints one table and writes it, with the raw figures, to OUT/results-N.json.
 """
 
@@ -102,6 +106,7 @@ def measure(command: list[str], stdout=subprocess.DEVNULL) -> dict:
         "seconds": wall,
         "peak_rss": peak,
         "code": process.returncode,
+        "stderr": err.decode("utf-8", "replace"),
         "parent_cpu": parent,  # the writer, for an ingest (as last sampled)
         "children_cpu": sum(cpu.values()),  # the workers
     }
@@ -225,6 +230,58 @@ def quantulum_rate(texts: list[str]) -> float | None:
     return size / (time.perf_counter() - start) / 1e6
 
 
+# --------------------------------------------------------------------------- the floor
+
+#: What any extractor must at least do: find the digits and the capitalised words.
+FLOOR_PATTERN = re.compile(r"\d[\d,.]*|[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+")
+
+
+def regex_floor(corpus: Path) -> dict:
+    """A bare regex pass over the corpus's article files: read each file, run one compiled
+    pattern over it. Wall clock and CPU time of one process."""
+    files = sorted(corpus.rglob("*.md"))
+    size = matches = 0
+    wall, cpu = time.perf_counter(), time.process_time()
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        size += len(text.encode("utf-8"))
+        matches += sum(1 for _ in FLOOR_PATTERN.finditer(text))
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return {
+        "files": len(files),
+        "seconds": wall,
+        "cpu_seconds": cpu,
+        "mb_s": size / wall / 1e6,
+        "cpu_ms_per_article": 1000 * cpu / max(1, len(files)),
+        "matches": matches,
+    }
+
+
+# --------------------------------------------------------------------------- distributed
+
+
+def has_dist_extra() -> bool:
+    import importlib.util
+
+    return all(importlib.util.find_spec(name) for name in ("distributed", "pyarrow"))
+
+
+def same_conflicts(ours: list[dict], theirs: list[dict]) -> dict:
+    """The two runs' conflicts compared one for one (id, values, sources, quotes)."""
+    mine = {c["id"]: c for c in ours}
+    other = {c["id"]: c for c in theirs}
+    differ = sorted(i for i in mine.keys() & other.keys() if mine[i] != other[i])
+    return {
+        "single": len(ours),
+        "distributed": len(theirs),
+        "identical": len(mine.keys() & other.keys()) - len(differ),
+        "only_single": sorted(mine.keys() - other.keys())[:20],
+        "only_distributed": sorted(other.keys() - mine.keys())[:20],
+        "different": differ[:20],
+        "same": ours == theirs,
+    }
+
+
 def article_texts(corpus: Path, limit: int) -> list[str]:
     texts = []
     for path in sorted(corpus.rglob("*.md"))[:limit]:
@@ -300,6 +357,31 @@ def main(argv: list[str] | None = None) -> dict:
         print("timing quantulum3 on a sample ...", file=sys.stderr)
         quantulum = quantulum_rate(article_texts(corpus, args.quantulum_sample))
 
+    print("timing a bare regex pass ...", file=sys.stderr)
+    floor = regex_floor(corpus)
+
+    distributed = None
+    if has_dist_extra():
+        print(f"running on a local Dask cluster of {args.jobs} workers ...", file=sys.stderr)
+        report_dist = args.out / f"conflicts-{n}-distributed.json"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        run = measure(
+            [*cli, "distributed", str(corpus), "--workers", str(args.jobs)]
+            + ["-f", "json", "-o", str(report_dist)]
+        )
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        steps = re.findall(r"(extract|stories|reconcile) ([\d.]+) s", run["stderr"])
+        distributed = {
+            "seconds": run["seconds"],
+            "steps": {step: float(seconds) for step, seconds in steps},
+            "cpu_seconds": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+            "peak_rss_mb": run["peak_rss"] / 1e6,
+            "workers": args.jobs,
+            "comparison": same_conflicts(
+                conflicts, json.loads(report_dist.read_text(encoding="utf-8"))["conflicts"]
+            ),
+        }
+
     mb = truth["bytes"] / 1e6
     results = {
         "articles": documents,
@@ -330,6 +412,11 @@ def main(argv: list[str] | None = None) -> dict:
         "db_mb_per_1000": db_bytes / 1e6 / max(1, documents) * 1000,
         "quantulum_mb_s": quantulum,
         "ratio_to_quantulum": (mb / ingest["seconds"]) / quantulum if quantulum else None,
+        "regex_floor": floor,
+        "ratio_to_floor_wall": ingest["seconds"] / floor["seconds"],
+        "ratio_to_floor_cpu": (1000 * cpu / max(1, documents)) / floor["cpu_ms_per_article"],
+        "distributed": distributed,
+        "single_machine_seconds": ingest["seconds"] + recon["seconds"],
         "score": scored,
     }
     (args.out / f"results-{n}.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
@@ -394,7 +481,37 @@ def table(r: dict) -> str:
             f"{opt(r['quantulum_mb_s'], '.3f')} MB/s; ingest is "
             f"{opt(r['ratio_to_quantulum'], ',.0f')}x that",
         ),
+        (
+            "bare regex pass, same files (1 process)",
+            f"{r['regex_floor']['seconds']:.2f} s: {r['regex_floor']['mb_s']:.1f} MB/s, "
+            f"{r['regex_floor']['cpu_ms_per_article']:.2f} ms of CPU per article",
+        ),
+        (
+            "ingest / bare regex pass",
+            f"{r['ratio_to_floor_wall']:.0f}x the time (wall clock, ingest on {r['jobs']} jobs); "
+            f"{r['ratio_to_floor_cpu']:.0f}x the CPU per article",
+        ),
     ]
+    d = r.get("distributed")
+    if d:
+        c = d["comparison"]
+        rows += [
+            (
+                f"distributed run (Dask, {d['workers']} local workers)",
+                f"{d['seconds']:.1f} s end to end ({d['cpu_seconds']:.0f} s of CPU, "
+                f"peak {d['peak_rss_mb']:,.0f} MB; "
+                + ", ".join(f"{k} {v:.1f} s" for k, v in d.get("steps", {}).items())
+                + f"); one machine: ingest + reconcile {r['single_machine_seconds']:.1f} s",
+            ),
+            (
+                "distributed vs one machine, conflicts",
+                ("identical, one for one: " if c["same"] else "DIFFERENT: ")
+                + f"{c['identical']:,} of {c['single']:,} identical "
+                f"({c['distributed']:,} found by the cluster)",
+            ),
+        ]
+    else:
+        rows.append(("distributed run", "n/a (the dist extra is not installed)"))
     width = max(len(k) for k, _ in rows)
     lines = [f"| {'measure':<{width}} | value", f"|{'-' * (width + 2)}|{'-' * 60}"]
     lines += [f"| {k:<{width}} | {v}" for k, v in rows]

@@ -13,13 +13,19 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
-import yaml
-
 LANG_DIR = Path(__file__).parent / "lang"
-# libyaml's loader when PyYAML was built with it (the wheels are): the lexicons load ~10x faster,
-# which is most of a short command's start-up.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DEFAULT_LANGUAGE = "en"
+
+
+def __getattr__(name: str):
+    """`SAFE_LOADER`: libyaml's loader when PyYAML was built with it (the wheels are), with which
+    the lexicons load ~10x faster. PyYAML is imported on first use, not with this module: the
+    command line imports it for the list of languages, and `--version` needs no YAML."""
+    if name == "SAFE_LOADER":
+        import yaml
+
+        return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def fold(text: str) -> str:
@@ -227,6 +233,9 @@ def available_languages() -> list[str]:
 @cache
 def lexicon(code: str = DEFAULT_LANGUAGE) -> Lexicon:
     """The lexicon of a language (English where the language has no folder)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     if code not in available_languages():
         code = DEFAULT_LANGUAGE
     data: dict = {}
@@ -235,7 +244,7 @@ def lexicon(code: str = DEFAULT_LANGUAGE) -> Lexicon:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.yaml")):
-            loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
+            loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
             for key, value in loaded.items():
                 if path.stem == "dates" and key == "joiners":
                     key = "date_joiners"

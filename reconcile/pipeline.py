@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from functools import cache
 
 import sqlite_utils
@@ -31,12 +32,20 @@ from .resolve import resolve
 from .store import Transaction, finite, iter_claims, meta, now, unbounded
 from .stories import assign_stories, person_weight, story_name, story_profile
 
+#: Where a story's quoted sentences come from: the database, or (document id, index) -> text.
+SentenceSource = sqlite_utils.Database | Mapping[tuple[str, int], str]
+
 KINDS = ("person", "alias", "role", "count", "money", "percent", "age", "date")
 
 
 def load_claims(db: sqlite_utils.Database, documents: list[str] | None = None) -> list[dict]:
     """Claims of the kinds reconcile compares: all of them, or those of some documents."""
-    rows = list(iter_claims(db, KINDS, documents))
+    return keyed(iter_claims(db, KINDS, documents))
+
+
+def keyed(rows: Iterable[dict]) -> list[dict]:
+    """Claim rows as reconcile reads them: each with its subject folded for matching."""
+    rows = list(rows)
     for row in rows:
         row["subject_key"] = fold(row["subject"])
     return rows
@@ -48,14 +57,27 @@ def story_assignment(db: sqlite_utils.Database, claims: list[dict] | None = None
     labels, published = {}, {}
     for row in db.query("SELECT id, story, published FROM documents"):
         labels[row["id"]], published[row["id"]] = row["story"], row["published"]
-    names: dict[str, set[str]] = defaultdict(set)
-    display: dict[str, str] = {}
     keys = story_keys(db, labels)
     if claims is None:
         claims = db.query(
             "SELECT c.document_id, c.kind, c.value, d.language FROM claims c JOIN documents d"
-            " ON d.id = c.document_id WHERE c.kind = 'person' ORDER BY d.name, c.start"
+            " ON d.id = c.document_id WHERE c.kind = 'person' ORDER BY d.name, c.start, c.id"
         )
+    return group_stories(labels, published, keys, claims)
+
+
+def group_stories(
+    labels: dict[str, str | None],
+    published: dict[str, str | None],
+    keys: dict[str, Counter],
+    claims: Iterable[dict],
+) -> dict[str, str]:
+    """Document id -> story: documents in the order they were stored, with their labels and
+    dates; `keys` each unlabelled document's profile (`document_profile`); `claims` the
+    person claims (document_id, kind, value, language) in document-name and text order,
+    since a story is named after the first spelling of its most mentioned person."""
+    names: dict[str, set[str]] = defaultdict(set)
+    display: dict[str, str] = {}
     for claim in claims:
         if claim["kind"] == "person" and " " in claim["value"]:
             for key in name_keys(claim["value"], claim.get("language")):
@@ -65,22 +87,35 @@ def story_assignment(db: sqlite_utils.Database, claims: list[dict] | None = None
 
 
 def story_keys(db: sqlite_utils.Database, labels: dict[str, str | None]) -> dict[str, Counter]:
-    """Each unlabelled document's story profile, read from its stored sentences in order, with
-    the people it names in full (the earlier in the article, the more they weigh)."""
+    """Each unlabelled document's story profile, read from its stored sentences in order."""
     keys: dict[str, Counter] = {}
     languages = dict(db.execute("SELECT id, language FROM documents").fetchall())
     for document in sorted(doc for doc, label in labels.items() if not label):
         rows = db.execute(
             "SELECT role, text FROM sentences WHERE document_id = ? ORDER BY idx", [document]
         )
-        keys[document] = profile = story_profile(rows, lexicon(languages.get(document) or "en"))
-        for value, sentence in db.execute(
-            "SELECT value, sentence FROM claims WHERE document_id = ? AND kind = 'person'",
+        people = db.execute(
+            "SELECT value, sentence FROM claims WHERE document_id = ? AND kind = 'person'"
+            " ORDER BY id",
             [document],
-        ):
-            if " " in value:
-                profile[f"n:{fold(value)}"] += person_weight(sentence)
+        )
+        keys[document] = document_profile(rows, languages.get(document), people)
     return keys
+
+
+def document_profile(
+    sentences: Iterable[tuple[str, str]],
+    language: str | None,
+    people: Iterable[tuple[str, int]],
+) -> Counter:
+    """A document's story profile from its (role, text) sentences in order, with the people
+    it names in full, (value, sentence index) in the order they were read: the earlier in the
+    article, the more they weigh."""
+    profile = story_profile(sentences, lexicon(language or "en"))
+    for value, sentence in people:
+        if " " in value:
+            profile[f"n:{fold(value)}"] += person_weight(sentence)
+    return profile
 
 
 def name_keys(name: str, language: str | None) -> list[str]:
@@ -93,8 +128,15 @@ def name_keys(name: str, language: str | None) -> list[str]:
     return keys
 
 
-def attach_sentences(db: sqlite_utils.Database, claims: list[dict]) -> None:
-    """Give each claim its sentence text (the quote a reader wants to see)."""
+def attach_sentences(sentences: SentenceSource, claims: list[dict]) -> None:
+    """Give each claim its sentence text (the quote a reader wants to see), from the
+    database or from a mapping (document id, sentence index) -> text."""
+    texts = sentences if isinstance(sentences, Mapping) else stored_sentences(sentences, claims)
+    for claim in claims:
+        claim["sentence_text"] = texts.get((claim["document_id"], claim["sentence"]))
+
+
+def stored_sentences(db: sqlite_utils.Database, claims: list[dict]) -> dict[tuple[str, int], str]:
     wanted = defaultdict(set)
     for claim in claims:
         wanted[claim["document_id"]].add(claim["sentence"])
@@ -106,8 +148,7 @@ def attach_sentences(db: sqlite_utils.Database, claims: list[dict]) -> None:
             [document_id, *indexes],
         ):
             texts[(document_id, index)] = text
-    for claim in claims:
-        claim["sentence_text"] = texts.get((claim["document_id"], claim["sentence"]))
+    return texts
 
 
 def reconcile(db: sqlite_utils.Database, save: bool = True) -> list[Conflict]:
@@ -120,12 +161,9 @@ def reconcile(db: sqlite_utils.Database, save: bool = True) -> list[Conflict]:
     documents_of: dict[str, list[str]] = defaultdict(list)
     for document, story in story_of.items():
         documents_of[story].append(document)
-    growing = set()
-    languages = {
-        row["language"] or "en" for row in db.query("SELECT DISTINCT language FROM documents")
-    }
-    for code in languages | {"en"}:
-        growing |= lexicon(code).growing
+    growing = growing_measures(
+        row["language"] for row in db.query("SELECT DISTINCT language FROM documents")
+    )
     entity_rows: list[dict] = []
     mention_rows: list[dict] = []
     conflicts: list[Conflict] = []
@@ -142,15 +180,25 @@ def reconcile(db: sqlite_utils.Database, save: bool = True) -> list[Conflict]:
     return conflicts
 
 
+def growing_measures(languages: Iterable[str | None]) -> set[str]:
+    """Measures that grow as a story develops (a toll), in every language of the archive."""
+    growing: set[str] = set()
+    for code in {language or "en" for language in languages} | {"en"}:
+        growing |= lexicon(code).growing
+    return growing
+
+
 def reconcile_story(
-    db: sqlite_utils.Database,
+    sentences: SentenceSource,
     story: str,
     claims: list[dict],
     growing: set[str],
     entity_rows: list[dict],
     mention_rows: list[dict],
 ) -> list[Conflict]:
-    """The conflicts of one story; its entities and mentions are added to the rows given."""
+    """The conflicts of one story; its entities and mentions are added to the rows given.
+    `sentences` gives the quoted sentences: the database, or a mapping (document id, sentence
+    index) -> text when the claims were read elsewhere (a distributed run)."""
     story_of = {claim["document_id"]: story for claim in claims}
     entity_of: dict[tuple[str, str], str] = {}
     entity_names: dict[str, str] = {}
@@ -185,7 +233,7 @@ def reconcile_story(
             named.append((entity.name, mentions, aliases))
     dates = kinds["date"]
     attach_sentences(
-        db, involved + dates + [c for c in claims if c["kind"] in (*NUMBER_KINDS, "age")]
+        sentences, involved + dates + [c for c in claims if c["kind"] in (*NUMBER_KINDS, "age")]
     )
     for name, mentions, aliases in named:
         conflicts.extend(name_conflicts(story, name, mentions, aliases))

@@ -648,25 +648,77 @@ def claim_row(row: dict) -> dict:
     return row
 
 
+def claim_order(row: dict) -> tuple:
+    return (row["document"], row["start"], row["id"])
+
+
+def document_fields(document: Document) -> dict:
+    """What each claim row `iter_claims` reads carries of its document."""
+    return {
+        "document": document.name,
+        "outlet": document.outlet,
+        "published": document.published,
+        "language": document.language,
+        "document_id": document.id,
+        "text_sha256": document.sha256,
+    }
+
+
+def claim_record(document: dict, claim: Claim, claim_id: int) -> dict:
+    """The row `iter_claims` reads back for a claim once written under `claim_id`, its
+    document given by `document_fields`: for a run that keeps its claims out of the database
+    (a distributed run) and must read them exactly as the database would give them (REAL
+    columns give floats, unbounded figures come back as infinities, `extra` through JSON)."""
+
+    def real(value):
+        return None if value is None else unbounded(float(finite(value)))
+
+    return {
+        "id": claim_id,
+        "document": document["document"],
+        "sentence": claim.sentence,
+        "kind": claim.kind,
+        "subject": claim.subject,
+        "attribute": claim.attribute,
+        "value": claim.value,
+        "low": real(claim.low),
+        "high": real(claim.high),
+        "unit": claim.unit,
+        "qualifier": claim.qualifier,
+        "date": claim.date,
+        "weekday": claim.weekday,
+        "hedge": claim.hedge,
+        "attribution": claim.attribution,
+        "start": claim.start,
+        "end": claim.end,
+        "quote": claim.quote,
+        "extra": json.loads(json.dumps(claim.extra, ensure_ascii=False)),
+        **{key: document[key] for key in ("outlet", "published", "language")},
+        "document_id": document["document_id"],
+        "text_sha256": document["text_sha256"],
+    }
+
+
 def iter_claims(
     db: sqlite_utils.Database, kinds: Iterable[str], documents: Iterable[str] | None = None
 ) -> Iterable[dict]:
-    """Claims of some kinds (of some documents, by id), in document-name and text order."""
+    """Claims of some kinds (of some documents, by id), in document-name and text order (and
+    the order they were read, where two claims start at one place)."""
     kinds = list(kinds)
     marks = ",".join("?" for _ in kinds)
     params = list(kinds)
     sql = f"SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.kind IN ({marks})"  # noqa: S608
     if documents is None:
-        rows = db.query(sql + " ORDER BY d.name, c.start", params)
+        rows = db.query(sql + " ORDER BY d.name, c.start, c.id", params)
     else:
         documents = list(documents)
         rows = []
         for at in range(0, len(documents), 500):  # within SQLite's limit on parameters
             chunk = documents[at : at + 500]
             more = f" AND c.document_id IN ({','.join('?' for _ in chunk)})"
-            rows += db.query(sql + more + " ORDER BY d.name, c.start", params + chunk)
+            rows += db.query(sql + more + " ORDER BY d.name, c.start, c.id", params + chunk)
         if len(documents) > 500:
-            rows.sort(key=lambda row: (row["document"], row["start"]))
+            rows.sort(key=claim_order)
     for row in rows:
         yield claim_row(row)
 

@@ -67,3 +67,79 @@ def write(path: Path, content: str | bytes) -> Path:
     else:
         path.write_text(content, encoding="utf-8")
     return path
+
+
+#: Two invented stories: a harbour fire told by three outlets under a story label given in
+#: the front matter, and a flood told in Spanish by two, grouped automatically. Each holds
+#: conflicts of several kinds (counts, ages, a name, a weekday).
+INVENTED_ARTICLES = {
+    "fire/fire-1.md": """---
+title: Harbour fire kills 14 in Portvale
+outlet: Portvale Courier
+published: 2024-03-06
+story: portvale fire/2024
+---
+
+Fourteen people died in the harbour fire in Portvale on Tuesday, March 5, 2024, fire crews said.
+
+Harbour master Tomas Whitcombe, 52, said the blaze began in a grain warehouse shortly after midnight.
+
+Police arrested 3 people on suspicion of arson, according to the fire chief, Ilse Marrow.
+""",
+    "fire/fire-2.md": """---
+title: Portvale harbour blaze
+outlet: Coastal Times
+published: 2024-03-06
+story: portvale fire/2024
+---
+
+At least 16 people died when fire swept through Portvale harbour on Tuesday, March 5, 2024.
+
+Tomas Whitcombe, 54, the harbour master, said the fire started in a grain warehouse.
+
+Police arrested 5 people overnight, fire chief Ilse Marrow said.
+""",
+    "fire/fire-3.md": """---
+title: Questions after Portvale fire
+outlet: Regional Wire
+published: 2024-03-07
+story: portvale fire/2024
+---
+
+Seventeen people died in the Portvale harbour fire on Wednesday, March 5, 2024, officials said.
+
+Harbour master Thomas Whitcombe said the grain warehouse had failed an inspection.
+
+Fire chief Ilse Marrow, 47, said 5 people had been arrested.
+""",
+    "flood/flood-1.md": """---
+title: Inundaciones en Valdorra
+outlet: Diario del Sur
+published: 2024-03-05
+language: es
+---
+
+Al menos 40 personas murieron en las inundaciones de Valdorra el lunes 4 de marzo de 2024.
+
+La alcaldesa Marisol Quintero, de 47 años, pidió ayuda al gobierno.
+""",
+    "flood/flood-2.md": """---
+title: Valdorra bajo el agua
+outlet: La Voz de Valdorra
+published: 2024-03-05
+language: es
+---
+
+Un total de 38 personas murieron en las inundaciones de Valdorra el lunes 4 de marzo de 2024.
+
+La alcaldesa Marisol Quinteros, de 49 años, pidió ayuda al gobierno.
+""",
+}
+
+
+@pytest.fixture(scope="session")
+def invented_corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("invented")
+    for name, text in INVENTED_ARTICLES.items():
+        write(folder / name, text)
+    return folder

@@ -251,7 +251,7 @@ def error_line(error: Exception, db: str | None, debug: bool) -> str:
     return f"unexpected {type(error).__name__}: {error}{hint}"
 
 
-def refuse_clobbering(output: str | None, db: str, reading: list[str] | None = None) -> None:
+def refuse_clobbering(output: str | None, db: str | None, reading: list[str] | None = None) -> None:
     """Checked before any work: `-o` never names the database (nor its -wal, -shm or journal,
     which SQLite maps in memory) or a file this command reads."""
     import os
@@ -265,7 +265,7 @@ def refuse_clobbering(output: str | None, db: str, reading: list[str] | None = N
         except OSError:
             return os.path.realpath(a) == os.path.realpath(b)
 
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", "-wal", "-shm", "-journal") if db else ():
         if same(output, f"{db}{suffix}"):
             raise fail(f"-o {output}: that is the database{suffix and f' ({suffix} file)'}")
     if reading and os.path.exists(output):

@@ -1,4 +1,5 @@
-"""Commands that export for other tools: ClaimReview for search engines, Datasette's metadata."""
+"""Commands that export for other tools: ClaimReview for search engines, Datasette's metadata,
+Parquet for engines that work past one machine."""
 
 from __future__ import annotations
 
@@ -13,16 +14,68 @@ from . import (
     app,
     handles_errors,
     refuse_clobbering,
+    stderr_console,
     write_output,
 )
 
 export_app = typer.Typer(
     name="export",
-    help="Export for other tools: ClaimReview JSON-LD, Datasette metadata.",
+    help="Export for other tools: ClaimReview JSON-LD, Datasette metadata, Parquet.",
     no_args_is_help=True,
+    invoke_without_command=True,
     rich_markup_mode="rich",
 )
 app.add_typer(export_app)
+
+
+@export_app.callback()
+def export(
+    ctx: typer.Context,
+    parquet: Annotated[
+        str | None,
+        typer.Option(
+            "--parquet",
+            metavar="DIR",
+            help="Write the tables (documents, sentences, claims, mentions, entities,"
+            " conflicts, stories) as Parquet under DIR, partitioned by story.",
+        ),
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Export for other tools: ClaimReview JSON-LD, Datasette metadata, Parquet.
+
+    Examples:
+      reconcile export --parquet archive/     # then: duckdb -c "FROM 'archive/claims/**/*.parquet'"
+      reconcile export claimreview --url-base https://desk.example/checks/ -o reviews.jsonld
+    """
+    if parquet is None:
+        if ctx.invoked_subcommand is None:
+            typer.echo(ctx.get_help())
+            raise typer.Exit(2)
+        return
+    if ctx.invoked_subcommand is not None:
+        raise typer.BadParameter(
+            f"--parquet is an export of its own; it does not go with '{ctx.invoked_subcommand}'",
+            param_hint="'--parquet'",
+        )
+    export_parquet_files(parquet, db)
+
+
+@handles_errors
+def export_parquet_files(folder: str, db: str) -> None:
+    from ..parquet import export_parquet
+    from ..pipeline import current_conflicts
+    from ..store import connect
+
+    database = connect(db, create=False)
+    try:
+        current_conflicts(database)  # stories as the conflicts now stand
+    except __import__("sqlite3").OperationalError as error:
+        if "readonly" not in str(error):
+            raise
+    counts = export_parquet(database, folder)
+    tables = ", ".join(f"{rows:,} {table}" for table, rows in counts.items() if table != "stories")
+    stderr_console().print(f"{tables} and each document's story written to {folder}", markup=False)
 
 
 @export_app.command()

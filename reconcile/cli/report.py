@@ -317,6 +317,91 @@ def run(
 
 @app.command()
 @handles_errors
+def distributed(
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH", help="Files and folders of articles.", show_default=False),
+    ],
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            "-w",
+            min=1,
+            metavar="N",
+            help="Worker processes of a cluster started on this machine for the run.",
+        ),
+    ] = 2,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Use a running Dask scheduler (tcp://host:8786) instead of starting a local"
+            " cluster; its workers must be able to read the files.",
+        ),
+    ] = None,
+    story: Annotated[
+        str | None,
+        typer.Option(metavar="NAME", help="Label these documents as one story."),
+    ] = None,
+    min_severity: MinSeverity = Severity.low,
+    format: ConflictFormatOption = ConflictFormat.table,
+    output: OutputOption = None,
+    fail_on: FailOnOption = None,
+    exit_zero: ExitZeroOption = False,
+    long: LongOption = False,
+    follow_symlinks: Annotated[
+        bool, flag("--follow-symlinks", help="Also read links that lead out of the folders given.")
+    ] = False,
+) -> None:
+    """The main job on a Dask cluster: read, extract and reconcile articles, and report the
+    conflicts, the same ones 'run' finds on one machine.
+
+    Extraction is a map over the files, reconcile a group-by-story on the workers. No
+    database is read or written: the report is the result (keep it with -o). Needs the dist
+    extra: pip install 'reconcile\\[dist]'.
+
+    Examples:
+      reconcile distributed archive/ --workers 2
+      reconcile distributed /shared/archive --scheduler tcp://10.0.0.5:8786 -f json -o conflicts.json
+    """
+    from ..distributed import local_client, remote_client, run_distributed
+
+    refuse_clobbering(output, None, paths)
+    if "-" in paths:
+        raise typer.BadParameter(
+            "standard input cannot be sent to a cluster; give files or folders",
+            param_hint="'PATH'",
+        )
+    client = remote_client(scheduler) if scheduler else local_client(workers)
+    with client as connected:
+        result = run_distributed(
+            connected, paths, {"story": story}, follow_symlinks=follow_symlinks
+        )
+    console = stderr_console()
+    for path, reason in result.skipped:
+        console.print(f"skipped: {plain(path)}: {plain(reason)}", highlight=False)
+    for path, warning in result.warnings:
+        console.print(f"[yellow]warning:[/] {plain(path)}: {plain(warning)}", highlight=False)
+    for path, reason in result.errors:
+        console.print(f"[red]failed:[/] {plain(path)}: {plain(reason)}", highlight=False)
+    copies = f" ({result.unchanged} copies of a text read once)" if result.unchanged else ""
+    steps = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in result.seconds.items())
+    console.print(
+        f"{result.documents} documents{copies}, {result.claims} claims,"
+        f" {len(result.errors)} failed; {len(result.conflicts)} conflicts ({steps})",
+        highlight=False,
+    )
+    found = select(result.conflicts, min_severity, None, None)
+    emit(found, format, output, long)
+    finish(found, fail_on, exit_zero)
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
 def decide(
     conflict_id: Annotated[
         str | None,
