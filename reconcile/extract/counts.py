@@ -87,9 +87,7 @@ def event_has_own_people(text: str, floor: int, event: re.Match, start: int, lex
     """An event before a number that is said of other people: 'how many people were
     arrested' (its own subject), 'detenciones de migrantes' (its own object)."""
     before = text[max(floor, event.start() - 40) : event.start()]
-    auxiliaries = "|".join(
-        re.escape(a) for a in sorted(lex.get_set("auxiliaries"), key=len, reverse=True)
-    )
+    auxiliaries = auxiliaries_re(lex)
     subject = re.search(rf"([\w'’-]+)\s+(?:(?:{auxiliaries})\s+)+$", before, re.I)
     if subject and fold(subject.group(1)) in lex.people_nouns | set(lex.group_of):
         return True
@@ -103,27 +101,50 @@ def event_has_own_people(text: str, floor: int, event: re.Match, start: int, lex
 
 
 def number_words_re(lex: Lexicon) -> str:
-    return "|".join(sorted(map(re.escape, lex.number_words), key=len, reverse=True))
+    """The language's number words as one alternation, longest first (built once)."""
+    return alternation_of(lex, "_number_words_re", lex.number_words)
+
+
+def auxiliaries_re(lex: Lexicon) -> str:
+    """The language's auxiliary verbs as one alternation, longest first (built once)."""
+    return alternation_of(lex, "_auxiliaries_re", lex.get_set("auxiliaries"))
+
+
+def auxiliary_tail(lex: Lexicon) -> re.Pattern:
+    """Space, then an optional auxiliary and space: what may stand between a noun and the
+    event said of it (compiled once: one pattern per noun filled the regex cache)."""
+    found = lex.__dict__.get("_auxiliary_tail")
+    if found is None:
+        found = lex.__dict__["_auxiliary_tail"] = re.compile(
+            rf"\s+(?:(?:{auxiliaries_re(lex)})\s+)?", re.I
+        )
+    return found
+
+
+def alternation_of(lex: Lexicon, name: str, words) -> str:
+    found = lex.__dict__.get(name)
+    if found is None:  # kept on the lexicon: sorting and escaping per number cost a tenth of ingest
+        found = lex.__dict__[name] = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return found
 
 
 def event_right_after(text: str, start: int, limit: int, noun: str, lex: Lexicon) -> str | None:
     """The event said of a noun right after it: '<n> co-defendants were convicted'."""
-    auxiliaries = "|".join(
-        re.escape(a) for a in sorted(lex.get_set("auxiliaries"), key=len, reverse=True)
-    )
-    match = re.match(rf"\s+{re.escape(noun)}\s+(?:(?:{auxiliaries})\s+)?", text[start:limit], re.I)
-    if not match:
+    space = re.match(r"\s+", text[start:limit])
+    at = start + space.end() if space else limit
+    if not space or text[at : at + len(noun)].lower() != noun.lower():
         return None
-    event = lex.event_re.match(text, start + match.end(), limit)
+    tail = auxiliary_tail(lex).match(text, at + len(noun), limit)
+    if not tail:
+        return None
+    event = lex.event_re.match(text, tail.end(), limit)
     return lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] if event else None
 
 
 def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str | None:
     """What the sentence says of counted people, after their noun and an auxiliary: '72
     injured passengers were hospitalized' counts the hospitalized, not the injured."""
-    auxiliaries = "|".join(
-        re.escape(a) for a in sorted(lex.get_set("auxiliaries"), key=len, reverse=True)
-    )
+    auxiliaries = auxiliaries_re(lex)
     match = re.match(rf"\s+(?:(?:{auxiliaries})\s+)+", text[noun_end:limit], re.I)
     event = match and lex.event_re.match(text, noun_end + match.end(), limit)
     return lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] if event else None
@@ -131,9 +152,7 @@ def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str |
 
 def event_said_after(text: str, start: int, limit: int, lex: Lexicon) -> bool:
     """An event said of the number itself, after an auxiliary: 'another 95 were injured'."""
-    auxiliaries = "|".join(
-        re.escape(a) for a in sorted(lex.get_set("auxiliaries"), key=len, reverse=True)
-    )
+    auxiliaries = auxiliaries_re(lex)
     match = re.match(rf"\s+(?:(?:{auxiliaries})\s+)", text[start:limit], re.I)
     return bool(match) and bool(lex.event_re.match(text, start + match.end(), limit))
 
