@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, PartialDate
 from .lexicon import fold
-from .models import SEVERITIES, Conflict, Source, Value
+from .models import PERSONAL_KINDS, SEVERITIES, Conflict, Source, Value
 from .output import number_text
 from .resolve import same_given_name
 
@@ -114,7 +114,8 @@ def clashing_pairs(kind: str, claims: list[dict]) -> list[tuple[dict, dict]]:
     one comparison `conflicts` and `check` share. Numbers clash as intervals (29 and 31, not
     "at least 29" and 31), ages as birth dates or years (`ages_clash`; undated ages when any
     claim of the block is undated), dates as spans within a month of each other (13 and 14
-    December, not December 2023 and 14 December)."""
+    December, not December 2023 and 14 December), a person's nationality or number of
+    children as values that differ (`personal_value`)."""
     dated = kind == "age" and all(is_dated(c) for c in claims)
     spans = {id(c): date_span(c) for c in claims} if kind == "date" else {}
 
@@ -124,6 +125,8 @@ def clashing_pairs(kind: str, claims: list[dict]) -> list[tuple[dict, dict]]:
         if kind == "date":
             sa, sb = spans[id(a)], spans[id(b)]
             return sa is not None and sb is not None and date_relation(sa, sb) == "clash"
+        if kind in PERSONAL_KINDS:
+            return personal_value(a) != personal_value(b)
         return not compatible(a, b)
 
     return [
@@ -399,6 +402,70 @@ def judge_ages(story: str, subject: str, claims: list[dict]) -> Conflict | None:
             if all(birthday_between(a, b) for a, b in clashes)
             else "no single birth year explains."
         ),
+        values,
+    )
+
+
+# --------------------------------------------------------------------------- personal facts
+
+
+def personal_value(claim: dict) -> str:
+    """What a personal fact says, normalised: the country ('guatemala' for "Guatemalan" and
+    "guatemalteca"), or the number of children ('3' for "three" and "tres")."""
+    if claim["kind"] == "nationality":
+        return (claim.get("extra") or {}).get("country") or fold(claim["value"])
+    return number_text(claim["low"]) if claim["low"] is not None else fold(claim["value"])
+
+
+def one_account_per_document(claims: list[dict]) -> list[dict]:
+    """Set aside the claims of a document that gives one person two nationalities or two
+    numbers of children: a source rarely contradicts itself, so one of its two readings
+    belongs to someone else (a relative, a namesake), and it cannot be pitted against others."""
+    values: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        values[document_of(claim)].add(personal_value(claim))
+    return [c for c in claims if len(values[document_of(c)]) == 1]
+
+
+PERSONAL_RULES = {
+    "nationality": ("nationality-differs", "different countries of origin or nationality"),
+    "children": ("children-differ", "different numbers of children"),
+}
+
+
+def judge_personal(story: str, kind: str, subject: str, claims: list[dict]) -> Conflict | None:
+    """One person's nationality or number of children: two sources giving two countries
+    (Mexico and Guatemala) or two numbers (3 and 6) for the same person is a contradiction;
+    medium when every clashing pair has a hedged side ("reportedly")."""
+    claims = one_account_per_document(claims)
+    clashes = clashing_pairs(kind, claims)
+    if not clashes:
+        return None
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for claim in claims:
+        groups[personal_value(claim)].append(claim)
+    values = [
+        make_value(
+            text.title() if kind == "nationality" else text,
+            members,
+            members[0]["low"],
+            members[0]["high"],
+        )
+        for text, members in sorted(groups.items(), key=lambda i: (-len(i[1]), i[0]))
+    ]
+    hedged = all(a.get("hedge") or b.get("hedge") for a, b in clashes)
+    rule, what = PERSONAL_RULES[kind]
+    shown = " vs ".join(v.value for v in values)
+    return Conflict(
+        conflict_id(story, kind, subject, kind),
+        story,
+        kind,
+        subject,
+        kind,
+        "medium" if hedged else "high",
+        "contradiction",
+        rule,
+        f"Sources give {subject} {what} ({shown}).",
         values,
     )
 

@@ -15,6 +15,7 @@ from .dates import WEEKDAY_NAMES as WEEKDAYS
 from .dates import PartialDate
 from .extract.frames import frame_label
 from .lexicon import fold
+from .models import PERSONAL_KINDS
 
 NUMBER_KINDS = ("count", "money", "percent")
 
@@ -38,6 +39,8 @@ def block_key(
         return (story, kind, entity or "", label)
     if kind == "age":
         return (story, "age", entity, "age") if entity else None
+    if kind in PERSONAL_KINDS:  # a person's nationality or children: one block per person
+        return (story, kind, entity, kind) if entity else None
     if kind == "date":
         # Only dates of one event meet: the event of the date's own clause
         # (`extract/events.py`); a date whose event is unclear is never compared.

@@ -14,8 +14,21 @@ from typing import Any
 METADATA_FIELDS = ("title", "outlet", "author", "published", "url", "language", "story")
 
 # The words every command shares (and the command line offers as choices).
-CLAIM_KINDS = ("count", "money", "percent", "age", "date", "person", "role", "alias")
-CONFLICT_KINDS = ("count", "money", "percent", "age", "date", "name")
+CLAIM_KINDS = (
+    "count",
+    "money",
+    "percent",
+    "age",
+    "date",
+    "person",
+    "role",
+    "alias",
+    "nationality",
+    "children",
+)
+CONFLICT_KINDS = ("count", "money", "percent", "age", "date", "name", "nationality", "children")
+#: Facts about one person, compared per person: where they are from, how many children they have.
+PERSONAL_KINDS = ("nationality", "children")
 SEVERITIES = ("low", "medium", "high")  # lowest first
 DECISIONS = ("confirmed", "dismissed", "corrected", "needs-work")
 #: A reviewer's decisions that settle a conflict: it is still reported, but fails no gate.
@@ -68,7 +81,7 @@ class Sentence:
 class Claim:
     """One atomic, checkable statement and the exact words it came from."""
 
-    kind: str  # count, money, percent, age, date, person, role, alias
+    kind: str  # count, money, percent, age, date, person, role, alias, nationality, children
     start: int  # offsets into the document text
     end: int
     quote: str  # == document.text[start:end]

@@ -21,13 +21,14 @@ from .judge import (
     judge_ages,
     judge_dates,
     judge_numbers,
+    judge_personal,
     name_conflicts,
     rule_family,
     weekday_mismatch,
 )
 from .lexicon import fold, lexicon, phrase_pattern
 from .match import NUMBER_KINDS, build_blocks
-from .models import Conflict, Source, Value
+from .models import PERSONAL_KINDS, Conflict, Source, Value
 from .resolve import resolve
 from .store import Transaction, finite, iter_claims, meta, now, unbounded
 from .stories import assign_stories, person_weight, story_name, story_profile
@@ -35,7 +36,7 @@ from .stories import assign_stories, person_weight, story_name, story_profile
 #: Where a story's quoted sentences come from: the database, or (document id, index) -> text.
 SentenceSource = sqlite_utils.Database | Mapping[tuple[str, int], str]
 
-KINDS = ("person", "alias", "role", "count", "money", "percent", "age", "date")
+KINDS = ("person", "alias", "role", "count", "money", "percent", "age", "date", *PERSONAL_KINDS)
 
 
 def load_claims(db: sqlite_utils.Database, documents: list[str] | None = None) -> list[dict]:
@@ -233,7 +234,10 @@ def reconcile_story(
             named.append((entity.name, mentions, aliases))
     dates = kinds["date"]
     attach_sentences(
-        sentences, involved + dates + [c for c in claims if c["kind"] in (*NUMBER_KINDS, "age")]
+        sentences,
+        involved
+        + dates
+        + [c for c in claims if c["kind"] in (*NUMBER_KINDS, "age", *PERSONAL_KINDS)],
     )
     for name, mentions, aliases in named:
         conflicts.extend(name_conflicts(story, name, mentions, aliases))
@@ -244,6 +248,8 @@ def reconcile_story(
             found = judge_numbers(story, kind, subject, attribute, members, growing_measure)
         elif kind == "age":
             found = judge_ages(story, subject, members)
+        elif kind in PERSONAL_KINDS:
+            found = judge_personal(story, kind, subject, members)
         else:
             found = judge_dates(story, subject, attribute, members)
         if found:

@@ -17,6 +17,7 @@ from .counts import count_claims
 from .events import date_claims
 from .frames import date_the_counts, set_aside_earlier_events
 from .people import find_aliases, find_people, person_claims
+from .personal import personal_claims
 
 CLAIM_ROLES = ("body", "heading")  # captions, bylines and comments are not the article's claims
 
@@ -95,8 +96,10 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
                 claim.subject = known[fold(claim.value)]
         sentence_claims.extend(find_aliases(sentence, text, lex, people))
         ages = age_claims(sentence, text, code, people, age_topic, document.published)
+        personal = personal_claims(sentence, text, lex, people)
         dates, date_spans = date_claims(sentence, text, lex, code, reference, people, topic)
         blocked = date_spans + [(c.start, c.end) for c in ages] + [(p.start, p.end) for p in people]
+        blocked += [tuple(c.extra["number_at"]) for c in personal if "number_at" in c.extra]
         numbers = [
             n
             for n in find_numbers(text, code, sentence.start, sentence.end)
@@ -111,10 +114,13 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
         for claim in facts:
             claim.hedge = hedge
             claim.attribution = attribution
-        for claim in ages + dates:
+        for claim in personal:
+            claim.hedge = hedge
+            claim.attribution = attribution if attribution != claim.subject else None
+        for claim in ages + dates + personal:
             if claim.subject and " " not in claim.subject and fold(claim.subject) in known:
                 claim.subject = known[fold(claim.subject)]
-        sentence_claims.extend(facts)
+        sentence_claims.extend(facts + personal)
         claims.extend(sentence_claims)
         subjects = [c.subject for c in ages if c.subject] or [
             known.get(fold(p.name), p.name) for p in people if not p.alias_of

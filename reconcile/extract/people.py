@@ -202,6 +202,15 @@ def country_names(lex: Lexicon) -> frozenset[str]:
     return found
 
 
+def demonym_words(lex: Lexicon) -> frozenset[str]:
+    """Folded words for a country's people (lexicon key `demonyms`): "Honduran", "hondureño"."""
+    found = lex.__dict__.get("_demonym_words")
+    if found is None:
+        words = (w for ws in (lex.get("demonyms") or {}).values() for w in ws)
+        found = lex.__dict__["_demonym_words"] = frozenset(fold(w) for w in words)
+    return found
+
+
 def age_follows(text: str, end: int, lex: Lexicon, single: bool = False) -> bool:
     """Is the name followed by its age: "Quispe Lazo de 26 años", "Huamán Ccori (20)" (lexicon keys
     `age_appositions` and `apposition_age`)? A single word passes only as an item of a list of
@@ -385,6 +394,9 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         ):
             tokens, offsets = tokens[index:], offsets[index:]
             break
+    demonyms = demonym_words(lex)
+    while len(tokens) > 1 and fold(tokens[0]) in demonyms:
+        tokens, offsets = tokens[1:], offsets[1:]  # "the Honduran Juan Pérez": a nationality
     while tokens and fold(tokens[-1]) in lex.particles:
         tokens, offsets = tokens[:-1], offsets[:-1]
     if not tokens:
