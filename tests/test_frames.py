@@ -550,3 +550,52 @@ def test_a_torn_document_is_not_pitted_against_the_others(tmp_path):
         if c["kind"] == "count"
     ]
     assert values == [[(39, "herald"), (41, "courier")]]
+
+
+# ---------------------------------------------------------------- the counting body
+
+
+@pytest.mark.parametrize(
+    ("ngo", "other", "language"),
+    [
+        (
+            "According to the rights group Vela Civica, 214 protesters were arrested.",
+            "At least 180 protesters were arrested, the report added.",
+            "en",
+        ),
+        (
+            "Según la ONG Vela Cívica, 214 manifestantes fueron detenidos.",
+            "Al menos 180 manifestantes fueron detenidos.",
+            "es",
+        ),
+    ],
+)
+def test_an_organisations_own_figure_is_another_fact(ngo, other, language):
+    (named,) = counts(ngo, language)
+    (plain,) = counts(other, language)
+    assert named.extra["frame"]["body"] == "vela civica"
+    assert named.extra["comparable"]
+    assert key(named) != key(plain)
+    assert key(named)[:3] == key(plain)[:3]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("According to the Interior Ministry, 214 protesters were arrested.", "en"),
+        ("According to police, 214 protesters were arrested.", "en"),
+        ("The head of the NGO said 214 protesters were arrested.", "en"),
+        ("De acuerdo con el Ministerio del Interior, 214 manifestantes fueron detenidos.", "es"),
+        ("Según el titular de la ONG, 214 manifestantes fueron detenidos.", "es"),
+    ],
+)
+def test_the_states_count_or_an_unnamed_body_keeps_the_frame(text, language):
+    (claim,) = counts(text, language)
+    assert "body" not in claim.extra.get("frame", {})
+    plain = (
+        "214 protesters were arrested."
+        if language == "en"
+        else "214 manifestantes fueron detenidos."
+    )
+    (other,) = counts(plain, language)
+    assert key(claim) == key(other)

@@ -15,7 +15,7 @@ from .ages import age_claims
 from .context import attribution_of, hedge_of
 from .counts import count_claims
 from .events import date_claims
-from .frames import date_the_counts, set_aside_earlier_events
+from .frames import date_the_counts, name_the_counting_body, set_aside_earlier_events
 from .people import find_aliases, find_people, person_claims
 from .personal import personal_claims
 
@@ -111,6 +111,7 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
         facts = ages + dates + counts
         hedge = hedge_of(sentence, lex)
         attribution = attribution_of(sentence, lex, people)
+        name_the_counting_body(counts, attribution, lex)
         for claim in facts:
             claim.hedge = hedge
             claim.attribution = attribution
