@@ -212,6 +212,16 @@ class Lexicon:
             found = self._sets[key] = frozenset(fold(str(w)) for w in self.data.get(key) or [])
         return found
 
+    def alternation(self, *keys: str) -> str:
+        """Word lists as one regex alternation of their escaped, folded words, longest first
+        (built once per keys: built per number, the sorting cost a tenth of ingest)."""
+        built = self.__dict__.setdefault("_alternations", {})
+        found = built.get(keys)
+        if found is None:
+            words = frozenset().union(*(self.get_set(key) for key in keys))
+            found = built[keys] = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+        return found
+
     def phrases(self, key: str) -> re.Pattern:
         """A word list as one pattern of whole words, accents optional (built once per key)."""
         patterns = self.__dict__.setdefault("_phrase_patterns", {})

@@ -74,7 +74,7 @@ def event_has_own_count(text: str, start: int, limit: int, lex: Lexicon) -> bool
     """Is an event followed by a number of its own ('injuring 85', 'heridas a otras 85')?"""
     window = text[start : min(limit, start + 25)]
     match = re.match(
-        r"\s+((?:[a-záéíóúñü]+\s+){0,3})(?:\d|(?:" + number_words_re(lex) + r")\b)", window
+        r"\s+((?:[a-záéíóúñü]+\s+){0,3})(?:\d|(?:" + lex.alternation("words") + r")\b)", window
     )
     if not match or fold(match.group(0).split()[-1]) in lex.get_set("one_words"):
         return False
@@ -87,7 +87,7 @@ def event_has_own_people(text: str, floor: int, event: re.Match, start: int, lex
     """An event before a number that is said of other people: 'how many people were
     arrested' (its own subject), 'detenciones de migrantes' (its own object)."""
     before = text[max(floor, event.start() - 40) : event.start()]
-    auxiliaries = auxiliaries_re(lex)
+    auxiliaries = lex.alternation("auxiliaries")
     subject = re.search(rf"([\w'’-]+)\s+(?:(?:{auxiliaries})\s+)+$", before, re.I)
     if subject and fold(subject.group(1)) in lex.people_nouns | set(lex.group_of):
         return True
@@ -100,31 +100,14 @@ def event_has_own_people(text: str, floor: int, event: re.Match, start: int, lex
     )
 
 
-def number_words_re(lex: Lexicon) -> str:
-    """The language's number words as one alternation, longest first (built once)."""
-    return alternation_of(lex, "_number_words_re", lex.number_words)
-
-
-def auxiliaries_re(lex: Lexicon) -> str:
-    """The language's auxiliary verbs as one alternation, longest first (built once)."""
-    return alternation_of(lex, "_auxiliaries_re", lex.get_set("auxiliaries"))
-
-
 def auxiliary_tail(lex: Lexicon) -> re.Pattern:
     """Space, then an optional auxiliary and space: what may stand between a noun and the
     event said of it (compiled once: one pattern per noun filled the regex cache)."""
     found = lex.__dict__.get("_auxiliary_tail")
     if found is None:
         found = lex.__dict__["_auxiliary_tail"] = re.compile(
-            rf"\s+(?:(?:{auxiliaries_re(lex)})\s+)?", re.I
+            rf"\s+(?:(?:{lex.alternation('auxiliaries')})\s+)?", re.I
         )
-    return found
-
-
-def alternation_of(lex: Lexicon, name: str, words) -> str:
-    found = lex.__dict__.get(name)
-    if found is None:  # kept on the lexicon: sorting and escaping per number cost a tenth of ingest
-        found = lex.__dict__[name] = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     return found
 
 
@@ -144,7 +127,7 @@ def event_right_after(text: str, start: int, limit: int, noun: str, lex: Lexicon
 def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str | None:
     """What the sentence says of counted people, after their noun and an auxiliary: '72
     injured passengers were hospitalized' counts the hospitalized, not the injured."""
-    auxiliaries = auxiliaries_re(lex)
+    auxiliaries = lex.alternation("auxiliaries")
     match = re.match(rf"\s+(?:(?:{auxiliaries})\s+)+", text[noun_end:limit], re.I)
     event = match and lex.event_re.match(text, noun_end + match.end(), limit)
     return lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] if event else None
@@ -152,7 +135,7 @@ def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str |
 
 def event_said_after(text: str, start: int, limit: int, lex: Lexicon) -> bool:
     """An event said of the number itself, after an auxiliary: 'another 95 were injured'."""
-    auxiliaries = auxiliaries_re(lex)
+    auxiliaries = lex.alternation("auxiliaries")
     match = re.match(rf"\s+(?:(?:{auxiliaries})\s+)", text[start:limit], re.I)
     return bool(match) and bool(lex.event_re.match(text, start + match.end(), limit))
 
@@ -271,7 +254,7 @@ def count_claims(
         ):
             continue  # "eight years in prison", "two full days"
         joined = re.match(
-            r"\s+[\w'’-]+\s+(?:\d+|" + number_words_re(lex) + r")\s+([\w'’-]+)",
+            r"\s+[\w'’-]+\s+(?:\d+|" + lex.alternation("words") + r")\s+([\w'’-]+)",
             text[number.end : sentence.end],
         )
         if number.unit is None and joined and fold(joined.group(1)) in durations:
@@ -385,7 +368,7 @@ def whole_after_part(text: str, floor: int, number: Number, lex: Lexicon) -> str
     the part as written, or ''."""
     before = text[max(floor, number.start - 40) : number.start]
     found = re.search(
-        rf"(\d[\d.,]*|\b(?:{number_words_re(lex)}))\s+{lex.phrases('whole_openers').pattern}\s+$",
+        rf"(\d[\d.,]*|\b(?:{lex.alternation('words')}))\s+{lex.phrases('whole_openers').pattern}\s+$",
         before,
         re.I,
     )

@@ -280,9 +280,7 @@ def coordinated_part(
     if not claim.attribute.startswith("people ") or claim.end <= item.number.end:
         return False  # "40 dead and 85 injured": two measures, no noun of people
     conjunctions = lex.phrases("and_words").pattern
-    numbers = "|".join(
-        sorted(map(re.escape, lex.number_words | lex.get_set("determiners")), key=len, reverse=True)
-    )
+    numbers = lex.alternation("words", "determiners")
     after = re.match(
         rf"((?:\s+[a-záéíóúñü][\w'’-]*){{0,2}})\s+{conjunctions}\s+(?:\d[\d.,]*|(?:{numbers}))\s+([\w'’-]+)",
         text[claim.end : sentence.end],
@@ -328,9 +326,7 @@ def part_of_a_named_group(text: str, floor: int, claim: Claim, lex: Lexicon) -> 
     five were ...': a figure set after the group it is drawn from, which the sentence names
     without counting it, is a part of that group (`group_part_openers`)."""
     window = text[max(floor, claim.start - 50) : claim.start]
-    determiners = "|".join(
-        map(re.escape, sorted(lex.get_set("determiners"), key=len, reverse=True))
-    )
+    determiners = lex.alternation("determiners")
     found = re.search(
         rf"(?:^|[\s,;:])(?:{lex.phrases('group_part_openers').pattern})\s+"
         rf"(?:(?:{determiners})\s+)?([a-záéíóúñü][\w'’-]*)\s*[,:]\s*$",
