@@ -63,6 +63,11 @@ CLAIM_COLUMNS = [
 ]
 
 
+FollowLinksOption = Annotated[
+    bool, flag("--follow-symlinks", help="Also read links that lead out of the folders given.")
+]
+
+
 def size_limit(value: float) -> float:
     """A size limit is a finite number of megabytes above zero (checked before any work)."""
     import math
@@ -229,9 +234,7 @@ def ingest(
         ),
     ] = 0,
     quiet: Annotated[bool, flag("--quiet", "-q", help="No summary line.")] = False,
-    follow_symlinks: Annotated[
-        bool, flag("--follow-symlinks", help="Also read links that lead out of the folders given.")
-    ] = False,
+    follow_symlinks: FollowLinksOption = False,
 ) -> None:
     """Read articles into the database: .txt, .md (YAML front matter), .html, .jsonl.
 

@@ -28,7 +28,7 @@ from . import (
     stdout_console,
     write_output,
 )
-from .documents import run_ingest
+from .documents import FollowLinksOption, run_ingest
 from .rows import emit_rows, format_for
 
 
@@ -146,6 +146,13 @@ def known_story(database, story: str | None) -> str | None:
     return name
 
 
+PathsArgument = Annotated[
+    list[str],
+    typer.Argument(metavar="PATH", help="Files and folders of articles.", show_default=False),
+]
+StoryLabelOption = Annotated[
+    str | None, typer.Option(metavar="NAME", help="Label these documents as one story.")
+]
 MinSeverity = Annotated[
     Severity, typer.Option("--min-severity", help="Only conflicts this severe or more.")
 ]
@@ -273,15 +280,9 @@ def report(
 @app.command()
 @handles_errors
 def run(
-    paths: Annotated[
-        list[str],
-        typer.Argument(metavar="PATH", help="Files and folders of articles.", show_default=False),
-    ],
+    paths: PathsArgument,
     db: DbOption = DEFAULT_DB,
-    story: Annotated[
-        str | None,
-        typer.Option(metavar="NAME", help="Label these documents as one story."),
-    ] = None,
+    story: StoryLabelOption = None,
     min_severity: MinSeverity = Severity.low,
     format: ConflictFormatOption = ConflictFormat.table,
     output: OutputOption = None,
@@ -292,6 +293,7 @@ def run(
         int,
         typer.Option("--jobs", "-j", min=0, metavar="N", help="Worker processes (0 = all cores)."),
     ] = 0,
+    follow_symlinks: FollowLinksOption = False,
 ) -> None:
     """The main job: ingest articles, then report the conflicts between them.
 
@@ -300,7 +302,9 @@ def run(
     from ..pipeline import attach_decisions, reconcile
 
     refuse_clobbering(output, db, paths)
-    database, summary = run_ingest(db, paths, None, None, story, None, 20.0, jobs)
+    database, summary = run_ingest(
+        db, paths, None, None, story, None, 20.0, jobs, follow_symlinks=follow_symlinks
+    )
     if format is ConflictFormat.table and not output:
         from ..store import claims
         from .documents import print_summary
@@ -318,10 +322,7 @@ def run(
 @app.command()
 @handles_errors
 def distributed(
-    paths: Annotated[
-        list[str],
-        typer.Argument(metavar="PATH", help="Files and folders of articles.", show_default=False),
-    ],
+    paths: PathsArgument,
     workers: Annotated[
         int,
         typer.Option(
@@ -341,19 +342,14 @@ def distributed(
             " cluster; its workers must be able to read the files.",
         ),
     ] = None,
-    story: Annotated[
-        str | None,
-        typer.Option(metavar="NAME", help="Label these documents as one story."),
-    ] = None,
+    story: StoryLabelOption = None,
     min_severity: MinSeverity = Severity.low,
     format: ConflictFormatOption = ConflictFormat.table,
     output: OutputOption = None,
     fail_on: FailOnOption = None,
     exit_zero: ExitZeroOption = False,
     long: LongOption = False,
-    follow_symlinks: Annotated[
-        bool, flag("--follow-symlinks", help="Also read links that lead out of the folders given.")
-    ] = False,
+    follow_symlinks: FollowLinksOption = False,
 ) -> None:
     """The main job on a Dask cluster: read, extract and reconcile articles, and report the
     conflicts, the same ones 'run' finds on one machine.
