@@ -83,10 +83,6 @@ def frame_label(attribute: str, extra: dict) -> str:
     return label
 
 
-def words_re(lex: Lexicon, key: str) -> re.Pattern:
-    return lex.phrases(key)
-
-
 def clause_after(text: str, start: int, limit: int) -> str:
     """The words after a count up to the next comma, semicolon or number."""
     tail = text[start:limit]
