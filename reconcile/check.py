@@ -775,9 +775,12 @@ def check_draft(
     story: str | None = None,
     accepts: list[AcceptEntry] | None = None,
     refresh: bool = True,
+    variants: bool = False,
 ) -> CheckResult:
     """Every checkable claim of the draft, judged against the corpus (supported and
-    unsupported claims included: `Finding.is_problem` tells the problems apart)."""
+    unsupported claims included: `Finding.is_problem` tells the problems apart). A name the
+    draft writes as a variant of the sources' spelling (accents, a nickname) is a low finding
+    only with `variants`; otherwise the sources back it."""
     if isinstance(draft, Document):
         draft = analyse_document(draft)
     ensure_documents(db)
@@ -793,7 +796,7 @@ def check_draft(
         )
     corpus = Corpus(db, chosen, exclude) if chosen else None
     findings = check_weekdays(draft, rows, chosen)
-    findings += check_names(draft, people, corpus, chosen)
+    findings += check_names(draft, people, corpus, chosen, variants)
     findings += check_facts(draft, rows, people, corpus, chosen)
     findings.sort(key=lambda f: (f.start, f.end, f.kind, f.rule))
     result = CheckResult(draft, chosen, reason, shared, findings, warnings=warnings)
@@ -826,7 +829,11 @@ def check_weekdays(draft: Draft, rows: list[dict], story: str | None) -> list[Fi
 
 
 def check_names(
-    draft: Draft, people: list[dict], corpus: Corpus | None, story: str | None
+    draft: Draft,
+    people: list[dict],
+    corpus: Corpus | None,
+    story: str | None,
+    variants: bool = False,
 ) -> list[Finding]:
     found = []
     mentions: dict[str, list[dict]] = {}
@@ -850,6 +857,10 @@ def check_names(
             found.append(make_finding(draft, row, "name", "name", value, verdict))
             continue
         subject, verdict = judge_name(row, mentions[entity], corpus.entities[entity].name, story)
+        if verdict.status == "variant" and not variants:
+            verdict = Verdict(
+                "supported", None, verdict.rule, verdict.explanation, None, verdict.values
+            )
         found.append(make_finding(draft, row, "name", "name", subject, verdict))
     return found
 

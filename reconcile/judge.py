@@ -37,6 +37,12 @@ RULE_FAMILIES = {
 }
 
 
+def is_variant(conflict: Conflict) -> bool:
+    """A name written two ways that are one name (accents or capitals, a nickname): a note
+    for whoever asks, not a disagreement between sources."""
+    return conflict.status == "variant"
+
+
 def rule_family(rule: str) -> str:
     return RULE_FAMILIES.get(rule, rule)
 

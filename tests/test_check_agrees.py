@@ -123,7 +123,7 @@ def test_check_and_conflicts_set_a_draft_claim_against_the_same_values(
 ):
     alone, both, draft_path = databases(tmp_path, corpus, draft)
     assert not reconcile(alone), "the invented corpus must agree with itself"
-    result = check_draft(alone, load_draft(str(draft_path)))
+    result = check_draft(alone, load_draft(str(draft_path)), variants=True)
     problems = {(f.kind, f.start): f for f in result.findings if f.is_problem}
     found = draft_conflicts(both, result.draft.document.name)
 
