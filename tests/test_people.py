@@ -73,6 +73,32 @@ def ages_of(text: str, language: str = "en", published: str = "2024-03-20") -> d
             "en",
             {"Anouk": 12, "Wessel": 8, "Ferdi": 5},
         ),
+        (
+            "Perdió a su padre, Tomás Ferrer, de 41 años, y a su madre, Inés Ferrer, de 39.",
+            "es",
+            {"Tomás Ferrer": 41, "Inés Ferrer": 39},
+        ),
+        (
+            "Salieron del pueblo Marco Antonio Quintero de 26 años y Elvis Ramón Paredes de 31.",
+            "es",
+            {"Marco Antonio Quintero": 26, "Elvis Ramón Paredes": 31},
+        ),
+        (
+            "The names of 35-year-old Ana Tello, 40-year-old Bruno Tello and 6-year-old Leo "
+            "Tello were read aloud.",
+            "en",
+            {"Ana Tello": 35, "Bruno Tello": 40, "Leo Tello": 6},
+        ),
+        (
+            "The escape of Adolfo Merino, alias “Tigre”, 44, shocked the port.",
+            "en",
+            {"Adolfo Merino": 44},
+        ),
+        (
+            "Murieron Ana Quispe (40) y Rosa Tello (35) en el choque.",
+            "es",
+            {"Ana Quispe": 40, "Rosa Tello": 35},
+        ),
     ],
 )
 def test_every_age_of_a_list_goes_to_its_own_name(text, language, expected):
@@ -95,6 +121,8 @@ def test_a_list_line_of_names_and_ages_keeps_its_names():
         ("Según Rosa Villca, su hijo, de 26 años, viajó a la frontera.", "es"),
         ("El padre de Rosa Villca contó que una menor de 17 años murió en la plaza.", "es"),
         ("La fiscal Rosa Villca pidió condenas de 15 años para los acusados.", "es"),
+        ("Las víctimas eran Lucía y Marta Ferrer, de 12 y 9 años.", "es"),
+        ("The twins Tom and Emma Quist, 12 and 9, were unhurt.", "en"),
         (
             "La muerte de un adolescente en Ayaviri, ciudad de la región de Ayacara, de 16 años.",
             "es",

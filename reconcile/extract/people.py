@@ -211,6 +211,20 @@ def demonym_words(lex: Lexicon) -> frozenset[str]:
     return found
 
 
+def alias_gap(lex: Lexicon) -> re.Pattern:
+    """An alias standing between a name and what is said of it: "Ibáñez, alias 'El Toro', de
+    44 años" (lexicon key `alias_markers`)."""
+    found = lex.__dict__.get("_alias_gap")
+    if found is None:
+        word = rf"[{UPPER}][\w'’-]*"
+        found = lex.__dict__["_alias_gap"] = re.compile(
+            rf"\s*,?\s*(?:{lex.phrases('alias_markers').pattern})\s+"
+            rf"(?:[‘'“\"«][^’'”\"»]{{1,40}}[’'”\"»]|{word}(?:\s+(?:{word}|\d+))*)",
+            re.I,
+        )
+    return found
+
+
 def age_follows(text: str, end: int, lex: Lexicon, single: bool = False) -> bool:
     """Is the name followed by its age: "Quispe Lazo de 26 años", "Huamán Ccori (20)" (lexicon keys
     `age_appositions` and `apposition_age`)? A single word passes only as an item of a list of
@@ -225,6 +239,9 @@ def age_follows(text: str, end: int, lex: Lexicon, single: bool = False) -> bool
         joining = lex.phrases("and_words").pattern
         item = re.compile(rf"\s*,\s*\d{{1,3}}\s*(?:[,;.]|{joining}\s)", re.I)
         found = lex.__dict__["_age_after_name"] = (patterns, item)
+    alias = alias_gap(lex).match(text, end, end + 80)
+    if alias:
+        end = alias.end()  # "Merino, alias 'El Toro', 44"
     window = text[end : end + 40]
     patterns, item = found
     if single:
@@ -394,6 +411,13 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         ):
             tokens, offsets = tokens[index:], offsets[index:]
             break
+    if (
+        len(tokens) >= 3
+        and not re.search(r"\w", text[sentence.start : offsets[0]])
+        and fold(tokens[0]) not in lex.given_names
+        and fold(tokens[1]) in lex.given_names
+    ):
+        tokens, offsets = tokens[1:], offsets[1:]  # "Murieron Ana Quispe": a verb opens it
     demonyms = demonym_words(lex)
     while len(tokens) > 1 and fold(tokens[0]) in demonyms:
         tokens, offsets = tokens[1:], offsets[1:]  # "the Honduran Juan Pérez": a nationality
