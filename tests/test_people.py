@@ -148,6 +148,22 @@ def test_an_age_after_a_list_line_heading_is_not_given_to_a_later_name():
     assert ages_of(text, "es") == {}
 
 
+def test_an_age_a_person_would_have_turned_is_not_their_age():
+    text = "Tomás Ferrer cumpliría 31 años el 2 de mayo. Era de Valdeloria."
+    assert ages_of(text, "es") == {}
+
+
+def test_a_name_before_an_alias_and_a_pilot_are_people():
+    text = (
+        "El sexto acusado es Wilberto Joffre Alcázar Bautista, alias Negro Toro, jefe de la "
+        "banda. The plane carried pilot Hernando Murcia Morales and two passengers."
+    )
+    names = {c.value for c in claims_of(text, "es") if c.kind == "person"}
+    assert "Wilberto Joffre Alcázar Bautista" in names
+    english = {c.value for c in claims_of(text.split(". ", 1)[1]) if c.kind == "person"}
+    assert english == {"Hernando Murcia Morales"}
+
+
 def test_an_age_of_the_previous_sentence_person():
     text = "Marco Vitale was born in Bari. Local reports attribute 52 years."
     assert ages_of(text) == {"Marco Vitale": 52}
@@ -321,7 +337,7 @@ def test_names_listed_beside_a_confirmed_person_are_people(text, language, names
     ("text", "language"),
     [
         # no item of the list is a confirmed person
-        ("Los detenidos eran Ayrton Quevedo, Enzo Farelli y Blas Cinoli.", "es"),
+        ("Los detenidos eran Ayrton Quevedo, Dazio Farelli y Blas Cinoli.", "es"),
         # two items are not enough to show a list
         ("The crew were Orvin Tasker and Dagny Morrow.", "en"),
         # places beside a person: the list is not one of names

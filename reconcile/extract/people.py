@@ -461,6 +461,8 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     before = text[max(0, start - 30) : start]
     if any(not re.search(r"\w", before[m.end() :]) for m in lex.alias_re.finditer(before)):
         evidence.add("alias")  # "better known as Leandro Norero", "alias El Patrón"
+    if alias_gap(lex).match(text, raw_end, raw_end + 80):
+        evidence.add("alias")  # "Wilberto Alcázar, alias Negro Toro": a person's other name
     return tokens, start, end, name, title, role, frozenset(evidence)
 
 
