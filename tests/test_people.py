@@ -333,6 +333,25 @@ def test_names_listed_beside_a_confirmed_person_are_people(text, language, names
     assert people_in(text, language) == names
 
 
+def test_the_lines_of_a_list_of_names_are_people():
+    text = (
+        "Los fallecidos son:\n\n1. Brayan Orlando Rodas Funes\n\n2. Wendilo Javier Carranza "
+        "Toro\n\n3. Dazio Arón Córdova Perdomo\n\n4. Edin Josué Umaña Madrid (26)\n\n"
+        "5. Policía Nacional de Honduras\n"
+    )
+    assert people_in(text, "es") == {
+        "Brayan Orlando Rodas Funes",
+        "Wendilo Javier Carranza Toro",
+        "Dazio Arón Córdova Perdomo",
+        "Edin Josué Umaña Madrid",
+    }
+
+
+def test_a_list_of_lines_few_of_which_are_people_adds_no_one():
+    text = "Read more:\n\n- Wendilo Carranza Toro\n\n- Dazio Córdova Perdomo\n\n- Ana Quispe\n"
+    assert people_in(text, "en") == {"Ana Quispe"}
+
+
 @pytest.mark.parametrize(
     ("text", "language"),
     [

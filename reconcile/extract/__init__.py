@@ -16,7 +16,7 @@ from .context import attribution_of, hedge_of
 from .counts import count_claims
 from .events import date_claims
 from .frames import date_the_counts, name_the_counting_body, set_aside_earlier_events
-from .people import find_aliases, find_people, person_claims
+from .people import find_aliases, find_people, list_line_people, person_claims
 from .personal import personal_claims
 
 CLAIM_ROLES = ("body", "heading")  # captions, bylines and comments are not the article's claims
@@ -78,6 +78,7 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
     text = document.text
     reference = PartialDate.parse(document.published)
     known = known_names(document, sentences, code)
+    listed = list_line_people([s for s in sentences if s.role in CLAIM_ROLES], text, lex, known)
     claims: list[Claim] = []
     topic: str | None = None
     age_topic: str | None = None  # the one person the previous sentence was about, if any
@@ -88,6 +89,10 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
         if sentence.role == "heading" and title_case(sentence.text):
             # A list line "Name Surname (20)." is a name with its age, whatever its capitals.
             people = [p for p in people if p.evidence & {"given name", "known", "age"}]
+        if sentence.index in listed and not any(
+            p.start <= listed[sentence.index].start < p.end for p in people
+        ):
+            people = sorted([*people, listed[sentence.index]], key=lambda p: p.start)
         sentence_claims: list[Claim] = []
         for person in people:
             sentence_claims.extend(person_claims(person, sentence, text))

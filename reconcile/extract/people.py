@@ -360,6 +360,80 @@ def list_item(run, text: str, lex: Lexicon) -> bool:
     ) and not POSSESSIVE.search(tokens[-1])
 
 
+LIST_MARKER = re.compile(r"\s*(?:\d{1,3}\s*[.)-]|[-–—•*·])\s*")
+LIST_LINE_TAIL = re.compile(r"\s*(?:[,(]\s*\d{1,3}\s*(?:\w+\s*)?\)?)?\s*[.;,]?\s*")
+
+
+def list_line_name(
+    sentence: Sentence, text: str, lex: Lexicon, marked: bool = False
+) -> re.Match | None:
+    """The name a list line is made of: "2. Ana Quispe Lazo", "- Bruno Tello (20).", "• Carla
+    Ibáñez, 34" (a marker, one run of capitalised words, at most an age after it). `marked`:
+    the marker was read as a sentence of its own ("4." then "Edin Umaña (26)")."""
+    marker = LIST_MARKER.match(text, sentence.start, sentence.end)
+    if not marker and not marked:
+        return None
+    match = name_pattern(lex).match(text, marker.end() if marker else sentence.start, sentence.end)
+    if match is None or not LIST_LINE_TAIL.fullmatch(text, match.end(), sentence.end):
+        return None
+    return match
+
+
+LIST_LINES = 3  # the fewest lines that make a list of names
+
+
+def list_line_people(
+    sentences: list[Sentence], text: str, lex: Lexicon, known: dict[str, str]
+) -> dict[int, Person]:
+    """People named alone on the lines of a list most of whose lines name a confirmed person:
+    in a numbered list of the dead, "2. Cristhian Carranza Toro" is a person like the lines
+    around it that open with a known given name. The list needs at least three lines in a row,
+    at least half of them confirmed by their own evidence; a line holding a title, a place or
+    an organisation word adds no one."""
+    lines: list[tuple[Sentence, re.Match, bool] | None] = []
+    marked = False
+    for sentence in sentences:
+        if LIST_MARKER.fullmatch(text, sentence.start, sentence.end):
+            marked = True  # a marker alone: the line goes on in the next sentence
+            continue
+        match = list_line_name(sentence, text, lex, marked)
+        marked = False
+        if match is None:
+            lines.append(None)
+            continue
+        found = find_people(sentence, text, lex, known)
+        confirmed = any(
+            p.start == match.start() and p.evidence & {"given name", "known", "age", "title"}
+            for p in found
+        )
+        lines.append((sentence, match, confirmed))
+    added: dict[int, Person] = {}
+    run: list[tuple[Sentence, re.Match, bool]] = []
+    for line in [*lines, None]:
+        if line is not None:
+            run.append(line)
+            continue
+        run = [(s, m, c) for s, m, c in run if c or list_item((m, []), text, lex)]
+        confirmed = sum(1 for _, _, c in run if c)
+        if len(run) >= LIST_LINES and confirmed * 2 >= len(run):
+            for sentence, match, sure in run:
+                if sure:
+                    continue
+                tokens = re.findall(r"\S+", match.group(0))
+                given, surname = split_name(tokens, lex)
+                added[sentence.index] = Person(
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    tokens,
+                    given,
+                    surname,
+                    evidence={"list"},
+                )
+        run = []
+    return added
+
+
 _ANALYSED: dict = {"text": None, "lex": None, "spans": {}}
 
 
@@ -416,6 +490,7 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         and not re.search(r"\w", text[sentence.start : offsets[0]])
         and fold(tokens[0]) not in lex.given_names
         and fold(tokens[1]) in lex.given_names
+        and tokens[0].lower().endswith(tuple(lex.get("opening_verb_endings") or ()) or ("\0",))
     ):
         tokens, offsets = tokens[1:], offsets[1:]  # "Murieron Ana Quispe": a verb opens it
     demonyms = demonym_words(lex)
