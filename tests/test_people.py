@@ -333,6 +333,18 @@ def test_names_listed_beside_a_confirmed_person_are_people(text, language, names
     assert people_in(text, language) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "role"),
+    [
+        ("Dania Leal, su madre, lo identificó.", "es", "su madre"),
+        ("Ana Cho, Ecuador's attorney general, spoke.", "en", "Ecuador's attorney general"),
+    ],
+)
+def test_a_role_in_apposition_may_open_with_a_possessive(text, language, role):
+    roles = {c.value for c in claims_of(text, language) if c.kind == "role"}
+    assert roles == {role}
+
+
 def test_the_lines_of_a_list_of_names_are_people():
     text = (
         "Los fallecidos son:\n\n1. Brayan Orlando Rodas Funes\n\n2. Wendilo Javier Carranza "
@@ -379,6 +391,10 @@ def test_an_unclear_list_adds_no_one(text, language):
         ("Estudiaba en la Universidad Estatal de Nevada, de 40 años de historia.", "es"),
         ("The ship sailed from Port Louis Haldane said nothing.", "en"),
         ("The Foreign Affairs Ministry of Honduras said it was informed.", "en"),
+        ("Abrió una tienda en el área de Valdeloria-Norte, dijo su hermano.", "es"),
+        ("El bus cayó en el sur de México, informó el director del hospital.", "es"),
+        ("The body went to the Office of the Chief Medical Examiner.", "en"),
+        ("The dead came from Nakuru (3), Palm Bay (1) and Embu (1).", "en"),
     ],
 )
 def test_places_and_institutions_are_not_people(text, language):

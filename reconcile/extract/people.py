@@ -147,10 +147,17 @@ def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
     joining = words(lex, "title_prepositions", "and_words", "or_words")
     relative = lex.get_set("relative_words")
     breakers = lex.get_set("apposition_breakers")
+    leading = words(lex, "articles", "possessives") | lex.title_modifiers | demonym_words(lex)
+    original = phrase.split()
     for index, word in enumerate(folded[:4]):
         if word in breakers:
             return None  # "the Front, along with its vice president ...": no apposition
         two = " ".join(folded[index : index + 2])
+        if (word in lex.titles or two in lex.titles) and any(
+            w not in leading and not w.endswith("'s") and not original[i][:1].isupper()
+            for i, w in enumerate(folded[:index])
+        ):
+            return None  # "Baltimore, dijo su hermano": a verb before the title, no apposition
         if word in lex.titles or two in lex.titles:
             after = folded[index + (2 if two in lex.titles else 1) :]
             if (
@@ -500,6 +507,8 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         tokens, offsets = tokens[:-1], offsets[:-1]
     if not tokens:
         return None
+    if " ".join(fold(t) for t in tokens) in countries:
+        return None  # "México, informó el director": a country is never a person
     if lex.get("capitalised_months") and any(
         fold(t) in lex.months or fold(t) in lex.weekdays for t in tokens
     ):
