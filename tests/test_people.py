@@ -395,6 +395,13 @@ def test_an_unclear_list_adds_no_one(text, language):
         ("El bus cayó en el sur de México, informó el director del hospital.", "es"),
         ("The body went to the Office of the Chief Medical Examiner.", "en"),
         ("The dead came from Nakuru (3), Palm Bay (1) and Embu (1).", "en"),
+        (
+            "They came from Nairobi (21), Nakuru (3), Laikipia (2), Uasin Gishu (4) and Embu (1).",
+            "en",
+        ),
+        ("The crash happened early on Monday in the town of Magdalena Peñasco.", "en"),
+        ("El choque ocurrió en el municipio de Santa Ana Tlapacoyan.", "es"),
+        ("The Oaxaca Government Secretariat said the road was closed.", "en"),
     ],
 )
 def test_places_and_institutions_are_not_people(text, language):

@@ -275,6 +275,20 @@ def is_place_context(text: str, start: int, lex: Lexicon) -> bool:
     return bool(found.search(fold(text[max(0, start - 30) : start])))
 
 
+def after_place_noun(text: str, start: int, lex: Lexicon) -> bool:
+    """'the town of Magdalena Peñasco', 'el municipio de Santa Ana': a place's noun and its
+    preposition (the `place_prepositions` of more than one word) right before the name say
+    it names a place, whatever given name it opens with."""
+    found = lex.__dict__.get("_after_place_noun")
+    if found is None:
+        nouns = [p for p in lex.get_set("place_prepositions") if " " in p]
+        pattern = "|".join(re.escape(p) for p in sorted(nouns, key=len, reverse=True))
+        found = lex.__dict__["_after_place_noun"] = (
+            re.compile(rf"\b(?:{pattern})\s*$", re.I) if pattern else False
+        )
+    return bool(found) and bool(found.search(fold(text[max(0, start - 40) : start])))
+
+
 def after_place_preposition(text: str, start: int, lex: Lexicon) -> bool:
     """'in Ayaviri', 'región de Ayaviri' right before a word (lexicon key `place_prepositions`)."""
     found = lex.__dict__.get("_after_place")
@@ -294,8 +308,27 @@ def find_people(sentence: Sentence, text: str, lex: Lexicon, known: dict[str, st
         people.extend(found)
         runs.append((match, found))
     people = sorted(people + list_neighbours(runs, text, lex, sentence), key=lambda p: p.start)
+    people = [p for p in people if not counted_place(p, runs, text)]
     mark_aliases(people, text, lex)
     return people
+
+
+COUNTED = re.compile(r"\s*\(\s*\d{1,5}\s*\)")
+COUNTED_PLACES = 3  # single words with a figure in brackets that make a list of places
+
+
+def counted_place(person: Person, runs, text: str) -> bool:
+    """Is a name with only a figure in brackets for evidence ("Uasin Gishu (4)") an item of a
+    list of places and their figures, "Nairobi (21), Nakuru (3), ..., Uasin Gishu (4)", where
+    at least three single words with their figures are no one?"""
+    if person.evidence - {"age", "apposition"} or not COUNTED.match(text, person.end):
+        return False
+    places = sum(
+        1
+        for match, found in runs
+        if not found and " " not in match.group(0) and COUNTED.match(text, match.end())
+    )
+    return places >= COUNTED_PLACES
 
 
 LIST_ITEMS = 3  # the fewest names that make a list's shape clear
@@ -571,6 +604,12 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
         and " ".join(folded_tokens) not in known
     ):
         return
+    if (
+        not evidence & {"title", "speech", "alias", "known"}
+        and " ".join(folded_tokens) not in known
+        and after_place_noun(text, start, lex)
+    ):
+        return  # "the town of Magdalena Peñasco"
     if not evidence and " ".join(folded_tokens) not in known:
         return
     if start == sentence.start and len(tokens) == 1 and "known" not in evidence:
