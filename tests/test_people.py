@@ -402,6 +402,8 @@ def test_an_unclear_list_adds_no_one(text, language):
         ("The crash happened early on Monday in the town of Magdalena Peñasco.", "en"),
         ("El choque ocurrió en el municipio de Santa Ana Tlapacoyan.", "es"),
         ("The Oaxaca Government Secretariat said the road was closed.", "en"),
+        ("Según la fiscalía de General Valdivia, hubo tres detenidos.", "es"),
+        ("“Presuntamente, el conductor del bus perdió el control”, contó un testigo.", "es"),
     ],
 )
 def test_places_and_institutions_are_not_people(text, language):

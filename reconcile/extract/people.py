@@ -598,6 +598,11 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
             return
         elif "title" not in evidence and after_place_preposition(text, start, lex):
             return  # "la región de Ayaviri, de 16 años": the age is someone else's
+        elif title and title[:1].isupper() and " " not in title:
+            at = text.rfind(title, max(0, start - len(title) - 3), start)
+            before = fold(text[max(0, at - 12) : at]).split()
+            if at >= 0 and before and before[-1] in lex.get_set("place_title_prepositions"):
+                return  # "la fiscalía de General Madariaga": a place named after a title
     elif (
         is_place_context(text, start, lex)
         and not evidence - {"apposition"}
@@ -612,7 +617,8 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
         return  # "the town of Magdalena Peñasco"
     if not evidence and " ".join(folded_tokens) not in known:
         return
-    if start == sentence.start and len(tokens) == 1 and "known" not in evidence:
+    opens = not re.search(r"\w", text[sentence.start : start])
+    if opens and len(tokens) == 1 and "known" not in evidence:
         return
     given, surname = split_name(tokens, lex)
     yield Person(start, end, name, list(tokens), given, surname, title, role, None, evidence)
