@@ -26,6 +26,7 @@ import sqlite_utils
 
 from .dates import WEEKDAY_NAMES, PartialDate
 from .judge import (
+    PERSONAL_RULES,
     SEVERITY_RANK,
     approximate_pairs,
     birthday_between,
@@ -36,6 +37,8 @@ from .judge import (
     is_exact,
     make_value,
     name_conflicts,
+    one_account_per_document,
+    personal_value,
     raw_parts,
     spellings,
     tally,
@@ -44,7 +47,7 @@ from .judge import (
 )
 from .lexicon import fold, lexicon
 from .match import NUMBER_KINDS, block_key, comparable_figures
-from .models import Claim, Document, Sentence, Value
+from .models import PERSONAL_KINDS, Claim, Document, Sentence, Value
 from .output import number_text
 from .store import CLAIM_COLUMNS, claim_row, meta
 
@@ -426,6 +429,9 @@ def label(claim: dict) -> str:
         return value_text(claim)
     if claim["kind"] == "age":
         return number_text(claim["low"])
+    if claim["kind"] in PERSONAL_KINDS:  # "Guatemala" for "guatemalteca", "3" for "three"
+        value = personal_value(claim)
+        return value.title() if claim["kind"] == "nationality" else value
     return date_text(claim)
 
 
@@ -463,6 +469,10 @@ def best_supported(values: list[Value], claims: list[dict]) -> str | None:
 def describe(claim: dict, subject: str) -> str:
     if claim["kind"] == "age":
         return f"the age of {subject}"
+    if claim["kind"] == "nationality":
+        return f"the nationality or origin of {subject}"
+    if claim["kind"] == "children":
+        return f"the number of children of {subject}"
     attribute = claim["attribute"]
     return f"{attribute} of {subject}" if subject else attribute
 
@@ -477,7 +487,11 @@ class Verdict:
     values: list[Value]
 
 
-RULES = {"age": "age-birth-year", "date": "event-date"}
+RULES = {
+    "age": "age-birth-year",
+    "date": "event-date",
+    **{kind: rule for kind, (rule, _) in PERSONAL_RULES.items()},
+}
 
 
 def sides(draft: dict, block: list[dict]) -> tuple[list[dict], list[dict], list[dict]]:
@@ -488,8 +502,9 @@ def sides(draft: dict, block: list[dict]) -> tuple[list[dict], list[dict], list[
     the draft's (further than a month away it is another event)."""
     kind = draft["kind"]
     members = [*block, draft]
-    if kind in NUMBER_KINDS:
-        kept = comparable_figures(members)
+    if kind in NUMBER_KINDS or kind in PERSONAL_KINDS:
+        # a document giving one person two nationalities is set aside, as in `conflicts`
+        kept = (comparable_figures if kind in NUMBER_KINDS else one_account_per_document)(members)
         if not any(c is draft for c in kept):
             return [], [], block
         members = kept
@@ -583,6 +598,8 @@ def judge_claim(draft: dict, block: list[dict], subject: str, growing: set[str])
     elif kind == "age":
         birthday = all(birthday_between(draft, c) for c in clash)
         severity = "medium" if hedged or birthday else "high"
+    elif kind in PERSONAL_KINDS:
+        severity = "medium" if hedged else "high"
     else:
         severity = "high" if pins(draft) and any(pins(c) for c in clash) else "medium"
     suggestion = best_supported(clash_values, clash)
@@ -868,7 +885,8 @@ def check_names(
 def check_facts(
     draft: Draft, rows: list[dict], people: list[dict], corpus: Corpus | None, story: str | None
 ) -> list[Finding]:
-    """Counts, amounts, percentages, ages and event dates against their blocks."""
+    """Counts, amounts, percentages, ages, event dates, nationalities and numbers of children
+    against their blocks."""
     entity_of: dict[str, str | None] = {}
     if corpus:
         for row in people:
@@ -887,12 +905,13 @@ def check_facts(
 
     keyed: list[tuple[dict, tuple | None, str | None]] = []
     for row in rows:
-        if row["kind"] not in (*NUMBER_KINDS, "age", "date"):
+        if row["kind"] not in (*NUMBER_KINDS, "age", "date", *PERSONAL_KINDS):
             continue
         entity = draft_entity(row["subject"])
         key = block_key(row, story or "", entity)
-        # An age of someone the corpus does not know has no block: it is unsupported.
-        if key is not None or (row["kind"] == "age" and row["subject"]):
+        # An age (a nationality, a number of children) of someone the corpus does not know
+        # has no block: it is unsupported.
+        if key is not None or (row["kind"] in ("age", *PERSONAL_KINDS) and row["subject"]):
             keyed.append((row, key, entity))
     blocks: dict[tuple, list[dict]] = defaultdict(list)
     if corpus:

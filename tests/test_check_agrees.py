@@ -137,3 +137,40 @@ def test_check_and_conflicts_set_a_draft_claim_against_the_same_values(
         if kind != "name":  # names: check shows full spellings, conflicts the part in question
             assert {v.value for v in finding.corpus} & others, (finding.explanation, others)
     assert {(f.kind, f.status) for f in problems.values()} == statuses
+
+
+PERSONAL = {
+    "a.md": (
+        "2024-06-02",
+        "Fire at the Port Velland depot\n\n"
+        "Marta Velloso, a Guatemalan national, died in the fire at the depot. Marta Velloso was "
+        "a mother of three, her employer said.",
+    ),
+    "b.md": (
+        "2024-06-02",
+        "Port Velland mourns\n\n"
+        "Marta Velloso, de 34 años y madre de tres hijos, murió en el incendio del depósito. "
+        "Marta Velloso era guatemalteca.",
+    ),
+}
+PERSONAL_DRAFT = (
+    "2024-06-03",
+    "The depot fire\n\n"
+    "Marta Velloso, a Mexican national, died in the fire. Marta Velloso was a mother of four.",
+)
+
+
+def test_check_judges_a_nationality_and_children_as_conflicts_does(tmp_path):
+    alone, both, draft_path = databases(tmp_path, PERSONAL, PERSONAL_DRAFT)
+    assert not reconcile(alone), "the invented corpus must agree with itself"
+    result = check_draft(alone, load_draft(str(draft_path)))
+    problems = {(f.kind, f.start): f for f in result.findings if f.is_problem}
+    found = draft_conflicts(both, result.draft.document.name)
+    assert set(problems) == set(found)
+    shown = {(f.kind, f.status, f.severity, f.suggestion) for f in problems.values()}
+    assert shown == {
+        ("nationality", "contradiction", "high", "Guatemala"),
+        ("children", "contradiction", "high", "3"),
+    }
+    for (kind, start), finding in problems.items():
+        assert {v.value for v in finding.corpus} == found[(kind, start)]
