@@ -169,6 +169,16 @@ def test_an_age_of_the_previous_sentence_person():
     assert ages_of(text) == {"Marco Vitale": 52}
 
 
+def test_an_alias_alone_is_its_bearer_and_carries_the_age_to_the_next_sentence():
+    text = (
+        "El cabecilla José Adolfo Merino Villamar, alias “Tigre”, escapó. Tigre ha estado "
+        "preso durante 12 años. De 45 años de edad, en 2020 se convirtió en el líder."
+    )
+    assert ages_of(text, "es") == {"José Adolfo Merino Villamar": 45}
+    subjects = {c.subject for c in claims_of(text, "es") if c.kind == "person"}
+    assert subjects == {"José Adolfo Merino Villamar"}
+
+
 def test_no_age_from_a_previous_sentence_that_named_two_people():
     text = "Marco Vitale met Elena Brenner in Bari. Local reports attribute 52 years."
     assert ages_of(text) == {}

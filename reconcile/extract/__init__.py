@@ -23,17 +23,21 @@ CLAIM_ROLES = ("body", "heading")  # captions, bylines and comments are not the 
 
 
 def known_names(document: Document, sentences: list[Sentence], code: str) -> dict[str, str]:
-    """Folded single names (surnames, given names) of people the document names in full,
-    mapped to the full name, so that "Terán said" can be tied to "Wilman Terán". A single name
+    """Folded single names (surnames, given names) of people the document names in full, and
+    the aliases it gives them ("alias 'Fito'"), mapped to the full name, so that "Terán said"
+    and "Fito said" can be tied to "Wilman Terán" and to the man so called. A single name
     shared by two different people of the document ("Salazar") is left out as ambiguous."""
     lex = lexicon(code)
-    people = [
-        person
-        for sentence in sentences
-        if sentence.role in CLAIM_ROLES
-        for person in find_people(sentence, document.text, lex, {})
-        if not person.single
-    ]
+    people = []
+    nicknames: dict[str, str] = {}  # "Fito" -> "José Adolfo Macías Villamar"
+    for sentence in sentences:
+        if sentence.role not in CLAIM_ROLES:
+            continue
+        found = find_people(sentence, document.text, lex, {})
+        people.extend(p for p in found if not p.single)
+        for alias in find_aliases(sentence, document.text, lex, found):
+            if " " in alias.subject:
+                nicknames.setdefault(fold(alias.value), alias.subject)
     aliases = {fold(n) for p in people if p.alias_of for n in (p.name, p.alias_of)}
     known: dict[str, str] = {}
     ambiguous: set[str] = set()
@@ -56,6 +60,9 @@ def known_names(document: Document, sentences: list[Sentence], code: str) -> dic
             known.setdefault(key, person.name)
     for key in ambiguous:
         known.pop(key, None)
+    for key, name in nicknames.items():  # an alias alone later ("Fito said") is its bearer
+        if len(key) > 2 and key not in known and key not in ambiguous:
+            known[key] = name
     return known
 
 
