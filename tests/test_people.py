@@ -355,6 +355,12 @@ def test_a_role_in_apposition_may_open_with_a_possessive(text, language, role):
     assert roles == {role}
 
 
+def test_a_role_after_a_titled_name_in_a_list_is_another_person():
+    text = "The crash killed three: their mother Ana Ruiz Valencia, the pilot, and a leader."
+    roles = {(c.subject, c.value) for c in claims_of(text) if c.kind == "role"}
+    assert roles == {("Ana Ruiz Valencia", "mother")}
+
+
 def test_the_lines_of_a_list_of_names_are_people():
     text = (
         "Los fallecidos son:\n\n1. Brayan Orlando Rodas Funes\n\n2. Wendilo Javier Carranza "

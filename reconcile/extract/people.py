@@ -183,6 +183,18 @@ def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
     return None
 
 
+def listed_after(text: str, end: int, role: str, lex: Lexicon) -> bool:
+    """Is the role read after a name the next item of a list ("their mother Ana Ruiz, the
+    pilot, and an Indigenous leader"): followed by a comma and "and"?"""
+    at = text.find(role, end, end + len(role) + 8)
+    if at < 0:
+        return False
+    joining = lex.phrases("and_words").pattern
+    return bool(
+        re.match(rf"\s*,\s*(?:{joining})\s", text[at + len(role) : at + len(role) + 12], re.I)
+    )
+
+
 def is_courtesy(title: str, lex: Lexicon) -> bool:
     """Is a title only a form of address ("Mr", "la señora"; lexicon key `courtesy_titles`)?"""
     folded = [w.rstrip(".") for w in fold(title).split()]
@@ -564,6 +576,8 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         evidence.add("apposition")
         if is_age_phrase(role, lex):
             role = None  # "Pérez, de 27 años": the age is a claim of its own, not a role
+        elif title and listed_after(text, raw_end, role, lex):
+            role = None  # "their mother Ana Ruiz, the pilot, and a leader": three people
     after = fold(text[raw_end : raw_end + 25])
     if re.match(r"\s*(?:\(\d{4}|,\s*\d{1,3},)", after):
         evidence.add("apposition")
