@@ -235,6 +235,25 @@ def groups(entities) -> set[frozenset[str]]:
     return {frozenset(e.spellings()) for e in entities}
 
 
+def test_one_role_and_given_name_join_surnames_two_slips_apart_even_at_their_first_letter():
+    claims = [person("a", "Yannis Ikaridis"), person("b", "Yiannis Okarides")]
+    roles = [
+        {"document_id": "a", "subject": "Yannis Ikaridis", "value": "the government spokesman"},
+        {
+            "document_id": "b",
+            "subject": "Yiannis Okarides",
+            "value": "a spokesman for the government",
+        },
+    ]
+    assert len(resolve("s", claims, [], roles)) == 1
+    assert len(resolve("s", claims, [], [])) == 2  # without the role: two people
+    other = [
+        {"document_id": "a", "subject": "Yannis Ikaridis", "value": "the government spokesman"},
+        {"document_id": "b", "subject": "Yiannis Okarides", "value": "el alcalde"},
+    ]
+    assert len(resolve("s", claims, [], other)) == 2
+
+
 def test_two_people_one_document_names_apart_never_join():
     claims = [
         person("a", "Lucas Pertano"),
