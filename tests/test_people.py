@@ -380,6 +380,11 @@ def test_a_role_after_a_titled_name_in_a_list_is_another_person():
     assert roles == {("Ana Ruiz Valencia", "mother")}
 
 
+def test_a_name_ending_in_initials_keeps_them():
+    text = "El juez dejó presos a los acusados Manuel G., Juan P. A. y Marta B. P., dijo el fiscal."
+    assert people_in(text, "es") == {"Manuel G.", "Juan P. A.", "Marta B. P."}
+
+
 def test_the_lines_of_a_list_of_names_are_people():
     text = (
         "Los fallecidos son:\n\n1. Brayan Orlando Rodas Funes\n\n2. Wendilo Javier Carranza "

@@ -21,7 +21,7 @@ UPPER = "A-ZÁÉÍÓÚÑÜÀÈÌÒÙÂÊÎÔÛÇ"
 LOWER = "a-záéíóúñüàèìòùâêîôûçß"
 # A capitalised word of a name: "Terán", "Carpenter-Arévalo", "O'Connell", "McDonald".
 WORD = rf"(?:(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:[-'’][{UPPER}]?[{LOWER}]+)*|[{UPPER}]{{2,}}(?=\s+[{UPPER}][{LOWER}]))(?![\w@])"
-INITIAL = rf"[{UPPER}]\.?(?=\s+[{UPPER}])"
+INITIAL = rf"[{UPPER}](?:\.?(?=\s+[{UPPER}])|\.(?![\w.]))"  # "Pablo R. Tello", "Juan P. A.,"
 POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -563,7 +563,9 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     last = POSSESSIVE.sub("", tokens[-1]) if len(tokens[-1]) > 2 else tokens[-1]
     tokens = [*tokens[:-1], last]
     end = offsets[-1] + len(last)
-    name = text[start:end].rstrip(".")
+    name = text[start:end]
+    if not re.search(rf"(?<![\w.])[{UPPER}]\.$", name):
+        name = name.rstrip(".")  # a sentence's full stop, not an initial's
     end = start + len(name)
     evidence: set[str] = set()
     title = title_before(text, start, lex, adjacent=len(tokens) == 1, floor=sentence.start)
