@@ -639,7 +639,12 @@ def name_conflicts(
         groups = spellings(attribute, full, mentions)
         # A second given name or surname left out ("Ana" beside "Ana Lucía", "Salazar" beside
         # "Salazar Méndez") is a shorter form of the name, not another spelling of it.
-        keys = [k for k in groups if k and not any(shorter_form(k, other) for other in groups)]
+        # Initials for a name ("Joffre A. B." beside "Joffre Alcívar Bautista") shorten it too.
+        keys = [
+            k
+            for k in groups
+            if k and not any(shorter_form(k, other) or abbreviates(k, other) for other in groups)
+        ]
         documents = {k: {m["document"] for m in groups[k]} for k in keys}
         if not any(documents[k] - documents[o] for k in keys for o in keys if k != o):
             continue  # one spelling, or all spellings from the same documents
@@ -728,6 +733,22 @@ def spellings(attribute: str, full: list[dict], mentions: list[dict]) -> dict[st
             if " " not in mention["value"] and mention["value"] in groups:
                 groups[mention["value"]].append(mention)
     return groups
+
+
+def abbreviates(name: str, other: str) -> bool:
+    """Is a name the other with some words written as their initials ("Joffre A. B." for
+    "Joffre Alcívar Bautista", "Pablo R." for "Pablo Ramírez")?"""
+    words = fold(name).replace(".", " ").split()
+    other_words = fold(other).replace(".", " ").split()
+    return (
+        len(words) == len(other_words)
+        and words != other_words
+        and any(len(w) == 1 for w in words)
+        and all(
+            w == o or (len(w) == 1 and o.startswith(w))
+            for w, o in zip(words, other_words, strict=True)
+        )
+    )
 
 
 def shorter_form(name: str, other: str) -> bool:

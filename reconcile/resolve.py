@@ -269,6 +269,9 @@ def merge_within_documents(people: list[LocalPerson]) -> list[LocalPerson]:
                 head.mentions.extend(other.mentions)
                 head.aliases |= other.aliases | {other.key}
                 head.roles |= other.roles
+            # The alias "Negro Toro" names "Wilberto Alcázar" as its bearer: the bearer's own
+            # name is the name, not one of its aliases.
+            head.aliases.discard(head.key)
             merged.append(head)
     return merged
 

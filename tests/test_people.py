@@ -334,6 +334,40 @@ def test_a_different_given_name_is_still_a_spelling_contradiction():
     assert [(c.rule, c.severity) for c in conflicts] == [("name-spelling", "high")]
 
 
+def test_surnames_written_as_initials_are_a_shorter_form_not_a_misspelling():
+    conflicts = name_conflicts(
+        "s",
+        "Wilberto Joffre Alcázar Bautista",
+        [mention("a", "Wilberto Joffre Alcázar Bautista"), mention("b", "Wilberth Joffre A. B.")],
+        set(),
+    )
+    assert [(c.attribute, c.values[0].value, c.values[1].value) for c in conflicts] == [
+        ("first name", "Wilberth", "Wilberto")
+    ]
+
+
+def test_a_name_with_an_alias_in_one_document_is_still_compared_with_the_others():
+    text = (
+        "El sexto acusado es Wilberto Joffre Alcázar Bautista, alias Negro Toro, jefe de la "
+        "banda. Negro Toro huyó."
+    )
+    claims = [
+        {**c.__dict__, "document_id": "a", "document": "a"}
+        for c in claims_of(text, "es")
+        if c.kind in ("person", "alias")
+    ]
+    other = {**person("b", "Wilberth Joffre Alcázar Bautista"), "document": "b", "sentence": 0}
+    people = [c for c in claims if c["kind"] == "person"] + [other]
+    (entity,) = [
+        e
+        for e in resolve("s", people, [c for c in claims if c["kind"] == "alias"], [])
+        if "Negro Toro" in e.spellings()
+    ]
+    aliases = set().union(*(m.aliases for m in entity.members))
+    assert "wilberto joffre alcazar bautista" not in aliases
+    assert {fold(a) for a in aliases} == {"negro toro"}
+
+
 # --------------------------------------------------------------------------- lists of names
 
 
