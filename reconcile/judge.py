@@ -699,7 +699,63 @@ def name_conflicts(
                     values,
                 )
             )
+    shown = {w for c in conflicts for v in c.values for w in fold(v.value).split()}
+    for conflict in word_conflicts(story, entity_name, full):
+        if not {fold(v.value) for v in conflict.values} <= shown:  # not told already
+            conflicts.append(conflict)
     return conflicts
+
+
+def word_conflicts(story: str, entity_name: str, full: list[dict]) -> list[Conflict]:
+    """Full names of as many words that differ only in words misspelt one for another
+    ("Dikson Aron Córdova Perdomo" / "Dikson Aarón Córdova Perdomo"), where the documents
+    split the name into given names and surnames differently, so that neither part alone
+    shows the slip. The differing words are the values."""
+    from .resolve import misspelt
+
+    words_of = {id(m): fold(m["value"]).replace(".", " ").split() for m in full}
+    written = {id(m): m["value"].replace(".", " ").split() for m in full}
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for a in full:
+        for b in full:
+            wa, wb = words_of[id(a)], words_of[id(b)]
+            if (
+                a["document"] >= b["document"]
+                or len(wa) != len(wb)
+                or len(written[id(a)]) != len(wa)
+            ):
+                continue
+            if len(written[id(b)]) != len(wb):
+                continue
+            differ = [i for i, (x, y) in enumerate(zip(wa, wb, strict=True)) if x != y]
+            if len(differ) != 1 or not misspelt(wa[differ[0]], wb[differ[0]]):
+                continue
+            if same_given_name(wa[differ[0]], wb[differ[0]]):
+                continue  # Vasilis / Vassilis: one name romanised two ways
+            at = differ[0]
+            groups[written[id(a)][at]].append(a)
+            groups[written[id(b)][at]].append(b)
+    if len({fold(k) for k in groups}) < 2:
+        return []
+    values = [
+        make_value(k, members)
+        for k, members in sorted(groups.items(), key=lambda i: (-len(i[1]), i[0]))
+    ]
+    shown = " vs ".join(v.value for v in values)
+    return [
+        Conflict(
+            conflict_id(story, "name", entity_name, "name"),
+            story,
+            "name",
+            entity_name,
+            "name",
+            "high",
+            "contradiction",
+            "name-spelling",
+            f"Sources spell a name of {entity_name} differently: {shown}.",
+            values,
+        )
+    ]
 
 
 def written_apart_within_a_language(groups: dict[str, list[dict]], keys: list[str]) -> bool:

@@ -334,6 +334,27 @@ def test_a_different_given_name_is_still_a_spelling_contradiction():
     assert [(c.rule, c.severity) for c in conflicts] == [("name-spelling", "high")]
 
 
+def test_a_slip_in_a_word_the_documents_split_differently_is_still_a_misspelling():
+    # one document reads "Aron" as a surname, the other "Aarón" as a given name
+    a = {
+        **mention("a", "Wendilo Aron Córdova Perdomo"),
+        "extra": {"given": "Wendilo", "surname": "Aron Córdova Perdomo"},
+    }
+    b = {
+        **mention("b", "Wendilo Aarón Córdova Perdomo"),
+        "extra": {"given": "Wendilo Aarón", "surname": "Córdova Perdomo"},
+    }
+    conflicts = name_conflicts("s", "Wendilo Aarón Córdova Perdomo", [a, b], set())
+    assert [(c.attribute, sorted(v.value for v in c.values)) for c in conflicts] == [
+        ("name", ["Aarón", "Aron"])
+    ]
+    # a name romanised two ways is no misspelling
+    c = {**mention("c", "Vasilis Samaras"), "extra": {"given": "Vasilis", "surname": "Samaras"}}
+    d = {**mention("d", "Vassilis Samaras"), "extra": {"given": "Vassilis", "surname": "Samaras"}}
+    found = name_conflicts("s", "Vasilis Samaras", [c, d], set())
+    assert all(f.status == "variant" for f in found)
+
+
 def test_surnames_written_as_initials_are_a_shorter_form_not_a_misspelling():
     conflicts = name_conflicts(
         "s",
