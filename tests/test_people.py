@@ -429,6 +429,21 @@ def test_a_role_in_apposition_may_open_with_a_possessive(text, language, role):
     assert roles == {role}
 
 
+def test_each_item_of_a_list_of_relatives_keeps_its_own_role():
+    text = (
+        "Iban con él: Sergio Ruiz, hermano de Erick; Marta Ruiz (60 años), madre de ambos; "
+        "Orfilia Landa (28 años), pareja de Erick. Afirmó el fiscal jefe, Tarek Saab, que hubo "
+        "detenidos."
+    )
+    roles = {(c.subject, c.value) for c in claims_of(text, "es") if c.kind == "role"}
+    assert roles == {
+        ("Sergio Ruiz", "hermano de Erick"),
+        ("Marta Ruiz", "madre de ambos"),
+        ("Orfilia Landa", "pareja de Erick"),
+        ("Tarek Saab", "el fiscal jefe"),
+    }
+
+
 def test_a_role_after_a_titled_name_in_a_list_is_another_person():
     text = "The crash killed three: their mother Ana Ruiz Valencia, the pilot, and a leader."
     roles = {(c.subject, c.value) for c in claims_of(text) if c.kind == "role"}

@@ -94,6 +94,7 @@ def title_before(
     `floor` is where the name's sentence starts: a title never reaches back into the sentence
     before ("... said the mayor. Ana Quispe" gives Ana no title)."""
     window = text[max(0, floor, start - 90) : start].rsplit("\n", 1)[-1]  # not across paragraphs
+    window = window.rsplit(";", 1)[-1]  # nor across a list's items: "..., madre de ambos; Orfilia"
     naming = lex.phrases("naming_phrases").pattern  # "the judge, identified as"
     trimmed = re.sub(rf"(?:,?\s+{naming})?[\s,]*$", "", window)
     if adjacent and trimmed != window.rstrip(" "):
@@ -115,6 +116,8 @@ def title_before(
         first = index
         if first > 0 and f"{folded[first - 1]} {folded[first]}" in lex.titles:
             first -= 1  # "Attorney General"
+        while first > 0 and folded[first - 1] in lex.titles:
+            first -= 1  # "el fiscal jefe"
         while first > 0 and (
             folded[first - 1] in lex.title_modifiers
             or folded[first - 1] in articles
@@ -134,6 +137,9 @@ def title_before(
 def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
     """A role in apposition: 'Wilman Terán, National President of the Judiciary Council, said'."""
     article = lex.phrases("articles").pattern
+    bracket = re.match(r"\s*\([^()]{1,20}\)", text[end : end + 24])  # "Ruiz (60 años), madre"
+    if bracket:
+        end += bracket.end()
     match = re.match(rf",\s+({article}\s+)?([^,.;:()“”\"]{{2,90}})", text[end : end + 120], re.I)
     if not match:
         return None
@@ -727,7 +733,8 @@ def person_claims(person: Person, sentence: Sentence, text: str) -> list[Claim]:
         ),
         (
             person.role,
-            text.find(person.role or "\0", person.end, person.end + len(person.role or "") + 8),
+            # (a bracket may stand between: "Ruiz (60 años), madre de ambos")
+            text.find(person.role or "\0", person.end, person.end + len(person.role or "") + 32),
         ),
     ):
         if not role or re.match(r"\d", role) or index < 0:
