@@ -450,6 +450,18 @@ def test_a_role_after_a_titled_name_in_a_list_is_another_person():
     assert roles == {("Ana Ruiz Valencia", "mother")}
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        ("Police said Orvin Tasker’s mother was found.", "en", {"Orvin Tasker"}),
+        ("The father of Dagny Morrow spoke to reporters.", "en", {"Dagny Morrow"}),
+        ("La familia de Dazio Farelli pidió justicia.", "es", {"Dazio Farelli"}),
+    ],
+)
+def test_a_name_beside_a_relative_is_a_person(text, language, names):
+    assert people_in(text, language) == names
+
+
 def test_a_name_ending_in_initials_keeps_them():
     text = "El juez dejó presos a los acusados Manuel G., Juan P. A. y Marta B. P., dijo el fiscal."
     assert people_in(text, "es") == {"Manuel G.", "Juan P. A.", "Marta B. P."}

@@ -201,6 +201,20 @@ def listed_after(text: str, end: int, role: str, lex: Lexicon) -> bool:
     )
 
 
+def kin_beside(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Is the name a relative's: "the father of Ana Ruiz", "la familia de Ana Ruiz", "Ana
+    Ruiz's mother" (lexicon keys `kin_nouns`, `kin_prepositions`)?"""
+    kin = lex.get_set("kin_nouns")
+    if not kin:
+        return False
+    before = fold(text[max(0, start - 30) : start]).split()
+    if len(before) >= 2 and before[-1] in lex.get_set("kin_prepositions") and before[-2] in kin:
+        return True
+    possessive = POSSESSIVE.search(text[max(start, end - 2) : end])  # the run kept its "'s"
+    after = re.match(r"(['’]s?)?\s+(\w+)", text[end : end + 30])
+    return bool(after and (possessive or after.group(1)) and fold(after.group(2)) in kin)
+
+
 def is_courtesy(title: str, lex: Lexicon) -> bool:
     """Is a title only a form of address ("Mr", "la señora"; lexicon key `courtesy_titles`)?"""
     folded = [w.rstrip(".") for w in fold(title).split()]
@@ -602,6 +616,8 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         evidence.add("alias")  # "better known as Leandro Norero", "alias El Patrón"
     if alias_gap(lex).match(text, raw_end, raw_end + 80):
         evidence.add("alias")  # "Wilberto Alcázar, alias Negro Toro": a person's other name
+    if len(tokens) > 1 and kin_beside(text, start, raw_end, lex):
+        evidence.add("kin")  # "el padre de Ana Ruiz", "Ana Ruiz's mother"
     return tokens, start, end, name, title, role, frozenset(evidence)
 
 
