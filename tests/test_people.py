@@ -462,6 +462,10 @@ def test_a_name_beside_a_relative_is_a_person(text, language, names):
     assert people_in(text, language) == names
 
 
+def test_a_country_after_a_name_is_no_surname():
+    assert people_in("La embajadora Ana Ruiz de Honduras habló ayer.", "es") == {"Ana Ruiz"}
+
+
 def test_a_name_ending_in_initials_keeps_them():
     text = "El juez dejó presos a los acusados Manuel G., Juan P. A. y Marta B. P., dijo el fiscal."
     assert people_in(text, "es") == {"Manuel G.", "Juan P. A.", "Marta B. P."}
@@ -525,6 +529,9 @@ def test_an_unclear_list_adds_no_one(text, language):
         ("El choque ocurrió en el municipio de Santa Ana Tlapacoyan.", "es"),
         ("The Oaxaca Government Secretariat said the road was closed.", "en"),
         ("Según la fiscalía de General Valdivia, hubo tres detenidos.", "es"),
+        ("El ministerio del Interior de Marruecos informó que hubo 20 muertos.", "es"),
+        ("El Ayuntamiento de Valdeloria aseguró que no había licencia.", "es"),
+        ("El bus se dirigía al poblado de Santiago de Yosondúa.", "es"),
         ("“Presuntamente, el conductor del bus perdió el control”, contó un testigo.", "es"),
     ],
 )

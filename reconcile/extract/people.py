@@ -574,6 +574,12 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         return None
     if " ".join(fold(t) for t in tokens) in countries:
         return None  # "México, informó el director": a country is never a person
+    for index in range(1, len(tokens) - 1):
+        if fold(tokens[index]) in lex.particles and (
+            " ".join(fold(t) for t in tokens[index + 1 :]) in countries
+        ):  # "Ana Ruiz de Honduras", "Interior de Marruecos": a country is no surname
+            tokens, offsets = tokens[:index], offsets[:index]
+            break
     if lex.get("capitalised_months") and any(
         fold(t) in lex.months or fold(t) in lex.weekdays for t in tokens
     ):
