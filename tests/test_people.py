@@ -462,6 +462,15 @@ def test_a_name_beside_a_relative_is_a_person(text, language, names):
     assert people_in(text, language) == names
 
 
+def test_a_portfolio_before_a_minister_is_part_of_the_title():
+    roles = {
+        (c.subject, c.value)
+        for c in claims_of("Minister of Trade and Tourism Luis Helguero confirmed the figure.")
+        if c.kind == "role"
+    }
+    assert roles == {("Luis Helguero", "Minister of Trade and Tourism")}
+
+
 def test_a_country_after_a_name_is_no_surname():
     assert people_in("La embajadora Ana Ruiz de Honduras habló ayer.", "es") == {"Ana Ruiz"}
 
@@ -532,6 +541,8 @@ def test_an_unclear_list_adds_no_one(text, language):
         ("El ministerio del Interior de Marruecos informó que hubo 20 muertos.", "es"),
         ("El Ayuntamiento de Valdeloria aseguró que no había licencia.", "es"),
         ("El bus se dirigía al poblado de Santiago de Yosondúa.", "es"),
+        ("Human Rights Watch said the police had fired first.", "en"),
+        ("The US Geological Survey said the quake was shallow.", "en"),
         ("“Presuntamente, el conductor del bus perdió el control”, contó un testigo.", "es"),
     ],
 )
