@@ -646,6 +646,32 @@ def spelling_values(mentions: list[dict]) -> list[Value]:
 NAME_ORDER = {"supported": 0, "variant": 1, "disputed": 2, "contradiction": 3}
 
 
+def word_verdict(row: dict, conflict, entity_name: str, values: list[Value]) -> tuple | None:
+    """The draft against a word of a name the sources spell one way and the draft another
+    ("Aron" against the sources' "Aarón"): a contradiction unless the draft's word is the
+    sources' most used one."""
+    words = row["value"].replace(".", " ").split()
+    counts = {
+        v.value: sum(1 for s in v.sources if s.document != row["document"]) for v in conflict.values
+    }
+    mine = next((w for w in words if w in counts), None)
+    if mine is None:
+        return None
+    top_count = max(counts.values())
+    top = [w for w, n in counts.items() if n == top_count and n]
+    if not top or mine in top:
+        return None
+    severity = "medium" if counts[mine] else "high"
+    return (
+        "contradiction",
+        severity,
+        conflict.rule,
+        f"The draft spells {entity_name} with {mine}; sources write {' or '.join(top)}: "
+        f"{listing(values)}.",
+        top[0] if len(top) == 1 else None,
+    )
+
+
 def judge_name(
     row: dict, mentions: list[dict], entity_name: str, story: str
 ) -> tuple[str, Verdict]:
@@ -658,6 +684,11 @@ def judge_name(
     full = [m for m in mentions if " " in m["value"]]
     verdicts = []
     for conflict in name_conflicts(story, entity_name, [*mentions, row], set()):
+        if conflict.attribute == "name":  # one word of the name misspelt (`word_conflicts`)
+            verdict = word_verdict(row, conflict, entity_name, values)
+            if verdict:
+                verdicts.append(verdict)
+            continue
         index = 0 if conflict.attribute == "first name" else 1
         mine = raw_parts(row)[index]
         if not any(v.value == mine for v in conflict.values):

@@ -174,3 +174,40 @@ def test_check_judges_a_nationality_and_children_as_conflicts_does(tmp_path):
     }
     for (kind, start), finding in problems.items():
         assert {v.value for v in finding.corpus} == found[(kind, start)]
+
+
+WORDS = {
+    "a.md": (
+        "2024-07-01",
+        "Incendio en el mercado de Valdeloria\n\n"
+        "El alcalde Teodoro Quintanilla Berrocal dijo que 9 personas murieron en el incendio "
+        "del mercado. Entre los fallecidos está Wendilo Aarón Córdova Perdomo, de 30 años.",
+    ),
+    "b.md": (
+        "2024-07-01",
+        "Valdeloria llora a sus muertos\n\n"
+        "Teodoro Quintanilla Berrocal confirmó que 9 personas murieron en el incendio del "
+        "mercado. La familia de Wendilo Aarón Córdova Perdomo pidió justicia.",
+    ),
+}
+WORDS_DRAFT = (
+    "2024-07-02",
+    "El incendio de Valdeloria\n\n"
+    "El alcalde Teodoro Quintanilla Berrocal dijo que 9 personas murieron en el incendio. "
+    "Entre los fallecidos está Wendilo Aron Córdova Perdomo, de 30 años.",
+)
+
+
+def test_check_finds_a_misspelt_word_of_a_name_as_conflicts_does(tmp_path):
+    alone, both, draft_path = databases(tmp_path, WORDS, WORDS_DRAFT)
+    assert not reconcile(alone), "the invented corpus must agree with itself"
+    result = check_draft(alone, load_draft(str(draft_path)))
+    problems = {(f.kind, f.start): f for f in result.findings if f.is_problem}
+    found = draft_conflicts(both, result.draft.document.name)
+    assert set(problems) == set(found)
+    (finding,) = problems.values()
+    assert (finding.status, finding.severity, finding.suggestion) == (
+        "contradiction",
+        "high",
+        "Aarón",
+    )
