@@ -525,6 +525,15 @@ def analysed(match, text: str, lex: Lexicon, sentence: Sentence):
 
 def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     tokens = re.findall(r"\S+", match.group(0))
+    first = fold(tokens[0])
+    if (
+        first in lex.get_set("thing_articles")
+        and (
+            first not in lex.get_set("articles")  # "La Verdad reported" in an English text
+            or re.search(r"\w", text[sentence.start : match.start()])  # not opening the sentence
+        )
+    ):
+        return None  # "según La Verdad de Murcia", "en El Salvador": a thing's name
     offsets = [m.start() + match.start() for m in re.finditer(r"\S+", match.group(0))]
     # Cut at organisation/place words and titles: what follows the last of them may be a name.
     cut = 0
