@@ -471,6 +471,14 @@ def test_a_portfolio_before_a_minister_is_part_of_the_title():
     assert roles == {("Luis Helguero", "Minister of Trade and Tourism")}
 
 
+def test_a_name_the_document_calls_a_place_is_the_place_elsewhere_too():
+    text = (
+        "The bus fell off a highway in the municipality of Magdalena Peñasco. Rescuers reached "
+        "Magdalena Peñasco at noon, Mayor Ana Ruiz said."
+    )
+    assert people_in(text, "en") == {"Ana Ruiz"}
+
+
 def test_a_country_after_a_name_is_no_surname():
     assert people_in("La embajadora Ana Ruiz de Honduras habló ayer.", "es") == {"Ana Ruiz"}
 

@@ -16,7 +16,14 @@ from .context import attribution_of, hedge_of
 from .counts import count_claims
 from .events import date_claims
 from .frames import date_the_counts, name_the_counting_body, set_aside_earlier_events
-from .people import find_aliases, find_people, list_line_people, person_claims
+from .people import (
+    find_aliases,
+    find_people,
+    list_line_people,
+    not_a_place,
+    person_claims,
+    place_names,
+)
 from .personal import personal_claims
 
 CLAIM_ROLES = ("body", "heading")  # captions, bylines and comments are not the article's claims
@@ -84,15 +91,21 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
     lex = lexicon(code)
     text = document.text
     reference = PartialDate.parse(document.published)
-    known = known_names(document, sentences, code)
-    listed = list_line_people([s for s in sentences if s.role in CLAIM_ROLES], text, lex, known)
+    read = [s for s in sentences if s.role in CLAIM_ROLES]
+    places = place_names(read, text, lex)
+    known = {
+        key: name
+        for key, name in known_names(document, sentences, code).items()
+        if fold(name) not in places
+    }
+    listed = list_line_people(read, text, lex, known)
     claims: list[Claim] = []
     topic: str | None = None
     age_topic: str | None = None  # the one person the previous sentence was about, if any
     for sentence in sentences:
         if sentence.role not in CLAIM_ROLES:
             continue
-        people = find_people(sentence, text, lex, known)
+        people = [p for p in find_people(sentence, text, lex, known) if not_a_place(p, places)]
         if sentence.role == "heading" and title_case(sentence.text):
             # A list line "Name Surname (20)." is a name with its age, whatever its capitals.
             people = [p for p in people if p.evidence & {"given name", "known", "age"}]

@@ -363,6 +363,23 @@ def counted_place(person: Person, runs, text: str) -> bool:
     return places >= COUNTED_PLACES
 
 
+def place_names(sentences: list[Sentence], text: str, lex: Lexicon) -> frozenset[str]:
+    """Folded names the document itself calls places somewhere ("the municipality of Magdalena
+    Peñasco"): elsewhere in the document, without a title or a verb of saying, they are the
+    place again ("the crash in Magdalena Peñasco"), not a person."""
+    found = set()
+    for sentence in sentences:
+        for match in name_pattern(lex).finditer(text, sentence.start, sentence.end):
+            run = analysed(match, text, lex, sentence)
+            if run is not None and len(run[0]) > 1 and after_place_noun(text, run[1], lex):
+                found.add(fold(run[3]))
+    return frozenset(found)
+
+
+def not_a_place(person: Person, places: frozenset[str]) -> bool:
+    return fold(person.name) not in places or bool(person.evidence & {"title", "speech", "alias"})
+
+
 LIST_ITEMS = 3  # the fewest names that make a list's shape clear
 
 
