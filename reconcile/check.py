@@ -26,6 +26,7 @@ import sqlite_utils
 
 from .dates import WEEKDAY_NAMES, PartialDate
 from .judge import (
+    PERSONAL_RULES,
     SEVERITY_RANK,
     approximate_pairs,
     birthday_between,
@@ -36,6 +37,8 @@ from .judge import (
     is_exact,
     make_value,
     name_conflicts,
+    one_account_per_document,
+    personal_value,
     raw_parts,
     spellings,
     tally,
@@ -44,7 +47,7 @@ from .judge import (
 )
 from .lexicon import fold, lexicon
 from .match import NUMBER_KINDS, block_key, comparable_figures
-from .models import Claim, Document, Sentence, Value
+from .models import PERSONAL_KINDS, Claim, Document, Sentence, Value
 from .output import number_text
 from .store import CLAIM_COLUMNS, claim_row, meta
 
@@ -426,6 +429,9 @@ def label(claim: dict) -> str:
         return value_text(claim)
     if claim["kind"] == "age":
         return number_text(claim["low"])
+    if claim["kind"] in PERSONAL_KINDS:  # "Guatemala" for "guatemalteca", "3" for "three"
+        value = personal_value(claim)
+        return value.title() if claim["kind"] == "nationality" else value
     return date_text(claim)
 
 
@@ -463,6 +469,10 @@ def best_supported(values: list[Value], claims: list[dict]) -> str | None:
 def describe(claim: dict, subject: str) -> str:
     if claim["kind"] == "age":
         return f"the age of {subject}"
+    if claim["kind"] == "nationality":
+        return f"the nationality or origin of {subject}"
+    if claim["kind"] == "children":
+        return f"the number of children of {subject}"
     attribute = claim["attribute"]
     return f"{attribute} of {subject}" if subject else attribute
 
@@ -477,7 +487,11 @@ class Verdict:
     values: list[Value]
 
 
-RULES = {"age": "age-birth-year", "date": "event-date"}
+RULES = {
+    "age": "age-birth-year",
+    "date": "event-date",
+    **{kind: rule for kind, (rule, _) in PERSONAL_RULES.items()},
+}
 
 
 def sides(draft: dict, block: list[dict]) -> tuple[list[dict], list[dict], list[dict]]:
@@ -488,8 +502,9 @@ def sides(draft: dict, block: list[dict]) -> tuple[list[dict], list[dict], list[
     the draft's (further than a month away it is another event)."""
     kind = draft["kind"]
     members = [*block, draft]
-    if kind in NUMBER_KINDS:
-        kept = comparable_figures(members)
+    if kind in NUMBER_KINDS or kind in PERSONAL_KINDS:
+        # a document giving one person two nationalities is set aside, as in `conflicts`
+        kept = (comparable_figures if kind in NUMBER_KINDS else one_account_per_document)(members)
         if not any(c is draft for c in kept):
             return [], [], block
         members = kept
@@ -583,6 +598,8 @@ def judge_claim(draft: dict, block: list[dict], subject: str, growing: set[str])
     elif kind == "age":
         birthday = all(birthday_between(draft, c) for c in clash)
         severity = "medium" if hedged or birthday else "high"
+    elif kind in PERSONAL_KINDS:
+        severity = "medium" if hedged else "high"
     else:
         severity = "high" if pins(draft) and any(pins(c) for c in clash) else "medium"
     suggestion = best_supported(clash_values, clash)
@@ -629,6 +646,32 @@ def spelling_values(mentions: list[dict]) -> list[Value]:
 NAME_ORDER = {"supported": 0, "variant": 1, "disputed": 2, "contradiction": 3}
 
 
+def word_verdict(row: dict, conflict, entity_name: str, values: list[Value]) -> tuple | None:
+    """The draft against a word of a name the sources spell one way and the draft another
+    ("Aron" against the sources' "Aarón"): a contradiction unless the draft's word is the
+    sources' most used one."""
+    words = row["value"].replace(".", " ").split()
+    counts = {
+        v.value: sum(1 for s in v.sources if s.document != row["document"]) for v in conflict.values
+    }
+    mine = next((w for w in words if w in counts), None)
+    if mine is None:
+        return None
+    top_count = max(counts.values())
+    top = [w for w, n in counts.items() if n == top_count and n]
+    if not top or mine in top:
+        return None
+    severity = "medium" if counts[mine] else "high"
+    return (
+        "contradiction",
+        severity,
+        conflict.rule,
+        f"The draft spells {entity_name} with {mine}; sources write {' or '.join(top)}: "
+        f"{listing(values)}.",
+        top[0] if len(top) == 1 else None,
+    )
+
+
 def judge_name(
     row: dict, mentions: list[dict], entity_name: str, story: str
 ) -> tuple[str, Verdict]:
@@ -641,6 +684,11 @@ def judge_name(
     full = [m for m in mentions if " " in m["value"]]
     verdicts = []
     for conflict in name_conflicts(story, entity_name, [*mentions, row], set()):
+        if conflict.attribute == "name":  # one word of the name misspelt (`word_conflicts`)
+            verdict = word_verdict(row, conflict, entity_name, values)
+            if verdict:
+                verdicts.append(verdict)
+            continue
         index = 0 if conflict.attribute == "first name" else 1
         mine = raw_parts(row)[index]
         if not any(v.value == mine for v in conflict.values):
@@ -775,9 +823,12 @@ def check_draft(
     story: str | None = None,
     accepts: list[AcceptEntry] | None = None,
     refresh: bool = True,
+    variants: bool = False,
 ) -> CheckResult:
     """Every checkable claim of the draft, judged against the corpus (supported and
-    unsupported claims included: `Finding.is_problem` tells the problems apart)."""
+    unsupported claims included: `Finding.is_problem` tells the problems apart). A name the
+    draft writes as a variant of the sources' spelling (accents, a nickname) is a low finding
+    only with `variants`; otherwise the sources back it."""
     if isinstance(draft, Document):
         draft = analyse_document(draft)
     ensure_documents(db)
@@ -793,7 +844,7 @@ def check_draft(
         )
     corpus = Corpus(db, chosen, exclude) if chosen else None
     findings = check_weekdays(draft, rows, chosen)
-    findings += check_names(draft, people, corpus, chosen)
+    findings += check_names(draft, people, corpus, chosen, variants)
     findings += check_facts(draft, rows, people, corpus, chosen)
     findings.sort(key=lambda f: (f.start, f.end, f.kind, f.rule))
     result = CheckResult(draft, chosen, reason, shared, findings, warnings=warnings)
@@ -826,7 +877,11 @@ def check_weekdays(draft: Draft, rows: list[dict], story: str | None) -> list[Fi
 
 
 def check_names(
-    draft: Draft, people: list[dict], corpus: Corpus | None, story: str | None
+    draft: Draft,
+    people: list[dict],
+    corpus: Corpus | None,
+    story: str | None,
+    variants: bool = False,
 ) -> list[Finding]:
     found = []
     mentions: dict[str, list[dict]] = {}
@@ -850,6 +905,10 @@ def check_names(
             found.append(make_finding(draft, row, "name", "name", value, verdict))
             continue
         subject, verdict = judge_name(row, mentions[entity], corpus.entities[entity].name, story)
+        if verdict.status == "variant" and not variants:
+            verdict = Verdict(
+                "supported", None, verdict.rule, verdict.explanation, None, verdict.values
+            )
         found.append(make_finding(draft, row, "name", "name", subject, verdict))
     return found
 
@@ -857,7 +916,8 @@ def check_names(
 def check_facts(
     draft: Draft, rows: list[dict], people: list[dict], corpus: Corpus | None, story: str | None
 ) -> list[Finding]:
-    """Counts, amounts, percentages, ages and event dates against their blocks."""
+    """Counts, amounts, percentages, ages, event dates, nationalities and numbers of children
+    against their blocks."""
     entity_of: dict[str, str | None] = {}
     if corpus:
         for row in people:
@@ -876,12 +936,13 @@ def check_facts(
 
     keyed: list[tuple[dict, tuple | None, str | None]] = []
     for row in rows:
-        if row["kind"] not in (*NUMBER_KINDS, "age", "date"):
+        if row["kind"] not in (*NUMBER_KINDS, "age", "date", *PERSONAL_KINDS):
             continue
         entity = draft_entity(row["subject"])
         key = block_key(row, story or "", entity)
-        # An age of someone the corpus does not know has no block: it is unsupported.
-        if key is not None or (row["kind"] == "age" and row["subject"]):
+        # An age (a nationality, a number of children) of someone the corpus does not know
+        # has no block: it is unsupported.
+        if key is not None or (row["kind"] in ("age", *PERSONAL_KINDS) and row["subject"]):
             keyed.append((row, key, entity))
     blocks: dict[tuple, list[dict]] = defaultdict(list)
     if corpus:

@@ -37,6 +37,12 @@ RULE_FAMILIES = {
 }
 
 
+def is_variant(conflict: Conflict) -> bool:
+    """A name written two ways that are one name (accents or capitals, a nickname): a note
+    for whoever asks, not a disagreement between sources."""
+    return conflict.status == "variant"
+
+
 def rule_family(rule: str) -> str:
     return RULE_FAMILIES.get(rule, rule)
 
@@ -633,7 +639,12 @@ def name_conflicts(
         groups = spellings(attribute, full, mentions)
         # A second given name or surname left out ("Ana" beside "Ana Lucía", "Salazar" beside
         # "Salazar Méndez") is a shorter form of the name, not another spelling of it.
-        keys = [k for k in groups if k and not any(shorter_form(k, other) for other in groups)]
+        # Initials for a name ("Joffre A. B." beside "Joffre Alcívar Bautista") shorten it too.
+        keys = [
+            k
+            for k in groups
+            if k and not any(shorter_form(k, other) or abbreviates(k, other) for other in groups)
+        ]
         documents = {k: {m["document"] for m in groups[k]} for k in keys}
         if not any(documents[k] - documents[o] for k in keys for o in keys if k != o):
             continue  # one spelling, or all spellings from the same documents
@@ -688,7 +699,63 @@ def name_conflicts(
                     values,
                 )
             )
+    shown = {w for c in conflicts for v in c.values for w in fold(v.value).split()}
+    for conflict in word_conflicts(story, entity_name, full):
+        if not {fold(v.value) for v in conflict.values} <= shown:  # not told already
+            conflicts.append(conflict)
     return conflicts
+
+
+def word_conflicts(story: str, entity_name: str, full: list[dict]) -> list[Conflict]:
+    """Full names of as many words that differ only in words misspelt one for another
+    ("Dikson Aron Córdova Perdomo" / "Dikson Aarón Córdova Perdomo"), where the documents
+    split the name into given names and surnames differently, so that neither part alone
+    shows the slip. The differing words are the values."""
+    from .resolve import misspelt
+
+    words_of = {id(m): fold(m["value"]).replace(".", " ").split() for m in full}
+    written = {id(m): m["value"].replace(".", " ").split() for m in full}
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for a in full:
+        for b in full:
+            wa, wb = words_of[id(a)], words_of[id(b)]
+            if (
+                a["document"] >= b["document"]
+                or len(wa) != len(wb)
+                or len(written[id(a)]) != len(wa)
+            ):
+                continue
+            if len(written[id(b)]) != len(wb):
+                continue
+            differ = [i for i, (x, y) in enumerate(zip(wa, wb, strict=True)) if x != y]
+            if len(differ) != 1 or not misspelt(wa[differ[0]], wb[differ[0]]):
+                continue
+            if same_given_name(wa[differ[0]], wb[differ[0]]):
+                continue  # Vasilis / Vassilis: one name romanised two ways
+            at = differ[0]
+            groups[written[id(a)][at]].append(a)
+            groups[written[id(b)][at]].append(b)
+    if len({fold(k) for k in groups}) < 2:
+        return []
+    values = [
+        make_value(k, members)
+        for k, members in sorted(groups.items(), key=lambda i: (-len(i[1]), i[0]))
+    ]
+    shown = " vs ".join(v.value for v in values)
+    return [
+        Conflict(
+            conflict_id(story, "name", entity_name, "name"),
+            story,
+            "name",
+            entity_name,
+            "name",
+            "high",
+            "contradiction",
+            "name-spelling",
+            f"Sources spell a name of {entity_name} differently: {shown}.",
+            values,
+        )
+    ]
 
 
 def written_apart_within_a_language(groups: dict[str, list[dict]], keys: list[str]) -> bool:
@@ -722,6 +789,22 @@ def spellings(attribute: str, full: list[dict], mentions: list[dict]) -> dict[st
             if " " not in mention["value"] and mention["value"] in groups:
                 groups[mention["value"]].append(mention)
     return groups
+
+
+def abbreviates(name: str, other: str) -> bool:
+    """Is a name the other with some words written as their initials ("Joffre A. B." for
+    "Joffre Alcívar Bautista", "Pablo R." for "Pablo Ramírez")?"""
+    words = fold(name).replace(".", " ").split()
+    other_words = fold(other).replace(".", " ").split()
+    return (
+        len(words) == len(other_words)
+        and words != other_words
+        and any(len(w) == 1 for w in words)
+        and all(
+            w == o or (len(w) == 1 and o.startswith(w))
+            for w, o in zip(words, other_words, strict=True)
+        )
+    )
 
 
 def shorter_form(name: str, other: str) -> bool:

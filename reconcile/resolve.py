@@ -24,6 +24,7 @@ from .lexicon import available_languages, fold, lexicon
 from .stories import UnionFind, slug
 
 GIVEN_SIMILARITY = 0.8
+ROLE_SURNAME_LENGTH = 6  # surnames two slips apart, whatever their first letter, with a role
 SURNAME_SIMILARITY = 0.85
 
 
@@ -132,7 +133,8 @@ def misspelt(a: str, b: str) -> bool:
 def same_person(
     a: str, b: str, given_a: str = "", given_b: str = "", shared_role: bool = False
 ) -> bool:
-    """Do two full names name one person?
+    """Do two full names name one person? With a shared role, one given name and surnames of
+    six letters or more two slips apart (their first letters too) are one person.
 
     >>> same_person("Wilman Terán", "William Terán")
     True
@@ -159,6 +161,13 @@ def same_person(
         and not {ga[0], gb[0]} <= known_given_names()  # Mario and María: two names
     ):
         return True  # "Macimo Thomsem" is "Máximo Thomsen": each part one slip away
+    if (
+        shared_role
+        and same_given_name(ga[0], gb[0])
+        and min(len(sa[0]), len(sb[0])) >= ROLE_SURNAME_LENGTH
+        and DamerauLevenshtein.distance(sa[0], sb[0]) <= 2
+    ):
+        return True  # the government spokesman Yannis Ikonomu / Yiannis Okonomo
     if ga[0] == gb[0] and len(sa[0]) >= 4 and len(sb[0]) >= 4:
         return similar(sa[0], sb[0], SURNAME_SIMILARITY) or similar(
             " ".join(sa), " ".join(sb), SURNAME_SIMILARITY
@@ -260,6 +269,9 @@ def merge_within_documents(people: list[LocalPerson]) -> list[LocalPerson]:
                 head.mentions.extend(other.mentions)
                 head.aliases |= other.aliases | {other.key}
                 head.roles |= other.roles
+            # The alias "Negro Toro" names "Wilberto Alcázar" as its bearer: the bearer's own
+            # name is the name, not one of its aliases.
+            head.aliases.discard(head.key)
             merged.append(head)
     return merged
 
@@ -280,6 +292,8 @@ def blocking_keys(person: LocalPerson) -> set[str]:
         if given and surnames:
             keys.add(f"g:{given[0]}:{surnames[0][:1]}")
             keys.add(f"m:{given[0][:2]}:{surnames[0][:2]}")  # both parts misspelt: "Macimo Thomsem"
+            if person.roles:  # one role, one given name: "Yannis Ikonomu" / "Yiannis Okonomo"
+                keys.add("r:" + nickname_forms().get(given[0], given[0]))
     return keys
 
 

@@ -123,7 +123,7 @@ def test_check_and_conflicts_set_a_draft_claim_against_the_same_values(
 ):
     alone, both, draft_path = databases(tmp_path, corpus, draft)
     assert not reconcile(alone), "the invented corpus must agree with itself"
-    result = check_draft(alone, load_draft(str(draft_path)))
+    result = check_draft(alone, load_draft(str(draft_path)), variants=True)
     problems = {(f.kind, f.start): f for f in result.findings if f.is_problem}
     found = draft_conflicts(both, result.draft.document.name)
 
@@ -137,3 +137,77 @@ def test_check_and_conflicts_set_a_draft_claim_against_the_same_values(
         if kind != "name":  # names: check shows full spellings, conflicts the part in question
             assert {v.value for v in finding.corpus} & others, (finding.explanation, others)
     assert {(f.kind, f.status) for f in problems.values()} == statuses
+
+
+PERSONAL = {
+    "a.md": (
+        "2024-06-02",
+        "Fire at the Port Velland depot\n\n"
+        "Marta Velloso, a Guatemalan national, died in the fire at the depot. Marta Velloso was "
+        "a mother of three, her employer said.",
+    ),
+    "b.md": (
+        "2024-06-02",
+        "Port Velland mourns\n\n"
+        "Marta Velloso, de 34 años y madre de tres hijos, murió en el incendio del depósito. "
+        "Marta Velloso era guatemalteca.",
+    ),
+}
+PERSONAL_DRAFT = (
+    "2024-06-03",
+    "The depot fire\n\n"
+    "Marta Velloso, a Mexican national, died in the fire. Marta Velloso was a mother of four.",
+)
+
+
+def test_check_judges_a_nationality_and_children_as_conflicts_does(tmp_path):
+    alone, both, draft_path = databases(tmp_path, PERSONAL, PERSONAL_DRAFT)
+    assert not reconcile(alone), "the invented corpus must agree with itself"
+    result = check_draft(alone, load_draft(str(draft_path)))
+    problems = {(f.kind, f.start): f for f in result.findings if f.is_problem}
+    found = draft_conflicts(both, result.draft.document.name)
+    assert set(problems) == set(found)
+    shown = {(f.kind, f.status, f.severity, f.suggestion) for f in problems.values()}
+    assert shown == {
+        ("nationality", "contradiction", "high", "Guatemala"),
+        ("children", "contradiction", "high", "3"),
+    }
+    for (kind, start), finding in problems.items():
+        assert {v.value for v in finding.corpus} == found[(kind, start)]
+
+
+WORDS = {
+    "a.md": (
+        "2024-07-01",
+        "Incendio en el mercado de Valdeloria\n\n"
+        "El alcalde Teodoro Quintanilla Berrocal dijo que 9 personas murieron en el incendio "
+        "del mercado. Entre los fallecidos está Wendilo Aarón Córdova Perdomo, de 30 años.",
+    ),
+    "b.md": (
+        "2024-07-01",
+        "Valdeloria llora a sus muertos\n\n"
+        "Teodoro Quintanilla Berrocal confirmó que 9 personas murieron en el incendio del "
+        "mercado. La familia de Wendilo Aarón Córdova Perdomo pidió justicia.",
+    ),
+}
+WORDS_DRAFT = (
+    "2024-07-02",
+    "El incendio de Valdeloria\n\n"
+    "El alcalde Teodoro Quintanilla Berrocal dijo que 9 personas murieron en el incendio. "
+    "Entre los fallecidos está Wendilo Aron Córdova Perdomo, de 30 años.",
+)
+
+
+def test_check_finds_a_misspelt_word_of_a_name_as_conflicts_does(tmp_path):
+    alone, both, draft_path = databases(tmp_path, WORDS, WORDS_DRAFT)
+    assert not reconcile(alone), "the invented corpus must agree with itself"
+    result = check_draft(alone, load_draft(str(draft_path)))
+    problems = {(f.kind, f.start): f for f in result.findings if f.is_problem}
+    found = draft_conflicts(both, result.draft.document.name)
+    assert set(problems) == set(found)
+    (finding,) = problems.values()
+    assert (finding.status, finding.severity, finding.suggestion) == (
+        "contradiction",
+        "high",
+        "Aarón",
+    )

@@ -346,3 +346,39 @@ def test_6_a_bad_configuration_value_exits_2_naming_the_file(tmp_path, monkeypat
     result = run_cli("conflicts")
     assert result.exit_code == 2
     assert "reconcile.toml" in result.stderr and "high" in result.stderr
+
+
+# --------------------------------------------------------------------------- spelling variants
+
+ACCENTED = "Firefighter Joaquín Berrondo said 4 people were hurt at the depot.\n"
+PLAIN = "Firefighter Joaquin Berrondo said that 4 people were hurt at the depot.\n"
+
+
+@pytest.fixture
+def accents(tmp_path) -> Path:
+    """Two reports of one story in one language, one writing a name without its accent."""
+    database = tmp_path / "variants.db"
+    write(tmp_path / "corpus" / "one.txt", ACCENTED)
+    write(tmp_path / "corpus" / "two.txt", PLAIN)
+    assert run_cli("ingest", tmp_path / "corpus", "--db", database).exit_code == 0
+    return database
+
+
+def test_a_name_written_without_its_accent_shows_only_when_asked(accents, tmp_path):
+    assert conflicts_json(accents) == []
+    assert run_cli("conflicts", "--db", accents, "--fail-on", "low").exit_code == 0
+    (variant,) = conflicts_json(accents, "--variants")
+    assert (variant["status"], variant["severity"]) == ("variant", "low")
+    assert run_cli("conflicts", "--db", accents, "--variants", "--fail-on", "low").exit_code == 1
+    page = tmp_path / "page.html"
+    assert run_cli("report", "--html", page, "--db", accents).exit_code == 0
+    assert "Berrondo" not in page.read_text(encoding="utf-8")
+    assert run_cli("report", "--html", page, "--db", accents, "--variants").exit_code == 0
+    assert "Berrondo" in page.read_text(encoding="utf-8")
+
+    draft = write(tmp_path / "draft.txt", PLAIN)
+    hidden = run_cli("check", draft, "--db", accents, "--fail-on", "low", "-f", "json")
+    assert hidden.exit_code == 0 and json.loads(hidden.stdout)["findings"] == []
+    shown = run_cli("check", draft, "--db", accents, "--fail-on", "low", "-f", "json", "--variants")
+    assert shown.exit_code == 1
+    assert [f["status"] for f in json.loads(shown.stdout)["findings"]] == ["variant"]

@@ -19,7 +19,9 @@ def desk(sample_db, tmp_path_factory):
     """A copy of the sample database with one decision, and its Datasette metadata."""
     path = tmp_path_factory.mktemp("datasette") / "desk.db"
     path.write_bytes(sample_db.read_bytes())
-    conflicts = json.loads(run_cli("conflicts", "--db", path, "-f", "json").stdout)["conflicts"]
+    # the database keeps every conflict, spelling variants included: ask for them too
+    listed = run_cli("conflicts", "--db", path, "-f", "json", "--variants").stdout
+    conflicts = json.loads(listed)["conflicts"]
     result = run_cli("decide", conflicts[0]["id"], "confirmed", "-r", "ana", "--db", path)
     assert result.exit_code == 0, result.output
     out = path.parent / "metadata.json"

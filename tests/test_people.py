@@ -73,6 +73,32 @@ def ages_of(text: str, language: str = "en", published: str = "2024-03-20") -> d
             "en",
             {"Anouk": 12, "Wessel": 8, "Ferdi": 5},
         ),
+        (
+            "Perdió a su padre, Tomás Ferrer, de 41 años, y a su madre, Inés Ferrer, de 39.",
+            "es",
+            {"Tomás Ferrer": 41, "Inés Ferrer": 39},
+        ),
+        (
+            "Salieron del pueblo Marco Antonio Quintero de 26 años y Elvis Ramón Paredes de 31.",
+            "es",
+            {"Marco Antonio Quintero": 26, "Elvis Ramón Paredes": 31},
+        ),
+        (
+            "The names of 35-year-old Ana Tello, 40-year-old Bruno Tello and 6-year-old Leo "
+            "Tello were read aloud.",
+            "en",
+            {"Ana Tello": 35, "Bruno Tello": 40, "Leo Tello": 6},
+        ),
+        (
+            "The escape of Adolfo Merino, alias “Tigre”, 44, shocked the port.",
+            "en",
+            {"Adolfo Merino": 44},
+        ),
+        (
+            "Murieron Ana Quispe (40) y Rosa Tello (35) en el choque.",
+            "es",
+            {"Ana Quispe": 40, "Rosa Tello": 35},
+        ),
     ],
 )
 def test_every_age_of_a_list_goes_to_its_own_name(text, language, expected):
@@ -95,6 +121,8 @@ def test_a_list_line_of_names_and_ages_keeps_its_names():
         ("Según Rosa Villca, su hijo, de 26 años, viajó a la frontera.", "es"),
         ("El padre de Rosa Villca contó que una menor de 17 años murió en la plaza.", "es"),
         ("La fiscal Rosa Villca pidió condenas de 15 años para los acusados.", "es"),
+        ("Las víctimas eran Lucía y Marta Ferrer, de 12 y 9 años.", "es"),
+        ("The twins Tom and Emma Quist, 12 and 9, were unhurt.", "en"),
         (
             "La muerte de un adolescente en Ayaviri, ciudad de la región de Ayacara, de 16 años.",
             "es",
@@ -120,9 +148,35 @@ def test_an_age_after_a_list_line_heading_is_not_given_to_a_later_name():
     assert ages_of(text, "es") == {}
 
 
+def test_an_age_a_person_would_have_turned_is_not_their_age():
+    text = "Tomás Ferrer cumpliría 31 años el 2 de mayo. Era de Valdeloria."
+    assert ages_of(text, "es") == {}
+
+
+def test_a_name_before_an_alias_and_a_pilot_are_people():
+    text = (
+        "El sexto acusado es Wilberto Joffre Alcázar Bautista, alias Negro Toro, jefe de la "
+        "banda. The plane carried pilot Hernando Murcia Morales and two passengers."
+    )
+    names = {c.value for c in claims_of(text, "es") if c.kind == "person"}
+    assert "Wilberto Joffre Alcázar Bautista" in names
+    english = {c.value for c in claims_of(text.split(". ", 1)[1]) if c.kind == "person"}
+    assert english == {"Hernando Murcia Morales"}
+
+
 def test_an_age_of_the_previous_sentence_person():
     text = "Marco Vitale was born in Bari. Local reports attribute 52 years."
     assert ages_of(text) == {"Marco Vitale": 52}
+
+
+def test_an_alias_alone_is_its_bearer_and_carries_the_age_to_the_next_sentence():
+    text = (
+        "El cabecilla José Adolfo Merino Villamar, alias “Tigre”, escapó. Tigre ha estado "
+        "preso durante 12 años. De 45 años de edad, en 2020 se convirtió en el líder."
+    )
+    assert ages_of(text, "es") == {"José Adolfo Merino Villamar": 45}
+    subjects = {c.subject for c in claims_of(text, "es") if c.kind == "person"}
+    assert subjects == {"José Adolfo Merino Villamar"}
 
 
 def test_no_age_from_a_previous_sentence_that_named_two_people():
@@ -179,6 +233,25 @@ def listed(document: str, names: list[str]) -> list[dict]:
 
 def groups(entities) -> set[frozenset[str]]:
     return {frozenset(e.spellings()) for e in entities}
+
+
+def test_one_role_and_given_name_join_surnames_two_slips_apart_even_at_their_first_letter():
+    claims = [person("a", "Yannis Ikaridis"), person("b", "Yiannis Okarides")]
+    roles = [
+        {"document_id": "a", "subject": "Yannis Ikaridis", "value": "the government spokesman"},
+        {
+            "document_id": "b",
+            "subject": "Yiannis Okarides",
+            "value": "a spokesman for the government",
+        },
+    ]
+    assert len(resolve("s", claims, [], roles)) == 1
+    assert len(resolve("s", claims, [], [])) == 2  # without the role: two people
+    other = [
+        {"document_id": "a", "subject": "Yannis Ikaridis", "value": "the government spokesman"},
+        {"document_id": "b", "subject": "Yiannis Okarides", "value": "el alcalde"},
+    ]
+    assert len(resolve("s", claims, [], other)) == 2
 
 
 def test_two_people_one_document_names_apart_never_join():
@@ -261,6 +334,61 @@ def test_a_different_given_name_is_still_a_spelling_contradiction():
     assert [(c.rule, c.severity) for c in conflicts] == [("name-spelling", "high")]
 
 
+def test_a_slip_in_a_word_the_documents_split_differently_is_still_a_misspelling():
+    # one document reads "Aron" as a surname, the other "Aarón" as a given name
+    a = {
+        **mention("a", "Wendilo Aron Córdova Perdomo"),
+        "extra": {"given": "Wendilo", "surname": "Aron Córdova Perdomo"},
+    }
+    b = {
+        **mention("b", "Wendilo Aarón Córdova Perdomo"),
+        "extra": {"given": "Wendilo Aarón", "surname": "Córdova Perdomo"},
+    }
+    conflicts = name_conflicts("s", "Wendilo Aarón Córdova Perdomo", [a, b], set())
+    assert [(c.attribute, sorted(v.value for v in c.values)) for c in conflicts] == [
+        ("name", ["Aarón", "Aron"])
+    ]
+    # a name romanised two ways is no misspelling
+    c = {**mention("c", "Vasilis Samaras"), "extra": {"given": "Vasilis", "surname": "Samaras"}}
+    d = {**mention("d", "Vassilis Samaras"), "extra": {"given": "Vassilis", "surname": "Samaras"}}
+    found = name_conflicts("s", "Vasilis Samaras", [c, d], set())
+    assert all(f.status == "variant" for f in found)
+
+
+def test_surnames_written_as_initials_are_a_shorter_form_not_a_misspelling():
+    conflicts = name_conflicts(
+        "s",
+        "Wilberto Joffre Alcázar Bautista",
+        [mention("a", "Wilberto Joffre Alcázar Bautista"), mention("b", "Wilberth Joffre A. B.")],
+        set(),
+    )
+    assert [(c.attribute, c.values[0].value, c.values[1].value) for c in conflicts] == [
+        ("first name", "Wilberth", "Wilberto")
+    ]
+
+
+def test_a_name_with_an_alias_in_one_document_is_still_compared_with_the_others():
+    text = (
+        "El sexto acusado es Wilberto Joffre Alcázar Bautista, alias Negro Toro, jefe de la "
+        "banda. Negro Toro huyó."
+    )
+    claims = [
+        {**c.__dict__, "document_id": "a", "document": "a"}
+        for c in claims_of(text, "es")
+        if c.kind in ("person", "alias")
+    ]
+    other = {**person("b", "Wilberth Joffre Alcázar Bautista"), "document": "b", "sentence": 0}
+    people = [c for c in claims if c["kind"] == "person"] + [other]
+    (entity,) = [
+        e
+        for e in resolve("s", people, [c for c in claims if c["kind"] == "alias"], [])
+        if "Negro Toro" in e.spellings()
+    ]
+    aliases = set().union(*(m.aliases for m in entity.members))
+    assert "wilberto joffre alcazar bautista" not in aliases
+    assert {fold(a) for a in aliases} == {"negro toro"}
+
+
 # --------------------------------------------------------------------------- lists of names
 
 
@@ -290,10 +418,100 @@ def test_names_listed_beside_a_confirmed_person_are_people(text, language, names
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "role"),
+    [
+        ("Dania Leal, su madre, lo identificó.", "es", "su madre"),
+        ("Ana Cho, Ecuador's attorney general, spoke.", "en", "Ecuador's attorney general"),
+    ],
+)
+def test_a_role_in_apposition_may_open_with_a_possessive(text, language, role):
+    roles = {c.value for c in claims_of(text, language) if c.kind == "role"}
+    assert roles == {role}
+
+
+def test_each_item_of_a_list_of_relatives_keeps_its_own_role():
+    text = (
+        "Iban con él: Sergio Ruiz, hermano de Erick; Marta Ruiz (60 años), madre de ambos; "
+        "Orfilia Landa (28 años), pareja de Erick. Afirmó el fiscal jefe, Tarek Saab, que hubo "
+        "detenidos."
+    )
+    roles = {(c.subject, c.value) for c in claims_of(text, "es") if c.kind == "role"}
+    assert roles == {
+        ("Sergio Ruiz", "hermano de Erick"),
+        ("Marta Ruiz", "madre de ambos"),
+        ("Orfilia Landa", "pareja de Erick"),
+        ("Tarek Saab", "el fiscal jefe"),
+    }
+
+
+def test_a_role_after_a_titled_name_in_a_list_is_another_person():
+    text = "The crash killed three: their mother Ana Ruiz Valencia, the pilot, and a leader."
+    roles = {(c.subject, c.value) for c in claims_of(text) if c.kind == "role"}
+    assert roles == {("Ana Ruiz Valencia", "mother")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        ("Police said Orvin Tasker’s mother was found.", "en", {"Orvin Tasker"}),
+        ("The father of Dagny Morrow spoke to reporters.", "en", {"Dagny Morrow"}),
+        ("La familia de Dazio Farelli pidió justicia.", "es", {"Dazio Farelli"}),
+    ],
+)
+def test_a_name_beside_a_relative_is_a_person(text, language, names):
+    assert people_in(text, language) == names
+
+
+def test_a_portfolio_before_a_minister_is_part_of_the_title():
+    roles = {
+        (c.subject, c.value)
+        for c in claims_of("Minister of Trade and Tourism Luis Helguero confirmed the figure.")
+        if c.kind == "role"
+    }
+    assert roles == {("Luis Helguero", "Minister of Trade and Tourism")}
+
+
+def test_a_name_the_document_calls_a_place_is_the_place_elsewhere_too():
+    text = (
+        "The bus fell off a highway in the municipality of Magdalena Peñasco. Rescuers reached "
+        "Magdalena Peñasco at noon, Mayor Ana Ruiz said."
+    )
+    assert people_in(text, "en") == {"Ana Ruiz"}
+
+
+def test_a_country_after_a_name_is_no_surname():
+    assert people_in("La embajadora Ana Ruiz de Honduras habló ayer.", "es") == {"Ana Ruiz"}
+
+
+def test_a_name_ending_in_initials_keeps_them():
+    text = "El juez dejó presos a los acusados Manuel G., Juan P. A. y Marta B. P., dijo el fiscal."
+    assert people_in(text, "es") == {"Manuel G.", "Juan P. A.", "Marta B. P."}
+
+
+def test_the_lines_of_a_list_of_names_are_people():
+    text = (
+        "Los fallecidos son:\n\n1. Brayan Orlando Rodas Funes\n\n2. Wendilo Javier Carranza "
+        "Toro\n\n3. Dazio Arón Córdova Perdomo\n\n4. Edin Josué Umaña Madrid (26)\n\n"
+        "5. Policía Nacional de Honduras\n"
+    )
+    assert people_in(text, "es") == {
+        "Brayan Orlando Rodas Funes",
+        "Wendilo Javier Carranza Toro",
+        "Dazio Arón Córdova Perdomo",
+        "Edin Josué Umaña Madrid",
+    }
+
+
+def test_a_list_of_lines_few_of_which_are_people_adds_no_one():
+    text = "Read more:\n\n- Wendilo Carranza Toro\n\n- Dazio Córdova Perdomo\n\n- Ana Quispe\n"
+    assert people_in(text, "en") == {"Ana Quispe"}
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         # no item of the list is a confirmed person
-        ("Los detenidos eran Ayrton Quevedo, Enzo Farelli y Blas Cinoli.", "es"),
+        ("Los detenidos eran Ayrton Quevedo, Dazio Farelli y Blas Cinoli.", "es"),
         # two items are not enough to show a list
         ("The crew were Orvin Tasker and Dagny Morrow.", "en"),
         # places beside a person: the list is not one of names
@@ -316,6 +534,27 @@ def test_an_unclear_list_adds_no_one(text, language):
         ("Estudiaba en la Universidad Estatal de Nevada, de 40 años de historia.", "es"),
         ("The ship sailed from Port Louis Haldane said nothing.", "en"),
         ("The Foreign Affairs Ministry of Honduras said it was informed.", "en"),
+        ("Abrió una tienda en el área de Valdeloria-Norte, dijo su hermano.", "es"),
+        ("El bus cayó en el sur de México, informó el director del hospital.", "es"),
+        ("The body went to the Office of the Chief Medical Examiner.", "en"),
+        ("The dead came from Nakuru (3), Palm Bay (1) and Embu (1).", "en"),
+        (
+            "They came from Nairobi (21), Nakuru (3), Laikipia (2), Uasin Gishu (4) and Embu (1).",
+            "en",
+        ),
+        ("The crash happened early on Monday in the town of Magdalena Peñasco.", "en"),
+        ("El choque ocurrió en el municipio de Santa Ana Tlapacoyan.", "es"),
+        ("The Oaxaca Government Secretariat said the road was closed.", "en"),
+        ("Según la fiscalía de General Valdivia, hubo tres detenidos.", "es"),
+        ("El ministerio del Interior de Marruecos informó que hubo 20 muertos.", "es"),
+        ("El Ayuntamiento de Valdeloria aseguró que no había licencia.", "es"),
+        ("El bus se dirigía al poblado de Santiago de Yosondúa.", "es"),
+        ("Human Rights Watch said the police had fired first.", "en"),
+        ("She sent a voice note, according to the La Verdad de Valdeloria newspaper.", "en"),
+        ("La Verdad de Valdeloria reported the toll.", "en"),
+        ("Lo trasladaron a la cárcel La Roca de Valdeloria, según la policía.", "es"),
+        ("The US Geological Survey said the quake was shallow.", "en"),
+        ("“Presuntamente, el conductor del bus perdió el control”, contó un testigo.", "es"),
     ],
 )
 def test_places_and_institutions_are_not_people(text, language):

@@ -136,14 +136,18 @@ def test_the_csv_opens_in_a_spreadsheet_one_row_per_conflict_accents_intact(
     tmp_path, sample_db, sample_conflicts
 ):
     out = tmp_path / "desk.csv"
-    assert run_cli("conflicts", "--db", sample_db, "-f", "csv", "-o", out).exit_code == 0
+    # with the spelling variants, whose accents are the point here
+    asked = ("conflicts", "--db", sample_db, "--variants")
+    assert run_cli(*asked, "-f", "csv", "-o", out).exit_code == 0
     sheet = spreadsheet_import(out.read_bytes())
     header = [cell.value for cell in sheet[1]]
     assert header == SHORT_COLUMNS
-    assert sheet.max_row == len(sample_conflicts) + 1  # a header and one row per conflict
+    listed = json.loads(run_cli(*asked, "-f", "json").stdout)["conflicts"]
+    assert len(listed) > len(sample_conflicts)  # the variants are shown only when asked
+    assert sheet.max_row == len(listed) + 1  # a header and one row per conflict
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert "Wilman Terán" in {row[header.index("subject")] for row in rows}
     assert "Agustin (1 source); Agustín (1 source)" in {row[header.index("values")] for row in rows}
     # Without the BOM the same bytes read as mojibake: the reason the BOM is there.
-    piped = run_cli("conflicts", "--db", sample_db, "-f", "csv").stdout.encode()
+    piped = run_cli(*asked, "-f", "csv").stdout.encode()
     assert "TerÃ¡n" in str([c.value for row in spreadsheet_import(piped) for c in row])

@@ -111,6 +111,15 @@ FailOnOption = Annotated[
         " dismissed or marked corrected does not count.",
     ),
 ]
+VariantsOption = Annotated[
+    bool,
+    typer.Option(
+        "--variants",
+        metavar="",
+        help="Also show a name written with and without its accents, or as a nickname: the same"
+        " person, a low note left out by default.",
+    ),
+]
 ExitZeroOption = Annotated[
     bool, typer.Option("--exit-zero", metavar="", help="Exit 0 even when findings are left.")
 ]

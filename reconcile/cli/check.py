@@ -14,6 +14,7 @@ from . import (
     DbOption,
     ExitZeroOption,
     Severity,
+    VariantsOption,
     app,
     choices,
     fail,
@@ -94,6 +95,7 @@ def check(
             "--stdin-filename", metavar="NAME", help="The name to report for a draft read from -."
         ),
     ] = None,
+    variants: VariantsOption = False,
 ) -> None:
     """Check a draft against the sources before it is published.
 
@@ -119,6 +121,7 @@ def check(
         save,
         stdin_filename,
         statistics,
+        variants,
     )  # its errors, and any failure of check itself, exit 2 through handles_errors
     raise typer.Exit(1 if failed and not exit_zero else 0)
 
@@ -135,6 +138,7 @@ def run_check(
     save: bool,
     stdin_filename: str | None,
     statistics: bool = False,
+    variants: bool = False,
 ) -> bool:
     """Check and print; returns whether findings at or above `fail_on` are left."""
     from ..check import (
@@ -164,7 +168,7 @@ def run_check(
     if draft_path == "-" and stdin_filename:  # stored under its own name with --save
         draft.document.name = Path(stdin_filename).stem
         draft.document.path = stdin_filename
-    result = check_draft(database, draft, story=story, accepts=entries)
+    result = check_draft(database, draft, story=story, accepts=entries, variants=variants)
     shown = (show_supported, show_unsupported)
     if statistics:
         print_statistics(result, format, shown)

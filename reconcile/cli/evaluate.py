@@ -9,7 +9,17 @@ from typing import Annotated
 
 import typer
 
-from . import DEFAULT_DB, DbOption, app, fail, handles_errors, plain, stdout_console, write_output
+from . import (
+    DEFAULT_DB,
+    DbOption,
+    VariantsOption,
+    app,
+    fail,
+    handles_errors,
+    plain,
+    stdout_console,
+    write_output,
+)
 
 
 class EvalFormat(StrEnum):
@@ -53,6 +63,7 @@ def evaluate_command(
             "--output", "-o", metavar="FILE", help="Write to this file instead of stdout."
         ),
     ] = None,
+    variants: VariantsOption = False,
 ) -> None:
     """Score the conflicts against a gold file written source by source.
 
@@ -74,7 +85,7 @@ def evaluate_command(
         facts = load_gold(gold)
     except GoldError as error:
         raise fail(str(error)) from None
-    conflicts = read_report(report) if report else stored_conflicts(db)
+    conflicts = read_report(report) if report else stored_conflicts(db, variants)
     result = evaluate(conflicts, facts)
     if format is EvalFormat.json:
         write_output(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n", output)
@@ -108,10 +119,12 @@ def read_report(path: str) -> list[dict]:
     return conflicts
 
 
-def stored_conflicts(db: str) -> list[dict]:
-    """The database's conflicts, exactly as 'conflicts --format json' prints them."""
+def stored_conflicts(db: str, variants: bool = False) -> list[dict]:
+    """The database's conflicts, exactly as 'conflicts --format json' prints them (spelling
+    variants only with --variants, as there)."""
     import sqlite3
 
+    from ..judge import is_variant
     from ..output import jsonable
     from ..pipeline import current_conflicts
     from ..report import conflict_json
@@ -124,7 +137,7 @@ def stored_conflicts(db: str) -> list[dict]:
         if "readonly" not in str(error):
             raise
         found = current_conflicts(database, writable=False)
-    return [jsonable(conflict_json(c)) for c in found]
+    return [jsonable(conflict_json(c)) for c in found if variants or not is_variant(c)]
 
 
 VERDICT_STYLE = {

@@ -18,6 +18,7 @@ from . import (
     FormatOption,
     OutputOption,
     Severity,
+    VariantsOption,
     app,
     fail,
     flag,
@@ -38,13 +39,17 @@ def select(
     kind: str | None,
     story: str | None,
     undecided: bool = False,
+    variants: bool = False,
 ):
-    from ..judge import SEVERITY_RANK
+    """The conflicts asked for. A spelling variant (accents, a nickname: one person's name
+    written two ways) is shown only on request, and so never fails --fail-on otherwise."""
+    from ..judge import SEVERITY_RANK, is_variant
 
     return [
         c
         for c in conflicts
         if SEVERITY_RANK[c.severity] >= SEVERITY_RANK[min_severity]
+        and (variants or not is_variant(c))
         and (not kind or c.kind == kind)
         and (not story or c.story == story)
         and not (undecided and c.decision)
@@ -221,6 +226,7 @@ def conflicts(
     refresh: RefreshOption = False,
     undecided: UndecidedOption = False,
     long: LongOption = False,
+    variants: VariantsOption = False,
 ) -> None:
     """Report where sources disagree: the values side by side, with their quotes.
 
@@ -236,7 +242,7 @@ def conflicts(
     """
     refuse_clobbering(output, db)
     database, found = load_conflicts(db, refresh)
-    chosen = select(found, min_severity, kind, known_story(database, story), undecided)
+    chosen = select(found, min_severity, kind, known_story(database, story), undecided, variants)
     emit(chosen, format, output, long, database)
     finish(chosen, fail_on, exit_zero)
 
@@ -259,6 +265,7 @@ def report(
     story: StoryOption = None,
     undecided: UndecidedOption = False,
     refresh: RefreshOption = False,
+    variants: VariantsOption = False,
 ) -> None:
     """Write the conflicts as one HTML page to share, offline and printable.
 
@@ -271,7 +278,7 @@ def report(
     """
     refuse_clobbering(html, db)
     database, found = load_conflicts(db, refresh)
-    chosen = select(found, min_severity, kind, known_story(database, story), undecided)
+    chosen = select(found, min_severity, kind, known_story(database, story), undecided, variants)
     write_page(chosen, html, database)
     if html != "-":
         stderr_console().print(f"wrote {len(chosen)} conflicts to {html}", markup=False)
@@ -294,6 +301,7 @@ def run(
         typer.Option("--jobs", "-j", min=0, metavar="N", help="Worker processes (0 = all cores)."),
     ] = 0,
     follow_symlinks: FollowLinksOption = False,
+    variants: VariantsOption = False,
 ) -> None:
     """The main job: ingest articles, then report the conflicts between them.
 
@@ -310,7 +318,13 @@ def run(
         from .documents import print_summary
 
         print_summary(claims(database), Format.table)
-    found = select(attach_decisions(database, reconcile(database)), min_severity, None, None)
+    found = select(
+        attach_decisions(database, reconcile(database)),
+        min_severity,
+        None,
+        None,
+        variants=variants,
+    )
     emit(found, format, output, long, database)
     if summary.failed:
         stderr_console().print(f"{summary.failed} file(s) could not be read; see above.")
@@ -350,6 +364,7 @@ def distributed(
     exit_zero: ExitZeroOption = False,
     long: LongOption = False,
     follow_symlinks: FollowLinksOption = False,
+    variants: VariantsOption = False,
 ) -> None:
     """The main job on a Dask cluster: read, extract and reconcile articles, and report the
     conflicts, the same ones 'run' finds on one machine.
@@ -389,7 +404,7 @@ def distributed(
         f" {len(result.errors)} failed; {len(result.conflicts)} conflicts ({steps})",
         highlight=False,
     )
-    found = select(result.conflicts, min_severity, None, None)
+    found = select(result.conflicts, min_severity, None, None, variants=variants)
     emit(found, format, output, long)
     finish(found, fail_on, exit_zero)
     if result.errors:

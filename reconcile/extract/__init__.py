@@ -16,24 +16,35 @@ from .context import attribution_of, hedge_of
 from .counts import count_claims
 from .events import date_claims
 from .frames import date_the_counts, name_the_counting_body, set_aside_earlier_events
-from .people import find_aliases, find_people, person_claims
+from .people import (
+    find_aliases,
+    find_people,
+    list_line_people,
+    not_a_place,
+    person_claims,
+    place_names,
+)
 from .personal import personal_claims
 
 CLAIM_ROLES = ("body", "heading")  # captions, bylines and comments are not the article's claims
 
 
 def known_names(document: Document, sentences: list[Sentence], code: str) -> dict[str, str]:
-    """Folded single names (surnames, given names) of people the document names in full,
-    mapped to the full name, so that "Terán said" can be tied to "Wilman Terán". A single name
+    """Folded single names (surnames, given names) of people the document names in full, and
+    the aliases it gives them ("alias 'Fito'"), mapped to the full name, so that "Terán said"
+    and "Fito said" can be tied to "Wilman Terán" and to the man so called. A single name
     shared by two different people of the document ("Salazar") is left out as ambiguous."""
     lex = lexicon(code)
-    people = [
-        person
-        for sentence in sentences
-        if sentence.role in CLAIM_ROLES
-        for person in find_people(sentence, document.text, lex, {})
-        if not person.single
-    ]
+    people = []
+    nicknames: dict[str, str] = {}  # "Fito" -> "José Adolfo Macías Villamar"
+    for sentence in sentences:
+        if sentence.role not in CLAIM_ROLES:
+            continue
+        found = find_people(sentence, document.text, lex, {})
+        people.extend(p for p in found if not p.single)
+        for alias in find_aliases(sentence, document.text, lex, found):
+            if " " in alias.subject:
+                nicknames.setdefault(fold(alias.value), alias.subject)
     aliases = {fold(n) for p in people if p.alias_of for n in (p.name, p.alias_of)}
     known: dict[str, str] = {}
     ambiguous: set[str] = set()
@@ -56,6 +67,9 @@ def known_names(document: Document, sentences: list[Sentence], code: str) -> dic
             known.setdefault(key, person.name)
     for key in ambiguous:
         known.pop(key, None)
+    for key, name in nicknames.items():  # an alias alone later ("Fito said") is its bearer
+        if len(key) > 2 and key not in known and key not in ambiguous:
+            known[key] = name
     return known
 
 
@@ -77,17 +91,28 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
     lex = lexicon(code)
     text = document.text
     reference = PartialDate.parse(document.published)
-    known = known_names(document, sentences, code)
+    read = [s for s in sentences if s.role in CLAIM_ROLES]
+    places = place_names(read, text, lex)
+    known = {
+        key: name
+        for key, name in known_names(document, sentences, code).items()
+        if fold(name) not in places
+    }
+    listed = list_line_people(read, text, lex, known)
     claims: list[Claim] = []
     topic: str | None = None
     age_topic: str | None = None  # the one person the previous sentence was about, if any
     for sentence in sentences:
         if sentence.role not in CLAIM_ROLES:
             continue
-        people = find_people(sentence, text, lex, known)
+        people = [p for p in find_people(sentence, text, lex, known) if not_a_place(p, places)]
         if sentence.role == "heading" and title_case(sentence.text):
             # A list line "Name Surname (20)." is a name with its age, whatever its capitals.
             people = [p for p in people if p.evidence & {"given name", "known", "age"}]
+        if sentence.index in listed and not any(
+            p.start <= listed[sentence.index].start < p.end for p in people
+        ):
+            people = sorted([*people, listed[sentence.index]], key=lambda p: p.start)
         sentence_claims: list[Claim] = []
         for person in people:
             sentence_claims.extend(person_claims(person, sentence, text))

@@ -16,7 +16,7 @@ from functools import cache
 from ..lexicon import accent_insensitive, fold, lexicon
 from ..models import Claim, Sentence
 from ..numbers import parse_words
-from .people import Person
+from .people import Person, alias_gap
 
 
 @cache
@@ -44,13 +44,7 @@ def age_patterns(code: str) -> list[re.Pattern]:
 @cache
 def alias_after_name(code: str) -> re.Pattern:
     """An alias standing between a name and its age: "Ibáñez, alias 'El Toro', de 44 años"."""
-    lex = lexicon(code)
-    word = r"[A-ZÁÉÍÓÚÑ][\w'’-]*"
-    return re.compile(
-        rf"\s*,?\s*(?:{lex.phrases('alias_markers').pattern})\s+"
-        rf"(?:[‘'“\"«][^’'”\"»]{{1,40}}[’'”\"»]|{word}(?:\s+(?:{word}|\d+))*)",
-        re.I,
-    )
+    return alias_gap(lexicon(code))
 
 
 @cache
@@ -149,6 +143,15 @@ def age_subject(
 ) -> str | None:
     """Whose age it is: the person it is grammatically attached to, or no one when that is not
     clear (an age attached to a noun, "un joven de 19 años", belongs to no named person)."""
+    following = next((p for p in people if p.start >= end), None)
+    if (
+        following is not None
+        and form == "prenominal"
+        and re.fullmatch(r"\s+(?:[^\W\d_A-ZÁÉÍÓÚÑ][\w-]*\s+){0,3}", text[end : following.start])
+    ):
+        # "41-year-old Harold Quist", "his 26-year-old colleague Bernard"; in "35-year-old
+        # Ana Cho, 37-year-old Kyu Cho" the second age is Kyu's, not Ana's in apposition.
+        return following.name
     for person in reversed(people):  # "Norero, 36", "Pérez, quien tenía 34 años"
         gap = text[person.end : start]
         alias = alias_after_name(code).match(gap)
@@ -156,14 +159,7 @@ def age_subject(
             gap = gap[alias.end() :]  # "Ibáñez, alias 'El Toro', de 44 años"
         if person.end <= start and age_link(code).fullmatch(gap):
             return person.alias_of or person.name
-    following = next((p for p in people if p.start >= end), None)
     nominal = form != "verbal"
-    if (
-        following is not None
-        and form == "prenominal"
-        and re.fullmatch(r"\s+(?:[^\W\d_A-ZÁÉÍÓÚÑ][\w-]*\s+){0,3}", text[end : following.start])
-    ):
-        return following.name  # "41-year-old Harold Quist", "his 26-year-old colleague Bernard"
     modifiers, copulas, articles = age_word_sets(code)
     left = text[sentence.start : start]
     words = re.findall(r"[\w'’]+|[^\w\s]", left)

@@ -21,7 +21,7 @@ UPPER = "A-ZÁÉÍÓÚÑÜÀÈÌÒÙÂÊÎÔÛÇ"
 LOWER = "a-záéíóúñüàèìòùâêîôûçß"
 # A capitalised word of a name: "Terán", "Carpenter-Arévalo", "O'Connell", "McDonald".
 WORD = rf"(?:(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:[-'’][{UPPER}]?[{LOWER}]+)*|[{UPPER}]{{2,}}(?=\s+[{UPPER}][{LOWER}]))(?![\w@])"
-INITIAL = rf"[{UPPER}]\.?(?=\s+[{UPPER}])"
+INITIAL = rf"[{UPPER}](?:\.?(?=\s+[{UPPER}])|\.(?![\w.]))"  # "Pablo R. Tello", "Juan P. A.,"
 POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -94,6 +94,7 @@ def title_before(
     `floor` is where the name's sentence starts: a title never reaches back into the sentence
     before ("... said the mayor. Ana Quispe" gives Ana no title)."""
     window = text[max(0, floor, start - 90) : start].rsplit("\n", 1)[-1]  # not across paragraphs
+    window = window.rsplit(";", 1)[-1]  # nor across a list's items: "..., madre de ambos; Orfilia"
     naming = lex.phrases("naming_phrases").pattern  # "the judge, identified as"
     trimmed = re.sub(rf"(?:,?\s+{naming})?[\s,]*$", "", window)
     if adjacent and trimmed != window.rstrip(" "):
@@ -115,6 +116,8 @@ def title_before(
         first = index
         if first > 0 and f"{folded[first - 1]} {folded[first]}" in lex.titles:
             first -= 1  # "Attorney General"
+        while first > 0 and folded[first - 1] in lex.titles:
+            first -= 1  # "el fiscal jefe"
         while first > 0 and (
             folded[first - 1] in lex.title_modifiers
             or folded[first - 1] in articles
@@ -134,6 +137,9 @@ def title_before(
 def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
     """A role in apposition: 'Wilman Terán, National President of the Judiciary Council, said'."""
     article = lex.phrases("articles").pattern
+    bracket = re.match(r"\s*\([^()]{1,20}\)", text[end : end + 24])  # "Ruiz (60 años), madre"
+    if bracket:
+        end += bracket.end()
     match = re.match(rf",\s+({article}\s+)?([^,.;:()“”\"]{{2,90}})", text[end : end + 120], re.I)
     if not match:
         return None
@@ -147,10 +153,17 @@ def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
     joining = words(lex, "title_prepositions", "and_words", "or_words")
     relative = lex.get_set("relative_words")
     breakers = lex.get_set("apposition_breakers")
+    leading = words(lex, "articles", "possessives") | lex.title_modifiers | demonym_words(lex)
+    original = phrase.split()
     for index, word in enumerate(folded[:4]):
         if word in breakers:
             return None  # "the Front, along with its vice president ...": no apposition
         two = " ".join(folded[index : index + 2])
+        if (word in lex.titles or two in lex.titles) and any(
+            w not in leading and not w.endswith("'s") and not original[i][:1].isupper()
+            for i, w in enumerate(folded[:index])
+        ):
+            return None  # "Baltimore, dijo su hermano": a verb before the title, no apposition
         if word in lex.titles or two in lex.titles:
             after = folded[index + (2 if two in lex.titles else 1) :]
             if (
@@ -174,6 +187,32 @@ def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
                     break
             return " ".join(kept)
     return None
+
+
+def listed_after(text: str, end: int, role: str, lex: Lexicon) -> bool:
+    """Is the role read after a name the next item of a list ("their mother Ana Ruiz, the
+    pilot, and an Indigenous leader"): followed by a comma and "and"?"""
+    at = text.find(role, end, end + len(role) + 8)
+    if at < 0:
+        return False
+    joining = lex.phrases("and_words").pattern
+    return bool(
+        re.match(rf"\s*,\s*(?:{joining})\s", text[at + len(role) : at + len(role) + 12], re.I)
+    )
+
+
+def kin_beside(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Is the name a relative's: "the father of Ana Ruiz", "la familia de Ana Ruiz", "Ana
+    Ruiz's mother" (lexicon keys `kin_nouns`, `kin_prepositions`)?"""
+    kin = lex.get_set("kin_nouns")
+    if not kin:
+        return False
+    before = fold(text[max(0, start - 30) : start]).split()
+    if len(before) >= 2 and before[-1] in lex.get_set("kin_prepositions") and before[-2] in kin:
+        return True
+    possessive = POSSESSIVE.search(text[max(start, end - 2) : end])  # the run kept its "'s"
+    after = re.match(r"(['’]s?)?\s+(\w+)", text[end : end + 30])
+    return bool(after and (possessive or after.group(1)) and fold(after.group(2)) in kin)
 
 
 def is_courtesy(title: str, lex: Lexicon) -> bool:
@@ -211,6 +250,20 @@ def demonym_words(lex: Lexicon) -> frozenset[str]:
     return found
 
 
+def alias_gap(lex: Lexicon) -> re.Pattern:
+    """An alias standing between a name and what is said of it: "Ibáñez, alias 'El Toro', de
+    44 años" (lexicon key `alias_markers`)."""
+    found = lex.__dict__.get("_alias_gap")
+    if found is None:
+        word = rf"[{UPPER}][\w'’-]*"
+        found = lex.__dict__["_alias_gap"] = re.compile(
+            rf"\s*,?\s*(?:{lex.phrases('alias_markers').pattern})\s+"
+            rf"(?:[‘'“\"«][^’'”\"»]{{1,40}}[’'”\"»]|{word}(?:\s+(?:{word}|\d+))*)",
+            re.I,
+        )
+    return found
+
+
 def age_follows(text: str, end: int, lex: Lexicon, single: bool = False) -> bool:
     """Is the name followed by its age: "Quispe Lazo de 26 años", "Huamán Ccori (20)" (lexicon keys
     `age_appositions` and `apposition_age`)? A single word passes only as an item of a list of
@@ -225,6 +278,9 @@ def age_follows(text: str, end: int, lex: Lexicon, single: bool = False) -> bool
         joining = lex.phrases("and_words").pattern
         item = re.compile(rf"\s*,\s*\d{{1,3}}\s*(?:[,;.]|{joining}\s)", re.I)
         found = lex.__dict__["_age_after_name"] = (patterns, item)
+    alias = alias_gap(lex).match(text, end, end + 80)
+    if alias:
+        end = alias.end()  # "Merino, alias 'El Toro', 44"
     window = text[end : end + 40]
     patterns, item = found
     if single:
@@ -251,6 +307,20 @@ def is_place_context(text: str, start: int, lex: Lexicon) -> bool:
     return bool(found.search(fold(text[max(0, start - 30) : start])))
 
 
+def after_place_noun(text: str, start: int, lex: Lexicon) -> bool:
+    """'the town of Magdalena Peñasco', 'el municipio de Santa Ana': a place's noun and its
+    preposition (the `place_prepositions` of more than one word) right before the name say
+    it names a place, whatever given name it opens with."""
+    found = lex.__dict__.get("_after_place_noun")
+    if found is None:
+        nouns = [p for p in lex.get_set("place_prepositions") if " " in p]
+        pattern = "|".join(re.escape(p) for p in sorted(nouns, key=len, reverse=True))
+        found = lex.__dict__["_after_place_noun"] = (
+            re.compile(rf"\b(?:{pattern})\s*$", re.I) if pattern else False
+        )
+    return bool(found) and bool(found.search(fold(text[max(0, start - 40) : start])))
+
+
 def after_place_preposition(text: str, start: int, lex: Lexicon) -> bool:
     """'in Ayaviri', 'región de Ayaviri' right before a word (lexicon key `place_prepositions`)."""
     found = lex.__dict__.get("_after_place")
@@ -270,8 +340,44 @@ def find_people(sentence: Sentence, text: str, lex: Lexicon, known: dict[str, st
         people.extend(found)
         runs.append((match, found))
     people = sorted(people + list_neighbours(runs, text, lex, sentence), key=lambda p: p.start)
+    people = [p for p in people if not counted_place(p, runs, text)]
     mark_aliases(people, text, lex)
     return people
+
+
+COUNTED = re.compile(r"\s*\(\s*\d{1,5}\s*\)")
+COUNTED_PLACES = 3  # single words with a figure in brackets that make a list of places
+
+
+def counted_place(person: Person, runs, text: str) -> bool:
+    """Is a name with only a figure in brackets for evidence ("Uasin Gishu (4)") an item of a
+    list of places and their figures, "Nairobi (21), Nakuru (3), ..., Uasin Gishu (4)", where
+    at least three single words with their figures are no one?"""
+    if person.evidence - {"age", "apposition"} or not COUNTED.match(text, person.end):
+        return False
+    places = sum(
+        1
+        for match, found in runs
+        if not found and " " not in match.group(0) and COUNTED.match(text, match.end())
+    )
+    return places >= COUNTED_PLACES
+
+
+def place_names(sentences: list[Sentence], text: str, lex: Lexicon) -> frozenset[str]:
+    """Folded names the document itself calls places somewhere ("the municipality of Magdalena
+    Peñasco"): elsewhere in the document, without a title or a verb of saying, they are the
+    place again ("the crash in Magdalena Peñasco"), not a person."""
+    found = set()
+    for sentence in sentences:
+        for match in name_pattern(lex).finditer(text, sentence.start, sentence.end):
+            run = analysed(match, text, lex, sentence)
+            if run is not None and len(run[0]) > 1 and after_place_noun(text, run[1], lex):
+                found.add(fold(run[3]))
+    return frozenset(found)
+
+
+def not_a_place(person: Person, places: frozenset[str]) -> bool:
+    return fold(person.name) not in places or bool(person.evidence & {"title", "speech", "alias"})
 
 
 LIST_ITEMS = 3  # the fewest names that make a list's shape clear
@@ -343,6 +449,80 @@ def list_item(run, text: str, lex: Lexicon) -> bool:
     ) and not POSSESSIVE.search(tokens[-1])
 
 
+LIST_MARKER = re.compile(r"\s*(?:\d{1,3}\s*[.)-]|[-–—•*·])\s*")
+LIST_LINE_TAIL = re.compile(r"\s*(?:[,(]\s*\d{1,3}\s*(?:\w+\s*)?\)?)?\s*[.;,]?\s*")
+
+
+def list_line_name(
+    sentence: Sentence, text: str, lex: Lexicon, marked: bool = False
+) -> re.Match | None:
+    """The name a list line is made of: "2. Ana Quispe Lazo", "- Bruno Tello (20).", "• Carla
+    Ibáñez, 34" (a marker, one run of capitalised words, at most an age after it). `marked`:
+    the marker was read as a sentence of its own ("4." then "Edin Umaña (26)")."""
+    marker = LIST_MARKER.match(text, sentence.start, sentence.end)
+    if not marker and not marked:
+        return None
+    match = name_pattern(lex).match(text, marker.end() if marker else sentence.start, sentence.end)
+    if match is None or not LIST_LINE_TAIL.fullmatch(text, match.end(), sentence.end):
+        return None
+    return match
+
+
+LIST_LINES = 3  # the fewest lines that make a list of names
+
+
+def list_line_people(
+    sentences: list[Sentence], text: str, lex: Lexicon, known: dict[str, str]
+) -> dict[int, Person]:
+    """People named alone on the lines of a list most of whose lines name a confirmed person:
+    in a numbered list of the dead, "2. Cristhian Carranza Toro" is a person like the lines
+    around it that open with a known given name. The list needs at least three lines in a row,
+    at least half of them confirmed by their own evidence; a line holding a title, a place or
+    an organisation word adds no one."""
+    lines: list[tuple[Sentence, re.Match, bool] | None] = []
+    marked = False
+    for sentence in sentences:
+        if LIST_MARKER.fullmatch(text, sentence.start, sentence.end):
+            marked = True  # a marker alone: the line goes on in the next sentence
+            continue
+        match = list_line_name(sentence, text, lex, marked)
+        marked = False
+        if match is None:
+            lines.append(None)
+            continue
+        found = find_people(sentence, text, lex, known)
+        confirmed = any(
+            p.start == match.start() and p.evidence & {"given name", "known", "age", "title"}
+            for p in found
+        )
+        lines.append((sentence, match, confirmed))
+    added: dict[int, Person] = {}
+    run: list[tuple[Sentence, re.Match, bool]] = []
+    for line in [*lines, None]:
+        if line is not None:
+            run.append(line)
+            continue
+        run = [(s, m, c) for s, m, c in run if c or list_item((m, []), text, lex)]
+        confirmed = sum(1 for _, _, c in run if c)
+        if len(run) >= LIST_LINES and confirmed * 2 >= len(run):
+            for sentence, match, sure in run:
+                if sure:
+                    continue
+                tokens = re.findall(r"\S+", match.group(0))
+                given, surname = split_name(tokens, lex)
+                added[sentence.index] = Person(
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    tokens,
+                    given,
+                    surname,
+                    evidence={"list"},
+                )
+        run = []
+    return added
+
+
 _ANALYSED: dict = {"text": None, "lex": None, "spans": {}}
 
 
@@ -362,6 +542,15 @@ def analysed(match, text: str, lex: Lexicon, sentence: Sentence):
 
 def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     tokens = re.findall(r"\S+", match.group(0))
+    first = fold(tokens[0])
+    if (
+        first in lex.get_set("thing_articles")
+        and (
+            first not in lex.get_set("articles")  # "La Verdad reported" in an English text
+            or re.search(r"\w", text[sentence.start : match.start()])  # not opening the sentence
+        )
+    ):
+        return None  # "según La Verdad de Murcia", "en El Salvador": a thing's name
     offsets = [m.start() + match.start() for m in re.finditer(r"\S+", match.group(0))]
     # Cut at organisation/place words and titles: what follows the last of them may be a name.
     cut = 0
@@ -394,6 +583,14 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         ):
             tokens, offsets = tokens[index:], offsets[index:]
             break
+    if (
+        len(tokens) >= 3
+        and not re.search(r"\w", text[sentence.start : offsets[0]])
+        and fold(tokens[0]) not in lex.given_names
+        and fold(tokens[1]) in lex.given_names
+        and tokens[0].lower().endswith(tuple(lex.get("opening_verb_endings") or ()) or ("\0",))
+    ):
+        tokens, offsets = tokens[1:], offsets[1:]  # "Murieron Ana Quispe": a verb opens it
     demonyms = demonym_words(lex)
     while len(tokens) > 1 and fold(tokens[0]) in demonyms:
         tokens, offsets = tokens[1:], offsets[1:]  # "the Honduran Juan Pérez": a nationality
@@ -401,6 +598,14 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         tokens, offsets = tokens[:-1], offsets[:-1]
     if not tokens:
         return None
+    if " ".join(fold(t) for t in tokens) in countries:
+        return None  # "México, informó el director": a country is never a person
+    for index in range(1, len(tokens) - 1):
+        if fold(tokens[index]) in lex.particles and (
+            " ".join(fold(t) for t in tokens[index + 1 :]) in countries
+        ):  # "Ana Ruiz de Honduras", "Interior de Marruecos": a country is no surname
+            tokens, offsets = tokens[:index], offsets[:index]
+            break
     if lex.get("capitalised_months") and any(
         fold(t) in lex.months or fold(t) in lex.weekdays for t in tokens
     ):
@@ -410,7 +615,9 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     last = POSSESSIVE.sub("", tokens[-1]) if len(tokens[-1]) > 2 else tokens[-1]
     tokens = [*tokens[:-1], last]
     end = offsets[-1] + len(last)
-    name = text[start:end].rstrip(".")
+    name = text[start:end]
+    if not re.search(rf"(?<![\w.])[{UPPER}]\.$", name):
+        name = name.rstrip(".")  # a sentence's full stop, not an initial's
     end = start + len(name)
     evidence: set[str] = set()
     title = title_before(text, start, lex, adjacent=len(tokens) == 1, floor=sentence.start)
@@ -423,6 +630,8 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         evidence.add("apposition")
         if is_age_phrase(role, lex):
             role = None  # "Pérez, de 27 años": the age is a claim of its own, not a role
+        elif title and listed_after(text, raw_end, role, lex):
+            role = None  # "their mother Ana Ruiz, the pilot, and a leader": three people
     after = fold(text[raw_end : raw_end + 25])
     if re.match(r"\s*(?:\(\d{4}|,\s*\d{1,3},)", after):
         evidence.add("apposition")
@@ -437,6 +646,10 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     before = text[max(0, start - 30) : start]
     if any(not re.search(r"\w", before[m.end() :]) for m in lex.alias_re.finditer(before)):
         evidence.add("alias")  # "better known as Leandro Norero", "alias El Patrón"
+    if alias_gap(lex).match(text, raw_end, raw_end + 80):
+        evidence.add("alias")  # "Wilberto Alcázar, alias Negro Toro": a person's other name
+    if len(tokens) > 1 and kin_beside(text, start, raw_end, lex):
+        evidence.add("kin")  # "el padre de Ana Ruiz", "Ana Ruiz's mother"
     return tokens, start, end, name, title, role, frozenset(evidence)
 
 
@@ -455,15 +668,27 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
             return
         elif "title" not in evidence and after_place_preposition(text, start, lex):
             return  # "la región de Ayaviri, de 16 años": the age is someone else's
+        elif title and title[:1].isupper() and " " not in title:
+            at = text.rfind(title, max(0, start - len(title) - 3), start)
+            before = fold(text[max(0, at - 12) : at]).split()
+            if at >= 0 and before and before[-1] in lex.get_set("place_title_prepositions"):
+                return  # "la fiscalía de General Madariaga": a place named after a title
     elif (
         is_place_context(text, start, lex)
         and not evidence - {"apposition"}
         and " ".join(folded_tokens) not in known
     ):
         return
+    if (
+        not evidence & {"title", "speech", "alias", "known"}
+        and " ".join(folded_tokens) not in known
+        and after_place_noun(text, start, lex)
+    ):
+        return  # "the town of Magdalena Peñasco"
     if not evidence and " ".join(folded_tokens) not in known:
         return
-    if start == sentence.start and len(tokens) == 1 and "known" not in evidence:
+    opens = not re.search(r"\w", text[sentence.start : start])
+    if opens and len(tokens) == 1 and "known" not in evidence:
         return
     given, surname = split_name(tokens, lex)
     yield Person(start, end, name, list(tokens), given, surname, title, role, None, evidence)
@@ -556,7 +781,8 @@ def person_claims(person: Person, sentence: Sentence, text: str) -> list[Claim]:
         ),
         (
             person.role,
-            text.find(person.role or "\0", person.end, person.end + len(person.role or "") + 8),
+            # (a bracket may stand between: "Ruiz (60 años), madre de ambos")
+            text.find(person.role or "\0", person.end, person.end + len(person.role or "") + 32),
         ),
     ):
         if not role or re.match(r"\d", role) or index < 0:
