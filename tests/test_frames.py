@@ -599,3 +599,100 @@ def test_the_states_count_or_an_unnamed_body_keeps_the_frame(text, language):
     )
     (other,) = counts(plain, language)
     assert key(claim) == key(other)
+
+
+# ---------------------------------------------------------------- places, lists, ages, groups
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "place"),
+    [
+        (
+            "Two women died in the Ardena region east of the capital also died.",
+            "en",
+            2,
+            "Ardena",
+        ),
+        ("Officials said 31 guards were released from the Velmora prison.", "en", 31, "Velmora"),
+        (
+            "Según la policía, 31 guías fueron liberados de la cárcel de Velmora.",
+            "es",
+            31,
+            "Velmora",
+        ),
+        (
+            "Fueron liberados nueve guías y dos empleados del Centro de Reclusión de Tarsis.",
+            "es",
+            9,
+            "Centro de Reclusión de Tarsis",
+        ),
+    ],
+)
+def test_a_named_locality_or_facility_frames_the_count(text, language, value, place):
+    assert by_value(counts(text, language), value).extra["frame"]["place"] == place
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("At least 12 people were rescued from the rubble.", "en"),
+        ("En total, 12 personas de la comunidad fueron evacuadas.", "es"),
+    ],
+)
+def test_an_unnamed_origin_narrows_nothing(text, language):
+    claim = by_value(counts(text, language), 12)
+    assert comparable(claim) and "place" not in claim.extra["frame"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The county released a list of 388 people who are still missing.", "en"),
+        ("El condado publicó los nombres de 388 personas que siguen desaparecidas.", "es"),
+    ],
+)
+def test_the_length_of_a_list_is_not_compared(text, language):
+    claim = by_value(counts(text, language), 388)
+    assert not comparable(claim)
+    assert claim.extra["frame"]["unclear"].startswith("the length of a list")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Officials have found 1,200 people who had been reported missing.", "en"),
+        (
+            "Las autoridades localizaron a 1.200 personas que habían sido reportadas desaparecidas.",
+            "es",
+        ),
+    ],
+)
+def test_what_people_had_been_is_not_what_they_are_counted_as(text, language):
+    claim = by_value(counts(text, language), 1200)
+    assert not comparable(claim)
+    assert comparable(by_value(counts("In all, 1,200 people are still missing."), 1200))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Entre los fallecidos están Juan Ortal, de 38 años, y Rosa Vidal, de 32.", "es"),
+        ("Among the dead were Juan Ortal, 38, and Rosa Vidal, aged 32.", "en"),
+    ],
+)
+def test_an_age_without_years_is_no_count(text, language):
+    assert not [c for c in counts(text, language) if c.low == 32]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("In all, 640 people were detained and 41 law enforcement officers were injured.", "en"),
+        (
+            "En total, 640 personas fueron detenidas y 41 agentes del orden resultaron heridos.",
+            "es",
+        ),
+    ],
+)
+def test_security_forces_are_not_the_police_alone(text, language):
+    assert by_value(counts(text, language), 41).attribute == "security forces injured"

@@ -15,7 +15,7 @@ from ..lexicon import Lexicon, fold
 from ..models import Claim, Sentence
 from ..numbers import Number
 from ..output import number_text
-from .frames import Counted, apply_frames, part_marker_after, part_marker_before
+from .frames import UPPER, Counted, apply_frames, part_marker_after, part_marker_before
 
 EVENT_WORDING_SLACK = 200  # longer than any event wording, its spaces included
 
@@ -279,6 +279,8 @@ def count_claims(
                 continue  # "Ben 10", "Mexico #2", "Article 5"
         if clock_time(text, number) or not_a_count_before(text, sentence.start, number, lex):
             continue
+        if elided_age(text, sentence, number, lex):
+            continue
         claim = named_and_rest(sentence, text, lex, number, dates)
         if claim is None:
             claim = classify(sentence, text, lex, number, dates)
@@ -415,6 +417,17 @@ def elided(
         sentence=sentence.index,
         extra={"comparable": True, "elided": True},
     )
+
+
+def elided_age(text: str, sentence: Sentence, number: Number, lex: Lexicon) -> bool:
+    """'Rosa Vidal, de 32.', 'Tom Reyes, aged 32,': a bare number set after a name with the
+    word that opens an age (`age_elision_before`) is that person's age with 'years' left out,
+    not a count."""
+    words = lex.phrases("age_elision_before").pattern
+    before = text[max(sentence.start, number.start - 40) : number.start]
+    if not re.search(rf"[{UPPER}][\w'’-]+,\s*(?i:{words})\s+$", before):
+        return False
+    return bool(re.match(r"\s*(?:[,.;:)]|$)", text[number.end : sentence.end]))
 
 
 def clock_time(text: str, number: Number) -> bool:

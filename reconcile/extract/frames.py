@@ -12,8 +12,8 @@ Where the frame cannot be read with confidence the count is kept but not compare
 fact-checker less than a false one. Everything about a language comes from its lexicon
 (`measures.yaml`: `nationalities`, `severity_markers`, `part_markers_before`,
 `part_markers_after`, `whole_openers`, `locality_nouns`, `place_prepositions`,
-`place_count_links`, `respectively_words`, `setting_prepositions`, `event_settings`,
-`spread_words`, `determiners`, `share_of_total`, `remainder_after`, `remainder_before`,
+`place_count_links`, `respectively_words`, `setting_prepositions`, `origin_prepositions`,
+`facility_nouns`, `list_openers`, `earlier_state_openers`, `event_settings`, `spread_words`, `determiners`, `share_of_total`, `remainder_after`, `remainder_before`,
 `copulas`).
 """
 
@@ -164,9 +164,12 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
         re.I,
     )
     if not found:
-        return "", ""
+        return origin_place(clause[start:], lex)
     if lex.event_re.search(found.group(1)):
         return "", ""
+    named = named_locality(found.group(2), lex)
+    if named:
+        return "place", named  # "two died in the Tolsa region (after the storm)"
     tail = found.group(0)[len(found.group(1)) :]
     if lex.phrases("severity_markers").search(tail) or lex.event_re.search(found.group(2)):
         return "", ""  # "in serious condition", "in custody": the measure, not a part
@@ -177,9 +180,6 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
         words.pop(0)
     if not words or fold(words[0]) in lex.get_set("spread_words") | lex.number_words:
         return "", ""
-    named = re.match(rf"({PLACE})\s+(?:{lex.phrases('locality_nouns').pattern})\b", " ".join(words))
-    if words[0][0].isupper() and named:
-        return "place", named.group(1)  # "two died in the Tolsa region": the region's own figure
     if words[0][0].isupper():
         # "39 died in Ciudad Juárez" is as often the story's own town as a part of its toll:
         # a bare name after the verb narrows nothing; "in the city of Juliaca" does (below).
@@ -192,6 +192,50 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
     if noun in settings or lex.date_event_re.match(noun):
         return "", ""
     return "part", words[0]
+
+
+def named_locality(phrase: str, lex: Lexicon) -> str | None:
+    """'the Tolsa region', 'the Cotopaxi prison', 'la cárcel de Latacunga': a name with a
+    locality or facility noun (`locality_nouns`, `facility_nouns`), after optional determiners;
+    the name, or None."""
+    words = re.findall(r"[\w'’-]+", phrase)
+    determiners = lex.get_set("determiners")
+    while words and fold(words[0]) in determiners:
+        words.pop(0)
+    localities = lex.get_set("locality_nouns") | lex.get_set("facility_nouns")
+    if len(words) > 2 and fold(words[0]) in localities and fold(words[1]) in {"of", "de"}:
+        named = re.match(PLACE, " ".join(words[2:]))  # "la cárcel de Latacunga"
+        return named.group(0) if named else None
+    phrase = " ".join(words)
+    if (
+        words
+        and words[0][0].isupper()
+        and re.match(rf"(?:{lex.alternation('facility_nouns')})\b", fold(phrase))
+    ):  # "el Centro de Reclusión de Tarsis": the facility's own name
+        named = re.match(PLACE, phrase)
+        return named.group(0) if named else None
+    named = re.match(PLACE, " ".join(words))
+    if not named:
+        return None
+    after = " ".join(words)[named.end() :].split()
+    if after and fold(after[0]) in localities:
+        return named.group(0)  # "the Cotopaxi prison"
+    place = named.group(0).split()  # "the Tolsa Region": the noun written with a capital
+    if len(place) > 1 and fold(place[-1]) in localities:
+        return " ".join(place[:-1])
+    return None
+
+
+def origin_place(clause: str, lex: Lexicon) -> tuple[str, str]:
+    """'46 guards were released from the Cotopaxi prison': a named locality the count's verb
+    moves people from (`origin_prepositions`, in the count's own clause) is the place the
+    figure is for; anything else after such a preposition narrows nothing."""
+    prepositions = lex.phrases("origin_prepositions").pattern
+    for found in re.finditer(rf"(?<!\w){prepositions}\s+([^,;:.()]{{1,80}})", clause, re.I):
+        named = named_locality(found.group(1), lex)
+        if named:
+            return "place", named
+    return "", ""
 
 
 def country_names(lex: Lexicon) -> frozenset[str]:
@@ -374,6 +418,31 @@ def handled_group(
     )
 
 
+def on_a_list(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
+    """'published the names of 388 people', 'una lista de 40 buscados': the length of a list
+    (`list_openers`) is what someone wrote down, not the count the story keeps (the missing,
+    the wanted) as of a moment."""
+    window = text[max(floor, number.start - 30) : number.start]
+    determiners = lex.alternation("determiners")
+    return bool(
+        re.search(
+            rf"(?:{lex.phrases('list_openers').pattern})\s+(?:(?:{determiners})\s+)?$",
+            window,
+            re.I,
+        )
+    )
+
+
+def earlier_state(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
+    """'found 1,732 people who had been reported missing', 'localizaron a 40 personas que
+    habían sido reportadas desaparecidas': when the measure is read from a relative clause in
+    the past perfect (`earlier_state_openers`), it is what the people had been, not what the
+    sentence counts them as now."""
+    clause = clause_after(text, claim.end, min(sentence.end, claim.end + 80))
+    found = re.search(lex.phrases("earlier_state_openers").pattern, clause, re.I)
+    return bool(found) and bool(lex.event_re.search(clause[found.end() :]))
+
+
 def opens_a_whole(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     """'De los 14 hondureños que estaban ..., seis murieron': the number is the whole the
     next count of the sentence is a part of."""
@@ -489,6 +558,10 @@ def apply_frames(
             frame["unclear"] = "a part of a group the sentence names before it"
         if not place:
             place = place_opening_the_clause(text, claim, sentence, lex)
+        if earlier_state(text, claim, sentence, lex):
+            frame["unclear"] = "what the people had been, not what they are counted as now"
+        if on_a_list(text, sentence.start, number, lex):
+            frame["unclear"] = "the length of a list, not the count itself"
         if handled_group(text, claim, number, sentence, lex):
             frame["unclear"] = "a part of the count moved or treated somewhere"
         if age_band(text, number, sentence, lex):
