@@ -696,3 +696,29 @@ def test_an_age_without_years_is_no_count(text, language):
 )
 def test_security_forces_are_not_the_police_alone(text, language):
     assert by_value(counts(text, language), 41).attribute == "security forces injured"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Police said 1,200 people remain in custody.", "en"),
+        ("Según la fiscalía, 1.200 personas siguen detenidas.", "es"),
+    ],
+)
+def test_those_still_held_are_not_the_arrested_and_are_not_compared(text, language):
+    claim = by_value(counts(text, language), 1200)
+    assert claim.attribute == "people still held"
+    assert not comparable(claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("In all, 599 people were released on humanitarian grounds.", "en"),
+        ("En total, 599 personas fueron liberadas por razones humanitarias.", "es"),
+    ],
+)
+def test_a_humanitarian_release_is_a_measure_of_its_own(text, language):
+    assert (
+        by_value(counts(text, language), 599).attribute == "people released on humanitarian grounds"
+    )

@@ -129,7 +129,12 @@ def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str |
     injured passengers were hospitalized' counts the hospitalized, not the injured."""
     auxiliaries = lex.alternation("auxiliaries")
     match = re.match(rf"\s+(?:(?:{auxiliaries})\s+)+", text[noun_end:limit], re.I)
-    event = match and lex.event_re.match(text, noun_end + match.end(), limit)
+    if not match:
+        return None
+    # "29 personas siguen detenidas": a wording that holds the auxiliary is read whole
+    space = re.match(r"\s+", text[noun_end:limit])
+    whole = lex.event_re.match(text, noun_end + space.end(), limit)
+    event = whole or lex.event_re.match(text, noun_end + match.end(), limit)
     return lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] if event else None
 
 

@@ -13,7 +13,7 @@ fact-checker less than a false one. Everything about a language comes from its l
 (`measures.yaml`: `nationalities`, `severity_markers`, `part_markers_before`,
 `part_markers_after`, `whole_openers`, `locality_nouns`, `place_prepositions`,
 `place_count_links`, `respectively_words`, `setting_prepositions`, `origin_prepositions`,
-`facility_nouns`, `list_openers`, `earlier_state_openers`, `event_settings`, `spread_words`, `determiners`, `share_of_total`, `remainder_after`, `remainder_before`,
+`facility_nouns`, `list_openers`, `earlier_state_openers`, `stock_events`, `event_settings`, `spread_words`, `determiners`, `share_of_total`, `remainder_after`, `remainder_before`,
 `copulas`).
 """
 
@@ -558,6 +558,10 @@ def apply_frames(
             frame["unclear"] = "a part of a group the sentence names before it"
         if not place:
             place = place_opening_the_clause(text, claim, sentence, lex)
+        if any(claim.attribute.endswith(" " + event) for event in lex.get("stock_events") or []):
+            frame["unclear"] = (
+                "a figure that rises and falls (those still held): true only on its day"
+            )
         if earlier_state(text, claim, sentence, lex):
             frame["unclear"] = "what the people had been, not what they are counted as now"
         if on_a_list(text, sentence.start, number, lex):
