@@ -124,7 +124,9 @@ def clashing_pairs(kind: str, claims: list[dict]) -> list[tuple[dict, dict]]:
             return ages_clash(a, b, dated)
         if kind == "date":
             sa, sb = spans[id(a)], spans[id(b)]
-            return sa is not None and sb is not None and date_relation(sa, sb) == "clash"
+            if sa is not None and sb is not None:
+                return date_relation(sa, sb) == "clash"
+            return weekdays_clash(a, b)
         if kind in PERSONAL_KINDS:
             return personal_value(a) != personal_value(b)
         return not compatible(a, b)
@@ -478,6 +480,23 @@ def night(claim: dict) -> tuple[int, int]:
     Monday" (0, 1), "la madrugada del domingo" (-1, 0), "the night of Monday to Tuesday"."""
     back, forward = (claim.get("extra") or {}).get("night") or (0, 0)
     return int(back), int(forward)
+
+
+def weekdays_clash(a: dict, b: dict) -> bool:
+    """Two weekdays written for one event, where a date cannot settle it ('el martes' in an
+    undated article, 'Wednesday' in another): they clash when no day the event may cover
+    (`night`: 'the night of Monday' runs into Tuesday) is the same weekday."""
+    if not a.get("weekday") or not b.get("weekday"):
+        return False
+    if a["weekday"] not in WEEKDAY_NAMES or b["weekday"] not in WEEKDAY_NAMES:
+        return False
+
+    def days(claim: dict) -> set[int]:
+        back, forward = night(claim)
+        start = WEEKDAY_NAMES.index(claim["weekday"])
+        return {(start + shift) % 7 for shift in range(back, forward + 1)}
+
+    return not days(a) & days(b)
 
 
 def date_span(claim: dict) -> tuple[dt.date, dt.date] | None:

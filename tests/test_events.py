@@ -183,3 +183,44 @@ def test_two_dates_of_one_event_clash():
     assert block_key(rows[0], "s", None) == block_key(rows[1], "s", None)
     conflict = judge_dates("s", "", "date of disaster", rows)
     assert conflict is not None and conflict.rule == "event-date"
+
+
+def test_weekdays_of_one_event_clash_where_no_date_settles_them():
+    (one,) = dates_of("El autobús volcó la mañana del martes en la sierra.", "es", published=None)
+    (two,) = dates_of("The bus overturned on Wednesday morning.", published=None)
+    (night,) = dates_of("The bus overturned on the night of Tuesday.", published=None)
+    rows = [row(one, "a"), row(two, "b")]
+    assert one.extra["event"] == two.extra["event"] == "crash"
+    assert block_key(rows[0], "s", None) == block_key(rows[1], "s", None)
+    conflict = judge_dates("s", "", "date of crash", rows)
+    assert conflict is not None and conflict.status == "weekday mismatch"
+    assert clashing_pairs("date", [row(night, "c"), row(two, "b")]) == []  # runs into Wednesday
+
+
+# --------------------------------------------------------------------------- not the event's
+
+
+def test_a_date_related_to_the_event_by_time_is_not_its_date():
+    assert events("On Sunday, a day after the attack, police arrested two men.") == {"Sunday": None}
+    found = events("El lunes, una vez confirmada la fuga del cabecilla, hubo motines.", "es")
+    assert found == {"lunes": None}
+
+
+def test_a_status_as_of_a_day_is_not_the_event_date():
+    assert events("The wildfire was 80 percent contained as of Friday morning.") == {"Friday": None}
+
+
+def test_a_figure_updated_on_a_day_does_not_date_the_event():
+    assert events("The death toll of the rail crash rose to 57 late on Thursday night.") == {
+        "Thursday": None
+    }
+    assert events("La cifra de muertos del choque ascendió a 57 el jueves.", "es") == {
+        "jueves": None
+    }
+    assert events("The rail crash on Tuesday killed 57.") == {"Tuesday": "crash"}
+
+
+def test_a_fronted_date_does_not_take_an_event_that_completes_another_noun():
+    assert events("On Sunday, the mayor visited the site of the attack.") == {"Sunday": None}
+    assert events("El domingo, el alcalde visitó el lugar del ataque.", "es") == {"domingo": None}
+    assert events("On Sunday, police carried out raids in four towns.") == {"Sunday": "raids"}
