@@ -722,3 +722,56 @@ def test_a_humanitarian_release_is_a_measure_of_its_own(text, language):
     assert (
         by_value(counts(text, language), 599).attribute == "people released on humanitarian grounds"
     )
+
+
+# ---------------------------------------------------------------- recall
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The fire killed 40 migrants, including 6 Hondurans, 7 Salvadorans and 19 Guatemalans.",
+            "en",
+        ),
+        (
+            "Murieron 40 migrantes, entre ellos 6 hondureños, 7 salvadoreños y 19 guatemaltecos.",
+            "es",
+        ),
+    ],
+)
+def test_every_item_of_a_list_is_a_part_of_the_whole(text, language):
+    claims = counts(text, language)
+    assert comparable(by_value(claims, 40))
+    for value, country in ((6, "Honduras"), (7, "El Salvador"), (19, "Guatemala")):
+        frame = by_value(claims, value).extra["frame"]
+        assert frame["part_of"] == "40" and frame["nationality"] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "attribute"),
+    [
+        ("Murieron 40 migrantes en el incendio.", "es", 40, "people killed"),
+        ("El fuego mató a 40 migrantes.", "es", 40, "people killed"),
+        ("Fallecieron 12 personas y otras 30 resultaron heridas.", "es", 12, "people killed"),
+    ],
+)
+def test_a_count_after_its_verb_or_beside_another_count_is_read(text, language, value, attribute):
+    claim = by_value(counts(text, language), value)
+    assert claim.attribute == attribute and comparable(claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Al menos 29 heridos dejó un incendio en un centro de detención.", "es"),
+        (
+            "Las autoridades indicaron que hay 29 heridos por el incendio en el centro de migrantes.",
+            "es",
+        ),
+        ("Al menos 29 personas resultaron heridas en la mexicana Ciudad Tolsa.", "es"),
+    ],
+)
+def test_where_the_event_was_or_a_named_town_narrows_nothing(text, language):
+    claim = by_value(counts(text, language), 29)
+    assert comparable(claim) and "place" not in claim.extra["frame"]

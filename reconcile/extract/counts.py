@@ -280,6 +280,7 @@ def count_claims(
                 and before[-1][0].isupper()
                 and fold(before[-1]) not in lex.qualifier_of
                 and fold(before[-1]) not in openers
+                and not lex.event_re.fullmatch(before[-1])  # "Murieron 40 migrantes"
             ):
                 continue  # "Ben 10", "Mexico #2", "Article 5"
         if clock_time(text, number) or not_a_count_before(text, sentence.start, number, lex):

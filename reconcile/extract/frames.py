@@ -167,6 +167,9 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
         return origin_place(clause[start:], lex)
     if lex.event_re.search(found.group(1)):
         return "", ""
+    settings = lex.get_set("event_settings") | set(lex.date_event_of) | lex.get_set("durations")
+    if settings & {fold(w) for w in found.group(1).split()}:
+        return "", ""  # "28 heridos por el incendio en el centro": where the event was
     named = named_locality(found.group(2), lex)
     if named:
         return "place", named  # "two died in the Tolsa region (after the storm)"
@@ -178,6 +181,8 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
     localities = lex.get_set("locality_nouns")
     while words and fold(words[0]) in determiners:
         words.pop(0)
+    if len(words) > 1 and fold(words[0]) in lex.nationality_of and words[1][0].isupper():
+        words.pop(0)  # "en la mexicana Ciudad Juárez": a demonym before the name
     if not words or fold(words[0]) in lex.get_set("spread_words") | lex.number_words:
         return "", ""
     if words[0][0].isupper():
@@ -188,7 +193,6 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
         of = re.search(rf"(?:of|de)\s+({PLACE})", found.group(2))
         return ("place", of.group(1)) if of else ("", "")
     noun = fold(words[0])
-    settings = lex.get_set("event_settings") | set(lex.date_event_of) | lex.get_set("durations")
     if noun in settings or lex.date_event_re.match(noun):
         return "", ""
     return "part", words[0]
@@ -330,6 +334,8 @@ def coordinated_part(
         verbs = lex.get_set("auxiliaries") | lex.get_set("copulas")
         if lex.event_re.search(after.group(1)) or verbs & {fold(w) for w in after.group(1).split()}:
             return False  # "12 people were killed and 340 families ...": two clauses
+        if re.match(r"\d", after.group(2)) or fold(after.group(2)) in lex.number_words:
+            return False  # "12 personas y otras 30 resultaron heridas": another count
         return not lex.event_re.match(after.group(2))
     if previous is None or previous.claim.end > item.number.start:
         return False
@@ -343,13 +349,16 @@ def coordinated_part(
 
 
 def part_marker_before(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
-    """'including eight judges', 'de los cuales ocho', 'of whom 721'."""
-    window = text[max(floor, number.start - 30) : number.start]
+    """'including eight judges', 'de los cuales ocho', 'of whom 721'; and each later item
+    of the list the marker opens ('entre ellos 6 hondureños, 7 salvadoreños y 19 ...')."""
+    window = text[max(floor, number.start - 150) : number.start]
     conjunctions = lex.phrases("and_words").pattern
+    figures = rf"(?:\d[\d.,]*|{lex.alternation('words', 'one_words')})"
     # "incluido un herido y dos desaparecidos": the list the marker opens goes on
-    listed = rf"(?:\s*[\w'’-]+\s+[\w'’-]+\s*(?:,|\s{conjunctions}))?"
+    first = rf"(?:\s*[\w'’-]+\s+[\w'’-]+\s*(?:,|\s{conjunctions}))?"
+    more = rf"(?:\s*{figures}(?:\s+[\w'’-]+){{1,2}}\s*(?:,|\s{conjunctions}))*"
     return any(
-        re.fullmatch(listed + r"[\s,]*", window[m.end() :], re.I)
+        re.fullmatch(first + more + r"[\s,]*", window[m.end() :], re.I)
         for m in lex.phrases("part_markers_before").finditer(window)
     )
 
@@ -492,6 +501,7 @@ def apply_frames(
     people = [c for c in counted if c.claim.kind == "count"]
     whole: Counted | None = None
     previous: Counted | None = None
+    parents: dict[int, Counted | None] = {}
     for item in people:
         claim, number = item.claim, item.number
         frame: dict = {}
@@ -502,8 +512,11 @@ def apply_frames(
         )
         if marked:
             parent = previous
-            if previous is None:  # "tres de las víctimas, incluido un herido y dos ..."
+            if previous is not None and id(previous) in parents:  # the list goes on: one whole
+                parent = parents[id(previous)]
+            if parent is None:  # "tres de las víctimas, incluido un herido y dos ..."
                 frame["unclear"] = "a part of a group the sentence does not count"
+            parents[id(item)] = parent
         elif whole is not None:
             parent = whole  # "De las 218 víctimas, 169 ..., 45 ...": every later count a part
         if claim.extra.get("whole_of"):
