@@ -775,3 +775,38 @@ def test_a_count_after_its_verb_or_beside_another_count_is_read(text, language, 
 def test_where_the_event_was_or_a_named_town_narrows_nothing(text, language):
     claim = by_value(counts(text, language), 29)
     assert comparable(claim) and "place" not in claim.extra["frame"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "attribute"),
+    [
+        (
+            "In all, 178 employees were taken hostage in at least five prisons.",
+            "en",
+            "people taken hostage",
+        ),
+        (
+            "Según el servicio, al menos 178 funcionarios son rehenes desde el lunes.",
+            "es",
+            "people taken hostage",
+        ),
+        ("The service reported the release of 178 workers held hostage.", "en", "people released"),
+        ("El servicio informó de la liberación de 178 funcionarios.", "es", "people released"),
+    ],
+)
+def test_hostages_and_their_release(text, language, attribute):
+    claim = by_value(counts(text, language), 178)
+    assert claim.attribute == attribute and comparable(claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Nearly 180 guards were taken hostage last week, with 41 freed earlier.", "en"),
+        ("Unos 180 guías fueron tomados como rehenes, y 41 fueron liberados anteriormente.", "es"),
+    ],
+)
+def test_a_figure_of_an_earlier_moment_is_not_compared(text, language):
+    claim = by_value(counts(text, language), 41)
+    assert not comparable(claim)
+    assert claim.extra["frame"]["unclear"].startswith("a figure of an earlier moment")

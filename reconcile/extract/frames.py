@@ -13,7 +13,7 @@ fact-checker less than a false one. Everything about a language comes from its l
 (`measures.yaml`: `nationalities`, `severity_markers`, `part_markers_before`,
 `part_markers_after`, `whole_openers`, `locality_nouns`, `place_prepositions`,
 `place_count_links`, `respectively_words`, `setting_prepositions`, `origin_prepositions`,
-`facility_nouns`, `list_openers`, `earlier_state_openers`, `stock_events`, `event_settings`, `spread_words`, `determiners`, `share_of_total`, `remainder_after`, `remainder_before`,
+`facility_nouns`, `list_openers`, `earlier_state_openers`, `earlier_moment_words`, `stock_events`, `event_settings`, `spread_words`, `determiners`, `share_of_total`, `remainder_after`, `remainder_before`,
 `copulas`).
 """
 
@@ -176,6 +176,11 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
     tail = found.group(0)[len(found.group(1)) :]
     if lex.phrases("severity_markers").search(tail) or lex.event_re.search(found.group(2)):
         return "", ""  # "in serious condition", "in custody": the measure, not a part
+    qualified = lex.qualifier_re.match(found.group(2).lstrip())
+    if qualified and re.match(
+        rf"\s*(?:\d|(?:{lex.alternation('words')})\b)", found.group(2).lstrip()[qualified.end() :]
+    ):
+        return "", ""  # "in at least five prisons": the spread, counted
     words = re.findall(r"[\w'’-]+", found.group(2))
     determiners = lex.get_set("determiners")
     localities = lex.get_set("locality_nouns")
@@ -427,6 +432,15 @@ def handled_group(
     )
 
 
+def earlier_moment(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
+    """'with 41 freed earlier', '41 liberados anteriormente': a word of an earlier moment
+    (`earlier_moment_words`) in the few words after a count makes it a past figure, set beside
+    the one the sentence gives for now."""
+    clause = clause_after(text, claim.end, min(sentence.end, claim.end + 50))
+    words = " ".join(re.findall(r"[\w'’-]+", clause)[:4])
+    return bool(lex.phrases("earlier_moment_words").search(words))
+
+
 def on_a_list(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     """'published the names of 388 people', 'una lista de 40 buscados': the length of a list
     (`list_openers`) is what someone wrote down, not the count the story keeps (the missing,
@@ -577,6 +591,8 @@ def apply_frames(
             )
         if earlier_state(text, claim, sentence, lex):
             frame["unclear"] = "what the people had been, not what they are counted as now"
+        if earlier_moment(text, claim, sentence, lex):
+            frame["unclear"] = "a figure of an earlier moment than the sentence's own"
         if on_a_list(text, sentence.start, number, lex):
             frame["unclear"] = "the length of a list, not the count itself"
         if handled_group(text, claim, number, sentence, lex):
