@@ -810,3 +810,33 @@ def test_a_figure_of_an_earlier_moment_is_not_compared(text, language):
     claim = by_value(counts(text, language), 41)
     assert not comparable(claim)
     assert claim.extra["frame"]["unclear"].startswith("a figure of an earlier moment")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("According to the commission, 39 people were killed and 361 more were injured.", "en"),
+        ("Murieron 39 personas y otras 361 resultaron heridas.", "es"),
+    ],
+)
+def test_more_of_another_measure_is_that_measure(text, language):
+    claim = by_value(counts(text, language), 361)
+    assert claim.attribute == "people injured" and comparable(claim)
+
+
+def test_a_day_before_and_more_is_no_named_person():
+    claims = counts("Police arrested 20 people on Monday and 12 more were arrested on Tuesday.")
+    assert not [c for c in claims if c.low == 13]
+
+
+def test_a_participle_said_of_one_count_names_no_toll_for_the_next():
+    claims = counts("Según la ONG, 682 personas han sido detenidas y 59 han sufrido abusos.", "es")
+    assert by_value(claims, 682).attribute == "people arrested"
+    assert not [c for c in claims if c.low == 59 and c.attribute == "people arrested"]
+
+
+def test_a_qualified_span_of_time_after_the_verb_narrows_nothing():
+    claim = by_value(
+        counts("Además, 912 civiles resultaron heridos en estos casi dos meses.", "es"), 912
+    )
+    assert comparable(claim) and claim.attribute == "civilians injured"

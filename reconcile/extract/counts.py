@@ -139,9 +139,11 @@ def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str |
 
 
 def event_said_after(text: str, start: int, limit: int, lex: Lexicon) -> bool:
-    """An event said of the number itself, after an auxiliary: 'another 95 were injured'."""
+    """An event said of the number itself, after an auxiliary: 'another 95 were injured',
+    '361 more were injured'."""
     auxiliaries = lex.alternation("auxiliaries")
-    match = re.match(rf"\s+(?:(?:{auxiliaries})\s+)", text[start:limit], re.I)
+    more = lex.alternation("additional_after")
+    match = re.match(rf"\s+(?:(?:{more})\s+)?(?:(?:{auxiliaries})\s+)", text[start:limit], re.I)
     return bool(match) and bool(lex.event_re.match(text, start + match.end(), limit))
 
 
@@ -155,9 +157,12 @@ def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -
     """'The death toll ... rose to 14': an event noun earlier in the clause names the count."""
     clause = re.split(r"[;:]", text[sentence.start : start])[-1]
     found = None
+    said = re.compile(rf"(?:^|\s)(?:{lex.alternation('auxiliaries')})\s+$", re.I)
     for match in lex.noun_re.finditer(clause):
         key = fold(re.sub(r"\s+", " ", match.group(0)))
         if key in lex.event_noun_of:
+            if said.search(clause[: match.start()]):
+                continue  # "682 personas han sido detenidas y 59 ...": a verb, said of the 682
             found = lex.event_noun_of[key]
     return found
 
@@ -332,6 +337,8 @@ def named_and_rest(
         name_start == sentence.start
         and " " not in name  # "Police and 28 others": a sentence's first word may be no name
         or first in lex.not_name_starters
+        or first in lex.weekdays  # "on Monday and 12 more": a day, not a person
+        or first in lex.months
         or fold(name) in country_words(lex)
         or re.search(rf"(?:,|\b{links})\s*$", ahead, re.I)  # "Ruiz, Vega and 28 others"
     ):

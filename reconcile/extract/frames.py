@@ -184,8 +184,8 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
     words = re.findall(r"[\w'’-]+", found.group(2))
     determiners = lex.get_set("determiners")
     localities = lex.get_set("locality_nouns")
-    while words and fold(words[0]) in determiners:
-        words.pop(0)
+    while words and (fold(words[0]) in determiners or fold(words[0]) in lex.qualifier_of):
+        words.pop(0)  # "en estos casi dos meses": the time the count took, not a sub-group
     if len(words) > 1 and fold(words[0]) in lex.nationality_of and words[1][0].isupper():
         words.pop(0)  # "en la mexicana Ciudad Juárez": a demonym before the name
     if not words or fold(words[0]) in lex.get_set("spread_words") | lex.number_words:
@@ -556,12 +556,14 @@ def apply_frames(
                 claim.attribute = inherited_measure(claim.attribute, parent.claim.attribute, lex)
                 comparable = parent.claim.extra.get("comparable", False) or comparable
         base = claim.attribute.removeprefix("additional ")
+        other_measure = False
         if (
             claim.extra.get("additional") is not None
             and previous is not None
             and measure_of(previous.claim.attribute) != measure_of(base)
         ):  # "296 died and another 153 were injured": no increment of the dead
             claim.attribute, comparable = base, claim.extra["additional"]
+            other_measure = True
             # "siete venezolanos murieron y otros cinco resultaron heridos": of the same kind
             nationality = nationality or (previous.claim.extra.get("frame") or {}).get(
                 "nationality"
@@ -579,7 +581,7 @@ def apply_frames(
             frame["unclear"] = f"a sub-group of the count, by where or how ('{where}')"
         if share_of_total(text, claim, sentence, lex):
             frame["unclear"] = "a share of a larger total"
-        if remainder(text, number, sentence, lex) and not claim.extra.get("set"):
+        if remainder(text, number, sentence, lex) and not (claim.extra.get("set") or other_measure):
             frame["unclear"] = "the rest of a set, not its total"
         if part_of_a_named_group(text, sentence.start, claim, lex) and not parent:
             frame["unclear"] = "a part of a group the sentence names before it"
