@@ -840,3 +840,27 @@ def test_a_qualified_span_of_time_after_the_verb_narrows_nothing():
         counts("Además, 912 civiles resultaron heridos en estos casi dos meses.", "es"), 912
     )
     assert comparable(claim) and claim.attribute == "civilians injured"
+
+
+def test_a_hyphenated_qualifier_of_the_story_s_event_narrows_nothing():
+    text = "The commission said a total of 39 people have lost their lives in anti-government protests."
+    assert comparable(by_value(counts(text), 39))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Over 1,000 people were detained after the vote last Sunday (28), said this Wednesday (31) the prosecutor.",
+            "en",
+        ),
+        (
+            "Más de mil personas fueron detenidas tras la votación del domingo (28), dijo el miércoles (31) el fiscal.",
+            "es",
+        ),
+    ],
+)
+def test_a_day_of_the_month_after_a_weekday_is_no_count(text, language):
+    claims = counts(text, language)
+    assert not [c for c in claims if c.low in (28, 31)]
+    assert [c for c in claims if c.low == 1000 and c.attribute == "people arrested"]

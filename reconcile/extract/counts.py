@@ -290,7 +290,9 @@ def count_claims(
                 continue  # "Ben 10", "Mexico #2", "Article 5"
         if clock_time(text, number) or not_a_count_before(text, sentence.start, number, lex):
             continue
-        if elided_age(text, sentence, number, lex):
+        if elided_age(text, sentence, number, lex) or day_after_weekday(
+            text, sentence, number, lex
+        ):
             continue
         claim = named_and_rest(sentence, text, lex, number, dates)
         if claim is None:
@@ -441,6 +443,19 @@ def elided_age(text: str, sentence: Sentence, number: Number, lex: Lexicon) -> b
     if not re.search(rf"[{UPPER}][\w'’-]+,\s*(?i:{words})\s+$", before):
         return False
     return bool(re.match(r"\s*(?:[,.;:)]|$)", text[number.end : sentence.end]))
+
+
+def day_after_weekday(text: str, sentence: Sentence, number: Number, lex: Lexicon) -> bool:
+    """'last Sunday (28)', 'este miércoles (31)': a day of the month in brackets after a
+    weekday, not a count."""
+    before = re.findall(r"[\w'’]+|\(", text[max(sentence.start, number.start - 20) : number.start])
+    return (
+        len(before) > 1
+        and before[-1] == "("
+        and fold(before[-2]) in lex.weekdays
+        and number.low is not None
+        and number.low <= 31
+    )
 
 
 def clock_time(text: str, number: Number) -> bool:

@@ -200,6 +200,8 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
     noun = fold(words[0])
     if noun in settings or lex.date_event_re.match(noun):
         return "", ""
+    if len(words) > 1 and "-" in words[0] and fold(words[1]) in settings:
+        return "", ""  # "in anti-government protests": the story's own event, qualified
     return "part", words[0]
 
 
