@@ -864,3 +864,23 @@ def test_a_day_of_the_month_after_a_weekday_is_no_count(text, language):
     claims = counts(text, language)
     assert not [c for c in claims if c.low in (28, 31)]
     assert [c for c in claims if c.low == 1000 and c.attribute == "people arrested"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "At least 2,012 people were killed, according to a toll issued on Saturday at 10 pm.",
+            "en",
+        ),
+        ("La ONG computa 1.012 detenciones desde el lunes hasta las 10:00 hora local.", "es"),
+    ],
+)
+def test_a_time_of_day_is_no_count(text, language):
+    assert not [c for c in counts(text, language) if c.low == 10]
+
+
+def test_an_event_noun_after_an_article_is_what_a_number_counts():
+    claims = counts("La comisión ha cifrado este lunes en 39 los muertos y 361 los heridos.", "es")
+    assert by_value(claims, 361).attribute == "people injured"
+    assert by_value(claims, 39).attribute == "people killed"

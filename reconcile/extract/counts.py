@@ -184,6 +184,21 @@ def head_noun(text: str, number: Number, limit: int, lex: Lexicon):
     return None, None
 
 
+def event_noun_after_article(text: str, number: Number, limit: int, lex: Lexicon):
+    """'cifró en 39 los muertos y 361 los heridos': an event noun after an article, right after
+    the number, is what it counts: (wording, match end), or (None, None)."""
+    article = re.match(
+        rf"\s+(?:{lex.alternation('determiners')})\s+", text[number.end : limit], re.I
+    )
+    if not article:
+        return None, None
+    match = lex.noun_re.match(text, number.end + article.end(), limit)
+    if not match:
+        return None, None
+    key = fold(re.sub(r"\s+", " ", match.group(0)))
+    return (key, match.end()) if key in lex.event_noun_of else (None, None)
+
+
 def fallback_noun(text: str, number: Number, limit: int, lex: Lexicon) -> str | None:
     match = re.match(
         r"\s+((?:[a-záéíóúñü][\w'’-]*\s+){0,2}[a-záéíóúñü][\w'’-]*)", text[number.end : limit]
@@ -288,7 +303,7 @@ def count_claims(
                 and not lex.event_re.fullmatch(before[-1])  # "Murieron 40 migrantes"
             ):
                 continue  # "Ben 10", "Mexico #2", "Article 5"
-        if clock_time(text, number) or not_a_count_before(text, sentence.start, number, lex):
+        if clock_time(text, number, lex) or not_a_count_before(text, sentence.start, number, lex):
             continue
         if elided_age(text, sentence, number, lex) or day_after_weekday(
             text, sentence, number, lex
@@ -458,9 +473,25 @@ def day_after_weekday(text: str, sentence: Sentence, number: Number, lex: Lexico
     )
 
 
-def clock_time(text: str, number: Number) -> bool:
-    """'a las 22.00', 'at 11:11': a time of day written like a decimal is no count."""
-    return bool(re.fullmatch(r"\d{1,2}[.:][0-5]\d", number.text.strip())) and number.low < 25
+def clock_time(text: str, number: Number, lex: Lexicon | None = None) -> bool:
+    """'a las 22.00', 'at 11:11': a time of day written like a decimal is no count; nor is
+    'at 10 pm', 'hasta las 10:00' (the language's `clock_time` pattern, from the digits on)."""
+    if re.fullmatch(r"\d{1,2}[.:][0-5]\d", number.text.strip()) and number.low < 25:
+        return True
+    if lex is None or not lex.get("clock_time"):
+        return False
+    digits = re.search(r"\d", number.text)
+    if digits is None:
+        return False
+    at = number.start + digits.start()
+    offset = max(0, at - 6)
+    end = re.match(r"\d+", text[at:]).end() + at - offset  # the digits' end in the window
+    window = text[offset : at + 30]
+    # the pattern must reach past the digits ("10 pm", "las 10:00"): "las 39 víctimas" is none
+    return any(
+        m.start() <= at - offset < m.end() and m.end() > end
+        for m in re.finditer(lex.get("clock_time"), window, re.I)
+    )
 
 
 def not_a_count_before(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
@@ -479,6 +510,8 @@ def classify(
     kind = "count"
     comparable = True
     noun, noun_end = head_noun(text, number, sentence.end, lex)
+    if noun is None:
+        noun, noun_end = event_noun_after_article(text, number, sentence.end, lex)
     whole = whole_after_part(text, sentence.start, number, lex)
     event = nearest_event(sentence, text, lex, number.start, number.end, noun_end, dates)
     if number.unit == "%":
