@@ -884,3 +884,19 @@ def test_an_event_noun_after_an_article_is_what_a_number_counts():
     claims = counts("La comisión ha cifrado este lunes en 39 los muertos y 361 los heridos.", "es")
     assert by_value(claims, 361).attribute == "people injured"
     assert by_value(claims, 39).attribute == "people killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The officer, tied to a collision that claimed the lives of 57 people in Greece, was remanded in custody.",
+            "en",
+        ),
+        ("El choque se cobró la vida de 57 personas en Grecia.", "es"),
+    ],
+)
+def test_claimed_the_lives_of_counts_the_dead_and_a_country_narrows_nothing(text, language):
+    claim = by_value(counts(text, language), 57)
+    assert claim.attribute == "people killed"
+    assert "place" not in claim.extra["frame"] and comparable(claim)

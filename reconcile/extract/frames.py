@@ -128,7 +128,8 @@ def place_of(
         text[claim.end : sentence.end],
     )
     if after:
-        return after.group(1)
+        # "57 people in Greece": a country is the whole story's and narrows nothing
+        return None if fold(after.group(1)) in country_names(lex) else after.group(1)
     before = text[sentence.start : number.start]
     links = lex.phrases("place_count_links").pattern
     match = re.search(rf"({PLACE})\s*(?:\(\s*|,\s*{links}\s+)$", before)
