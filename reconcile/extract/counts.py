@@ -478,19 +478,19 @@ def clock_time(text: str, number: Number, lex: Lexicon | None = None) -> bool:
     'at 10 pm', 'hasta las 10:00' (the language's `clock_time` pattern, from the digits on)."""
     if re.fullmatch(r"\d{1,2}[.:][0-5]\d", number.text.strip()) and number.low < 25:
         return True
-    if lex is None or not lex.get("clock_time"):
+    if lex is None or number.words:
         return False
-    digits = re.search(r"\d", number.text)
+    pattern = lex.__dict__.get("_clock_time")
+    if pattern is None:
+        pattern = lex.__dict__["_clock_time"] = re.compile(lex.get("clock_time") or r"(?!x)x", re.I)
+    digits = re.search(r"\d+", number.text)
     if digits is None:
         return False
-    at = number.start + digits.start()
-    offset = max(0, at - 6)
-    end = re.match(r"\d+", text[at:]).end() + at - offset  # the digits' end in the window
-    window = text[offset : at + 30]
+    at, end = number.start + digits.start(), number.start + digits.end()
     # the pattern must reach past the digits ("10 pm", "las 10:00"): "las 39 víctimas" is none
     return any(
-        m.start() <= at - offset < m.end() and m.end() > end
-        for m in re.finditer(lex.get("clock_time"), window, re.I)
+        m.start() <= at < m.end() and m.end() > end
+        for m in pattern.finditer(text, max(0, at - 6), min(len(text), at + 30))
     )
 
 

@@ -13,8 +13,9 @@ fact-checker less than a false one. Everything about a language comes from its l
 (`measures.yaml`: `nationalities`, `severity_markers`, `part_markers_before`,
 `part_markers_after`, `whole_openers`, `locality_nouns`, `place_prepositions`,
 `place_count_links`, `respectively_words`, `setting_prepositions`, `origin_prepositions`,
-`facility_nouns`, `list_openers`, `earlier_state_openers`, `earlier_moment_words`, `stock_events`, `event_settings`, `spread_words`, `determiners`, `share_of_total`, `remainder_after`, `remainder_before`,
-`copulas`).
+`facility_nouns`, `list_openers`, `earlier_state_openers`, `earlier_moment_words`,
+`stock_events`, `event_settings`, `spread_words`, `determiners`, `share_of_total`,
+`remainder_after`, `remainder_before`, `copulas`).
 """
 
 from __future__ import annotations
@@ -168,7 +169,7 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
         return origin_place(clause[start:], lex)
     if lex.event_re.search(found.group(1)):
         return "", ""
-    settings = lex.get_set("event_settings") | set(lex.date_event_of) | lex.get_set("durations")
+    settings = event_settings(lex)
     if settings & {fold(w) for w in found.group(1).split()}:
         return "", ""  # "28 heridos por el incendio en el centro": where the event was
     named = named_locality(found.group(2), lex)
@@ -206,6 +207,26 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
     return "part", words[0]
 
 
+def event_settings(lex: Lexicon) -> frozenset[str]:
+    """Words for the story's own event or a span of time (`event_settings`, `date_events`,
+    `durations`): after a count's verb they narrow nothing (built once per language)."""
+    found = lex.__dict__.get("_event_settings")
+    if found is None:
+        found = lex.__dict__["_event_settings"] = (
+            lex.get_set("event_settings") | frozenset(lex.date_event_of) | lex.get_set("durations")
+        )
+    return found
+
+
+def localities_and_facilities(lex: Lexicon) -> frozenset[str]:
+    found = lex.__dict__.get("_localities_and_facilities")
+    if found is None:
+        found = lex.__dict__["_localities_and_facilities"] = lex.get_set(
+            "locality_nouns"
+        ) | lex.get_set("facility_nouns")
+    return found
+
+
 def named_locality(phrase: str, lex: Lexicon) -> str | None:
     """'the Tolsa region', 'the Cotopaxi prison', 'la cárcel de Latacunga': a name with a
     locality or facility noun (`locality_nouns`, `facility_nouns`), after optional determiners;
@@ -214,7 +235,7 @@ def named_locality(phrase: str, lex: Lexicon) -> str | None:
     determiners = lex.get_set("determiners")
     while words and fold(words[0]) in determiners:
         words.pop(0)
-    localities = lex.get_set("locality_nouns") | lex.get_set("facility_nouns")
+    localities = localities_and_facilities(lex)
     if len(words) > 2 and fold(words[0]) in localities and fold(words[1]) in {"of", "de"}:
         named = re.match(PLACE, " ".join(words[2:]))  # "la cárcel de Latacunga"
         return named.group(0) if named else None
