@@ -835,6 +835,19 @@ def test_a_participle_said_of_one_count_names_no_toll_for_the_next():
     assert not [c for c in claims if c.low == 59 and c.attribute == "people arrested"]
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("El número de heridos asciende a 413, y 59 han sufrido abusos.", "es"),
+        ("The death toll rose to 413, and 59 have suffered abuses.", "en"),
+    ],
+)
+def test_a_number_with_a_verb_of_its_own_takes_no_toll_noun(text, language):
+    claims = counts(text, language)
+    assert comparable(by_value(claims, 413))
+    assert not [c for c in claims if c.low == 59]
+
+
 def test_a_qualified_span_of_time_after_the_verb_narrows_nothing():
     claim = by_value(
         counts("Además, 912 civiles resultaron heridos en estos casi dos meses.", "es"), 912

@@ -147,6 +147,16 @@ def event_said_after(text: str, start: int, limit: int, lex: Lexicon) -> bool:
     return bool(match) and bool(lex.event_re.match(text, start + match.end(), limit))
 
 
+def own_predicate(text: str, start: int, limit: int, lex: Lexicon) -> bool:
+    """A verb of its own right after a number, that names no event ('y 59 han sufrido
+    abusos'): the number is that verb's subject, and no toll noun before it is its measure."""
+    auxiliaries = lex.alternation("auxiliaries")
+    match = re.match(rf"\s+(?:(?:{auxiliaries})\s+)+", text[start:limit], re.I)
+    if not match or {fold(w) for w in match.group(0).split()} <= lex.get_set("copulas"):
+        return False  # "77 son mujeres": a copula says what the counted are, a sub-group
+    return not lex.event_re.match(text, start + match.end(), limit)
+
+
 def event_right_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
     """Is an event wording written right before the number ("injuring more than 100")?"""
     window = text[max(floor, start - 30) : start]
@@ -560,7 +570,7 @@ def classify(
             attribute = f"people {event}"  # "52 implicated in the case"
         elif event and not fallback and event_said_after(text, number.end, sentence.end, lex):
             attribute = f"people {event}"  # "another 95 were injured"
-        elif toll and not fallback:
+        elif toll and not fallback and not own_predicate(text, number.end, sentence.end, lex):
             attribute = toll  # "the death toll rose to 14"
         elif event and not fallback and event_right_before(text, sentence.start, number.start, lex):
             attribute = f"people {event}"  # "killing 23 and injuring more than 100"
