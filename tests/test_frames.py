@@ -705,10 +705,22 @@ def test_security_forces_are_not_the_police_alone(text, language):
         ("Según la fiscalía, 1.200 personas siguen detenidas.", "es"),
     ],
 )
-def test_those_still_held_are_not_the_arrested_and_are_not_compared(text, language):
+def test_those_still_held_are_not_the_arrested(text, language):
     claim = by_value(counts(text, language), 1200)
-    assert claim.attribute == "people still held"
-    assert not comparable(claim)
+    assert claim.attribute == "people still held" and comparable(claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("In Tolsa (southwest), “three police officers on duty” were then kidnapped.", "en"),
+        ("Bandas criminales secuestraron a tres policías en Tolsa.", "es"),
+    ],
+)
+def test_kidnapped_officers_are_hostages_framed_by_their_town(text, language):
+    claim = by_value(counts(text, language), 3)
+    assert claim.attribute == "police officers taken hostage"
+    assert claim.extra["frame"]["place"] == "Tolsa"
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ fact-checker less than a false one. Everything about a language comes from its l
 `part_markers_after`, `whole_openers`, `locality_nouns`, `place_prepositions`,
 `place_count_links`, `respectively_words`, `setting_prepositions`, `origin_prepositions`,
 `facility_nouns`, `list_openers`, `earlier_state_openers`, `earlier_moment_words`,
-`stock_events`, `event_settings`, `spread_words`, `determiners`, `share_of_total`,
+`event_settings`, `spread_words`, `determiners`, `share_of_total`,
 `remainder_after`, `remainder_before`, `copulas`).
 """
 
@@ -429,7 +429,7 @@ def place_opening_the_clause(
     articles = r"(?:(?:the|el|la|los|las)\s+)?"
     found = re.search(
         rf"(?:^|[;:]|\b(?:{lex.phrases('clause_openers').pattern}))\s*{prepositions}\s+{articles}"
-        rf"(?:{localities}\s+(?:of|de)\s+)?({PLACE})\s*,([^,;:()\d]{{0,60}})$",
+        rf"(?:{localities}\s+(?:of|de)\s+)?({PLACE})\s*(?:\([^()]{{1,30}}\)\s*)?,([^,;:()\d]{{0,60}})$",
         before,
         re.I,
     )
@@ -611,10 +611,6 @@ def apply_frames(
             frame["unclear"] = "a part of a group the sentence names before it"
         if not place:
             place = place_opening_the_clause(text, claim, sentence, lex)
-        if any(claim.attribute.endswith(" " + event) for event in lex.get("stock_events") or []):
-            frame["unclear"] = (
-                "a figure that rises and falls (those still held): true only on its day"
-            )
         if earlier_state(text, claim, sentence, lex):
             frame["unclear"] = "what the people had been, not what they are counted as now"
         if earlier_moment(text, claim, sentence, lex):
