@@ -202,22 +202,22 @@ def test_weekdays_of_one_event_clash_where_no_date_settles_them():
 
 def test_a_date_related_to_the_event_by_time_is_not_its_date():
     assert events("On Sunday, a day after the attack, police arrested two men.") == {"Sunday": None}
-    found = events("El lunes, una vez confirmada la fuga del cabecilla, hubo motines.", "es")
-    assert found == {"lunes": None}
+    found = events(
+        "El martes, una vez confirmada la fuga del recluso, la ciudad quedó en calma.", "es"
+    )
+    assert found == {"martes": None}
 
 
 def test_a_status_as_of_a_day_is_not_the_event_date():
-    assert events("The wildfire was 80 percent contained as of Friday morning.") == {"Friday": None}
+    assert events("The wildfire was 60 percent contained as of Monday evening.") == {"Monday": None}
 
 
 def test_a_figure_updated_on_a_day_does_not_date_the_event():
-    assert events("The death toll of the rail crash rose to 57 late on Thursday night.") == {
-        "Thursday": None
+    assert events("The death toll of the ferry collision rose to 31 late on Monday night.") == {
+        "Monday": None
     }
-    assert events("La cifra de muertos del choque ascendió a 57 el jueves.", "es") == {
-        "jueves": None
-    }
-    assert events("The rail crash on Tuesday killed 57.") == {"Tuesday": "crash"}
+    assert events("La cifra de muertos del choque ascendió a 31 el lunes.", "es") == {"lunes": None}
+    assert events("The ferry collision on Saturday killed 31.") == {"Saturday": "crash"}
 
 
 def test_a_fronted_date_does_not_take_an_event_that_completes_another_noun():

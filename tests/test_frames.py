@@ -608,9 +608,9 @@ def test_the_states_count_or_an_unnamed_body_keeps_the_frame(text, language):
     ("text", "language", "value", "place"),
     [
         (
-            "Two women died in the Ardena region east of the capital also died.",
+            "Three women died in the Ardena region north of the port where a boy also died.",
             "en",
-            2,
+            3,
             "Ardena",
         ),
         ("Officials said 31 guards were released from the Velmora prison.", "en", 31, "Velmora"),
@@ -647,12 +647,12 @@ def test_an_unnamed_origin_narrows_nothing(text, language):
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("The county released a list of 388 people who are still missing.", "en"),
-        ("El condado publicó los nombres de 388 personas que siguen desaparecidas.", "es"),
+        ("The town hall published a list of 415 residents who remain missing.", "en"),
+        ("El ayuntamiento difundió los nombres de 415 personas que siguen desaparecidas.", "es"),
     ],
 )
 def test_the_length_of_a_list_is_not_compared(text, language):
-    claim = by_value(counts(text, language), 388)
+    claim = by_value(counts(text, language), 415)
     assert not comparable(claim)
     assert claim.extra["frame"]["unclear"].startswith("the length of a list")
 
@@ -660,28 +660,28 @@ def test_the_length_of_a_list_is_not_compared(text, language):
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Officials have found 1,200 people who had been reported missing.", "en"),
+        ("Volunteers located 640 people who had been reported missing.", "en"),
         (
-            "Las autoridades localizaron a 1.200 personas que habían sido reportadas desaparecidas.",
+            "Los voluntarios ubicaron a 640 personas que habían sido reportadas como desaparecidas.",
             "es",
         ),
     ],
 )
 def test_what_people_had_been_is_not_what_they_are_counted_as(text, language):
-    claim = by_value(counts(text, language), 1200)
+    claim = by_value(counts(text, language), 640)
     assert not comparable(claim)
-    assert comparable(by_value(counts("In all, 1,200 people are still missing."), 1200))
+    assert comparable(by_value(counts("In all, 640 people are still missing."), 640))
 
 
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Entre los fallecidos están Juan Ortal, de 38 años, y Rosa Vidal, de 32.", "es"),
-        ("Among the dead were Juan Ortal, 38, and Rosa Vidal, aged 32.", "en"),
+        ("En la lista de heridos figuran Tomás Ibarne, de 47 años, y Lucía Fenoll, de 29.", "es"),
+        ("Among the injured were Tomas Ibarne, 47, and Lucia Fenoll, aged 29.", "en"),
     ],
 )
 def test_an_age_without_years_is_no_count(text, language):
-    assert not [c for c in counts(text, language) if c.low == 32]
+    assert not [c for c in counts(text, language) if c.low == 29]
 
 
 @pytest.mark.parametrize(
@@ -713,12 +713,12 @@ def test_those_still_held_are_not_the_arrested(text, language):
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("In Tolsa (southwest), “three police officers on duty” were then kidnapped.", "en"),
-        ("Bandas criminales secuestraron a tres policías en Tolsa.", "es"),
+        ("In Tolsa (north), “two officers on patrol” were kidnapped at dawn.", "en"),
+        ("Una banda secuestró a dos policías en Tolsa.", "es"),
     ],
 )
 def test_kidnapped_officers_are_hostages_framed_by_their_town(text, language):
-    claim = by_value(counts(text, language), 3)
+    claim = by_value(counts(text, language), 2)
     assert claim.attribute == "police officers taken hostage"
     assert claim.extra["frame"]["place"] == "Tolsa"
 
@@ -743,28 +743,28 @@ def test_a_humanitarian_release_is_a_measure_of_its_own(text, language):
     ("text", "language"),
     [
         (
-            "The fire killed 40 migrants, including 6 Hondurans, 7 Salvadorans and 19 Guatemalans.",
+            "The landslide killed 31 workers, including 4 Peruvians, 9 Bolivians and 12 Chileans.",
             "en",
         ),
         (
-            "Murieron 40 migrantes, entre ellos 6 hondureños, 7 salvadoreños y 19 guatemaltecos.",
+            "Murieron 31 trabajadores, entre ellos 4 peruanos, 9 bolivianos y 12 chilenos.",
             "es",
         ),
     ],
 )
 def test_every_item_of_a_list_is_a_part_of_the_whole(text, language):
     claims = counts(text, language)
-    assert comparable(by_value(claims, 40))
-    for value, country in ((6, "Honduras"), (7, "El Salvador"), (19, "Guatemala")):
+    assert comparable(by_value(claims, 31))
+    for value, country in ((4, "Peru"), (9, "Bolivia"), (12, "Chile")):
         frame = by_value(claims, value).extra["frame"]
-        assert frame["part_of"] == "40" and frame["nationality"] == country
+        assert frame["part_of"] == "31" and frame["nationality"] == country
 
 
 @pytest.mark.parametrize(
     ("text", "language", "value", "attribute"),
     [
-        ("Murieron 40 migrantes en el incendio.", "es", 40, "people killed"),
-        ("El fuego mató a 40 migrantes.", "es", 40, "people killed"),
+        ("Murieron 23 pasajeros en el choque.", "es", 23, "people killed"),
+        ("La explosión mató a 23 personas.", "es", 23, "people killed"),
         ("Fallecieron 12 personas y otras 30 resultaron heridas.", "es", 12, "people killed"),
     ],
 )
@@ -776,16 +776,16 @@ def test_a_count_after_its_verb_or_beside_another_count_is_read(text, language, 
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Al menos 29 heridos dejó un incendio en un centro de detención.", "es"),
+        ("Al menos 17 heridos dejó una explosión en un almacén del puerto.", "es"),
         (
-            "Las autoridades indicaron que hay 29 heridos por el incendio en el centro de migrantes.",
+            "El alcalde dijo que hay 17 heridos por la explosión en el almacén del puerto.",
             "es",
         ),
-        ("Al menos 29 personas resultaron heridas en la mexicana Ciudad Tolsa.", "es"),
+        ("Al menos 17 personas resultaron heridas en la chilena Villa Tolsa.", "es"),
     ],
 )
 def test_where_the_event_was_or_a_named_town_narrows_nothing(text, language):
-    claim = by_value(counts(text, language), 29)
+    claim = by_value(counts(text, language), 17)
     assert comparable(claim) and "place" not in claim.extra["frame"]
 
 
@@ -793,33 +793,36 @@ def test_where_the_event_was_or_a_named_town_narrows_nothing(text, language):
     ("text", "language", "attribute"),
     [
         (
-            "In all, 178 employees were taken hostage in at least five prisons.",
+            "In all, 96 workers were taken hostage in at least three jails.",
             "en",
             "people taken hostage",
         ),
         (
-            "Según el servicio, al menos 178 funcionarios son rehenes desde el lunes.",
+            "Según la empresa, al menos 96 trabajadores son rehenes desde el martes.",
             "es",
             "people taken hostage",
         ),
-        ("The service reported the release of 178 workers held hostage.", "en", "people released"),
-        ("El servicio informó de la liberación de 178 funcionarios.", "es", "people released"),
+        ("The company reported the release of 96 workers held hostage.", "en", "people released"),
+        ("La empresa informó de la liberación de 96 trabajadores.", "es", "people released"),
     ],
 )
 def test_hostages_and_their_release(text, language, attribute):
-    claim = by_value(counts(text, language), 178)
+    claim = by_value(counts(text, language), 96)
     assert claim.attribute == attribute and comparable(claim)
 
 
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Nearly 180 guards were taken hostage last week, with 41 freed earlier.", "en"),
-        ("Unos 180 guías fueron tomados como rehenes, y 41 fueron liberados anteriormente.", "es"),
+        ("About 90 workers were held hostage at the mine, with 27 freed earlier.", "en"),
+        (
+            "Unos 90 trabajadores fueron tomados como rehenes, y 27 fueron liberados anteriormente.",
+            "es",
+        ),
     ],
 )
 def test_a_figure_of_an_earlier_moment_is_not_compared(text, language):
-    claim = by_value(counts(text, language), 41)
+    claim = by_value(counts(text, language), 27)
     assert not comparable(claim)
     assert claim.extra["frame"]["unclear"].startswith("a figure of an earlier moment")
 
@@ -827,12 +830,12 @@ def test_a_figure_of_an_earlier_moment_is_not_compared(text, language):
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("According to the commission, 39 people were killed and 361 more were injured.", "en"),
-        ("Murieron 39 personas y otras 361 resultaron heridas.", "es"),
+        ("The ministry said 14 people were killed and 52 more were injured.", "en"),
+        ("Murieron 14 personas y otras 52 resultaron heridas.", "es"),
     ],
 )
 def test_more_of_another_measure_is_that_measure(text, language):
-    claim = by_value(counts(text, language), 361)
+    claim = by_value(counts(text, language), 52)
     assert claim.attribute == "people injured" and comparable(claim)
 
 
@@ -842,52 +845,52 @@ def test_a_day_before_and_more_is_no_named_person():
 
 
 def test_a_participle_said_of_one_count_names_no_toll_for_the_next():
-    claims = counts("Según la ONG, 682 personas han sido detenidas y 59 han sufrido abusos.", "es")
-    assert by_value(claims, 682).attribute == "people arrested"
-    assert not [c for c in claims if c.low == 59 and c.attribute == "people arrested"]
+    claims = counts("Según la ONG, 240 personas han sido detenidas y 18 han sufrido abusos.", "es")
+    assert by_value(claims, 240).attribute == "people arrested"
+    assert not [c for c in claims if c.low == 18 and c.attribute == "people arrested"]
 
 
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("El número de heridos asciende a 413, y 59 han sufrido abusos.", "es"),
-        ("The death toll rose to 413, and 59 have suffered abuses.", "en"),
+        ("El número de heridos asciende a 87, y 18 han sufrido abusos.", "es"),
+        ("The death toll rose to 87, and 18 have suffered abuses.", "en"),
     ],
 )
 def test_a_number_with_a_verb_of_its_own_takes_no_toll_noun(text, language):
     claims = counts(text, language)
-    assert comparable(by_value(claims, 413))
-    assert not [c for c in claims if c.low == 59]
+    assert comparable(by_value(claims, 87))
+    assert not [c for c in claims if c.low == 18]
 
 
 def test_a_qualified_span_of_time_after_the_verb_narrows_nothing():
     claim = by_value(
-        counts("Además, 912 civiles resultaron heridos en estos casi dos meses.", "es"), 912
+        counts("Además, 64 civiles resultaron heridos en estos casi tres meses.", "es"), 64
     )
     assert comparable(claim) and claim.attribute == "civilians injured"
 
 
 def test_a_hyphenated_qualifier_of_the_story_s_event_narrows_nothing():
-    text = "The commission said a total of 39 people have lost their lives in anti-government protests."
-    assert comparable(by_value(counts(text), 39))
+    text = "The monitor said 26 people have lost their lives in anti-austerity protests."
+    assert comparable(by_value(counts(text), 26))
 
 
 @pytest.mark.parametrize(
     ("text", "language"),
     [
         (
-            "Over 1,000 people were detained after the vote last Sunday (28), said this Wednesday (31) the prosecutor.",
+            "Over 1,000 people were detained after the final last Sunday (14), said this Tuesday (16) the mayor.",
             "en",
         ),
         (
-            "Más de mil personas fueron detenidas tras la votación del domingo (28), dijo el miércoles (31) el fiscal.",
+            "Más de mil personas fueron detenidas tras la final del domingo (14), dijo el martes (16) el alcalde.",
             "es",
         ),
     ],
 )
 def test_a_day_of_the_month_after_a_weekday_is_no_count(text, language):
     claims = counts(text, language)
-    assert not [c for c in claims if c.low in (28, 31)]
+    assert not [c for c in claims if c.low in (14, 16)]
     assert [c for c in claims if c.low == 1000 and c.attribute == "people arrested"]
 
 
@@ -895,33 +898,33 @@ def test_a_day_of_the_month_after_a_weekday_is_no_count(text, language):
     ("text", "language"),
     [
         (
-            "At least 2,012 people were killed, according to a toll issued on Saturday at 10 pm.",
+            "At least 340 people were killed, according to a toll issued on Monday at 9 pm.",
             "en",
         ),
-        ("La ONG computa 1.012 detenciones desde el lunes hasta las 10:00 hora local.", "es"),
+        ("La fiscalía computa 530 detenciones desde el jueves hasta las 9:00 hora local.", "es"),
     ],
 )
 def test_a_time_of_day_is_no_count(text, language):
-    assert not [c for c in counts(text, language) if c.low == 10]
+    assert not [c for c in counts(text, language) if c.low == 9]
 
 
 def test_an_event_noun_after_an_article_is_what_a_number_counts():
-    claims = counts("La comisión ha cifrado este lunes en 39 los muertos y 361 los heridos.", "es")
-    assert by_value(claims, 361).attribute == "people injured"
-    assert by_value(claims, 39).attribute == "people killed"
+    claims = counts("El ministerio cifró este martes en 12 los muertos y 85 los heridos.", "es")
+    assert by_value(claims, 85).attribute == "people injured"
+    assert by_value(claims, 12).attribute == "people killed"
 
 
 @pytest.mark.parametrize(
     ("text", "language"),
     [
         (
-            "The officer, tied to a collision that claimed the lives of 57 people in Greece, was remanded in custody.",
+            "The driver, blamed for a crash that claimed the lives of 23 people in Portugal, was remanded in custody.",
             "en",
         ),
-        ("El choque se cobró la vida de 57 personas en Grecia.", "es"),
+        ("El choque se cobró la vida de 23 personas en Portugal.", "es"),
     ],
 )
 def test_claimed_the_lives_of_counts_the_dead_and_a_country_narrows_nothing(text, language):
-    claim = by_value(counts(text, language), 57)
+    claim = by_value(counts(text, language), 23)
     assert claim.attribute == "people killed"
     assert "place" not in claim.extra["frame"] and comparable(claim)
