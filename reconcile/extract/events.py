@@ -91,7 +91,7 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
     if re.search(
         rf"(?:{lex.phrases('as_of_words').pattern})\s+(?:(?:the|el|la)\s+)?$", text[:start], re.I
     ):
-        return None  # "80 percent contained as of Friday": a status on that day, not an event
+        return None  # "60 percent contained as of Monday": a status on that day, not an event
     left, right, opener = clause_bounds(text, start, end, lex)
     found = triggers(text, left, right, lex, spans)
     after = [t for t in found if t[0] >= end]
@@ -107,7 +107,7 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
         if re.search(rf"(?:{lex.phrases('genitive_words').pattern})\s+$", text[: nearest[0]], re.I):
             return None  # "the story of the crash began on Sunday": the story's date
         if lex.phrases("figure_update_verbs").search(text[nearest[1] : start]):
-            return None  # "the toll of the crash rose to 57 on Thursday": the figure's date
+            return None  # "the toll of the collision rose to 31 on Monday": the figure's date
         return nearest[2]
     if opener is not None:
         head = triggers(text, max(0, opener - 40), opener, lex, spans)
@@ -131,7 +131,7 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
             return None
         _, right, _ = clause_bounds(text, mark.end(), mark.end(), lex)
         found = triggers(text, mark.end(), right, lex, spans)
-        # "On Sunday, a day after the attack, ...", "El lunes, una vez confirmada la fuga":
+        # "On Sunday, a day after the attack, ...", "El martes, una vez confirmada la fuga":
         # an event related to the date by time is not the date's own
         if not found or related_by_time(text[mark.end() : found[0][0]], lex):
             return None

@@ -129,7 +129,7 @@ def place_of(
         text[claim.end : sentence.end],
     )
     if after:
-        # "57 people in Greece": a country is the whole story's and narrows nothing
+        # "23 people in Portugal": a country is the whole story's and narrows nothing
         return None if fold(after.group(1)) in country_names(lex) else after.group(1)
     before = text[sentence.start : number.start]
     links = lex.phrases("place_count_links").pattern
@@ -171,7 +171,7 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
         return "", ""
     settings = event_settings(lex)
     if settings & {fold(w) for w in found.group(1).split()}:
-        return "", ""  # "28 heridos por el incendio en el centro": where the event was
+        return "", ""  # "17 heridos por la explosión en el almacén": where the event was
     named = named_locality(found.group(2), lex)
     if named:
         return "place", named  # "two died in the Tolsa region (after the storm)"
@@ -187,9 +187,9 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
     determiners = lex.get_set("determiners")
     localities = lex.get_set("locality_nouns")
     while words and (fold(words[0]) in determiners or fold(words[0]) in lex.qualifier_of):
-        words.pop(0)  # "en estos casi dos meses": the time the count took, not a sub-group
+        words.pop(0)  # "en estos casi tres meses": the time the count took, not a sub-group
     if len(words) > 1 and fold(words[0]) in lex.nationality_of and words[1][0].isupper():
-        words.pop(0)  # "en la mexicana Ciudad Juárez": a demonym before the name
+        words.pop(0)  # "en la chilena Villa Tolsa": a demonym before the name
     if not words or fold(words[0]) in lex.get_set("spread_words") | lex.number_words:
         return "", ""
     if words[0][0].isupper():
@@ -203,7 +203,7 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
     if noun in settings or lex.date_event_re.match(noun):
         return "", ""
     if len(words) > 1 and "-" in words[0] and fold(words[1]) in settings:
-        return "", ""  # "in anti-government protests": the story's own event, qualified
+        return "", ""  # "in anti-austerity protests": the story's own event, qualified
     return "part", words[0]
 
 
@@ -228,7 +228,7 @@ def localities_and_facilities(lex: Lexicon) -> frozenset[str]:
 
 
 def named_locality(phrase: str, lex: Lexicon) -> str | None:
-    """'the Tolsa region', 'the Cotopaxi prison', 'la cárcel de Latacunga': a name with a
+    """'the Tolsa region', 'the Velmora prison', 'la cárcel de Velmora': a name with a
     locality or facility noun (`locality_nouns`, `facility_nouns`), after optional determiners;
     the name, or None."""
     words = re.findall(r"[\w'’-]+", phrase)
@@ -237,7 +237,7 @@ def named_locality(phrase: str, lex: Lexicon) -> str | None:
         words.pop(0)
     localities = localities_and_facilities(lex)
     if len(words) > 2 and fold(words[0]) in localities and fold(words[1]) in {"of", "de"}:
-        named = re.match(PLACE, " ".join(words[2:]))  # "la cárcel de Latacunga"
+        named = re.match(PLACE, " ".join(words[2:]))  # "la cárcel de Velmora"
         return named.group(0) if named else None
     phrase = " ".join(words)
     if (
@@ -252,7 +252,7 @@ def named_locality(phrase: str, lex: Lexicon) -> str | None:
         return None
     after = " ".join(words)[named.end() :].split()
     if after and fold(after[0]) in localities:
-        return named.group(0)  # "the Cotopaxi prison"
+        return named.group(0)  # "the Velmora prison"
     place = named.group(0).split()  # "the Tolsa Region": the noun written with a capital
     if len(place) > 1 and fold(place[-1]) in localities:
         return " ".join(place[:-1])
@@ -260,7 +260,7 @@ def named_locality(phrase: str, lex: Lexicon) -> str | None:
 
 
 def origin_place(clause: str, lex: Lexicon) -> tuple[str, str]:
-    """'46 guards were released from the Cotopaxi prison': a named locality the count's verb
+    """'31 guards were released from the Velmora prison': a named locality the count's verb
     moves people from (`origin_prepositions`, in the count's own clause) is the place the
     figure is for; anything else after such a preposition narrows nothing."""
     prepositions = lex.phrases("origin_prepositions").pattern
@@ -379,7 +379,7 @@ def coordinated_part(
 
 def part_marker_before(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     """'including eight judges', 'de los cuales ocho', 'of whom 721'; and each later item
-    of the list the marker opens ('entre ellos 6 hondureños, 7 salvadoreños y 19 ...')."""
+    of the list the marker opens ('entre ellos 4 peruanos, 9 bolivianos y 12 ...')."""
     window = text[max(floor, number.start - 150) : number.start]
     conjunctions = lex.phrases("and_words").pattern
     figures = rf"(?:\d[\d.,]*|{lex.alternation('words', 'one_words')})"
@@ -457,7 +457,7 @@ def handled_group(
 
 
 def earlier_moment(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
-    """'with 41 freed earlier', '41 liberados anteriormente': a word of an earlier moment
+    """'with 27 freed earlier', '27 liberados anteriormente': a word of an earlier moment
     (`earlier_moment_words`) in the few words after a count makes it a past figure, set beside
     the one the sentence gives for now."""
     clause = clause_after(text, claim.end, min(sentence.end, claim.end + 50))
@@ -466,7 +466,7 @@ def earlier_moment(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) ->
 
 
 def on_a_list(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
-    """'published the names of 388 people', 'una lista de 40 buscados': the length of a list
+    """'published a list of 415 residents', 'una lista de 40 buscados': the length of a list
     (`list_openers`) is what someone wrote down, not the count the story keeps (the missing,
     the wanted) as of a moment."""
     window = text[max(floor, number.start - 30) : number.start]
@@ -481,7 +481,7 @@ def on_a_list(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
 
 
 def earlier_state(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
-    """'found 1,732 people who had been reported missing', 'localizaron a 40 personas que
+    """'located 640 people who had been reported missing', 'localizaron a 40 personas que
     habían sido reportadas desaparecidas': when the measure is read from a relative clause in
     the past perfect (`earlier_state_openers`), it is what the people had been, not what the
     sentence counts them as now."""
