@@ -88,8 +88,11 @@ def event_has_own_people(text: str, floor: int, event: re.Match, start: int, lex
     arrested' (its own subject), 'detenciones de migrantes' (its own object)."""
     before = text[max(floor, event.start() - 40) : event.start()]
     auxiliaries = lex.alternation("auxiliaries")
-    subject = re.search(rf"([\w'’-]+)\s+(?:(?:{auxiliaries})\s+)+$", before, re.I)
-    if subject and fold(subject.group(1)) in lex.people_nouns | set(lex.group_of):
+    subject = re.search(rf"([\w'’-]+)\s+((?:(?:{auxiliaries})\s+)+)$", before, re.I)
+    active = subject and {fold(w) for w in subject.group(2).split()} <= lex.get_set(
+        "perfect_auxiliaries"
+    )  # "prosecutors have charged 39 people": the subject charged them
+    if subject and not active and fold(subject.group(1)) in lex.people_nouns | set(lex.group_of):
         return True
     between = text[event.end() : start]
     own = re.match(r"\s+(?:of|de)\s+([a-záéíóúñü][\w'’-]*)", between)
@@ -143,8 +146,35 @@ def event_said_after(text: str, start: int, limit: int, lex: Lexicon) -> bool:
     '52 more were injured'."""
     auxiliaries = lex.alternation("auxiliaries")
     more = lex.alternation("additional_after")
-    match = re.match(rf"\s+(?:(?:{more})\s+)?(?:(?:{auxiliaries})\s+)", text[start:limit], re.I)
-    return bool(match) and bool(lex.event_re.match(text, start + match.end(), limit))
+    adverbs = lex.alternation("adverbs_before_event")
+    match = re.match(
+        rf"\s+(?:(?:{more})\s+)?(?:(?:{auxiliaries})\s+)(?:(?:{adverbs})\s+)?",
+        text[start:limit],
+        re.I,
+    )  # "215 were later freed"
+    if not match:
+        return False
+    # "942 remain in prison": a wording that holds the auxiliary is read whole
+    whole = re.match(rf"\s+(?:(?:{more})\s+)?", text[start:limit], re.I)
+    return bool(
+        lex.event_re.match(text, start + whole.end(), limit)
+        or lex.event_re.match(text, start + match.end(), limit)
+    )
+
+
+def governing_event(text: str, floor: int, number: Number, lex: Lexicon) -> str | None:
+    """An event wording that ends in a preposition right before a number ('the release of',
+    'la liberación de', 'costó la vida a'), a determiner at most between: what happened to
+    the people counted, whatever their noun ('173 detenidos' are detainees, released)."""
+    window = text[max(floor, number.start - 60) : number.start]
+    determiners = lex.alternation("determiners")
+    for match in lex.event_re.finditer(window):
+        words = fold(match.group(0)).split()
+        if words[-1] in lex.get_set("governing_prepositions") and re.fullmatch(
+            rf"\s*(?:(?:{determiners})\s+)?", window[match.end() :], re.I
+        ):
+            return lex.event_of[" ".join(words)]
+    return None
 
 
 def own_predicate(text: str, start: int, limit: int, lex: Lexicon) -> bool:
@@ -533,6 +563,9 @@ def classify(
         kind = "money"
         attribute = f"money {event}" if event else "money"
         comparable = bool(event)
+    elif noun in lex.event_noun_of and governing_event(text, sentence.start, number, lex):
+        # "la liberación de 173 detenidos": the detainees were released
+        attribute = f"people {governing_event(text, sentence.start, number, lex)}"
     elif noun in lex.event_noun_of:
         attribute = lex.event_noun_of[noun]
     elif noun in lex.people_nouns or noun in lex.group_of:
