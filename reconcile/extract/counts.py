@@ -563,11 +563,10 @@ def classify(
         kind = "money"
         attribute = f"money {event}" if event else "money"
         comparable = bool(event)
-    elif noun in lex.event_noun_of and governing_event(text, sentence.start, number, lex):
-        # "la liberación de 173 detenidos": the detainees were released
-        attribute = f"people {governing_event(text, sentence.start, number, lex)}"
     elif noun in lex.event_noun_of:
-        attribute = lex.event_noun_of[noun]
+        # "la liberación de 173 detenidos": the detainees were released
+        governing = governing_event(text, sentence.start, number, lex)
+        attribute = f"people {governing}" if governing else lex.event_noun_of[noun]
     elif noun in lex.people_nouns or noun in lex.group_of:
         group = "people" if noun in lex.people_nouns else lex.group_of[noun]
         if coordinated(text, noun_end, sentence.end, lex):
