@@ -236,7 +236,11 @@ def named_locality(phrase: str, lex: Lexicon) -> str | None:
     while words and fold(words[0]) in determiners:
         words.pop(0)
     localities = localities_and_facilities(lex)
-    if len(words) > 2 and fold(words[0]) in localities and fold(words[1]) in {"of", "de"}:
+    if (
+        len(words) > 2
+        and fold(words[0]) in localities
+        and fold(words[1]) in lex.get_set("genitive_words")
+    ):
         named = re.match(PLACE, " ".join(words[2:]))  # "la cárcel de Velmora"
         return named.group(0) if named else None
     phrase = " ".join(words)
