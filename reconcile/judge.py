@@ -10,8 +10,10 @@ import calendar
 import datetime as dt
 import hashlib
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, PartialDate
 from .lexicon import fold
@@ -130,7 +132,9 @@ def clashing_pairs(kind: str, claims: list[dict]) -> list[tuple[dict, dict]]:
             return ages_clash(a, b, dated)
         if kind == "date":
             sa, sb = spans[id(a)], spans[id(b)]
-            return sa is not None and sb is not None and date_relation(sa, sb) == "clash"
+            if sa is not None and sb is not None:
+                return date_relation(sa, sb) == "clash"
+            return weekdays_clash(a, b)
         if kind in PERSONAL_KINDS:
             return personal_value(a) != personal_value(b)
         return not compatible(a, b)
@@ -227,6 +231,9 @@ def judge_numbers(
     elif growing and all(grows(a, b) for a, b in clashes):
         severity, status, rule = "low", "evolving", "growing-count"
         explanation = f"The figure for {label} rises in later reports; the story was developing, the older figure need not be wrong."
+    elif is_stock(attribute) and all(other_days(a, b) for a, b in clashes):
+        severity, status, rule = "low", "evolving", "growing-count"
+        explanation = f"The figure for {label} changes between reports of different days, as people are taken and freed; each may have been true on its day."
     else:
         hard = [(a, b) for a, b in clashes if is_exact(a) and is_exact(b)]
         hedged = all(a.get("hedge") or b.get("hedge") for a, b in clashes)
@@ -295,6 +302,33 @@ def as_of(claim: dict) -> PartialDate:
     September', `extra.as_of`), else the day its article was published."""
     said = (claim.get("extra") or {}).get("as_of")
     return PartialDate.parse(said) if said else published(claim)
+
+
+@cache
+def stock_events() -> tuple[str, ...]:
+    """Events whose counts rise and fall (`stock_events` in each language's measures.yaml)."""
+    from .lexicon import available_languages, lexicon
+
+    return tuple(
+        sorted(
+            {
+                str(e)
+                for code in available_languages()
+                for e in lexicon(code).get("stock_events") or []
+            }
+        )
+    )
+
+
+def is_stock(attribute: str) -> bool:
+    """Is a measure a stock ('people still held', 'prison guards still held in Tolsa')?"""
+    return any(re.search(rf"(?<!\w){re.escape(e)}(?!\w)", attribute) for e in stock_events())
+
+
+def other_days(a: dict, b: dict) -> bool:
+    """Were two figures true on different days (their own as-of dates, else their articles')?"""
+    da, db = as_of(a).as_date(), as_of(b).as_date()
+    return da is not None and db is not None and da != db
 
 
 def grows(a: dict, b: dict) -> bool:
@@ -484,6 +518,23 @@ def night(claim: dict) -> tuple[int, int]:
     Monday" (0, 1), "la madrugada del domingo" (-1, 0), "the night of Monday to Tuesday"."""
     back, forward = (claim.get("extra") or {}).get("night") or (0, 0)
     return int(back), int(forward)
+
+
+def weekdays_clash(a: dict, b: dict) -> bool:
+    """Two weekdays written for one event, where a date cannot settle it ('el martes' in an
+    undated article, 'Wednesday' in another): they clash when no day the event may cover
+    (`night`: 'the night of Monday' runs into Tuesday) is the same weekday."""
+    if not a.get("weekday") or not b.get("weekday"):
+        return False
+    if a["weekday"] not in WEEKDAY_NAMES or b["weekday"] not in WEEKDAY_NAMES:
+        return False
+
+    def days(claim: dict) -> set[int]:
+        back, forward = night(claim)
+        start = WEEKDAY_NAMES.index(claim["weekday"])
+        return {(start + shift) % 7 for shift in range(back, forward + 1)}
+
+    return not days(a) & days(b)
 
 
 def date_span(claim: dict) -> tuple[dt.date, dt.date] | None:

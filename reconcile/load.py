@@ -618,6 +618,7 @@ def parse(
         declared: dict = {}
         if suffix in (".md", ".markdown"):
             declared, text, _ = split_front_matter(text)
+            text = INLINE_HTML.sub("", text)
         elif suffix in (".html", ".htm"):
             text, declared = html_to_text(text)
         documents = [make_document(text, name, path, declared, manifest, overrides)]
@@ -647,6 +648,15 @@ def parse_jsonl(text: str, name: str, path: str, manifest: dict, overrides: dict
     if not documents:
         raise LoadError("no documents in JSONL file")
     return documents
+
+
+#: Inline HTML that Markdown lets through (a link kept as `<a href="...">`, an image, emphasis):
+#: a reader sees only the words between the tags, and so do the claims.
+INLINE_HTML = re.compile(
+    r"</?(?:a|img|b|i|u|em|strong|span|br|sup|sub|small|mark|abbr|cite|q|font)"
+    r"(?:\s[^<>]{0,2000})?/?>",
+    re.I,
+)
 
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")

@@ -341,6 +341,23 @@ def test_about_is_soft_and_growth_is_evolving():
     assert shrinking.status == "contradiction"
 
 
+def test_those_still_held_may_rise_or_fall_between_days_but_not_within_one():
+    def held(values_and_days):
+        return judge_numbers(
+            "s",
+            "count",
+            "",
+            "prison guards still held",
+            [number(v, document=d, published=p) for v, d, p in values_and_days],
+            False,
+        )
+
+    falling = held([(158, "a", "2024-03-06"), (133, "b", "2024-03-08")])
+    assert falling.status == "evolving" and falling.severity == "low"
+    same_day = held([(158, "a", "2024-03-06"), (133, "b", "2024-03-06")])
+    assert same_day.status == "contradiction"
+
+
 def test_reviewer_decisions_outlive_a_rerun(tmp_path, db_path):
     run_cli("ingest", DATA / "flood", "--db", db_path)
     conflicts = json.loads(run_cli("conflicts", "--db", db_path, "-f", "json").stdout)["conflicts"]

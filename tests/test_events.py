@@ -183,3 +183,44 @@ def test_two_dates_of_one_event_clash():
     assert block_key(rows[0], "s", None) == block_key(rows[1], "s", None)
     conflict = judge_dates("s", "", "date of disaster", rows)
     assert conflict is not None and conflict.rule == "event-date"
+
+
+def test_weekdays_of_one_event_clash_where_no_date_settles_them():
+    (one,) = dates_of("El autobús volcó la mañana del martes en la sierra.", "es", published=None)
+    (two,) = dates_of("The bus overturned on Wednesday morning.", published=None)
+    (night,) = dates_of("The bus overturned on the night of Tuesday.", published=None)
+    rows = [row(one, "a"), row(two, "b")]
+    assert one.extra["event"] == two.extra["event"] == "crash"
+    assert block_key(rows[0], "s", None) == block_key(rows[1], "s", None)
+    conflict = judge_dates("s", "", "date of crash", rows)
+    assert conflict is not None and conflict.status == "weekday mismatch"
+    assert clashing_pairs("date", [row(night, "c"), row(two, "b")]) == []  # runs into Wednesday
+
+
+# --------------------------------------------------------------------------- not the event's
+
+
+def test_a_date_related_to_the_event_by_time_is_not_its_date():
+    assert events("On Sunday, a day after the attack, police arrested two men.") == {"Sunday": None}
+    found = events(
+        "El martes, una vez confirmada la fuga del recluso, la ciudad quedó en calma.", "es"
+    )
+    assert found == {"martes": None}
+
+
+def test_a_status_as_of_a_day_is_not_the_event_date():
+    assert events("The wildfire was 60 percent contained as of Monday evening.") == {"Monday": None}
+
+
+def test_a_figure_updated_on_a_day_does_not_date_the_event():
+    assert events("The death toll of the ferry collision rose to 31 late on Monday night.") == {
+        "Monday": None
+    }
+    assert events("La cifra de muertos del choque ascendió a 31 el lunes.", "es") == {"lunes": None}
+    assert events("The ferry collision on Saturday killed 31.") == {"Saturday": "crash"}
+
+
+def test_a_fronted_date_does_not_take_an_event_that_completes_another_noun():
+    assert events("On Sunday, the mayor visited the site of the attack.") == {"Sunday": None}
+    assert events("El domingo, el alcalde visitó el lugar del ataque.", "es") == {"domingo": None}
+    assert events("On Sunday, police carried out raids in four towns.") == {"Sunday": "raids"}

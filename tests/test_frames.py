@@ -599,3 +599,348 @@ def test_the_states_count_or_an_unnamed_body_keeps_the_frame(text, language):
     )
     (other,) = counts(plain, language)
     assert key(claim) == key(other)
+
+
+# ---------------------------------------------------------------- places, lists, ages, groups
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "place"),
+    [
+        (
+            "Three women died in the Ardena region north of the port where a boy also died.",
+            "en",
+            3,
+            "Ardena",
+        ),
+        ("Officials said 31 guards were released from the Velmora prison.", "en", 31, "Velmora"),
+        (
+            "Según la policía, 31 guías fueron liberados de la cárcel de Velmora.",
+            "es",
+            31,
+            "Velmora",
+        ),
+        (
+            "Fueron liberados nueve guías y dos empleados del Centro de Reclusión de Tarsis.",
+            "es",
+            9,
+            "Centro de Reclusión de Tarsis",
+        ),
+    ],
+)
+def test_a_named_locality_or_facility_frames_the_count(text, language, value, place):
+    assert by_value(counts(text, language), value).extra["frame"]["place"] == place
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("At least 12 people were rescued from the rubble.", "en"),
+        ("En total, 12 personas de la comunidad fueron evacuadas.", "es"),
+    ],
+)
+def test_an_unnamed_origin_narrows_nothing(text, language):
+    claim = by_value(counts(text, language), 12)
+    assert comparable(claim) and "place" not in claim.extra["frame"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The town hall published a list of 415 residents who remain missing.", "en"),
+        ("El ayuntamiento difundió los nombres de 415 personas que siguen desaparecidas.", "es"),
+    ],
+)
+def test_the_length_of_a_list_is_not_compared(text, language):
+    claim = by_value(counts(text, language), 415)
+    assert not comparable(claim)
+    assert claim.extra["frame"]["unclear"].startswith("the length of a list")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Volunteers located 640 people who had been reported missing.", "en"),
+        (
+            "Los voluntarios ubicaron a 640 personas que habían sido reportadas como desaparecidas.",
+            "es",
+        ),
+    ],
+)
+def test_what_people_had_been_is_not_what_they_are_counted_as(text, language):
+    claim = by_value(counts(text, language), 640)
+    assert not comparable(claim)
+    assert comparable(by_value(counts("In all, 640 people are still missing."), 640))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("En la lista de heridos figuran Tomás Ibarne, de 47 años, y Lucía Fenoll, de 29.", "es"),
+        ("Among the injured were Tomas Ibarne, 47, and Lucia Fenoll, aged 29.", "en"),
+    ],
+)
+def test_an_age_without_years_is_no_count(text, language):
+    assert not [c for c in counts(text, language) if c.low == 29]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("In all, 640 people were detained and 41 law enforcement officers were injured.", "en"),
+        (
+            "En total, 640 personas fueron detenidas y 41 agentes del orden resultaron heridos.",
+            "es",
+        ),
+    ],
+)
+def test_security_forces_are_not_the_police_alone(text, language):
+    assert by_value(counts(text, language), 41).attribute == "security forces injured"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Police said 870 people remain in custody.", "en"),
+        ("Según la fiscalía, 870 personas siguen detenidas.", "es"),
+    ],
+)
+def test_those_still_held_are_not_the_arrested(text, language):
+    claim = by_value(counts(text, language), 870)
+    assert claim.attribute == "people still held" and comparable(claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("In Tolsa (north), “two officers on patrol” were kidnapped at dawn.", "en"),
+        ("Una banda secuestró a dos policías en Tolsa.", "es"),
+    ],
+)
+def test_kidnapped_officers_are_hostages_framed_by_their_town(text, language):
+    claim = by_value(counts(text, language), 2)
+    assert claim.attribute == "police officers taken hostage"
+    assert claim.extra["frame"]["place"] == "Tolsa"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("In all, 215 people were released on humanitarian grounds.", "en"),
+        ("En total, 215 personas fueron liberadas por razones humanitarias.", "es"),
+    ],
+)
+def test_a_humanitarian_release_is_a_measure_of_its_own(text, language):
+    assert (
+        by_value(counts(text, language), 215).attribute == "people released on humanitarian grounds"
+    )
+
+
+# ---------------------------------------------------------------- recall
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The landslide killed 31 workers, including 4 Peruvians, 9 Bolivians and 12 Chileans.",
+            "en",
+        ),
+        (
+            "Murieron 31 trabajadores, entre ellos 4 peruanos, 9 bolivianos y 12 chilenos.",
+            "es",
+        ),
+    ],
+)
+def test_every_item_of_a_list_is_a_part_of_the_whole(text, language):
+    claims = counts(text, language)
+    assert comparable(by_value(claims, 31))
+    for value, country in ((4, "Peru"), (9, "Bolivia"), (12, "Chile")):
+        frame = by_value(claims, value).extra["frame"]
+        assert frame["part_of"] == "31" and frame["nationality"] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "attribute"),
+    [
+        ("Murieron 23 pasajeros en el choque.", "es", 23, "people killed"),
+        ("La explosión mató a 23 personas.", "es", 23, "people killed"),
+        ("Fallecieron 12 personas y otras 30 resultaron heridas.", "es", 12, "people killed"),
+    ],
+)
+def test_a_count_after_its_verb_or_beside_another_count_is_read(text, language, value, attribute):
+    claim = by_value(counts(text, language), value)
+    assert claim.attribute == attribute and comparable(claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Al menos 17 heridos dejó una explosión en un almacén del puerto.", "es"),
+        (
+            "El alcalde dijo que hay 17 heridos por la explosión en el almacén del puerto.",
+            "es",
+        ),
+        ("Al menos 17 personas resultaron heridas en la chilena Villa Tolsa.", "es"),
+    ],
+)
+def test_where_the_event_was_or_a_named_town_narrows_nothing(text, language):
+    claim = by_value(counts(text, language), 17)
+    assert comparable(claim) and "place" not in claim.extra["frame"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "attribute"),
+    [
+        (
+            "In all, 96 workers were taken hostage in at least three jails.",
+            "en",
+            "people taken hostage",
+        ),
+        (
+            "Según la empresa, al menos 96 trabajadores son rehenes desde el martes.",
+            "es",
+            "people taken hostage",
+        ),
+        ("The company reported the release of 96 workers held hostage.", "en", "people released"),
+        ("La empresa informó de la liberación de 96 trabajadores.", "es", "people released"),
+    ],
+)
+def test_hostages_and_their_release(text, language, attribute):
+    claim = by_value(counts(text, language), 96)
+    assert claim.attribute == attribute and comparable(claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("About 90 workers were held hostage at the mine, with 27 freed earlier.", "en"),
+        (
+            "Unos 90 trabajadores fueron tomados como rehenes, y 27 fueron liberados anteriormente.",
+            "es",
+        ),
+    ],
+)
+def test_a_figure_of_an_earlier_moment_is_not_compared(text, language):
+    claim = by_value(counts(text, language), 27)
+    assert not comparable(claim)
+    assert claim.extra["frame"]["unclear"].startswith("a figure of an earlier moment")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The ministry said 14 people were killed and 52 more were injured.", "en"),
+        ("Murieron 14 personas y otras 52 resultaron heridas.", "es"),
+    ],
+)
+def test_more_of_another_measure_is_that_measure(text, language):
+    claim = by_value(counts(text, language), 52)
+    assert claim.attribute == "people injured" and comparable(claim)
+
+
+def test_a_day_before_and_more_is_no_named_person():
+    claims = counts("Police arrested 20 people on Monday and 12 more were arrested on Tuesday.")
+    assert not [c for c in claims if c.low == 13]
+
+
+def test_a_participle_said_of_one_count_names_no_toll_for_the_next():
+    claims = counts("Según la ONG, 240 personas han sido detenidas y 18 han sufrido abusos.", "es")
+    assert by_value(claims, 240).attribute == "people arrested"
+    assert not [c for c in claims if c.low == 18 and c.attribute == "people arrested"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("El número de heridos asciende a 87, y 18 han sufrido abusos.", "es"),
+        ("The death toll rose to 87, and 18 have suffered abuses.", "en"),
+    ],
+)
+def test_a_number_with_a_verb_of_its_own_takes_no_toll_noun(text, language):
+    claims = counts(text, language)
+    assert comparable(by_value(claims, 87))
+    assert not [c for c in claims if c.low == 18]
+
+
+def test_a_qualified_span_of_time_after_the_verb_narrows_nothing():
+    claim = by_value(
+        counts("Además, 64 civiles resultaron heridos en estos casi tres meses.", "es"), 64
+    )
+    assert comparable(claim) and claim.attribute == "civilians injured"
+
+
+def test_a_hyphenated_qualifier_of_the_story_s_event_narrows_nothing():
+    text = "The monitor said 26 people have lost their lives in anti-austerity protests."
+    assert comparable(by_value(counts(text), 26))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Over 1,000 people were detained after the final last Sunday (14), said this Tuesday (16) the mayor.",
+            "en",
+        ),
+        (
+            "Más de mil personas fueron detenidas tras la final del domingo (14), dijo el martes (16) el alcalde.",
+            "es",
+        ),
+    ],
+)
+def test_a_day_of_the_month_after_a_weekday_is_no_count(text, language):
+    claims = counts(text, language)
+    assert not [c for c in claims if c.low in (14, 16)]
+    assert [c for c in claims if c.low == 1000 and c.attribute == "people arrested"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "At least 340 people were killed, according to a toll issued on Monday at 9 pm.",
+            "en",
+        ),
+        ("La fiscalía computa 530 detenciones desde el jueves hasta las 9:00 hora local.", "es"),
+    ],
+)
+def test_a_time_of_day_is_no_count(text, language):
+    assert not [c for c in counts(text, language) if c.low == 9]
+
+
+def test_an_event_noun_after_an_article_is_what_a_number_counts():
+    claims = counts("El ministerio cifró este martes en 12 los muertos y 85 los heridos.", "es")
+    assert by_value(claims, 85).attribute == "people injured"
+    assert by_value(claims, 12).attribute == "people killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The driver, blamed for a crash that claimed the lives of 23 people in Portugal, was remanded in custody.",
+            "en",
+        ),
+        ("El choque se cobró la vida de 23 personas en Portugal.", "es"),
+    ],
+)
+def test_claimed_the_lives_of_counts_the_dead_and_a_country_narrows_nothing(text, language):
+    claim = by_value(counts(text, language), 23)
+    assert claim.attribute == "people killed"
+    assert "place" not in claim.extra["frame"] and comparable(claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "attribute"),
+    [
+        ("Prosecutors have charged 39 people so far.", "en", 39, "people charged"),
+        ("Los fiscales han acusado a 39 personas hasta ahora.", "es", 39, "people charged"),
+        ("In all, 215 were later freed by the court.", "en", 215, "people released"),
+        ("In all, 942 remain in prison.", "en", 942, "people still held"),
+        ("Un juez ordenó la liberación de 173 detenidos.", "es", 173, "people released"),
+        ("The judge ordered the release of 173 detainees.", "en", 173, "people released"),
+    ],
+)
+def test_who_acted_and_what_happened_to_the_counted(text, language, value, attribute):
+    claim = by_value(counts(text, language), value)
+    assert claim.attribute == attribute and comparable(claim)

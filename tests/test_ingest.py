@@ -79,6 +79,19 @@ def test_markdown_front_matter(tmp_path):
     assert doc.text.startswith("Monday, March 4, 2024")
 
 
+def test_inline_html_in_markdown_is_read_as_its_words(tmp_path):
+    path = write(
+        tmp_path / "story.md",
+        'About 400 volunteers joined the <a href="https://example.org/x?a=1" target="_blank">'
+        "clean-up of</a> the beach, a <b>bold</b> move. In all, 3 < 4 > 2.\n",
+    )
+    (doc,) = load_path(path)
+    assert doc.text.startswith(
+        "About 400 volunteers joined the clean-up of the beach, a bold move."
+    )
+    assert "3 < 4 > 2" in doc.text
+
+
 def test_metadata_from_text_when_nothing_else_says(tmp_path):
     (doc,) = load_path(write(tmp_path / "plain.txt", ARTICLE))
     assert doc.published == "2024-03-04"

@@ -15,7 +15,7 @@ from ..lexicon import Lexicon, fold
 from ..models import Claim, Sentence
 from ..numbers import Number
 from ..output import number_text
-from .frames import Counted, apply_frames, part_marker_after, part_marker_before
+from .frames import UPPER, Counted, apply_frames, part_marker_after, part_marker_before
 
 EVENT_WORDING_SLACK = 200  # longer than any event wording, its spaces included
 
@@ -88,8 +88,11 @@ def event_has_own_people(text: str, floor: int, event: re.Match, start: int, lex
     arrested' (its own subject), 'detenciones de migrantes' (its own object)."""
     before = text[max(floor, event.start() - 40) : event.start()]
     auxiliaries = lex.alternation("auxiliaries")
-    subject = re.search(rf"([\w'’-]+)\s+(?:(?:{auxiliaries})\s+)+$", before, re.I)
-    if subject and fold(subject.group(1)) in lex.people_nouns | set(lex.group_of):
+    subject = re.search(rf"([\w'’-]+)\s+((?:(?:{auxiliaries})\s+)+)$", before, re.I)
+    active = subject and {fold(w) for w in subject.group(2).split()} <= lex.get_set(
+        "perfect_auxiliaries"
+    )  # "prosecutors have charged 39 people": the subject charged them
+    if subject and not active and fold(subject.group(1)) in lex.people_nouns | set(lex.group_of):
         return True
     between = text[event.end() : start]
     own = re.match(r"\s+(?:of|de)\s+([a-záéíóúñü][\w'’-]*)", between)
@@ -129,15 +132,59 @@ def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str |
     injured passengers were hospitalized' counts the hospitalized, not the injured."""
     auxiliaries = lex.alternation("auxiliaries")
     match = re.match(rf"\s+(?:(?:{auxiliaries})\s+)+", text[noun_end:limit], re.I)
-    event = match and lex.event_re.match(text, noun_end + match.end(), limit)
+    if not match:
+        return None
+    # "29 personas siguen detenidas": a wording that holds the auxiliary is read whole
+    space = re.match(r"\s+", text[noun_end:limit])
+    whole = lex.event_re.match(text, noun_end + space.end(), limit)
+    event = whole or lex.event_re.match(text, noun_end + match.end(), limit)
     return lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] if event else None
 
 
 def event_said_after(text: str, start: int, limit: int, lex: Lexicon) -> bool:
-    """An event said of the number itself, after an auxiliary: 'another 95 were injured'."""
+    """An event said of the number itself, after an auxiliary: 'another 95 were injured',
+    '52 more were injured'."""
     auxiliaries = lex.alternation("auxiliaries")
-    match = re.match(rf"\s+(?:(?:{auxiliaries})\s+)", text[start:limit], re.I)
-    return bool(match) and bool(lex.event_re.match(text, start + match.end(), limit))
+    more = lex.alternation("additional_after")
+    adverbs = lex.alternation("adverbs_before_event")
+    match = re.match(
+        rf"\s+(?:(?:{more})\s+)?(?:(?:{auxiliaries})\s+)(?:(?:{adverbs})\s+)?",
+        text[start:limit],
+        re.I,
+    )  # "215 were later freed"
+    if not match:
+        return False
+    # "942 remain in prison": a wording that holds the auxiliary is read whole
+    whole = re.match(rf"\s+(?:(?:{more})\s+)?", text[start:limit], re.I)
+    return bool(
+        lex.event_re.match(text, start + whole.end(), limit)
+        or lex.event_re.match(text, start + match.end(), limit)
+    )
+
+
+def governing_event(text: str, floor: int, number: Number, lex: Lexicon) -> str | None:
+    """An event wording that ends in a preposition right before a number ('the release of',
+    'la liberación de', 'costó la vida a'), a determiner at most between: what happened to
+    the people counted, whatever their noun ('173 detenidos' are detainees, released)."""
+    window = text[max(floor, number.start - 60) : number.start]
+    determiners = lex.alternation("determiners")
+    for match in lex.event_re.finditer(window):
+        words = fold(match.group(0)).split()
+        if words[-1] in lex.get_set("governing_prepositions") and re.fullmatch(
+            rf"\s*(?:(?:{determiners})\s+)?", window[match.end() :], re.I
+        ):
+            return lex.event_of[" ".join(words)]
+    return None
+
+
+def own_predicate(text: str, start: int, limit: int, lex: Lexicon) -> bool:
+    """A verb of its own right after a number, that names no event ('y 18 han sufrido
+    abusos'): the number is that verb's subject, and no toll noun before it is its measure."""
+    auxiliaries = lex.alternation("auxiliaries")
+    match = re.match(rf"\s+(?:(?:{auxiliaries})\s+)+", text[start:limit], re.I)
+    if not match or {fold(w) for w in match.group(0).split()} <= lex.get_set("copulas"):
+        return False  # "77 son mujeres": a copula says what the counted are, a sub-group
+    return not lex.event_re.match(text, start + match.end(), limit)
 
 
 def event_right_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
@@ -150,9 +197,12 @@ def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -
     """'The death toll ... rose to 14': an event noun earlier in the clause names the count."""
     clause = re.split(r"[;:]", text[sentence.start : start])[-1]
     found = None
+    said = re.compile(rf"(?:^|\s)(?:{lex.alternation('auxiliaries')})\s+$", re.I)
     for match in lex.noun_re.finditer(clause):
         key = fold(re.sub(r"\s+", " ", match.group(0)))
         if key in lex.event_noun_of:
+            if said.search(clause[: match.start()]):
+                continue  # "240 personas han sido detenidas y 18 ...": a verb, said of the 240
             found = lex.event_noun_of[key]
     return found
 
@@ -172,6 +222,21 @@ def head_noun(text: str, number: Number, limit: int, lex: Lexicon):
         ):
             return fold(re.sub(r"\s+", " ", match.group(0))), match.end()
     return None, None
+
+
+def event_noun_after_article(text: str, number: Number, limit: int, lex: Lexicon):
+    """'cifró en 12 los muertos y 85 los heridos': an event noun after an article, right after
+    the number, is what it counts: (wording, match end), or (None, None)."""
+    article = re.match(
+        rf"\s+(?:{lex.alternation('determiners')})\s+", text[number.end : limit], re.I
+    )
+    if not article:
+        return None, None
+    match = lex.noun_re.match(text, number.end + article.end(), limit)
+    if not match:
+        return None, None
+    key = fold(re.sub(r"\s+", " ", match.group(0)))
+    return (key, match.end()) if key in lex.event_noun_of else (None, None)
 
 
 def fallback_noun(text: str, number: Number, limit: int, lex: Lexicon) -> str | None:
@@ -275,9 +340,14 @@ def count_claims(
                 and before[-1][0].isupper()
                 and fold(before[-1]) not in lex.qualifier_of
                 and fold(before[-1]) not in openers
+                and not lex.event_re.fullmatch(before[-1])  # "Murieron 23 pasajeros"
             ):
                 continue  # "Ben 10", "Mexico #2", "Article 5"
-        if clock_time(text, number) or not_a_count_before(text, sentence.start, number, lex):
+        if clock_time(text, number, lex) or not_a_count_before(text, sentence.start, number, lex):
+            continue
+        if elided_age(text, sentence, number, lex) or day_after_weekday(
+            text, sentence, number, lex
+        ):
             continue
         claim = named_and_rest(sentence, text, lex, number, dates)
         if claim is None:
@@ -324,6 +394,8 @@ def named_and_rest(
         name_start == sentence.start
         and " " not in name  # "Police and 28 others": a sentence's first word may be no name
         or first in lex.not_name_starters
+        or first in lex.weekdays  # "on Monday and 12 more": a day, not a person
+        or first in lex.months
         or fold(name) in country_words(lex)
         or re.search(rf"(?:,|\b{links})\s*$", ahead, re.I)  # "Ruiz, Vega and 28 others"
     ):
@@ -417,9 +489,49 @@ def elided(
     )
 
 
-def clock_time(text: str, number: Number) -> bool:
-    """'a las 22.00', 'at 11:11': a time of day written like a decimal is no count."""
-    return bool(re.fullmatch(r"\d{1,2}[.:][0-5]\d", number.text.strip())) and number.low < 25
+def elided_age(text: str, sentence: Sentence, number: Number, lex: Lexicon) -> bool:
+    """'Lucía Fenoll, de 29.', 'Tom Reyes, aged 29,': a bare number set after a name with the
+    word that opens an age (`age_elision_before`) is that person's age with 'years' left out,
+    not a count."""
+    words = lex.phrases("age_elision_before").pattern
+    before = text[max(sentence.start, number.start - 40) : number.start]
+    if not re.search(rf"[{UPPER}][\w'’-]+,\s*(?i:{words})\s+$", before):
+        return False
+    return bool(re.match(r"\s*(?:[,.;:)]|$)", text[number.end : sentence.end]))
+
+
+def day_after_weekday(text: str, sentence: Sentence, number: Number, lex: Lexicon) -> bool:
+    """'last Sunday (14)', 'este martes (16)': a day of the month in brackets after a
+    weekday, not a count."""
+    before = re.findall(r"[\w'’]+|\(", text[max(sentence.start, number.start - 20) : number.start])
+    return (
+        len(before) > 1
+        and before[-1] == "("
+        and fold(before[-2]) in lex.weekdays
+        and number.low is not None
+        and number.low <= 31
+    )
+
+
+def clock_time(text: str, number: Number, lex: Lexicon | None = None) -> bool:
+    """'a las 22.00', 'at 11:11': a time of day written like a decimal is no count; nor is
+    'at 9 pm', 'hasta las 9:00' (the language's `clock_time` pattern, from the digits on)."""
+    if re.fullmatch(r"\d{1,2}[.:][0-5]\d", number.text.strip()) and number.low < 25:
+        return True
+    if lex is None or number.words:
+        return False
+    pattern = lex.__dict__.get("_clock_time")
+    if pattern is None:
+        pattern = lex.__dict__["_clock_time"] = re.compile(lex.get("clock_time") or r"(?!x)x", re.I)
+    digits = re.search(r"\d+", number.text)
+    if digits is None:
+        return False
+    at, end = number.start + digits.start(), number.start + digits.end()
+    # the pattern must reach past the digits ("9 pm", "las 9:00"): "las 39 víctimas" is none
+    return any(
+        m.start() <= at < m.end() and m.end() > end
+        for m in pattern.finditer(text, max(0, at - 6), min(len(text), at + 30))
+    )
 
 
 def not_a_count_before(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
@@ -438,6 +550,8 @@ def classify(
     kind = "count"
     comparable = True
     noun, noun_end = head_noun(text, number, sentence.end, lex)
+    if noun is None:
+        noun, noun_end = event_noun_after_article(text, number, sentence.end, lex)
     whole = whole_after_part(text, sentence.start, number, lex)
     event = nearest_event(sentence, text, lex, number.start, number.end, noun_end, dates)
     if number.unit == "%":
@@ -450,7 +564,9 @@ def classify(
         attribute = f"money {event}" if event else "money"
         comparable = bool(event)
     elif noun in lex.event_noun_of:
-        attribute = lex.event_noun_of[noun]
+        # "la liberación de 173 detenidos": the detainees were released
+        governing = governing_event(text, sentence.start, number, lex)
+        attribute = f"people {governing}" if governing else lex.event_noun_of[noun]
     elif noun in lex.people_nouns or noun in lex.group_of:
         group = "people" if noun in lex.people_nouns else lex.group_of[noun]
         if coordinated(text, noun_end, sentence.end, lex):
@@ -486,7 +602,7 @@ def classify(
             attribute = f"people {event}"  # "52 implicated in the case"
         elif event and not fallback and event_said_after(text, number.end, sentence.end, lex):
             attribute = f"people {event}"  # "another 95 were injured"
-        elif toll and not fallback:
+        elif toll and not fallback and not own_predicate(text, number.end, sentence.end, lex):
             attribute = toll  # "the death toll rose to 14"
         elif event and not fallback and event_right_before(text, sentence.start, number.start, lex):
             attribute = f"people {event}"  # "killing 23 and injuring more than 100"

@@ -64,11 +64,17 @@ def triggers(text: str, lo: int, hi: int, lex: Lexicon, spans) -> list[tuple[int
 EVENT_REACH = 8
 
 
+def related_by_time(between: str, lex: Lexicon) -> bool:
+    """Does a stretch between a date and an event word relate them by time ('a day after',
+    'una vez confirmada')? A clock time ('after 4 a.m.') relates nothing."""
+    return bool(lex.temporal_relation_re.search(lex.clock_time_re.sub(" ", between)))
+
+
 def close(between: str, lex: Lexicon) -> bool:
     """Can an event word this far from a date be the date's? Not across a temporal relation
     ("two days after": a clock time, "after 4 a.m.", relates nothing), nor from the
     complement of another noun ("the story of the crash began on Sunday"), nor far away."""
-    if lex.temporal_relation_re.search(lex.clock_time_re.sub(" ", between)):
+    if related_by_time(between, lex):
         return False
     between = APPOSITION.sub(" ", between)
     return len(re.findall(r"[\w'’]+", between)) <= EVENT_REACH
@@ -82,6 +88,10 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
     a relative clause with no event word of its own is the event of the noun it hangs from."""
     spans = [(m.start, m.end) for m in mentions]
     start, end = mention.start, mention.end
+    if re.search(
+        rf"(?:{lex.phrases('as_of_words').pattern})\s+(?:(?:the|el|la)\s+)?$", text[:start], re.I
+    ):
+        return None  # "60 percent contained as of Monday": a status on that day, not an event
     left, right, opener = clause_bounds(text, start, end, lex)
     found = triggers(text, left, right, lex, spans)
     after = [t for t in found if t[0] >= end]
@@ -96,6 +106,8 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
         nearest = before[-1]
         if re.search(rf"(?:{lex.phrases('genitive_words').pattern})\s+$", text[: nearest[0]], re.I):
             return None  # "the story of the crash began on Sunday": the story's date
+        if lex.phrases("figure_update_verbs").search(text[nearest[1] : start]):
+            return None  # "the toll of the collision rose to 31 on Monday": the figure's date
         return nearest[2]
     if opener is not None:
         head = triggers(text, max(0, opener - 40), opener, lex, spans)
@@ -119,7 +131,15 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
             return None
         _, right, _ = clause_bounds(text, mark.end(), mark.end(), lex)
         found = triggers(text, mark.end(), right, lex, spans)
-        return found[0][2] if found else None
+        # "On Sunday, a day after the attack, ...", "El martes, una vez confirmada la fuga":
+        # an event related to the date by time is not the date's own
+        if not found or related_by_time(text[mark.end() : found[0][0]], lex):
+            return None
+        if re.search(
+            rf"(?:{lex.phrases('genitive_words').pattern})\s+$", text[: found[0][0]], re.I
+        ):
+            return None  # "On Sunday, the mayor visited the site of the attack"
+        return found[0][2]
     # A date opening its clause: "donde el 9 de enero se produjeron enfrentamientos".
     after = [t for t in after if close(text[end : t[0]], lex)]
     return after[0][2] if after else None

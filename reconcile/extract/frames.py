@@ -12,9 +12,10 @@ Where the frame cannot be read with confidence the count is kept but not compare
 fact-checker less than a false one. Everything about a language comes from its lexicon
 (`measures.yaml`: `nationalities`, `severity_markers`, `part_markers_before`,
 `part_markers_after`, `whole_openers`, `locality_nouns`, `place_prepositions`,
-`place_count_links`, `respectively_words`, `setting_prepositions`, `event_settings`,
-`spread_words`, `determiners`, `share_of_total`, `remainder_after`, `remainder_before`,
-`copulas`).
+`place_count_links`, `respectively_words`, `setting_prepositions`, `origin_prepositions`,
+`facility_nouns`, `list_openers`, `earlier_state_openers`, `earlier_moment_words`,
+`event_settings`, `spread_words`, `determiners`, `share_of_total`,
+`remainder_after`, `remainder_before`, `copulas`).
 """
 
 from __future__ import annotations
@@ -128,7 +129,8 @@ def place_of(
         text[claim.end : sentence.end],
     )
     if after:
-        return after.group(1)
+        # "23 people in Portugal": a country is the whole story's and narrows nothing
+        return None if fold(after.group(1)) in country_names(lex) else after.group(1)
     before = text[sentence.start : number.start]
     links = lex.phrases("place_count_links").pattern
     match = re.search(rf"({PLACE})\s*(?:\(\s*|,\s*{links}\s+)$", before)
@@ -164,22 +166,32 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
         re.I,
     )
     if not found:
-        return "", ""
+        return origin_place(clause[start:], lex)
     if lex.event_re.search(found.group(1)):
         return "", ""
+    settings = event_settings(lex)
+    if settings & {fold(w) for w in found.group(1).split()}:
+        return "", ""  # "17 heridos por la explosión en el almacén": where the event was
+    named = named_locality(found.group(2), lex)
+    if named:
+        return "place", named  # "two died in the Tolsa region (after the storm)"
     tail = found.group(0)[len(found.group(1)) :]
     if lex.phrases("severity_markers").search(tail) or lex.event_re.search(found.group(2)):
         return "", ""  # "in serious condition", "in custody": the measure, not a part
+    qualified = lex.qualifier_re.match(found.group(2).lstrip())
+    if qualified and re.match(
+        rf"\s*(?:\d|(?:{lex.alternation('words')})\b)", found.group(2).lstrip()[qualified.end() :]
+    ):
+        return "", ""  # "in at least five prisons": the spread, counted
     words = re.findall(r"[\w'’-]+", found.group(2))
     determiners = lex.get_set("determiners")
     localities = lex.get_set("locality_nouns")
-    while words and fold(words[0]) in determiners:
-        words.pop(0)
+    while words and (fold(words[0]) in determiners or fold(words[0]) in lex.qualifier_of):
+        words.pop(0)  # "en estos casi tres meses": the time the count took, not a sub-group
+    if len(words) > 1 and fold(words[0]) in lex.nationality_of and words[1][0].isupper():
+        words.pop(0)  # "en la chilena Villa Tolsa": a demonym before the name
     if not words or fold(words[0]) in lex.get_set("spread_words") | lex.number_words:
         return "", ""
-    named = re.match(rf"({PLACE})\s+(?:{lex.phrases('locality_nouns').pattern})\b", " ".join(words))
-    if words[0][0].isupper() and named:
-        return "place", named.group(1)  # "two died in the Tolsa region": the region's own figure
     if words[0][0].isupper():
         # "39 died in Ciudad Juárez" is as often the story's own town as a part of its toll:
         # a bare name after the verb narrows nothing; "in the city of Juliaca" does (below).
@@ -188,10 +200,79 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
         of = re.search(rf"(?:of|de)\s+({PLACE})", found.group(2))
         return ("place", of.group(1)) if of else ("", "")
     noun = fold(words[0])
-    settings = lex.get_set("event_settings") | set(lex.date_event_of) | lex.get_set("durations")
     if noun in settings or lex.date_event_re.match(noun):
         return "", ""
+    if len(words) > 1 and "-" in words[0] and fold(words[1]) in settings:
+        return "", ""  # "in anti-austerity protests": the story's own event, qualified
     return "part", words[0]
+
+
+def event_settings(lex: Lexicon) -> frozenset[str]:
+    """Words for the story's own event or a span of time (`event_settings`, `date_events`,
+    `durations`): after a count's verb they narrow nothing (built once per language)."""
+    found = lex.__dict__.get("_event_settings")
+    if found is None:
+        found = lex.__dict__["_event_settings"] = (
+            lex.get_set("event_settings") | frozenset(lex.date_event_of) | lex.get_set("durations")
+        )
+    return found
+
+
+def localities_and_facilities(lex: Lexicon) -> frozenset[str]:
+    found = lex.__dict__.get("_localities_and_facilities")
+    if found is None:
+        found = lex.__dict__["_localities_and_facilities"] = lex.get_set(
+            "locality_nouns"
+        ) | lex.get_set("facility_nouns")
+    return found
+
+
+def named_locality(phrase: str, lex: Lexicon) -> str | None:
+    """'the Tolsa region', 'the Velmora prison', 'la cárcel de Velmora': a name with a
+    locality or facility noun (`locality_nouns`, `facility_nouns`), after optional determiners;
+    the name, or None."""
+    words = re.findall(r"[\w'’-]+", phrase)
+    determiners = lex.get_set("determiners")
+    while words and fold(words[0]) in determiners:
+        words.pop(0)
+    localities = localities_and_facilities(lex)
+    if (
+        len(words) > 2
+        and fold(words[0]) in localities
+        and fold(words[1]) in lex.get_set("genitive_words")
+    ):
+        named = re.match(PLACE, " ".join(words[2:]))  # "la cárcel de Velmora"
+        return named.group(0) if named else None
+    phrase = " ".join(words)
+    if (
+        words
+        and words[0][0].isupper()
+        and re.match(rf"(?:{lex.alternation('facility_nouns')})\b", fold(phrase))
+    ):  # "el Centro de Reclusión de Tarsis": the facility's own name
+        named = re.match(PLACE, phrase)
+        return named.group(0) if named else None
+    named = re.match(PLACE, " ".join(words))
+    if not named:
+        return None
+    after = " ".join(words)[named.end() :].split()
+    if after and fold(after[0]) in localities:
+        return named.group(0)  # "the Velmora prison"
+    place = named.group(0).split()  # "the Tolsa Region": the noun written with a capital
+    if len(place) > 1 and fold(place[-1]) in localities:
+        return " ".join(place[:-1])
+    return None
+
+
+def origin_place(clause: str, lex: Lexicon) -> tuple[str, str]:
+    """'31 guards were released from the Velmora prison': a named locality the count's verb
+    moves people from (`origin_prepositions`, in the count's own clause) is the place the
+    figure is for; anything else after such a preposition narrows nothing."""
+    prepositions = lex.phrases("origin_prepositions").pattern
+    for found in re.finditer(rf"(?<!\w){prepositions}\s+([^,;:.()]{{1,80}})", clause, re.I):
+        named = named_locality(found.group(1), lex)
+        if named:
+            return "place", named
+    return "", ""
 
 
 def country_names(lex: Lexicon) -> frozenset[str]:
@@ -286,6 +367,8 @@ def coordinated_part(
         verbs = lex.get_set("auxiliaries") | lex.get_set("copulas")
         if lex.event_re.search(after.group(1)) or verbs & {fold(w) for w in after.group(1).split()}:
             return False  # "12 people were killed and 340 families ...": two clauses
+        if re.match(r"\d", after.group(2)) or fold(after.group(2)) in lex.number_words:
+            return False  # "12 personas y otras 30 resultaron heridas": another count
         return not lex.event_re.match(after.group(2))
     if previous is None or previous.claim.end > item.number.start:
         return False
@@ -299,13 +382,16 @@ def coordinated_part(
 
 
 def part_marker_before(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
-    """'including eight judges', 'de los cuales ocho', 'of whom 721'."""
-    window = text[max(floor, number.start - 30) : number.start]
+    """'including eight judges', 'de los cuales ocho', 'of whom 721'; and each later item
+    of the list the marker opens ('entre ellos 4 peruanos, 9 bolivianos y 12 ...')."""
+    window = text[max(floor, number.start - 150) : number.start]
     conjunctions = lex.phrases("and_words").pattern
+    figures = rf"(?:\d[\d.,]*|{lex.alternation('words', 'one_words')})"
     # "incluido un herido y dos desaparecidos": the list the marker opens goes on
-    listed = rf"(?:\s*[\w'’-]+\s+[\w'’-]+\s*(?:,|\s{conjunctions}))?"
+    first = rf"(?:\s*[\w'’-]+\s+[\w'’-]+\s*(?:,|\s{conjunctions}))?"
+    more = rf"(?:\s*{figures}(?:\s+[\w'’-]+){{1,2}}\s*(?:,|\s{conjunctions}))*"
     return any(
-        re.fullmatch(listed + r"[\s,]*", window[m.end() :], re.I)
+        re.fullmatch(first + more + r"[\s,]*", window[m.end() :], re.I)
         for m in lex.phrases("part_markers_before").finditer(window)
     )
 
@@ -347,7 +433,7 @@ def place_opening_the_clause(
     articles = r"(?:(?:the|el|la|los|las)\s+)?"
     found = re.search(
         rf"(?:^|[;:]|\b(?:{lex.phrases('clause_openers').pattern}))\s*{prepositions}\s+{articles}"
-        rf"(?:{localities}\s+(?:of|de)\s+)?({PLACE})\s*,([^,;:()\d]{{0,60}})$",
+        rf"(?:{localities}\s+(?:of|de)\s+)?({PLACE})\s*(?:\([^()]{{1,30}}\)\s*)?,([^,;:()\d]{{0,60}})$",
         before,
         re.I,
     )
@@ -372,6 +458,40 @@ def handled_group(
     return bool(
         re.search(rf"\b(?:{verbs})\b", clause, re.I) or re.search(rf"\b(?:{verbs})\b", after, re.I)
     )
+
+
+def earlier_moment(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
+    """'with 27 freed earlier', '27 liberados anteriormente': a word of an earlier moment
+    (`earlier_moment_words`) in the few words after a count makes it a past figure, set beside
+    the one the sentence gives for now."""
+    clause = clause_after(text, claim.end, min(sentence.end, claim.end + 50))
+    words = " ".join(re.findall(r"[\w'’-]+", clause)[:4])
+    return bool(lex.phrases("earlier_moment_words").search(words))
+
+
+def on_a_list(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
+    """'published a list of 415 residents', 'una lista de 40 buscados': the length of a list
+    (`list_openers`) is what someone wrote down, not the count the story keeps (the missing,
+    the wanted) as of a moment."""
+    window = text[max(floor, number.start - 30) : number.start]
+    determiners = lex.alternation("determiners")
+    return bool(
+        re.search(
+            rf"(?:{lex.phrases('list_openers').pattern})\s+(?:(?:{determiners})\s+)?$",
+            window,
+            re.I,
+        )
+    )
+
+
+def earlier_state(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
+    """'located 640 people who had been reported missing', 'localizaron a 40 personas que
+    habían sido reportadas desaparecidas': when the measure is read from a relative clause in
+    the past perfect (`earlier_state_openers`), it is what the people had been, not what the
+    sentence counts them as now."""
+    clause = clause_after(text, claim.end, min(sentence.end, claim.end + 80))
+    found = re.search(lex.phrases("earlier_state_openers").pattern, clause, re.I)
+    return bool(found) and bool(lex.event_re.search(clause[found.end() :]))
 
 
 def opens_a_whole(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
@@ -423,6 +543,7 @@ def apply_frames(
     people = [c for c in counted if c.claim.kind == "count"]
     whole: Counted | None = None
     previous: Counted | None = None
+    parents: dict[int, Counted | None] = {}
     for item in people:
         claim, number = item.claim, item.number
         frame: dict = {}
@@ -433,8 +554,11 @@ def apply_frames(
         )
         if marked:
             parent = previous
-            if previous is None:  # "tres de las víctimas, incluido un herido y dos ..."
+            if previous is not None and id(previous) in parents:  # the list goes on: one whole
+                parent = parents[id(previous)]
+            if parent is None:  # "tres de las víctimas, incluido un herido y dos ..."
                 frame["unclear"] = "a part of a group the sentence does not count"
+            parents[id(item)] = parent
         elif whole is not None:
             parent = whole  # "De las 218 víctimas, 169 ..., 45 ...": every later count a part
         if claim.extra.get("whole_of"):
@@ -460,12 +584,14 @@ def apply_frames(
                 claim.attribute = inherited_measure(claim.attribute, parent.claim.attribute, lex)
                 comparable = parent.claim.extra.get("comparable", False) or comparable
         base = claim.attribute.removeprefix("additional ")
+        other_measure = False
         if (
             claim.extra.get("additional") is not None
             and previous is not None
             and measure_of(previous.claim.attribute) != measure_of(base)
         ):  # "296 died and another 153 were injured": no increment of the dead
             claim.attribute, comparable = base, claim.extra["additional"]
+            other_measure = True
             # "siete venezolanos murieron y otros cinco resultaron heridos": of the same kind
             nationality = nationality or (previous.claim.extra.get("frame") or {}).get(
                 "nationality"
@@ -483,12 +609,18 @@ def apply_frames(
             frame["unclear"] = f"a sub-group of the count, by where or how ('{where}')"
         if share_of_total(text, claim, sentence, lex):
             frame["unclear"] = "a share of a larger total"
-        if remainder(text, number, sentence, lex) and not claim.extra.get("set"):
+        if remainder(text, number, sentence, lex) and not (claim.extra.get("set") or other_measure):
             frame["unclear"] = "the rest of a set, not its total"
         if part_of_a_named_group(text, sentence.start, claim, lex) and not parent:
             frame["unclear"] = "a part of a group the sentence names before it"
         if not place:
             place = place_opening_the_clause(text, claim, sentence, lex)
+        if earlier_state(text, claim, sentence, lex):
+            frame["unclear"] = "what the people had been, not what they are counted as now"
+        if earlier_moment(text, claim, sentence, lex):
+            frame["unclear"] = "a figure of an earlier moment than the sentence's own"
+        if on_a_list(text, sentence.start, number, lex):
+            frame["unclear"] = "the length of a list, not the count itself"
         if handled_group(text, claim, number, sentence, lex):
             frame["unclear"] = "a part of the count moved or treated somewhere"
         if age_band(text, number, sentence, lex):
