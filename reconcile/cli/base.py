@@ -1,8 +1,4 @@
-"""The command line: a thin layer over the library. Each command parses its options, calls
-one library function and formats what comes back. Data goes to stdout, messages to stderr.
-
-Exit codes: 0 done, 1 findings (or some files failed), 2 usage or input error.
-"""
+"""The commands, their shared options and helpers; `reconcile.cli.main` runs them."""
 
 from __future__ import annotations
 

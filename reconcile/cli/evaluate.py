@@ -9,7 +9,16 @@ from typing import Annotated
 
 import typer
 
-from . import DEFAULT_DB, DbOption, app, fail, handles_errors, plain, stdout_console, write_output
+from .base import (
+    DEFAULT_DB,
+    DbOption,
+    app,
+    fail,
+    handles_errors,
+    plain,
+    stdout_console,
+    write_output,
+)
 
 
 class EvalFormat(StrEnum):
