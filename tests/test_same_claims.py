@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from reconcile import extract as extract_module
 from reconcile import store
 from reconcile.ingest import analyse, ingest
 from reconcile.load import iter_paths, load_path
@@ -82,8 +83,8 @@ def stored_sentences(db) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    """The sample corpus and a generated archive (English and Spanish) in one folder: enough
-    files for ingest to use worker processes."""
+    """The sample corpus, a generated archive and two invented articles with facts about
+    people (English and Spanish) in one folder: enough files for ingest to use workers."""
     folder = tmp_path_factory.mktemp("same") / "corpus"
     shutil.copytree(SOURCES, folder / "sample")
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -94,6 +95,20 @@ def corpus(tmp_path_factory) -> Path:
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
     (folder / "generated" / "truth.json").unlink()
+    invented = folder / "invented"
+    invented.mkdir()
+    (invented / "en.txt").write_text(
+        "Arrests at the port\n\nThe Honduran Carlos Mejía, 41, a father of three, was among"
+        ' the 12 people arrested on Monday.\n\nPolice said Mejía, better known as "El Toro",'
+        " had been sought since 2021.\n",
+        encoding="utf-8",
+    )
+    (invented / "es.md").write_text(
+        "---\nlanguage: es\n---\nDetenciones en el puerto\n\nLa guatemalteca Ana Ruiz, de 34"
+        " años y madre de dos hijos, fue una de las 12 personas detenidas el lunes.\n\nRuiz,"
+        ' alias "La Güera", era buscada desde 2021.\n',
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -161,3 +176,60 @@ def test_a_replaced_document_leaves_the_index_consistent(tmp_path):
         ]
         == 0
     )
+
+
+def claims_of(paths: list[Path], gated: bool, monkeypatch) -> list[dict]:
+    monkeypatch.setattr(extract_module, "GATED", gated)
+    return [
+        {"document": document.name, **claim.as_dict()}
+        for path in paths
+        for document in load_path(str(path))
+        for claim in analyse(document)[2]
+    ]
+
+
+def test_gated_extraction_gives_the_reference_claims(corpus, monkeypatch):
+    """Extractors skipped where they can give nothing: the same claims as running them all."""
+    paths = [Path(p) for p in iter_paths([str(corpus)], False, [])]
+    gated = claims_of(paths, True, monkeypatch)
+    assert gated == claims_of(paths, False, monkeypatch)
+    kinds = {claim["kind"] for claim in gated}
+    assert {"person", "alias", "nationality", "children", "count", "age", "date"} <= kinds
+
+
+REAL = ROOT / "benchmarks" / "real"
+
+
+def test_gated_extraction_gives_the_reference_claims_on_the_real_development_stories(
+    monkeypatch,
+):
+    import yaml
+
+    stories = yaml.safe_load((REAL / "stories.yaml").read_text(encoding="utf-8"))["stories"]
+    paths = sorted(
+        path
+        for story, info in stories.items()
+        if info["split"] == "dev"
+        for path in (REAL / "texts" / story).glob("*.txt")
+    )
+    if not paths:
+        pytest.skip("the article texts are not rebuilt here (benchmarks/real/texts/)")
+    gated = claims_of(paths, True, monkeypatch)
+    assert gated == claims_of(paths, False, monkeypatch)
+    assert len(gated) > 10 * len(paths)
+
+
+def test_facts_about_people_are_not_sought_where_nobody_is_named(corpus, monkeypatch):
+    seen: list[int] = []
+    original = extract_module.personal_claims
+
+    def spy(sentence, text, lex, people):
+        seen.append(len(people))
+        return original(sentence, text, lex, people)
+
+    monkeypatch.setattr(extract_module, "personal_claims", spy)
+    claims_of(sorted((corpus / "invented").iterdir()), True, monkeypatch)
+    assert seen and all(seen)
+    seen.clear()
+    claims_of(sorted((corpus / "invented").iterdir()), False, monkeypatch)
+    assert 0 in seen
