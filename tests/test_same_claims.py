@@ -233,3 +233,30 @@ def test_facts_about_people_are_not_sought_where_nobody_is_named(corpus, monkeyp
     seen.clear()
     claims_of(sorted((corpus / "invented").iterdir()), False, monkeypatch)
     assert 0 in seen
+
+
+def test_control_bytes_are_counted_as_one_byte_at_a_time_would():
+    import random
+
+    from reconcile.load import looks_binary
+
+    def reference(data: bytes) -> bool:
+        head = data[:8192]
+        if b"\x00" in head:
+            return True
+        controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+        return bool(head) and controls / len(head) > 0.05
+
+    rng = random.Random(3)
+    samples = [b"", b"plain text\n", "Año 2024\r\n\t\x0c".encode()]
+    for share in (0.0, 0.03, 0.05, 0.06, 0.2):
+        for size in (10, 100, 9000):
+            samples.append(
+                bytes(
+                    rng.choice(range(1, 32)) if rng.random() < share else rng.choice(range(32, 256))
+                    for _ in range(size)
+                )
+            )
+    answers = [looks_binary(data) for data in samples]
+    assert answers == [reference(data) for data in samples]
+    assert True in answers and False in answers
