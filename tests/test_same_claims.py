@@ -260,3 +260,26 @@ def test_control_bytes_are_counted_as_one_byte_at_a_time_would():
     answers = [looks_binary(data) for data in samples]
     assert answers == [reference(data) for data in samples]
     assert True in answers and False in answers
+
+
+def test_no_hedge_or_source_is_sought_for_a_sentence_without_facts(corpus, monkeypatch):
+    calls = {"hedge": 0, "source": 0}
+    hedge_of, attribution_of = extract_module.hedge_of, extract_module.attribution_of
+
+    def hedge_spy(*args):
+        calls["hedge"] += 1
+        return hedge_of(*args)
+
+    def source_spy(*args):
+        calls["source"] += 1
+        return attribution_of(*args)
+
+    monkeypatch.setattr(extract_module, "hedge_of", hedge_spy)
+    monkeypatch.setattr(extract_module, "attribution_of", source_spy)
+    paths = sorted((corpus / "sample").glob("*.txt"))
+    claims_of(paths, False, monkeypatch)
+    everywhere = dict(calls)
+    calls.update(hedge=0, source=0)
+    gated = claims_of(paths, True, monkeypatch)
+    assert 0 < calls["hedge"] == calls["source"] < everywhere["hedge"] / 2
+    assert any(c["hedge"] for c in gated) and any(c["attribution"] for c in gated)

@@ -21,10 +21,11 @@ from .personal import personal_claims
 
 CLAIM_ROLES = ("body", "heading")  # captions, bylines and comments are not the article's claims
 
-#: Skip the extractors of facts about a person (aliases, nationalities, children) in sentences
-#: that name nobody: every such fact is owned by a person of its sentence, so they can give
-#: nothing there, and nine sentences in ten name nobody. False runs them everywhere (the
-#: reference the tests compare with: the claims are the same).
+#: Skip work that cannot change a sentence's claims: the extractors of facts about a person
+#: (aliases, nationalities, children) in sentences that name nobody, as every such fact is
+#: owned by a person of its sentence (nine sentences in ten name nobody); the hedge and the
+#: source of a sentence that gave no fact to give them to (most sentences). False does all
+#: of it everywhere (the reference the tests compare with: the claims are the same).
 GATED = True
 
 
@@ -116,15 +117,16 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
         set_aside_earlier_events(counts, dates, reference)
         date_the_counts(counts, dates, text, lex)
         facts = ages + dates + counts
-        hedge = hedge_of(sentence, lex)
-        attribution = attribution_of(sentence, lex, people)
-        name_the_counting_body(counts, attribution, lex)
-        for claim in facts:
-            claim.hedge = hedge
-            claim.attribution = attribution
-        for claim in personal:
-            claim.hedge = hedge
-            claim.attribution = attribution if attribution != claim.subject else None
+        if facts or personal or not GATED:  # a hedge and a source are only ever of a fact
+            hedge = hedge_of(sentence, lex)
+            attribution = attribution_of(sentence, lex, people)
+            name_the_counting_body(counts, attribution, lex)
+            for claim in facts:
+                claim.hedge = hedge
+                claim.attribution = attribution
+            for claim in personal:
+                claim.hedge = hedge
+                claim.attribution = attribution if attribution != claim.subject else None
         for claim in ages + dates + personal:
             if claim.subject and " " not in claim.subject and fold(claim.subject) in known:
                 claim.subject = known[fold(claim.subject)]
