@@ -5,6 +5,7 @@ extractors give for each document read on its own, the reference path."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -283,3 +284,21 @@ def test_no_hedge_or_source_is_sought_for_a_sentence_without_facts(corpus, monke
     gated = claims_of(paths, True, monkeypatch)
     assert 0 < calls["hedge"] == calls["source"] < everywhere["hedge"] / 2
     assert any(c["hedge"] for c in gated) and any(c["attribution"] for c in gated)
+
+
+def test_numbers_are_not_sought_in_a_sentence_without_digits_or_number_words(corpus, monkeypatch):
+    searched: list[str] = []
+    find_numbers = extract_module.find_numbers
+
+    def spy(text, code, start, end):
+        searched.append(text[start:end])
+        return find_numbers(text, code, start, end)
+
+    monkeypatch.setattr(extract_module, "find_numbers", spy)
+    paths = sorted((corpus / "sample").glob("*.txt"))
+    claims_of(paths, False, monkeypatch)
+    everywhere = list(searched)
+    searched.clear()
+    claims_of(paths, True, monkeypatch)
+    assert 0 < len(searched) < len(everywhere)
+    assert any(not re.search(r"\d", s) for s in searched)  # number words are still read

@@ -18,14 +18,16 @@ from .events import date_claims
 from .frames import date_the_counts, name_the_counting_body, set_aside_earlier_events
 from .people import find_aliases, find_people, person_claims
 from .personal import personal_claims
+from .prefilter import may_hold_numbers
 
 CLAIM_ROLES = ("body", "heading")  # captions, bylines and comments are not the article's claims
 
 #: Skip work that cannot change a sentence's claims: the extractors of facts about a person
 #: (aliases, nationalities, children) in sentences that name nobody, as every such fact is
 #: owned by a person of its sentence (nine sentences in ten name nobody); the hedge and the
-#: source of a sentence that gave no fact to give them to (most sentences). False does all
-#: of it everywhere (the reference the tests compare with: the claims are the same).
+#: source of a sentence that gave no fact to give them to (most sentences); the search for
+#: numbers in a sentence without a digit or a number word (`prefilter`). False does all of
+#: it everywhere (the reference the tests compare with: the claims are the same).
 GATED = True
 
 
@@ -108,11 +110,15 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
         dates, date_spans = date_claims(sentence, text, lex, code, reference, people, topic)
         blocked = date_spans + [(c.start, c.end) for c in ages] + [(p.start, p.end) for p in people]
         blocked += [tuple(c.extra["number_at"]) for c in personal if "number_at" in c.extra]
-        numbers = [
-            n
-            for n in find_numbers(text, code, sentence.start, sentence.end)
-            if not any(s < n.end and n.start < e for s, e in blocked)
-        ]
+        numbers = (
+            [
+                n
+                for n in find_numbers(text, code, sentence.start, sentence.end)
+                if not any(s < n.end and n.start < e for s, e in blocked)
+            ]
+            if may_hold_numbers(sentence.text, code) or not GATED
+            else []
+        )
         counts = count_claims(sentence, text, lex, numbers, tuple(date_spans))
         set_aside_earlier_events(counts, dates, reference)
         date_the_counts(counts, dates, text, lex)
