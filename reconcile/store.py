@@ -493,9 +493,10 @@ def index_sentences(conn: sqlite3.Connection, document_ids: list[str]) -> None:
     """Add the sentences of documents just written to the full-text index."""
     for at in range(0, len(document_ids), 500):  # within SQLite's limit on parameters
         chunk = document_ids[at : at + 500]
+        marks = ",".join("?" for _ in chunk)
         conn.execute(
             "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences"  # noqa: S608
-            f" WHERE document_id IN ({','.join('?' for _ in chunk)})",
+            f" WHERE document_id IN ({marks})",
             chunk,
         )
     document_ids.clear()
