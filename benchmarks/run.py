@@ -40,6 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import generate  # noqa: E402  (a sibling script, not a package)
 
+ROOT = Path(__file__).resolve().parent.parent
+
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
@@ -302,6 +304,10 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--quantulum-sample", type=int, default=40, help="articles; 0 skips")
     args = parser.parse_args(argv)
     n = args.articles
+    # Every command runs this checkout's library, whichever copy the environment installed.
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     corpus = args.out / f"corpus-{n}-s{args.seed}"
     draft = corpus.with_name(corpus.name + "-draft.md")

@@ -19,7 +19,7 @@ from .language import detect_language
 from .load import DEFAULT_MAX_BYTES, LoadError, iter_paths, load_path
 from .models import Claim, Document, Sentence
 from .segment import segment
-from .store import write_documents
+from .store import DocumentRows, document_rows, write_documents
 
 Prepared = tuple[Document, list[Sentence], list[Claim]]
 
@@ -66,7 +66,11 @@ def prepare(
 
 
 def _prepare_star(args):
-    return args[0], prepare(*args)
+    """(path, what the writer stores of it): rows, not records, since a worker pickles them."""
+    result = prepare(*args)
+    if isinstance(result, LoadError):
+        return args[0], result
+    return args[0], [document_rows(*item) for item in result]
 
 
 def _prepare_many(tasks):
@@ -95,7 +99,7 @@ def ingest(
     files = [str(p) for p in iter_paths(list(paths), follow_symlinks, summary.skipped)]
     tasks = [(f, overrides, max_bytes, stdin if f == "-" else None) for f in files]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
-    pending: list[tuple[str, list[Prepared] | LoadError]] = []
+    pending: list[tuple[str, list[DocumentRows] | LoadError]] = []
 
     def flush() -> None:
         record_batch(db, summary, pending)
@@ -139,8 +143,9 @@ def record(db: sqlite_utils.Database, summary: IngestSummary, path: str, result)
 
 
 def record_batch(db: sqlite_utils.Database, summary: IngestSummary, results: list) -> None:
-    """Write the documents of several files in one transaction and count what happened."""
-    prepared: list[Prepared] = []
+    """Write the documents of several files in one transaction and count what happened; each
+    file's result is a LoadError or its documents (`Prepared`, or `DocumentRows`)."""
+    prepared: list[Prepared | DocumentRows] = []
     for path, result in results:
         if isinstance(result, LoadError):
             summary.failed += 1

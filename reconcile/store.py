@@ -16,6 +16,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote
 
 import sqlite_utils
@@ -473,22 +474,101 @@ def write_document(
 
 
 def write_documents(
-    db: sqlite_utils.Database, prepared: Iterable[tuple[Document, list[Sentence], list[Claim]]]
+    db: sqlite_utils.Database,
+    prepared: Iterable[tuple[Document, list[Sentence], list[Claim]] | DocumentRows],
 ) -> list[str]:
     """Store several documents in one transaction (what a bulk ingest does: one commit per
     batch, not per document). A document is never split: a killed writer leaves the batch
-    whole or absent. Returns each document's status, as `write_document`."""
+    whole or absent. Each item is a document with its sentences and claims, as records or as
+    the rows `document_rows` makes of them. Returns each document's status, as
+    `write_document`. The batch's sentences enter the full-text index with one statement."""
     with Transaction(db) as conn:
-        return [write_one(conn, *item) for item in prepared]
+        added: list[str] = []
+        statuses = [write_one(conn, *item, indexed=added) for item in prepared]
+        index_sentences(conn, added)
+        return statuses
+
+
+def index_sentences(conn: sqlite3.Connection, document_ids: list[str]) -> None:
+    """Add the sentences of documents just written to the full-text index."""
+    for at in range(0, len(document_ids), 500):  # within SQLite's limit on parameters
+        chunk = document_ids[at : at + 500]
+        marks = ",".join("?" for _ in chunk)
+        conn.execute(
+            "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences"  # noqa: S608
+            f" WHERE document_id IN ({marks})",
+            chunk,
+        )
+    document_ids.clear()
+
+
+class DocumentRows(NamedTuple):
+    """A document as the writer stores it: the document, then its sentences and claims as the
+    plain tuples of their table rows (what worker processes send the writer: a fraction of
+    the records' pickled size and unpickling time). A sentence row's text is None where it is
+    the document's text between its offsets, as the writer can slice it from there."""
+
+    document: Document
+    sentences: list[tuple]
+    claims: list[tuple]
+
+
+def document_rows(
+    document: Document, sentences: list[Sentence] | list[tuple], claims: list[Claim] | list[tuple]
+) -> DocumentRows:
+    """A document's sentences and claims as rows (rows given are kept as they are)."""
+    return DocumentRows(document, sentence_rows(document, sentences), claim_rows(claims))
+
+
+def sentence_rows(document: Document, sentences: list[Sentence] | list[tuple]) -> list[tuple]:
+    text = document.text
+    return [
+        s
+        if isinstance(s, tuple)
+        else (s.index, s.start, s.end, s.role, None if text[s.start : s.end] == s.text else s.text)
+        for s in sentences
+    ]
+
+
+def claim_rows(claims: list[Claim] | list[tuple]) -> list[tuple]:
+    return [
+        c
+        if isinstance(c, tuple)
+        else (
+            c.sentence,
+            c.kind,
+            c.subject,
+            c.attribute,
+            c.value,
+            finite(c.low),
+            finite(c.high),
+            c.unit,
+            c.qualifier,
+            c.date,
+            c.weekday,
+            c.hedge,
+            c.attribution,
+            c.start,
+            c.end,
+            c.quote,
+            json.dumps(c.extra, ensure_ascii=False) if c.extra else "{}",
+        )
+        for c in claims
+    ]
 
 
 def write_one(
-    conn: sqlite3.Connection, document: Document, sentences: list[Sentence], claims: list[Claim]
+    conn: sqlite3.Connection,
+    document: Document,
+    sentences: list[Sentence] | list[tuple],
+    claims: list[Claim] | list[tuple],
+    indexed: list[str] | None = None,
 ) -> str:
     """One document. The same outlet's same text is already stored ("unchanged"), whatever
     path it was read from; what was stored at this file's path before, if it is another text or
     another outlet's, is this file's old version and goes ("replaced"). Another outlet's copy
-    of the text is another document, never touched."""
+    of the text is another document, never touched. Its sentences enter the full-text index
+    here, or, when `indexed` is given, the caller indexes the documents added to that list."""
     sha256 = document.sha256
     same = [
         row[0]
@@ -501,6 +581,8 @@ def write_one(
         for row in conn.execute("SELECT id FROM documents WHERE path = ?", (document.path,))
         if row[0] not in same
     ]
+    if indexed and set(old) & set(indexed):
+        index_sentences(conn, indexed)  # the index must hold what a deletion takes out of it
     for old_id in old:
         conn.execute("DELETE FROM documents WHERE id = ?", (old_id,))
     if same:
@@ -529,41 +611,23 @@ def write_one(
             document.published_from,
         ),
     )
+    text, doc_id = document.text, document.id
     conn.executemany(
         'INSERT INTO sentences (document_id, idx, start, "end", role, text) VALUES (?,?,?,?,?,?)',
-        [(document.id, s.index, s.start, s.end, s.role, s.text) for s in sentences],
+        [
+            (doc_id, index, start, end, role, text[start:end] if own is None else own)
+            for index, start, end, role, own in sentence_rows(document, sentences)
+        ],
     )
-    conn.execute(
-        "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE document_id = ?",
-        (document.id,),
-    )
+    if indexed is None:
+        index_sentences(conn, [doc_id])
+    else:
+        indexed.append(doc_id)
     conn.executemany(
         "INSERT INTO claims (document_id, sentence, kind, subject, attribute, value, low, high,"
         ' unit, qualifier, date, weekday, hedge, attribution, start, "end", quote, extra)'
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [
-            (
-                document.id,
-                c.sentence,
-                c.kind,
-                c.subject,
-                c.attribute,
-                c.value,
-                finite(c.low),
-                finite(c.high),
-                c.unit,
-                c.qualifier,
-                c.date,
-                c.weekday,
-                c.hedge,
-                c.attribution,
-                c.start,
-                c.end,
-                c.quote,
-                json.dumps(c.extra, ensure_ascii=False),
-            )
-            for c in claims
-        ],
+        [(doc_id, *row) for row in claim_rows(claims)],
     )
     conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'")
     return "replaced" if old else "added"

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..output import CHECK_FORMATS
-from . import (
+from .base import (
     DEFAULT_DB,
     DbOption,
     ExitZeroOption,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from . import (
+from .base import (
     DEFAULT_DB,
     ClaimKind,
     DbOption,

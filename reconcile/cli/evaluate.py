@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from . import (
+from .base import (
     DEFAULT_DB,
     DbOption,
     VariantsOption,

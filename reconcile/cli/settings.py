@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import Format, FormatOption, app, handles_errors, plain, stdout_console
+from .base import Format, FormatOption, app, handles_errors, plain, stdout_console
 from .rows import emit_rows
 
 

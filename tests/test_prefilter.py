@@ -1,0 +1,68 @@
+"""The pipeline's prefilters err only towards running an extractor: a sentence they pass
+over holds nothing the extractor's own pattern could find."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from reconcile.extract.prefilter import (
+    WordFolding,
+    folded_words,
+    may_hold_numbers,
+    number_words,
+)
+from reconcile.lexicon import ACCENTED
+from reconcile.numbers import find_numbers
+
+EVERY_CHARACTER = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+
+
+def test_folding_keeps_the_words_of_a_text_where_they_were():
+    """A character is a word character exactly when its folded form is."""
+    folded = EVERY_CHARACTER.translate(WordFolding())  # a table of its own: a million entries
+    assert len(folded) == len(EVERY_CHARACTER)
+    word = re.compile(r"\w")
+    changed = [
+        (a, b)
+        for a, b in zip(EVERY_CHARACTER, folded, strict=True)
+        if a != b and bool(word.match(a)) != bool(word.match(b))
+    ]
+    assert changed == []
+
+
+@pytest.mark.parametrize("code", ["en", "es"])
+def test_every_spelling_a_number_pattern_accepts_folds_to_the_lexicon_word(code):
+    """Each letter of a number word, as the number pattern spells it (accents optional, any
+    case): every character it accepts folds to that letter."""
+    folding = WordFolding()
+    for letter in sorted({c for word in number_words(code) for c in word}):
+        piece = f"[{ACCENTED[letter]}]" if letter in ACCENTED else re.escape(letter)
+        accepted = set(re.findall(piece, EVERY_CHARACTER, re.I))
+        assert {c.translate(folding) for c in accepted} == {letter}, letter
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "expected"),
+    [
+        ("en", "The ferry left the harbour before dawn.", False),
+        ("en", "Forty-two passengers were rescued.", True),
+        ("en", "Rescuers found DOZENS of survivors.", True),
+        ("en", "The toll rose to ٣ overnight.", True),  # digits of another script
+        ("es", "El barco zarpó antes del amanecer con la tripulación.", False),
+        ("es", "Murieron DOSCIENTOS VEINTIÚN pasajeros.", True),
+        ("es", "Fueron veintiun los heridos.", True),
+        ("es", "Llegaron dıez ambulancias.", True),  # a dotless i, which the pattern reads as i
+    ],
+)
+def test_a_sentence_without_digits_or_number_words_is_passed_over(code, sentence, expected):
+    assert may_hold_numbers(sentence, code) is expected
+    if not expected:
+        assert find_numbers(sentence, code) == []
+
+
+def test_words_are_folded_as_the_lexicon_folds_them():
+    assert folded_words("Veintiún CIENTOS, dıez") == {"veintiun", "cientos", "diez"}
+    assert folded_words("Forty-two") == {"forty", "two"}
