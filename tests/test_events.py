@@ -224,3 +224,42 @@ def test_a_fronted_date_does_not_take_an_event_that_completes_another_noun():
     assert events("On Sunday, the mayor visited the site of the attack.") == {"Sunday": None}
     assert events("El domingo, el alcalde visitó el lugar del ataque.", "es") == {"domingo": None}
     assert events("On Sunday, police carried out raids in four towns.") == {"Sunday": "raids"}
+
+
+# --------------------------------------------------------------------------- finding things
+
+
+def test_a_finding_dates_an_event_only_with_a_thing_found_once():
+    assert events("The light aircraft was found on May 14 in a clearing.") == {
+        "May 14": "wreck found"
+    }
+    assert events("La avioneta fue avistada el martes pasado por una patrulla.", "es") == {
+        "martes pasado": "wreck found"
+    }
+    # bodies and people are found many times in one story: no event of their own
+    assert events("Rescuers found three bodies on May 14 near the dam.") == {"May 14": None}
+    assert events("Los cuerpos fueron hallados el martes pasado junto al río.", "es") == {
+        "martes pasado": None
+    }
+    # a finding is not the event named before it: "arrested" does not date a body found
+    assert events("The man arrested in Brelton was found dead on Sunday.") == {"Sunday": None}
+
+
+def test_findings_of_one_wreck_in_two_languages_clash():
+    (one,) = dates_of("The wreckage was located on May 14 by an army patrol.")
+    (two,) = dates_of("El fuselaje fue encontrado el 15 de mayo por los indígenas.", "es")
+    rows = [row(one, "a"), row(two, "b")]
+    assert block_key(rows[0], "s", None) == block_key(rows[1], "s", None)
+    assert judge_dates("s", "", "date of wreck found", rows) is not None
+
+
+def test_a_date_closing_the_sentence_dates_the_clause_before_it():
+    assert events("The helicopter was recovered two weeks after the storm, on 14 May.") == {
+        "14 May": "wreck found"
+    }
+    assert events(
+        "El barco fue localizado tres días después del naufragio, el 9 de mayo.", "es"
+    ) == {"9 de mayo": "wreck found"}
+    assert events("The bus overturned in the mountains, on Tuesday.") == {"Tuesday": "crash"}
+    # a relation in time before the event word: the date is of something unnamed
+    assert events("The search resumed two days after the crash, on 3 May.") == {"3 May": None}

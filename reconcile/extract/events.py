@@ -56,7 +56,20 @@ def triggers(text: str, lo: int, hi: int, lex: Lexicon, spans) -> list[tuple[int
             found.append((match.start(), match.end(), event))
     for match in lex.phrases("report_words").finditer(text, lo, hi):
         found.append((match.start(), match.end(), None))
+    for match in lex.phrases("discovery_verbs").finditer(text, lo, hi):
+        found.append((match.start(), match.end(), found_object(text, lo, hi, lex)))
     return sorted(found)
+
+
+def found_object(text: str, lo: int, hi: int, lex: Lexicon) -> str | None:
+    """The event of finding something in a clause: "the plane was found", "hallaron la
+    avioneta". Only things found once in a story (a wreck, a black box) make one; a clause
+    that finds bodies or people, or several things, names no event."""
+    events = {
+        lex.found_object_of[fold(re.sub(r"\s+", " ", m.group(0)))]
+        for m in lex.found_object_re.finditer(text, lo, hi)
+    }
+    return events.pop() if len(events) == 1 else None
 
 
 #: More words than this between an event word and a date, and the date is likely another
@@ -128,7 +141,7 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
         # "On Friday, police arrested ...": a clause of the date alone modifies the next one.
         mark = CLAUSE_MARKS.search(text, end)
         if not (mark and text[mark.start()] == ","):
-            return None
+            return trailing_event(text, left, lex, spans)
         _, right, _ = clause_bounds(text, mark.end(), mark.end(), lex)
         found = triggers(text, mark.end(), right, lex, spans)
         # "On Sunday, a day after the attack, ...", "El martes, una vez confirmada la fuga":
@@ -143,6 +156,22 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
     # A date opening its clause: "donde el 9 de enero se produjeron enfrentamientos".
     after = [t for t in after if close(text[end : t[0]], lex)]
     return after[0][2] if after else None
+
+
+def trailing_event(text: str, left: int, lex: Lexicon, spans) -> str | None:
+    """A date closing its sentence after a comma, alone in its clause ("The wreck was found
+    two weeks after the crash, on 15 May."), dates the predicate of the clause before it: its
+    first event word, unless a temporal relation comes before that word ("two days after the
+    crash, on Monday" dates something else, unnamed)."""
+    if not re.search(r",\s*$", text[:left]):
+        return None
+    lo, _, _ = clause_bounds(text, left - 2, left - 2, lex)
+    found = triggers(text, lo, left - 2, lex, spans)
+    if not found or related_by_time(text[lo : found[0][0]], lex):
+        return None
+    if re.search(rf"(?:{lex.phrases('genitive_words').pattern})\s+$", text[: found[0][0]], re.I):
+        return None
+    return found[0][2]
 
 
 def content_words(text: str, lex: Lexicon) -> bool:
