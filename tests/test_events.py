@@ -263,3 +263,28 @@ def test_a_date_closing_the_sentence_dates_the_clause_before_it():
     assert events("The bus overturned in the mountains, on Tuesday.") == {"Tuesday": "crash"}
     # a relation in time before the event word: the date is of something unnamed
     assert events("The search resumed two days after the crash, on 3 May.") == {"3 May": None}
+
+
+def test_a_warrant_or_a_threat_is_not_the_event_it_names():
+    assert events("A court issued an arrest warrant for John Brell on July 31 in Harlow.") == {
+        "July 31": None
+    }
+    assert events(
+        "Un juez emitió una orden de captura contra Juan Brell el 31 de julio.", "es"
+    ) == {"31 de julio": None}
+    assert events("Brell received death threats on Monday, his lawyer said.") == {"Monday": None}
+    assert events("Police arrested John Brell on July 31 in Harlow.") == {"July 31": "arrest"}
+
+
+def test_a_relative_clause_long_ended_does_not_lend_its_noun():
+    found = events(
+        "The clubs hit by the fire that broke out on Sunday in a park near Harlow, in the south, "
+        "had no licence and there was an order to close them from January 2022."
+    )
+    assert found == {"Sunday": "disaster", "January 2022": None}
+    found = events(
+        "Los locales del incendio que empezó el domingo en un polígono de Tarvela, en el sur, no "
+        "tenían licencia y sobre ellos pesaba una orden de cierre desde enero de 2022.",
+        "es",
+    )
+    assert found == {"domingo": "disaster", "enero de 2022": None}

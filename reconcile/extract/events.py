@@ -48,10 +48,14 @@ def clause_bounds(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, i
 
 def triggers(text: str, lo: int, hi: int, lex: Lexicon, spans) -> list[tuple[int, int, str | None]]:
     """Event words and report words between `lo` and `hi`: (start, end, event or None for a
-    report: "said", "announced", "issued", "informó")."""
+    report: "said", "announced", "issued", "informó"). A wording that holds an event word but
+    names something else ("an arrest warrant", "una orden de captura") is a predicate of no
+    event: the date is the warrant's, not the arrest's."""
     found = []
+    others = [(m.start(), m.end()) for m in lex.phrases("not_events").finditer(text, lo, hi)]
+    found.extend((s, e, None) for s, e in others)
     for match in lex.date_event_re.finditer(text, lo, hi):
-        if not any(s < match.end() and match.start() < e for s, e in spans):
+        if not any(s < match.end() and match.start() < e for s, e in [*spans, *others]):
             event = lex.date_event_of[fold(re.sub(r"\s+", " ", match.group(0)))]
             found.append((match.start(), match.end(), event))
     for match in lex.phrases("report_words").finditer(text, lo, hi):
@@ -122,7 +126,9 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
         if lex.phrases("figure_update_verbs").search(text[nearest[1] : start]):
             return None  # "the toll of the collision rose to 31 on Monday": the figure's date
         return nearest[2]
-    if opener is not None:
+    if opener is not None and close(text[opener:start], lex):
+        # the relative clause must still be under way: "the fire that occurred last Sunday
+        # ..., did not have a licence and there was an order ... from January 2022" is not
         head = triggers(text, max(0, opener - 40), opener, lex, spans)
         # the noun may carry a name before the relative word: "el operativo Cordillera, que"
         if head and len(re.findall(r"[\w'’]+", text[head[-1][1] : opener])) <= 3:
