@@ -288,3 +288,21 @@ def test_a_relative_clause_long_ended_does_not_lend_its_noun():
         "es",
     )
     assert found == {"domingo": "disaster", "enero de 2022": None}
+
+
+def test_words_of_single_events_beyond_the_shared_list_date_them():
+    assert events("The blaze that swept the hillside on Tuesday destroyed 40 homes.") == {
+        "Tuesday": "disaster"
+    }
+    assert events("Gunmen stormed the studio on Tuesday during a live broadcast.") == {
+        "Tuesday": "attack"
+    }
+    assert events("La tormenta que azotó la costa el martes dejó cuatro heridos.", "es") == {
+        "martes": "disaster"
+    }
+    assert events("El siniestro se produjo la noche del lunes en un almacén.", "es") == {
+        "lunes": "disaster"
+    }
+    assert events("Hubo una estampida el sábado a la salida del estadio.", "es") == {
+        "sábado": "crush"
+    }

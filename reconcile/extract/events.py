@@ -54,9 +54,9 @@ def triggers(text: str, lo: int, hi: int, lex: Lexicon, spans) -> list[tuple[int
     found = []
     others = [(m.start(), m.end()) for m in lex.phrases("not_events").finditer(text, lo, hi)]
     found.extend((s, e, None) for s, e in others)
-    for match in lex.date_event_re.finditer(text, lo, hi):
+    for match in lex.clause_event_re.finditer(text, lo, hi):
         if not any(s < match.end() and match.start() < e for s, e in [*spans, *others]):
-            event = lex.date_event_of[fold(re.sub(r"\s+", " ", match.group(0)))]
+            event = lex.clause_event_of[fold(re.sub(r"\s+", " ", match.group(0)))]
             found.append((match.start(), match.end(), event))
     for match in lex.phrases("report_words").finditer(text, lo, hi):
         found.append((match.start(), match.end(), None))
