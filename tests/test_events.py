@@ -306,3 +306,15 @@ def test_words_of_single_events_beyond_the_shared_list_date_them():
     assert events("Hubo una estampida el sábado a la salida del estadio.", "es") == {
         "sábado": "crush"
     }
+
+
+def test_a_passive_predicate_between_takes_the_date_from_the_event_word():
+    assert events("Guards seized during the prison riot were freed on Saturday night.") == {
+        "Saturday": None
+    }
+    assert events("Los guardias retenidos en el motín fueron liberados el sábado.", "es") == {
+        "sábado": None
+    }
+    # a copula before the date's own words is no other predicate
+    assert events("The earthquake was on Friday night, officials said.") == {"Friday": "disaster"}
+    assert events("Police arrested John Brell on Thursday.") == {"Thursday": "arrest"}

@@ -125,6 +125,8 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
             return None  # "the story of the crash began on Sunday": the story's date
         if lex.phrases("figure_update_verbs").search(text[nearest[1] : start]):
             return None  # "the toll of the collision rose to 31 on Monday": the figure's date
+        if passive_between(text[nearest[1] : start], lex):
+            return None  # "hostages seized during the riot were freed on Saturday"
         return nearest[2]
     if opener is not None and close(text[opener:start], lex):
         # the relative clause must still be under way: "the fire that occurred last Sunday
@@ -178,6 +180,17 @@ def trailing_event(text: str, left: int, lex: Lexicon, spans) -> str | None:
     if re.search(rf"(?:{lex.phrases('genitive_words').pattern})\s+$", text[: found[0][0]], re.I):
         return None
     return found[0][2]
+
+
+def passive_between(between: str, lex: Lexicon) -> bool:
+    """Does another predicate stand between an event word and its date, an auxiliary and the
+    verb it carries ("the riot were freed on", "el motín fueron liberados el")? A copula
+    before the date's own words ("the quake was on Friday", "fue la noche del") is none."""
+    for match in lex.phrases("passive_auxiliaries").finditer(between):
+        word = re.match(r"\s+([^\W\d_]+)", between[match.end() :])
+        if word and not lex.phrases("date_fillers").fullmatch(word.group(1)):
+            return True
+    return False
 
 
 def content_words(text: str, lex: Lexicon) -> bool:
