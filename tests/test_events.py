@@ -318,3 +318,12 @@ def test_a_passive_predicate_between_takes_the_date_from_the_event_word():
     # a copula before the date's own words is no other predicate
     assert events("The earthquake was on Friday night, officials said.") == {"Friday": "disaster"}
     assert events("Police arrested John Brell on Thursday.") == {"Thursday": "arrest"}
+
+
+def test_a_fire_that_broke_out_is_not_a_statement():
+    assert events("El incendio se declaró la madrugada del domingo en una nave.", "es") == {
+        "domingo": "disaster"
+    }
+    assert events("El alcalde declaró el domingo que el fuego estaba controlado.", "es") == {
+        "domingo": None
+    }

@@ -59,7 +59,8 @@ def triggers(text: str, lo: int, hi: int, lex: Lexicon, spans) -> list[tuple[int
             event = lex.clause_event_of[fold(re.sub(r"\s+", " ", match.group(0)))]
             found.append((match.start(), match.end(), event))
     for match in lex.phrases("report_words").finditer(text, lo, hi):
-        found.append((match.start(), match.end(), None))
+        if not lex.phrases("not_report_words").match(text, max(lo, match.start() - 3)):
+            found.append((match.start(), match.end(), None))
     for match in lex.phrases("discovery_verbs").finditer(text, lo, hi):
         found.append((match.start(), match.end(), found_object(text, lo, hi, lex)))
     return sorted(found)
