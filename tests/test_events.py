@@ -327,3 +327,16 @@ def test_a_fire_that_broke_out_is_not_a_statement():
     assert events("El alcalde declaró el domingo que el fuego estaba controlado.", "es") == {
         "domingo": None
     }
+
+
+def test_a_fronted_date_does_not_take_the_cause_of_another_predicate():
+    found = events("On Sunday, residents cleared debris in a district hit hard by the hurricane.")
+    assert found == {"Sunday": None}
+    found = events("El domingo, los vecinos limpiaron una calle dañada por la tormenta.", "es")
+    assert found == {"domingo": None}
+    # a long subject before the event word is still the next clause's own event
+    found = events(
+        "En la madrugada del martes, el techo de la vieja sala de baile de Tarvela se derrumbó.",
+        "es",
+    )
+    assert found == {"martes": "crash"}

@@ -158,6 +158,12 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
         if not found or related_by_time(text[mark.end() : found[0][0]], lex):
             return None
         if re.search(
+            rf"(?:{lex.phrases('agent_prepositions').pattern})\s+(?:[\w'’]{{1,4}}\s+)?$",
+            text[: found[0][0]],
+            re.I,
+        ):
+            return None  # "On Sunday, people cleared an area hit by the storm": the cause
+        if re.search(
             rf"(?:{lex.phrases('genitive_words').pattern})\s+$", text[: found[0][0]], re.I
         ):
             return None  # "On Sunday, the mayor visited the site of the attack"
