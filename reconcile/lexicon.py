@@ -126,6 +126,9 @@ class Lexicon:
         self.event_noun_of = {fold(k): v for k, v in (d.get("event_nouns") or {}).items()}
         self.growing = set(d.get("growing", []))
         self.date_event_of = invert(d.get("date_events"))
+        self.found_object_of = invert(d.get("found_objects"))
+        # the event words a date is tied to: the shared events and those for dating only
+        self.clause_event_of = {**self.date_event_of, **invert(d.get("date_event_words"))}
         self.hedge_of = invert(d.get("hedges"))
         self.titles = {fold(w) for w in d.get("titles", [])}
         self.title_modifiers = {fold(w) for w in d.get("title_modifiers", [])}
@@ -163,6 +166,14 @@ class Lexicon:
     @cached_property
     def date_event_re(self) -> re.Pattern:
         return phrase_pattern(self.date_event_of)
+
+    @cached_property
+    def clause_event_re(self) -> re.Pattern:
+        return phrase_pattern(self.clause_event_of)
+
+    @cached_property
+    def found_object_re(self) -> re.Pattern:
+        return phrase_pattern(self.found_object_of)
 
     @cached_property
     def temporal_relation_re(self) -> re.Pattern:

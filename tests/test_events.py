@@ -224,3 +224,119 @@ def test_a_fronted_date_does_not_take_an_event_that_completes_another_noun():
     assert events("On Sunday, the mayor visited the site of the attack.") == {"Sunday": None}
     assert events("El domingo, el alcalde visitó el lugar del ataque.", "es") == {"domingo": None}
     assert events("On Sunday, police carried out raids in four towns.") == {"Sunday": "raids"}
+
+
+# --------------------------------------------------------------------------- finding things
+
+
+def test_a_finding_dates_an_event_only_with_a_thing_found_once():
+    assert events("The light aircraft was found on May 14 in a clearing.") == {
+        "May 14": "wreck found"
+    }
+    assert events("La avioneta fue avistada el martes pasado por una patrulla.", "es") == {
+        "martes pasado": "wreck found"
+    }
+    # bodies and people are found many times in one story: no event of their own
+    assert events("Rescuers found three bodies on May 14 near the dam.") == {"May 14": None}
+    assert events("Los cuerpos fueron hallados el martes pasado junto al río.", "es") == {
+        "martes pasado": None
+    }
+    # a finding is not the event named before it: "arrested" does not date a body found
+    assert events("The man arrested in Brelton was found dead on Sunday.") == {"Sunday": None}
+
+
+def test_findings_of_one_wreck_in_two_languages_clash():
+    (one,) = dates_of("The wreckage was located on May 14 by an army patrol.")
+    (two,) = dates_of("El fuselaje fue encontrado el 15 de mayo por los indígenas.", "es")
+    rows = [row(one, "a"), row(two, "b")]
+    assert block_key(rows[0], "s", None) == block_key(rows[1], "s", None)
+    assert judge_dates("s", "", "date of wreck found", rows) is not None
+
+
+def test_a_date_closing_the_sentence_dates_the_clause_before_it():
+    assert events("The helicopter was recovered two weeks after the storm, on 14 May.") == {
+        "14 May": "wreck found"
+    }
+    assert events(
+        "El barco fue localizado tres días después del naufragio, el 9 de mayo.", "es"
+    ) == {"9 de mayo": "wreck found"}
+    assert events("The bus overturned in the mountains, on Tuesday.") == {"Tuesday": "crash"}
+    # a relation in time before the event word: the date is of something unnamed
+    assert events("The search resumed two days after the crash, on 3 May.") == {"3 May": None}
+
+
+def test_a_warrant_or_a_threat_is_not_the_event_it_names():
+    assert events("A court issued an arrest warrant for John Brell on July 31 in Harlow.") == {
+        "July 31": None
+    }
+    assert events(
+        "Un juez emitió una orden de captura contra Juan Brell el 31 de julio.", "es"
+    ) == {"31 de julio": None}
+    assert events("Brell received death threats on Monday, his lawyer said.") == {"Monday": None}
+    assert events("Police arrested John Brell on July 31 in Harlow.") == {"July 31": "arrest"}
+
+
+def test_a_relative_clause_long_ended_does_not_lend_its_noun():
+    found = events(
+        "The clubs hit by the fire that broke out on Sunday in a park near Harlow, in the south, "
+        "had no licence and there was an order to close them from January 2022."
+    )
+    assert found == {"Sunday": "disaster", "January 2022": None}
+    found = events(
+        "Los locales del incendio que empezó el domingo en un polígono de Tarvela, en el sur, no "
+        "tenían licencia y sobre ellos pesaba una orden de cierre desde enero de 2022.",
+        "es",
+    )
+    assert found == {"domingo": "disaster", "enero de 2022": None}
+
+
+def test_words_of_single_events_beyond_the_shared_list_date_them():
+    assert events("The blaze that swept the hillside on Tuesday destroyed 40 homes.") == {
+        "Tuesday": "disaster"
+    }
+    assert events("Gunmen stormed the studio on Tuesday during a live broadcast.") == {
+        "Tuesday": "attack"
+    }
+    assert events("La tormenta que azotó la costa el martes dejó cuatro heridos.", "es") == {
+        "martes": "disaster"
+    }
+    assert events("El siniestro se produjo la noche del lunes en un almacén.", "es") == {
+        "lunes": "disaster"
+    }
+    assert events("Hubo una estampida el sábado a la salida del estadio.", "es") == {
+        "sábado": "crush"
+    }
+
+
+def test_a_passive_predicate_between_takes_the_date_from_the_event_word():
+    assert events("Guards seized during the prison riot were freed on Saturday night.") == {
+        "Saturday": None
+    }
+    assert events("Los guardias retenidos en el motín fueron liberados el sábado.", "es") == {
+        "sábado": None
+    }
+    # a copula before the date's own words is no other predicate
+    assert events("The earthquake was on Friday night, officials said.") == {"Friday": "disaster"}
+    assert events("Police arrested John Brell on Thursday.") == {"Thursday": "arrest"}
+
+
+def test_a_fire_that_broke_out_is_not_a_statement():
+    assert events("El incendio se declaró la madrugada del domingo en una nave.", "es") == {
+        "domingo": "disaster"
+    }
+    assert events("El alcalde declaró el domingo que el fuego estaba controlado.", "es") == {
+        "domingo": None
+    }
+
+
+def test_a_fronted_date_does_not_take_the_cause_of_another_predicate():
+    found = events("On Sunday, residents cleared debris in a district hit hard by the hurricane.")
+    assert found == {"Sunday": None}
+    found = events("El domingo, los vecinos limpiaron una calle dañada por la tormenta.", "es")
+    assert found == {"domingo": None}
+    # a long subject before the event word is still the next clause's own event
+    found = events(
+        "En la madrugada del martes, el techo de la vieja sala de baile de Tarvela se derrumbó.",
+        "es",
+    )
+    assert found == {"martes": "crash"}

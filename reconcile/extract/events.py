@@ -48,15 +48,33 @@ def clause_bounds(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, i
 
 def triggers(text: str, lo: int, hi: int, lex: Lexicon, spans) -> list[tuple[int, int, str | None]]:
     """Event words and report words between `lo` and `hi`: (start, end, event or None for a
-    report: "said", "announced", "issued", "informó")."""
+    report: "said", "announced", "issued", "informó"). A wording that holds an event word but
+    names something else ("an arrest warrant", "una orden de captura") is a predicate of no
+    event: the date is the warrant's, not the arrest's."""
     found = []
-    for match in lex.date_event_re.finditer(text, lo, hi):
-        if not any(s < match.end() and match.start() < e for s, e in spans):
-            event = lex.date_event_of[fold(re.sub(r"\s+", " ", match.group(0)))]
+    others = [(m.start(), m.end()) for m in lex.phrases("not_events").finditer(text, lo, hi)]
+    found.extend((s, e, None) for s, e in others)
+    for match in lex.clause_event_re.finditer(text, lo, hi):
+        if not any(s < match.end() and match.start() < e for s, e in [*spans, *others]):
+            event = lex.clause_event_of[fold(re.sub(r"\s+", " ", match.group(0)))]
             found.append((match.start(), match.end(), event))
     for match in lex.phrases("report_words").finditer(text, lo, hi):
-        found.append((match.start(), match.end(), None))
+        if not lex.phrases("not_report_words").match(text, max(lo, match.start() - 3)):
+            found.append((match.start(), match.end(), None))
+    for match in lex.phrases("discovery_verbs").finditer(text, lo, hi):
+        found.append((match.start(), match.end(), found_object(text, lo, hi, lex)))
     return sorted(found)
+
+
+def found_object(text: str, lo: int, hi: int, lex: Lexicon) -> str | None:
+    """The event of finding something in a clause: "the plane was found", "hallaron la
+    avioneta". Only things found once in a story (a wreck, a black box) make one; a clause
+    that finds bodies or people, or several things, names no event."""
+    events = {
+        lex.found_object_of[fold(re.sub(r"\s+", " ", m.group(0)))]
+        for m in lex.found_object_re.finditer(text, lo, hi)
+    }
+    return events.pop() if len(events) == 1 else None
 
 
 #: More words than this between an event word and a date, and the date is likely another
@@ -108,8 +126,12 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
             return None  # "the story of the crash began on Sunday": the story's date
         if lex.phrases("figure_update_verbs").search(text[nearest[1] : start]):
             return None  # "the toll of the collision rose to 31 on Monday": the figure's date
+        if passive_between(text[nearest[1] : start], lex):
+            return None  # "hostages seized during the riot were freed on Saturday"
         return nearest[2]
-    if opener is not None:
+    if opener is not None and close(text[opener:start], lex):
+        # the relative clause must still be under way: "the fire that occurred last Sunday
+        # ..., did not have a licence and there was an order ... from January 2022" is not
         head = triggers(text, max(0, opener - 40), opener, lex, spans)
         # the noun may carry a name before the relative word: "el operativo Cordillera, que"
         if head and len(re.findall(r"[\w'’]+", text[head[-1][1] : opener])) <= 3:
@@ -128,13 +150,19 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
         # "On Friday, police arrested ...": a clause of the date alone modifies the next one.
         mark = CLAUSE_MARKS.search(text, end)
         if not (mark and text[mark.start()] == ","):
-            return None
+            return trailing_event(text, left, lex, spans)
         _, right, _ = clause_bounds(text, mark.end(), mark.end(), lex)
         found = triggers(text, mark.end(), right, lex, spans)
         # "On Sunday, a day after the attack, ...", "El martes, una vez confirmada la fuga":
         # an event related to the date by time is not the date's own
         if not found or related_by_time(text[mark.end() : found[0][0]], lex):
             return None
+        if re.search(
+            rf"(?:{lex.phrases('agent_prepositions').pattern})\s+(?:[\w'’]{{1,4}}\s+)?$",
+            text[: found[0][0]],
+            re.I,
+        ):
+            return None  # "On Sunday, people cleared an area hit by the storm": the cause
         if re.search(
             rf"(?:{lex.phrases('genitive_words').pattern})\s+$", text[: found[0][0]], re.I
         ):
@@ -143,6 +171,33 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
     # A date opening its clause: "donde el 9 de enero se produjeron enfrentamientos".
     after = [t for t in after if close(text[end : t[0]], lex)]
     return after[0][2] if after else None
+
+
+def trailing_event(text: str, left: int, lex: Lexicon, spans) -> str | None:
+    """A date closing its sentence after a comma, alone in its clause ("The wreck was found
+    two weeks after the crash, on 15 May."), dates the predicate of the clause before it: its
+    first event word, unless a temporal relation comes before that word ("two days after the
+    crash, on Monday" dates something else, unnamed)."""
+    if not re.search(r",\s*$", text[:left]):
+        return None
+    lo, _, _ = clause_bounds(text, left - 2, left - 2, lex)
+    found = triggers(text, lo, left - 2, lex, spans)
+    if not found or related_by_time(text[lo : found[0][0]], lex):
+        return None
+    if re.search(rf"(?:{lex.phrases('genitive_words').pattern})\s+$", text[: found[0][0]], re.I):
+        return None
+    return found[0][2]
+
+
+def passive_between(between: str, lex: Lexicon) -> bool:
+    """Does another predicate stand between an event word and its date, an auxiliary and the
+    verb it carries ("the riot were freed on", "el motín fueron liberados el")? A copula
+    before the date's own words ("the quake was on Friday", "fue la noche del") is none."""
+    for match in lex.phrases("passive_auxiliaries").finditer(between):
+        word = re.match(r"\s+([^\W\d_]+)", between[match.end() :])
+        if word and not lex.phrases("date_fillers").fullmatch(word.group(1)):
+            return True
+    return False
 
 
 def content_words(text: str, lex: Lexicon) -> bool:
