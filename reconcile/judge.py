@@ -685,6 +685,7 @@ def name_conflicts(
     full = [m for m in mentions if " " in m["value"] and fold(m["value"]) not in aliases]
     if len({m["document"] for m in full}) < 2:
         return []
+    full = one_spacing(full)
     conflicts = []
     for attribute in ("first name", "surname"):
         groups = spellings(attribute, full, mentions)
@@ -807,6 +808,32 @@ def word_conflicts(story: str, entity_name: str, full: list[dict]) -> list[Confl
             values,
         )
     ]
+
+
+def one_spacing(full: list[dict]) -> list[dict]:
+    """Full names with the same letters written together or apart ("Ramchandra Paudel",
+    "Ram Chandra Paudel"; "Suazo-Sandoval", "Suazo Sandoval") are one name. The given name and
+    surname split differs between such forms, so each is read as the most common form of it,
+    lest "Ram" and "Ramchandra" pass for two spellings of one first name."""
+    by_letters: dict[str, list[dict]] = defaultdict(list)
+    for mention in full:
+        by_letters[letters_only(mention["value"])].append(mention)
+    read = []
+    for mention in full:
+        forms = by_letters[letters_only(mention["value"])]
+        if len({m["value"] for m in forms}) < 2:
+            read.append(mention)
+            continue
+        counts: dict[str, int] = defaultdict(int)
+        for m in forms:
+            counts[m["value"]] += 1
+        model = next(m for m in forms if m["value"] == max(counts, key=lambda v: (counts[v], v)))
+        read.append({**mention, "value": model["value"], "extra": model.get("extra", {})})
+    return read
+
+
+def letters_only(name: str) -> str:
+    return re.sub(r"[\s.\-]+", "", name.casefold())
 
 
 def written_apart_within_a_language(groups: dict[str, list[dict]], keys: list[str]) -> bool:

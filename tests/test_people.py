@@ -355,6 +355,29 @@ def test_a_slip_in_a_word_the_documents_split_differently_is_still_a_misspelling
     assert all(f.status == "variant" for f in found)
 
 
+@pytest.mark.parametrize(
+    ("together", "apart"),
+    [
+        (("Ramsingh", "Tamrakar"), ("Ram", "Singh Tamrakar")),
+        (("Lucía", "Ortega-Blanco"), ("Lucía", "Ortega Blanco")),
+    ],
+)
+def test_one_name_written_together_or_apart_is_no_second_spelling(together, apart):
+    def written(document: str, parts: tuple[str, str]) -> dict:
+        return {
+            **mention(document, " ".join(parts)),
+            "extra": dict(zip(("given", "surname"), parts, strict=True)),
+        }
+
+    mentions = [written("a", together), written("b", together), written("c", apart)]
+    assert name_conflicts("s", " ".join(together), mentions, set()) == []
+    # letters that differ are still a spelling conflict, however the name is spaced
+    given, surname = together
+    other = (given[:2] + given[1:], surname)  # one letter doubled
+    found = name_conflicts("s", " ".join(together), [*mentions, written("d", other)], set())
+    assert [(c.attribute, c.status) for c in found] == [("first name", "contradiction")]
+
+
 def test_surnames_written_as_initials_are_a_shorter_form_not_a_misspelling():
     conflicts = name_conflicts(
         "s",
