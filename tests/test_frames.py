@@ -944,3 +944,41 @@ def test_claimed_the_lives_of_counts_the_dead_and_a_country_narrows_nothing(text
 def test_who_acted_and_what_happened_to_the_counted(text, language, value, attribute):
     claim = by_value(counts(text, language), value)
     assert claim.attribute == attribute and comparable(claim)
+
+
+# ---------------------------------------------------------------- bodies identified, by what means
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Forensic teams said 31 bodies have been identified so far.", "en"),
+        ("Los forenses dijeron que 31 cadáveres han sido identificados hasta ahora.", "es"),
+        ("Hasta ahora se han identificado 31 cuerpos, según la fiscalía.", "es"),
+    ],
+)
+def test_bodies_identified_are_a_count_of_their_own(text, language):
+    claim = by_value(counts(text, language), 31)
+    assert claim.attribute == "people identified"
+    assert key(claim) == ("s", "count", "", "people identified")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Of the 80 dead, 52 have been identified through fingerprints and 20 by DNA.", "en"),
+        ("De los 80 fallecidos, 52 han sido identificados mediante huellas dactilares.", "es"),
+        ("De los 80 fallecidos, 52 fueron identificados a través de pruebas de ADN.", "es"),
+    ],
+)
+def test_a_count_done_by_one_means_is_a_part_never_compared(text, language):
+    claim = by_value(counts(text, language), 52)
+    assert "by where or how" in claim.extra["frame"]["unclear"]
+    assert key(claim) is None
+
+
+def test_crew_members_are_kept_apart_from_passengers():
+    claim = by_value(counts("The ferry carried 12 crew members and 300 passengers.", "en"), 12)
+    assert claim.attribute.startswith("crew members")
+    claim = by_value(counts("El ferri llevaba 12 tripulantes y 300 pasajeros.", "es"), 12)
+    assert claim.attribute.startswith("crew members")
