@@ -14,6 +14,7 @@ Nothing here prints.
 from __future__ import annotations
 
 import itertools
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -144,7 +145,16 @@ def claim_fates(claims: list[dict], story: str = "") -> dict[int, tuple[tuple | 
 
 
 def carries(statement: Statement, claim: dict) -> bool:
-    reported = Reported.of({"value": claim["value"], "low": claim["low"], "high": claim["high"]})
+    """Does the claim state the gold value? An open claim ("at least 39") states its bound
+    only: it holds every larger figure, but it does not say them."""
+    low, high = claim["low"], claim["high"]
+    open_low, open_high = low is None or math.isinf(low), high is None or math.isinf(high)
+    if statement.number and (open_low or open_high):
+        if open_low and open_high:
+            return False
+        bound = high if open_low else low
+        return statement.number[0] <= bound <= statement.number[1]
+    reported = Reported.of({"value": claim["value"], "low": low, "high": high})
     return says(statement, reported)
 
 

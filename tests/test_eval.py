@@ -361,6 +361,13 @@ facts:
     says:
       - {doc: "h1_", value: 8}
       - {doc: "h2_", value: 9}
+  - id: arrested_later
+    story: harbour
+    kind: count
+    nature: contradiction
+    says:
+      - {doc: "h1_", value: 30}
+      - {doc: "h2_", value: 25}
 """
 EXPLAIN_TEXTS = {
     "h1_coast.md": "# Harbour fire\n\nThe harbour fire killed 12 people on Monday, officials said. "
@@ -382,9 +389,11 @@ def test_eval_explain_says_where_each_missed_fact_stopped(cli, tmp_path):
     assert why["dead"]["cause"] == "different keys: 'people killed' vs 'people injured'"
     assert why["arrested"]["cause"].startswith("compared: judged compatible")
     assert why["boats"]["cause"] == "not extracted: no claim carries the value of h2_"
+    # "at least 20" holds 30 but does not say it
+    assert why["arrested_later"]["cause"] == "not extracted: no claim carries the value of h1_"
     carried = why["dead"]["says"][0]["claims"][0]
     assert (carried["document"], carried["label"], carried["fate"]) == (
         "h1_coast", "people killed", "alone in its block"
     )  # fmt: skip
     table = cli("eval", gold, "--db", db, "--explain")
-    assert "causes of missed facts: compared 1, different keys 1, not extracted 1" in table.stdout
+    assert "causes of missed facts: compared 1, different keys 1, not extracted 2" in table.stdout
