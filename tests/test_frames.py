@@ -982,3 +982,29 @@ def test_crew_members_are_kept_apart_from_passengers():
     assert claim.attribute.startswith("crew members")
     claim = by_value(counts("El ferri llevaba 12 tripulantes y 300 pasajeros.", "es"), 12)
     assert claim.attribute.startswith("crew members")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Forensic teams had identified 24 bodies and the experts expect more.", "en"),
+        ("Hasta el viernes se habían identificado 24 cadáveres y los expertos esperan más.", "es"),
+    ],
+)
+def test_a_clause_opened_by_and_the_is_no_second_kind_of_people(text, language):
+    claim = by_value(counts(text, language), 24)
+    assert claim.attribute == "people identified"
+    assert "unclear" not in claim.extra["frame"]
+    assert key(claim) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Three officials and a guard were detained at the border.", "en"),
+        ("Tres funcionarios y un guardia fueron detenidos en la frontera.", "es"),
+    ],
+)
+def test_people_beside_one_of_another_kind_stay_a_part(text, language):
+    claim = by_value(counts(text, language), 3)
+    assert claim.extra["frame"]["unclear"] == "one kind of people counted beside another"

@@ -367,7 +367,8 @@ def coordinated_part(
     if not claim.attribute.startswith("people ") or claim.end <= item.number.end:
         return False  # "40 dead and 85 injured": two measures, no noun of people
     conjunctions = lex.phrases("and_words").pattern
-    numbers = lex.alternation("words", "determiners")
+    # a figure or a word for one ("and a guard"): "y los expertos estiman" counts nobody
+    numbers = lex.alternation("words", "one_words")
     after = re.match(
         rf"((?:\s+[a-záéíóúñü][\w'’-]*){{0,2}})\s+{conjunctions}\s+(?:\d[\d.,]*|(?:{numbers}))\s+([\w'’-]+)",
         text[claim.end : sentence.end],
