@@ -1008,3 +1008,14 @@ def test_a_clause_opened_by_and_the_is_no_second_kind_of_people(text, language):
 def test_people_beside_one_of_another_kind_stay_a_part(text, language):
     claim = by_value(counts(text, language), 3)
     assert claim.extra["frame"]["unclear"] == "one kind of people counted beside another"
+
+
+def test_a_perfect_tense_of_losing_ones_life_is_a_death_not_the_next_verb():
+    claims = counts(
+        "La ONG confirmó que 11 personas han perdido la vida y 177 han sido detenidas.", "es"
+    )
+    assert by_value(claims, 11).attribute == "people killed"
+    assert by_value(claims, 177).attribute == "people arrested"
+    assert all(c.extra["comparable"] for c in claims)
+    english = counts("The group said 11 people have lost their lives and 177 were detained.")
+    assert by_value(english, 11).attribute == "people killed"
