@@ -1019,3 +1019,18 @@ def test_a_perfect_tense_of_losing_ones_life_is_a_death_not_the_next_verb():
     assert all(c.extra["comparable"] for c in claims)
     english = counts("The group said 11 people have lost their lives and 177 were detained.")
     assert by_value(english, 11).attribute == "people killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The medical association says 13 people have died, 12 of them in Norvilla.", "en"),
+        ("La asociación médica dice que 13 personas han muerto, 12 de ellas en Norvilla.", "es"),
+    ],
+)
+def test_a_part_placed_after_its_marker_is_that_places_figure(text, language):
+    claims = counts(text, language)
+    part = by_value(claims, 12)
+    assert part.extra["frame"]["place"] == "Norvilla"
+    assert key(part)[3].startswith("people killed in Norvil")  # a place's key folds spellings
+    assert key(by_value(claims, 13)) == ("s", "count", "", "people killed")

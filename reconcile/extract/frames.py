@@ -120,12 +120,14 @@ def place_of(
     text: str, number: Number, claim: Claim, sentence: Sentence, lex: Lexicon
 ) -> str | None:
     """The place a figure is for: '1,293 deaths in Al Haouz', '452 in Taroudant', 'Al Haouz
-    (394)', 'Chichaoua, con 91 fallecidos', 'en la provincia de Al Hauz, con 349 muertos'."""
+    (394)', 'Chichaoua, con 91 fallecidos', 'en la provincia de Al Hauz, con 349 muertos';
+    '12 of them in Nairobi', '12 de ellas en Nairobi' (a part marker between)."""
     prepositions = lex.phrases("place_prepositions").pattern
     localities = lex.phrases("locality_nouns").pattern
+    part = lex.phrases("part_markers_after").pattern
     articles = r"(?:(?:the|el|la|los|las)\s+)?"
     after = re.match(
-        rf"\s*{prepositions}\s+{articles}(?:{localities}\s+(?:of|de)\s+)?({PLACE})",
+        rf"\s*(?:{part}\s*,?\s*)?{prepositions}\s+{articles}(?:{localities}\s+(?:of|de)\s+)?({PLACE})",
         text[claim.end : sentence.end],
     )
     if after:
