@@ -966,7 +966,7 @@ def test_bodies_identified_are_a_count_of_their_own(text, language):
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Of the 80 dead, 52 have been identified through fingerprints and 20 by DNA.", "en"),
+        ("Of the 80 dead, 52 have been identified using fingerprints and 20 by DNA.", "en"),
         ("De los 80 fallecidos, 52 han sido identificados mediante huellas dactilares.", "es"),
         ("De los 80 fallecidos, 52 fueron identificados a través de pruebas de ADN.", "es"),
     ],
@@ -1034,3 +1034,9 @@ def test_a_part_placed_after_its_marker_is_that_places_figure(text, language):
     assert part.extra["frame"]["place"] == "Norvilla"
     assert key(part)[3].startswith("people killed in Norvil")  # a place's key folds spellings
     assert key(by_value(claims, 13)) == ("s", "count", "", "people killed")
+
+
+def test_marching_through_a_town_is_no_means():
+    (claim,) = counts("Some 15,000 people marched through the centre of Tolsa.")
+    assert claim.attribute == "people protested"
+    assert "unclear" not in claim.extra["frame"]

@@ -153,7 +153,7 @@ def place_of(
 def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> tuple[str, str]:
     """Where the count's own verb puts it: ('place', 'Juliaca') for '17 people died in the
     city of Juliaca'; ('part', 'garages') for '30 were found in garages', '41 died in direct clashes'
-    (a sub-group by where or how: not the total), and so is '147 were identified through
+    (a sub-group by where or how: not the total), and so is '147 were identified using
     fingerprints' (`means_prepositions`: one way among others); ('', '') when it says nothing of that.
     The story's own event ('died in the collision'), its spread ('in different towns') and a
     country (the whole story's) narrow nothing."""
@@ -170,7 +170,7 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
             re.I,
         )
         if how and not lex.event_re.search(how.group(1)):
-            return "part", how.group(2).strip()  # "identified through fingerprints": one way
+            return "part", how.group(2).strip()  # "identified using fingerprints": one way
     prepositions = lex.phrases("setting_prepositions").pattern
     found = re.match(
         rf"((?:\s+[a-záéíóúñü][\w'’-]*){{0,4}}?)\s+{prepositions}\s+([^,;:.()]{{1,60}})",
