@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -270,5 +271,24 @@ def explain(db, gold: Gold, evaluation: Evaluation) -> list[Explanation]:
 
 
 def causes(explanations: list[Explanation]) -> Counter:
-    """How many missed facts stopped at each stage, and at each detail of 'not checked'."""
+    """How many missed facts stopped at each stage."""
     return Counter(e.stage for e in explanations)
+
+
+def general_cause(cause: str) -> str:
+    """A cause without what is particular to one fact (quoted words, document names, values):
+    'not checked: no event said of it', 'different keys: other measures or frames'."""
+    stage, _, detail = cause.partition(": ")
+    if stage == "not extracted":
+        detail = "a document's value" if detail.startswith("no claim") else detail
+    elif stage == "different keys" and " vs " in detail:
+        detail = "other measures or frames"
+    elif stage == "compared":
+        detail = "judged compatible" if detail.startswith("judged") else "reported, not clean"
+    detail = re.sub(r"\s*\(.*\)$", "", detail)
+    return f"{stage}: {detail}" if detail else stage
+
+
+def cause_table(explanations: list[Explanation]) -> list[tuple[str, int]]:
+    """(general cause, missed facts) from the most common, for a tuning session's first look."""
+    return Counter(general_cause(e.cause) for e in explanations).most_common()

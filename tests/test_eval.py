@@ -396,4 +396,5 @@ def test_eval_explain_says_where_each_missed_fact_stopped(cli, tmp_path):
         "h1_coast", "people killed", "alone in its block"
     )  # fmt: skip
     table = cli("eval", gold, "--db", db, "--explain")
+    assert "   2  not extracted: a document's value" in table.stdout
     assert "causes of missed facts: compared 1, different keys 1, not extracted 2" in table.stdout

@@ -129,7 +129,7 @@ def explained(db: str, facts, result) -> list:
 
 def render_explanations(explanations: list, console) -> None:
     """Per missed fact: its cause, then per gold value the claims that carry it."""
-    from ..explain import STAGES, causes
+    from ..explain import STAGES, cause_table, causes
 
     console.print()
     for item in explanations:
@@ -153,6 +153,8 @@ def render_explanations(explanations: list, console) -> None:
                     ),
                     highlight=False,
                 )
+    for cause, number in cause_table(explanations):
+        console.print(f"{number:4d}  {plain(cause)}", highlight=False)
     tally = causes(explanations)
     console.print(
         "causes of missed facts: "
