@@ -398,3 +398,15 @@ def test_eval_explain_says_where_each_missed_fact_stopped(cli, tmp_path):
     table = cli("eval", gold, "--db", db, "--explain")
     assert "   2  not extracted: a document's value" in table.stdout
     assert "causes of missed facts: compared 1, different keys 1, not extracted 2" in table.stdout
+
+
+def test_eval_explain_reads_the_database_even_when_scoring_a_saved_report(cli, tmp_path):
+    for name, text in EXPLAIN_TEXTS.items():
+        write(tmp_path / "in" / name, text)
+    db = tmp_path / "x.db"
+    cli("ingest", tmp_path / "in", "--db", db, "--story", "harbour")
+    gold = write(tmp_path / "gold.yaml", EXPLAIN_GOLD)
+    saved = cli("eval", gold, "--conflicts", "-", "--db", db, "--explain", "-f", "json", input="[]")
+    assert saved.exit_code == 0, saved.output
+    why = {e["fact"]: e["cause"] for e in json.loads(saved.stdout)["explanations"]}
+    assert why["dead"] == "different keys: 'people killed' vs 'people injured'"

@@ -122,9 +122,12 @@ def evaluate_command(
 def explained(db: str, facts, result) -> list:
     """Why each missed number or age fact was missed, read from the database's claims."""
     from ..explain import explain
+    from ..pipeline import current_conflicts
     from ..store import connect
 
-    return explain(connect(db, create=False), facts, result)
+    database = connect(db, create=False)
+    current_conflicts(database)  # the stories are stored once the database is reconciled
+    return explain(database, facts, result)
 
 
 def render_explanations(explanations: list, console) -> None:
