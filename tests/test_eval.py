@@ -332,3 +332,81 @@ def test_eval_exits_2_when_the_saved_report_is_not_json(cli, tmp_path):
     result = cli("eval", gold, "--conflicts", write(tmp_path / "c.json", "not json"))
     assert result.exit_code == 2
     assert "c.json" in result.stderr
+
+
+# ---------------------------------------------------------------- why a fact was missed
+
+EXPLAIN_GOLD = """
+stories:
+  harbour: ["h1_", "h2_"]
+facts:
+  - id: dead
+    story: harbour
+    kind: count
+    nature: contradiction
+    says:
+      - {doc: "h1_", value: 12}
+      - {doc: "h2_", value: 14}
+  - id: arrested
+    story: harbour
+    kind: count
+    nature: contradiction
+    says:
+      - {doc: "h1_", value: 20}
+      - {doc: "h2_", value: 25}
+  - id: boats
+    story: harbour
+    kind: count
+    nature: contradiction
+    says:
+      - {doc: "h1_", value: 8}
+      - {doc: "h2_", value: 9}
+  - id: arrested_later
+    story: harbour
+    kind: count
+    nature: contradiction
+    says:
+      - {doc: "h1_", value: 30}
+      - {doc: "h2_", value: 25}
+"""
+EXPLAIN_TEXTS = {
+    "h1_coast.md": "# Harbour fire\n\nThe harbour fire killed 12 people on Monday, officials said. "
+    "Police said at least 20 people were arrested after the fire. Eight boats burned.\n",
+    "h2_bay.md": "# Fire at the harbour\n\nThe harbour fire injured 14 people on Monday, officials "
+    "said. Police said 25 people were arrested after the fire.\n",
+}
+
+
+def test_eval_explain_says_where_each_missed_fact_stopped(cli, tmp_path):
+    for name, text in EXPLAIN_TEXTS.items():
+        write(tmp_path / "in" / name, text)
+    db = tmp_path / "x.db"
+    assert cli("ingest", tmp_path / "in", "--db", db, "--story", "harbour").exit_code == 0
+    gold = write(tmp_path / "gold.yaml", EXPLAIN_GOLD)
+    result = cli("eval", gold, "--db", db, "--explain", "-f", "json")
+    assert result.exit_code == 0, result.output
+    why = {e["fact"]: e for e in json.loads(result.stdout)["explanations"]}
+    assert why["dead"]["cause"] == "different keys: 'people killed' vs 'people injured'"
+    assert why["arrested"]["cause"].startswith("compared: judged compatible")
+    assert why["boats"]["cause"] == "not extracted: no claim carries the value of h2_"
+    # "at least 20" holds 30 but does not say it
+    assert why["arrested_later"]["cause"] == "not extracted: no claim carries the value of h1_"
+    carried = why["dead"]["says"][0]["claims"][0]
+    assert (carried["document"], carried["label"], carried["fate"]) == (
+        "h1_coast", "people killed", "alone in its block"
+    )  # fmt: skip
+    table = cli("eval", gold, "--db", db, "--explain")
+    assert "   2  not extracted: a document's value" in table.stdout
+    assert "causes of missed facts: compared 1, different keys 1, not extracted 2" in table.stdout
+
+
+def test_eval_explain_reads_the_database_even_when_scoring_a_saved_report(cli, tmp_path):
+    for name, text in EXPLAIN_TEXTS.items():
+        write(tmp_path / "in" / name, text)
+    db = tmp_path / "x.db"
+    cli("ingest", tmp_path / "in", "--db", db, "--story", "harbour")
+    gold = write(tmp_path / "gold.yaml", EXPLAIN_GOLD)
+    saved = cli("eval", gold, "--conflicts", "-", "--db", db, "--explain", "-f", "json", input="[]")
+    assert saved.exit_code == 0, saved.output
+    why = {e["fact"]: e["cause"] for e in json.loads(saved.stdout)["explanations"]}
+    assert why["dead"] == "different keys: 'people killed' vs 'people injured'"

@@ -944,3 +944,99 @@ def test_claimed_the_lives_of_counts_the_dead_and_a_country_narrows_nothing(text
 def test_who_acted_and_what_happened_to_the_counted(text, language, value, attribute):
     claim = by_value(counts(text, language), value)
     assert claim.attribute == attribute and comparable(claim)
+
+
+# ---------------------------------------------------------------- bodies identified, by what means
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Forensic teams said 31 bodies have been identified so far.", "en"),
+        ("Los forenses dijeron que 31 cadáveres han sido identificados hasta ahora.", "es"),
+        ("Hasta ahora se han identificado 31 cuerpos, según la fiscalía.", "es"),
+    ],
+)
+def test_bodies_identified_are_a_count_of_their_own(text, language):
+    claim = by_value(counts(text, language), 31)
+    assert claim.attribute == "people identified"
+    assert key(claim) == ("s", "count", "", "people identified")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Of the 80 dead, 52 have been identified using fingerprints and 20 by DNA.", "en"),
+        ("De los 80 fallecidos, 52 han sido identificados mediante huellas dactilares.", "es"),
+        ("De los 80 fallecidos, 52 fueron identificados a través de pruebas de ADN.", "es"),
+    ],
+)
+def test_a_count_done_by_one_means_is_a_part_never_compared(text, language):
+    claim = by_value(counts(text, language), 52)
+    assert "by where or how" in claim.extra["frame"]["unclear"]
+    assert key(claim) is None
+
+
+def test_crew_members_are_kept_apart_from_passengers():
+    claim = by_value(counts("The ferry carried 12 crew members and 300 passengers.", "en"), 12)
+    assert claim.attribute.startswith("crew members")
+    claim = by_value(counts("El ferri llevaba 12 tripulantes y 300 pasajeros.", "es"), 12)
+    assert claim.attribute.startswith("crew members")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Forensic teams had identified 24 bodies and the experts expect more.", "en"),
+        ("Hasta el viernes se habían identificado 24 cadáveres y los expertos esperan más.", "es"),
+    ],
+)
+def test_a_clause_opened_by_and_the_is_no_second_kind_of_people(text, language):
+    claim = by_value(counts(text, language), 24)
+    assert claim.attribute == "people identified"
+    assert "unclear" not in claim.extra["frame"]
+    assert key(claim) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Three officials and a guard were detained at the border.", "en"),
+        ("Tres funcionarios y un guardia fueron detenidos en la frontera.", "es"),
+    ],
+)
+def test_people_beside_one_of_another_kind_stay_a_part(text, language):
+    claim = by_value(counts(text, language), 3)
+    assert claim.extra["frame"]["unclear"] == "one kind of people counted beside another"
+
+
+def test_a_perfect_tense_of_losing_ones_life_is_a_death_not_the_next_verb():
+    claims = counts(
+        "La ONG confirmó que 11 personas han perdido la vida y 177 han sido detenidas.", "es"
+    )
+    assert by_value(claims, 11).attribute == "people killed"
+    assert by_value(claims, 177).attribute == "people arrested"
+    assert all(c.extra["comparable"] for c in claims)
+    english = counts("The group said 11 people have lost their lives and 177 were detained.")
+    assert by_value(english, 11).attribute == "people killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The medical association says 13 people have died, 12 of them in Norvilla.", "en"),
+        ("La asociación médica dice que 13 personas han muerto, 12 de ellas en Norvilla.", "es"),
+    ],
+)
+def test_a_part_placed_after_its_marker_is_that_places_figure(text, language):
+    claims = counts(text, language)
+    part = by_value(claims, 12)
+    assert part.extra["frame"]["place"] == "Norvilla"
+    assert key(part)[3].startswith("people killed in Norvil")  # a place's key folds spellings
+    assert key(by_value(claims, 13)) == ("s", "count", "", "people killed")
+
+
+def test_marching_through_a_town_is_no_means():
+    (claim,) = counts("Some 15,000 people marched through the centre of Tolsa.")
+    assert claim.attribute == "people protested"
+    assert "unclear" not in claim.extra["frame"]

@@ -64,6 +64,14 @@ def evaluate_command(
         ),
     ] = None,
     variants: VariantsOption = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="For each missed count, money or age fact: the claims that carry each "
+            "document's value, and why they were never compared (needs the database).",
+        ),
+    ] = False,
 ) -> None:
     """Score the conflicts against a gold file written source by source.
 
@@ -87,19 +95,75 @@ def evaluate_command(
         raise fail(str(error)) from None
     conflicts = read_report(report) if report else stored_conflicts(db, variants)
     result = evaluate(conflicts, facts)
+    explanations = explained(db, facts, result) if explain else None
     if format is EvalFormat.json:
-        write_output(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n", output)
+        data = result.as_dict()
+        if explanations is not None:
+            data["explanations"] = [e.as_dict() for e in explanations]
+        write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
         return
     if output and output != "-":
         from rich.console import Console
 
         with open(output, "w", encoding="utf-8") as handle:
-            render(result, Console(file=handle, width=140, no_color=True), show_all)
+            console = Console(file=handle, width=140, no_color=True)
+            render(result, console, show_all)
+            if explanations is not None:
+                render_explanations(explanations, console)
     else:
         console = stdout_console()
         if not console.is_terminal:  # a file or a pipe: room for the fact names and sources
             console.width = 160
         render(result, console, show_all)
+        if explanations is not None:
+            render_explanations(explanations, console)
+
+
+def explained(db: str, facts, result) -> list:
+    """Why each missed number or age fact was missed, read from the database's claims."""
+    from ..explain import explain
+    from ..pipeline import current_conflicts
+    from ..store import connect
+
+    database = connect(db, create=False)
+    current_conflicts(database)  # the stories are stored once the database is reconciled
+    return explain(database, facts, result)
+
+
+def render_explanations(explanations: list, console) -> None:
+    """Per missed fact: its cause, then per gold value the claims that carry it."""
+    from ..explain import STAGES, cause_table, causes
+
+    console.print()
+    for item in explanations:
+        console.print(
+            plain(f"missed {item.fact} ({item.story}, {item.kind}): {item.cause}"),
+            highlight=False,
+        )
+        if item.conflicts:
+            console.print(plain(f"  touched by {', '.join(item.conflicts)}"), highlight=False)
+        for statement, notes in item.says:
+            if not notes:
+                console.print(
+                    plain(f"  {statement.doc} says {statement.shown}: no claim"), highlight=False
+                )
+            for note in notes:
+                console.print(
+                    plain(
+                        f"  {statement.doc} says {statement.shown}: {note.document} "
+                        f"s{note.sentence} {note.value!r} [{note.qualifier}] '{note.label}' "
+                        f"-> {note.fate}"
+                    ),
+                    highlight=False,
+                )
+    for cause, number in cause_table(explanations):
+        console.print(f"{number:4d}  {plain(cause)}", highlight=False)
+    tally = causes(explanations)
+    console.print(
+        "causes of missed facts: "
+        + (", ".join(f"{stage} {tally[stage]}" for stage in STAGES if tally[stage]) or "none"),
+        highlight=False,
+    )
 
 
 def read_report(path: str) -> list[dict]:

@@ -120,12 +120,14 @@ def place_of(
     text: str, number: Number, claim: Claim, sentence: Sentence, lex: Lexicon
 ) -> str | None:
     """The place a figure is for: '1,293 deaths in Al Haouz', '452 in Taroudant', 'Al Haouz
-    (394)', 'Chichaoua, con 91 fallecidos', 'en la provincia de Al Hauz, con 349 muertos'."""
+    (394)', 'Chichaoua, con 91 fallecidos', 'en la provincia de Al Hauz, con 349 muertos';
+    '12 of them in Nairobi', '12 de ellas en Nairobi' (a part marker between)."""
     prepositions = lex.phrases("place_prepositions").pattern
     localities = lex.phrases("locality_nouns").pattern
+    part = lex.phrases("part_markers_after").pattern
     articles = r"(?:(?:the|el|la|los|las)\s+)?"
     after = re.match(
-        rf"\s*{prepositions}\s+{articles}(?:{localities}\s+(?:of|de)\s+)?({PLACE})",
+        rf"\s*(?:{part}\s*,?\s*)?{prepositions}\s+{articles}(?:{localities}\s+(?:of|de)\s+)?({PLACE})",
         text[claim.end : sentence.end],
     )
     if after:
@@ -151,7 +153,8 @@ def place_of(
 def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> tuple[str, str]:
     """Where the count's own verb puts it: ('place', 'Juliaca') for '17 people died in the
     city of Juliaca'; ('part', 'garages') for '30 were found in garages', '41 died in direct clashes'
-    (a sub-group by where or how: not the total); ('', '') when it says nothing of that.
+    (a sub-group by where or how: not the total), and so is '147 were identified using
+    fingerprints' (`means_prepositions`: one way among others); ('', '') when it says nothing of that.
     The story's own event ('died in the collision'), its spread ('in different towns') and a
     country (the whole story's) narrow nothing."""
     clause = clause_after(text, claim.end, sentence.end)
@@ -159,6 +162,15 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
     if event and (event.start() > 40 or re.search(r"[,;]", clause[: event.start()])):
         event = None
     start = event.end() if event else 0
+    if lex.get("means_prepositions"):
+        means = lex.phrases("means_prepositions").pattern
+        how = re.match(
+            rf"((?:\s+[a-záéíóúñü][\w'’-]*){{0,2}}?)\s+{means}\s+([^,;:.()]{{1,60}})",
+            clause[start:],
+            re.I,
+        )
+        if how and not lex.event_re.search(how.group(1)):
+            return "part", how.group(2).strip()  # "identified using fingerprints": one way
     prepositions = lex.phrases("setting_prepositions").pattern
     found = re.match(
         rf"((?:\s+[a-záéíóúñü][\w'’-]*){{0,4}}?)\s+{prepositions}\s+([^,;:.()]{{1,60}})",
@@ -357,7 +369,8 @@ def coordinated_part(
     if not claim.attribute.startswith("people ") or claim.end <= item.number.end:
         return False  # "40 dead and 85 injured": two measures, no noun of people
     conjunctions = lex.phrases("and_words").pattern
-    numbers = lex.alternation("words", "determiners")
+    # a figure or a word for one ("and a guard"): "y los expertos estiman" counts nobody
+    numbers = lex.alternation("words", "one_words")
     after = re.match(
         rf"((?:\s+[a-záéíóúñü][\w'’-]*){{0,2}})\s+{conjunctions}\s+(?:\d[\d.,]*|(?:{numbers}))\s+([\w'’-]+)",
         text[claim.end : sentence.end],
