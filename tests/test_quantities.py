@@ -55,7 +55,7 @@ def test_a_number_with_a_unit_is_no_count(text, language):
             50,
             "km",
             "length",
-            "distance from Dornhaven (al este)",
+            "distance from Dornhaven (east)",
             50000,
         ),
         ("The quake hit at a depth of 12 km.", "en", 12, "km", "length", "depth", 12000),

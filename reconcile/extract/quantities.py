@@ -109,8 +109,13 @@ def frame_of(text: str, sentence: Sentence, number: Number, unit: Unit, lex: Lex
 def distance_frame(text: str, start: int, limit: int, lex: Lexicon) -> str:
     """'71 kilometres southwest of Marrakesh', '200 km al sur de Buenos Aires': the distance
     from a named place (capitalised words), with the direction when one is given."""
+    direction_of = {
+        " ".join(fold(w).split()): key
+        for key, words in (lex.get("directions") or {}).items()
+        for w in words
+    }
     directions = "|".join(
-        sorted((re.escape(fold(w)) for w in lex.get("directions") or []), key=len, reverse=True)
+        sorted((accent_insensitive(w) for w in direction_of), key=len, reverse=True)
     )
     prepositions = "|".join(re.escape(fold(w)) for w in lex.get("distance_prepositions") or [])
     if not prepositions:
@@ -125,7 +130,9 @@ def distance_frame(text: str, start: int, limit: int, lex: Lexicon) -> str:
         return ""
     place = found.group("place")
     direction = found.group("direction")
-    return f"distance from {place}" + (f" ({fold(direction)})" if direction else "")
+    if direction:
+        direction = direction_of.get(" ".join(fold(direction).split()), fold(direction))
+    return f"distance from {place}" + (f" ({direction})" if direction else "")
 
 
 def quantity_claims(
