@@ -18,6 +18,7 @@ CLAIM_KINDS = (
     "count",
     "money",
     "percent",
+    "quantity",
     "age",
     "date",
     "person",

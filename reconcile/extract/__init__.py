@@ -26,6 +26,7 @@ from .people import (
 )
 from .personal import personal_claims
 from .prefilter import may_hold_numbers
+from .quantities import quantity_claims
 
 CLAIM_ROLES = ("body", "heading")  # captions, bylines and comments are not the article's claims
 
@@ -147,7 +148,7 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
         counts = count_claims(sentence, text, lex, numbers, tuple(date_spans))
         set_aside_earlier_events(counts, dates, reference)
         date_the_counts(counts, dates, text, lex)
-        facts = ages + dates + counts
+        facts = ages + dates + counts + quantity_claims(sentence, text, lex, numbers)
         if facts or personal or not GATED:  # a hedge and a source are only ever of a fact
             hedge = hedge_of(sentence, lex)
             attribution = attribution_of(sentence, lex, people)

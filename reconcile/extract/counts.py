@@ -16,6 +16,7 @@ from ..models import Claim, Sentence
 from ..numbers import Number
 from ..output import number_text
 from .frames import UPPER, Counted, apply_frames, part_marker_after, part_marker_before
+from .quantities import measured
 
 EVENT_WORDING_SLACK = 200  # longer than any event wording, its spaces included
 
@@ -309,6 +310,8 @@ def count_claims(
             continue
         if number.words and number.low == number.high == 1:
             continue  # "one of", "one man": rarely a count, often a pronoun
+        if measured(text, sentence, number, lex):
+            continue  # "44 miles", "magnitude 6.8": a quantity (quantities.py), not a count
         next_words = re.match(
             r"\s+([a-záéíóúñü-]+)(?:\s+([a-záéíóúñü]+))?", text[number.end : sentence.end]
         )
