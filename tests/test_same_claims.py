@@ -337,3 +337,28 @@ def test_runs_are_weighed_once_and_only_where_they_may_be_people(tmp_path, monke
         full = "Carlos Mejía" if name == "en.txt" else "Ana Ruiz"
         assert [c.subject for c in claims if c.kind == "person"] == [full, full]
         assert sorted(weighed) == sorted({full, full.split()[1]})
+
+
+def test_an_age_pattern_is_compiled_only_when_a_sentence_holds_its_words(tmp_path):
+    from reconcile.extract import ages
+
+    for code in ("en", "es"):
+        ages.age_pattern.cache_clear()
+        path = tmp_path / f"{code}.md"
+        path.write_text(
+            f"---\nlanguage: {code}\n---\nThe port closed on Monday. El puerto cerró el lunes.\n",
+            encoding="utf-8",
+        )
+        for document in load_path(path):
+            analyse(document)
+        compiled = ages.age_pattern.cache_info().currsize
+        needy = sum(1 for words in ages.age_pattern_words(code) if words)
+        assert needy and compiled == len(ages.age_pattern_sources(code)) - needy
+        path.write_text(
+            f"---\nlanguage: {code}\n---\nAna Ruiz, 34 years old, de 34 años, was born in 1990."
+            " Nació hace 34 años.\n",
+            encoding="utf-8",
+        )
+        for document in load_path(path):
+            analyse(document)
+        assert ages.age_pattern.cache_info().currsize > compiled
