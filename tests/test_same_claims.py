@@ -306,8 +306,9 @@ def test_numbers_are_not_sought_in_a_sentence_without_digits_or_number_words(cor
 
 def test_runs_are_weighed_once_and_only_where_they_may_be_people(tmp_path, monkeypatch):
     """A sentence's first word alone ("Police", "Luego") is weighed as a person only when the
-    document already names someone by it; every other run is weighed once per document,
-    however many times extraction reads its sentence."""
+    document already names someone by it, another single word ("Halvik") only when a title or
+    an apposition stands by it; every other run is weighed once per document, however many
+    times extraction reads its sentence."""
     from reconcile.extract import people
 
     weighed: list[str] = []
@@ -321,13 +322,13 @@ def test_runs_are_weighed_once_and_only_where_they_may_be_people(tmp_path, monke
     for name, text in (
         (
             "en.txt",
-            "Police sealed the port on Monday. Yesterday the ferry stayed in dock.\n\n"
+            "Police sealed the port on Monday. Yesterday the ferry for Halvik stayed in dock.\n\n"
             "Officers said Carlos Mejía, 41, was detained. Mejía denied it.\n",
         ),
         (
             "es.md",
-            "---\nlanguage: es\n---\nLuego cerraron el puerto el lunes. Ayer el ferry no"
-            " zarpó.\n\nLa policía dijo que Ana Ruiz, de 34 años, fue detenida. Ruiz lo negó.\n",
+            "---\nlanguage: es\n---\nLuego cerraron el puerto el lunes. Ayer el ferry a Halvik"
+            " no zarpó.\n\nLa policía dijo que Ana Ruiz, de 34 años, fue detenida. Ruiz lo negó.\n",
         ),
     ):
         path = tmp_path / name

@@ -529,7 +529,14 @@ def list_line_people(
     return added
 
 
-_DOCUMENT: dict = {"text": None, "lex": None, "runs": {}, "spans": {}, "weighed": {}}
+_DOCUMENT: dict = {
+    "text": None,
+    "lex": None,
+    "runs": {},
+    "spans": {},
+    "placed": {},
+    "weighed": {},
+}
 
 
 def document_memo(text: str, lex: Lexicon) -> dict:
@@ -539,7 +546,7 @@ def document_memo(text: str, lex: Lexicon) -> dict:
     decided once per document and kept until another document is read."""
     memo = _DOCUMENT
     if memo["text"] is not text or memo["lex"] is not lex:
-        memo.update(text=text, lex=lex, runs={}, spans={}, weighed={})
+        memo.update(text=text, lex=lex, runs={}, spans={}, placed={}, weighed={})
     return memo
 
 
@@ -672,25 +679,10 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
 
 
 def weigh_run(text: str, lex: Lexicon, sentence: Sentence, run: RunShape):
+    title, role, placing = placed(text, lex, sentence, run)
     tokens, start, raw_end = run.tokens, run.start, run.raw_end
-    evidence: set[str] = set()
-    title = title_before(text, start, lex, adjacent=len(tokens) == 1, floor=sentence.start)
-    if title:
-        evidence.add("title")
-        if is_courtesy(title, lex):
-            title = None  # "Mr Noboa", "el señor Pérez": a person, but no role
-    role = apposition_after(text, raw_end, lex)
-    if role:
-        evidence.add("apposition")
-        if is_age_phrase(role, lex):
-            role = None  # "Pérez, de 27 años": the age is a claim of its own, not a role
-        elif title and listed_after(text, raw_end, role, lex):
-            role = None  # "their mother Ana Ruiz, the pilot, and a leader": three people
+    evidence = set(placing)
     after = fold(text[raw_end : raw_end + 25])
-    if re.match(r"\s*(?:\(\d{4}|,\s*\d{1,3},)", after):
-        evidence.add("apposition")
-    if age_follows(text, raw_end, lex, len(tokens) == 1) or age_precedes(text, start, lex):
-        evidence.update(("apposition", "age"))
     adverbs = lex.phrases("speech_adverbs").pattern  # "Terán also said"
     first_after = re.match(rf"\s*(?:{adverbs}\s+)?(\w+)", after)
     if first_after and first_after.group(1) in lex.speech_verbs:
@@ -705,6 +697,36 @@ def weigh_run(text: str, lex: Lexicon, sentence: Sentence, run: RunShape):
     if len(tokens) > 1 and kin_beside(text, start, raw_end, lex):
         evidence.add("kin")  # "el padre de Ana Ruiz", "Ana Ruiz's mother"
     return title, role, frozenset(evidence)
+
+
+def placed(text: str, lex: Lexicon, sentence: Sentence, run: RunShape):
+    """The title before a run and what stands in apposition after it (a role, an age): all
+    the evidence a single word needs to be a person when the document does not know it yet,
+    so that for most single words nothing more is read. Kept for the document."""
+    found = document_memo(text, lex)["placed"]
+    key = (run.start, run.raw_end, sentence.start, sentence.end)
+    if key in found:
+        return found[key]
+    tokens, start, raw_end = run.tokens, run.start, run.raw_end
+    evidence: set[str] = set()
+    title = title_before(text, start, lex, adjacent=len(tokens) == 1, floor=sentence.start)
+    if title:
+        evidence.add("title")
+        if is_courtesy(title, lex):
+            title = None  # "Mr Noboa", "el señor Pérez": a person, but no role
+    role = apposition_after(text, raw_end, lex)
+    if role:
+        evidence.add("apposition")
+        if is_age_phrase(role, lex):
+            role = None  # "Pérez, de 27 años": the age is a claim of its own, not a role
+        elif title and listed_after(text, raw_end, role, lex):
+            role = None  # "their mother Ana Ruiz, the pilot, and a leader": three people
+    if re.match(r"\s*(?:\(\d{4}|,\s*\d{1,3},)", fold(text[raw_end : raw_end + 25])):
+        evidence.add("apposition")
+    if age_follows(text, raw_end, lex, len(tokens) == 1) or age_precedes(text, start, lex):
+        evidence.update(("apposition", "age"))
+    found[key] = title, role, frozenset(evidence)
+    return found[key]
 
 
 def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: Sentence):
@@ -723,6 +745,10 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
     folded_tokens = run.folded
     if len(tokens) == 1 and run.opens and folded_tokens[0] not in known:
         return  # a sentence's first word alone is a person only as a name already known
+    if len(tokens) == 1 and folded_tokens[0] not in known:
+        _, _, placing = placed(text, lex, sentence, run)
+        if not placing & {"title", "apposition"}:
+            return  # an unknown single word is someone only by a title or an apposition
     title, role, frozen = weighed(match, text, lex, sentence, run)
     evidence = set(frozen)
     if len(tokens) == 1:
