@@ -679,6 +679,8 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
 
 
 def weigh_run(text: str, lex: Lexicon, sentence: Sentence, run: RunShape):
+    """All a run's evidence: its title and apposition (`placed`), then a verb of saying after
+    it, a known given name opening it, an alias and kin beside it."""
     title, role, placing = placed(text, lex, sentence, run)
     tokens, start, raw_end = run.tokens, run.start, run.raw_end
     evidence = set(placing)
