@@ -302,3 +302,64 @@ def test_numbers_are_not_sought_in_a_sentence_without_digits_or_number_words(cor
     claims_of(paths, True, monkeypatch)
     assert 0 < len(searched) < len(everywhere)
     assert any(not re.search(r"\d", s) for s in searched)  # number words are still read
+
+
+def test_runs_are_weighed_once_and_only_where_they_may_be_people(tmp_path, monkeypatch):
+    """A sentence's first word alone ("Police", "Luego") is weighed as a person only when the
+    document already names someone by it, another single word ("Halvik") only when a title or
+    an apposition stands by it; every other run is weighed once per document, however many
+    times extraction reads its sentence."""
+    from reconcile.extract import people
+
+    weighed: list[str] = []
+    original = people.weigh_run
+
+    def spy(text, lex, sentence, run):
+        weighed.append(run.name)
+        return original(text, lex, sentence, run)
+
+    monkeypatch.setattr(people, "weigh_run", spy)
+    for name, text in (
+        (
+            "en.txt",
+            "Police sealed the port on Monday. Yesterday the ferry for Halvik stayed in dock.\n\n"
+            "Officers said Carlos Mejía, 41, was detained. Mejía denied it.\n",
+        ),
+        (
+            "es.md",
+            "---\nlanguage: es\n---\nLuego cerraron el puerto el lunes. Ayer el ferry a Halvik"
+            " no zarpó.\n\nLa policía dijo que Ana Ruiz, de 34 años, fue detenida. Ruiz lo negó.\n",
+        ),
+    ):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        weighed.clear()
+        claims = [c for d in load_path(path) for c in analyse(d)[2]]
+        full = "Carlos Mejía" if name == "en.txt" else "Ana Ruiz"
+        assert [c.subject for c in claims if c.kind == "person"] == [full, full]
+        assert sorted(weighed) == sorted({full, full.split()[1]})
+
+
+def test_an_age_pattern_is_compiled_only_when_a_sentence_holds_its_words(tmp_path):
+    from reconcile.extract import ages
+
+    for code in ("en", "es"):
+        ages.age_pattern.cache_clear()
+        path = tmp_path / f"{code}.md"
+        path.write_text(
+            f"---\nlanguage: {code}\n---\nThe port closed on Monday. El puerto cerró el lunes.\n",
+            encoding="utf-8",
+        )
+        for document in load_path(path):
+            analyse(document)
+        compiled = ages.age_pattern.cache_info().currsize
+        needy = sum(1 for words in ages.age_pattern_words(code) if words)
+        assert needy and compiled == len(ages.age_pattern_sources(code)) - needy
+        path.write_text(
+            f"---\nlanguage: {code}\n---\nAna Ruiz, 34 years old, de 34 años, was born in 1990."
+            " Nació hace 34 años.\n",
+            encoding="utf-8",
+        )
+        for document in load_path(path):
+            analyse(document)
+        assert ages.age_pattern.cache_info().currsize > compiled

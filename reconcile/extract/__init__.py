@@ -51,6 +51,8 @@ def known_names(document: Document, sentences: list[Sentence], code: str) -> dic
         if sentence.role not in CLAIM_ROLES:
             continue
         found = find_people(sentence, document.text, lex, {})
+        if not found:
+            continue  # an alias is always of a person of its sentence
         people.extend(p for p in found if not p.single)
         for alias in find_aliases(sentence, document.text, lex, found):
             if " " in alias.subject:

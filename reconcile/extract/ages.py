@@ -32,13 +32,20 @@ def number_regex(code: str) -> str:
 
 
 @cache
-def age_patterns(code: str) -> list[re.Pattern]:
-    """The language's age phrases: `age_patterns` (measures) and `person_age_patterns`
-    (people: "on his 39th birthday", "cumplía 39 años")."""
+def age_pattern_sources(code: str) -> tuple[str, ...]:
+    """The language's age phrases as regexes: `age_patterns` (measures) and
+    `person_age_patterns` (people: "on his 39th birthday", "cumplía 39 años")."""
     number = number_regex(code)
     lex = lexicon(code)
     found = [*(lex.get("age_patterns") or []), *(lex.get("person_age_patterns") or [])]
-    return [re.compile(p.replace("{n}", number), re.I) for p in found]
+    return tuple(p.replace("{n}", number) for p in found)
+
+
+@cache
+def age_pattern(code: str, index: int) -> re.Pattern:
+    """One age phrase, compiled when a sentence first holds its words: compiling them all
+    costs a short process (`check`) some 20 ms, and most drafts need one or two."""
+    return re.compile(age_pattern_sources(code)[index], re.I)
 
 
 @cache
@@ -50,7 +57,7 @@ def alias_after_name(code: str) -> re.Pattern:
 @cache
 def age_pattern_words(code: str) -> list[tuple[str, ...]]:
     """For each age pattern, the plain words every match of it contains ("year", "old")."""
-    return [required_words(pattern.pattern) for pattern in age_patterns(code)]
+    return [required_words(pattern) for pattern in age_pattern_sources(code)]
 
 
 def required_words(regex: str) -> tuple[str, ...]:
@@ -199,10 +206,10 @@ def age_claims(
     taken: list[tuple[int, int]] = []
     spans = []
     folded = text[sentence.start : sentence.end].casefold()
-    for pattern, needed in zip(age_patterns(code), age_pattern_words(code), strict=True):
+    for index, needed in enumerate(age_pattern_words(code)):
         if not all(word in folded for word in needed):
             continue  # a word the pattern cannot match without is absent: it would find nothing
-        for match in pattern.finditer(text, sentence.start, sentence.end):
+        for match in age_pattern(code, index).finditer(text, sentence.start, sentence.end):
             born = "born" in match.groupdict() and bool(match.group("born"))
             form = age_form(match.group(0), match.start("n") - match.start(), code)
             spans.append((match.start(), match.end(), match.group("n"), born, None, form))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..lexicon import Lexicon, fold
 from ..models import Claim, Sentence
@@ -23,6 +24,7 @@ LOWER = "a-záéíóúñüàèìòùâêîôûçß"
 WORD = rf"(?:(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:[-'’][{UPPER}]?[{LOWER}]+)*|[{UPPER}]{{2,}}(?=\s+[{UPPER}][{LOWER}]))(?![\w@])"
 INITIAL = rf"[{UPPER}](?:\.?(?=\s+[{UPPER}])|\.(?![\w.]))"  # "Pablo R. Tello", "Juan P. A.,"
 POSSESSIVE = re.compile(r"['’]s?$")
+WHITESPACE = re.compile(r"\s")
 
 
 @dataclass
@@ -335,10 +337,12 @@ def find_people(sentence: Sentence, text: str, lex: Lexicon, known: dict[str, st
     has already named in full to that full name, for surname-only mentions."""
     people: list[Person] = []
     runs: list[tuple[re.Match, list[Person]]] = []
-    for match in name_pattern(lex).finditer(text, sentence.start, sentence.end):
+    for match in name_runs(sentence, text, lex):
         found = list(candidates(match, text, lex, known, sentence))
         people.extend(found)
         runs.append((match, found))
+    if not people:
+        return []  # a list's neighbours, places and aliases are all of a confirmed person
     people = sorted(people + list_neighbours(runs, text, lex, sentence), key=lambda p: p.start)
     people = [p for p in people if not counted_place(p, runs, text)]
     mark_aliases(people, text, lex)
@@ -369,10 +373,12 @@ def place_names(sentences: list[Sentence], text: str, lex: Lexicon) -> frozenset
     place again ("the crash in Magdalena Peñasco"), not a person."""
     found = set()
     for sentence in sentences:
-        for match in name_pattern(lex).finditer(text, sentence.start, sentence.end):
+        for match in name_runs(sentence, text, lex):
+            if not WHITESPACE.search(match.group(0)):
+                continue  # one word: what is cut from a run leaves fewer words, never more
             run = analysed(match, text, lex, sentence)
-            if run is not None and len(run[0]) > 1 and after_place_noun(text, run[1], lex):
-                found.add(fold(run[3]))
+            if run is not None and len(run.tokens) > 1 and after_place_noun(text, run.start, lex):
+                found.add(fold(run.name))
     return frozenset(found)
 
 
@@ -523,21 +529,69 @@ def list_line_people(
     return added
 
 
-_ANALYSED: dict = {"text": None, "lex": None, "spans": {}}
+_DOCUMENT: dict = {
+    "text": None,
+    "lex": None,
+    "runs": {},
+    "spans": {},
+    "placed": {},
+    "weighed": {},
+}
+
+
+def document_memo(text: str, lex: Lexicon) -> dict:
+    """What is known of the capitalised runs of the document being read. Extraction reads
+    each sentence more than once (for the places the document names, for its full names, then
+    with them); what a run says of itself and its context is the same every time, so it is
+    decided once per document and kept until another document is read."""
+    memo = _DOCUMENT
+    if memo["text"] is not text or memo["lex"] is not lex:
+        memo.update(text=text, lex=lex, runs={}, spans={}, placed={}, weighed={})
+    return memo
+
+
+def name_runs(sentence: Sentence, text: str, lex: Lexicon) -> list[re.Match]:
+    """The capitalised runs of a sentence, found once per document."""
+    runs = document_memo(text, lex)["runs"]
+    key = (sentence.start, sentence.end)
+    found = runs.get(key)
+    if found is None:
+        found = runs[key] = list(name_pattern(lex).finditer(text, sentence.start, sentence.end))
+    return found
 
 
 def analysed(match, text: str, lex: Lexicon, sentence: Sentence):
-    """What a capitalised run says of itself and its context, whatever names the document is
-    known to hold: extraction reads each sentence twice (first to learn the document's full
-    names, then with them), and this part is the same both times, so it is kept for the
-    document being read."""
-    memo = _ANALYSED
-    if memo["text"] is not text or memo["lex"] is not lex:
-        memo.update(text=text, lex=lex, spans={})
+    """What a capitalised run is made of, whatever names the document is known to hold: the
+    words that may name someone (organisation and place words, titles, a nationality cut off),
+    or None when the run cannot name a person at all."""
+    spans = document_memo(text, lex)["spans"]
     key = (match.start(), match.end(), sentence.start, sentence.end)
-    if key not in memo["spans"]:
-        memo["spans"][key] = analyse_run(match, text, lex, sentence)
-    return memo["spans"][key]
+    if key not in spans:
+        spans[key] = analyse_run(match, text, lex, sentence)
+    return spans[key]
+
+
+def weighed(match, text: str, lex: Lexicon, sentence: Sentence, run: RunShape):
+    """The evidence a run's context gives that it names a person: its title, the role in
+    apposition and the kinds of evidence. The costly part of reading a run, so it is done only
+    for runs that may still be people, once per document."""
+    found = document_memo(text, lex)["weighed"]
+    key = (match.start(), match.end(), sentence.start, sentence.end)
+    if key not in found:
+        found[key] = weigh_run(text, lex, sentence, run)
+    return found[key]
+
+
+class RunShape(NamedTuple):
+    """The words of a capitalised run that may name a person, and where they stand."""
+
+    tokens: list[str]
+    start: int
+    end: int
+    name: str
+    raw_end: int  # the end of the run as written (a possessive's "'s" included)
+    folded: tuple[str, ...]
+    opens: bool  # nothing but punctuation before it in its sentence
 
 
 def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
@@ -619,24 +673,18 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     if not re.search(rf"(?<![\w.])[{UPPER}]\.$", name):
         name = name.rstrip(".")  # a sentence's full stop, not an initial's
     end = start + len(name)
-    evidence: set[str] = set()
-    title = title_before(text, start, lex, adjacent=len(tokens) == 1, floor=sentence.start)
-    if title:
-        evidence.add("title")
-        if is_courtesy(title, lex):
-            title = None  # "Mr Noboa", "el señor Pérez": a person, but no role
-    role = apposition_after(text, raw_end, lex)
-    if role:
-        evidence.add("apposition")
-        if is_age_phrase(role, lex):
-            role = None  # "Pérez, de 27 años": the age is a claim of its own, not a role
-        elif title and listed_after(text, raw_end, role, lex):
-            role = None  # "their mother Ana Ruiz, the pilot, and a leader": three people
+    folded = tuple(fold(t) for t in tokens)
+    opens = not re.search(r"\w", text[sentence.start : start])
+    return RunShape(tokens, start, end, name, raw_end, folded, opens)
+
+
+def weigh_run(text: str, lex: Lexicon, sentence: Sentence, run: RunShape):
+    """All a run's evidence: its title and apposition (`placed`), then a verb of saying after
+    it, a known given name opening it, an alias and kin beside it."""
+    title, role, placing = placed(text, lex, sentence, run)
+    tokens, start, raw_end = run.tokens, run.start, run.raw_end
+    evidence = set(placing)
     after = fold(text[raw_end : raw_end + 25])
-    if re.match(r"\s*(?:\(\d{4}|,\s*\d{1,3},)", after):
-        evidence.add("apposition")
-    if age_follows(text, raw_end, lex, len(tokens) == 1) or age_precedes(text, start, lex):
-        evidence.update(("apposition", "age"))
     adverbs = lex.phrases("speech_adverbs").pattern  # "Terán also said"
     first_after = re.match(rf"\s*(?:{adverbs}\s+)?(\w+)", after)
     if first_after and first_after.group(1) in lex.speech_verbs:
@@ -650,16 +698,61 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         evidence.add("alias")  # "Wilberto Alcázar, alias Negro Toro": a person's other name
     if len(tokens) > 1 and kin_beside(text, start, raw_end, lex):
         evidence.add("kin")  # "el padre de Ana Ruiz", "Ana Ruiz's mother"
-    return tokens, start, end, name, title, role, frozenset(evidence)
+    return title, role, frozenset(evidence)
+
+
+def placed(text: str, lex: Lexicon, sentence: Sentence, run: RunShape):
+    """The title before a run and what stands in apposition after it (a role, an age): all
+    the evidence a single word needs to be a person when the document does not know it yet,
+    so that for most single words nothing more is read. Kept for the document."""
+    found = document_memo(text, lex)["placed"]
+    key = (run.start, run.raw_end, sentence.start, sentence.end)
+    if key in found:
+        return found[key]
+    tokens, start, raw_end = run.tokens, run.start, run.raw_end
+    evidence: set[str] = set()
+    title = title_before(text, start, lex, adjacent=len(tokens) == 1, floor=sentence.start)
+    if title:
+        evidence.add("title")
+        if is_courtesy(title, lex):
+            title = None  # "Mr Noboa", "el señor Pérez": a person, but no role
+    role = apposition_after(text, raw_end, lex)
+    if role:
+        evidence.add("apposition")
+        if is_age_phrase(role, lex):
+            role = None  # "Pérez, de 27 años": the age is a claim of its own, not a role
+        elif title and listed_after(text, raw_end, role, lex):
+            role = None  # "their mother Ana Ruiz, the pilot, and a leader": three people
+    if re.match(r"\s*(?:\(\d{4}|,\s*\d{1,3},)", fold(text[raw_end : raw_end + 25])):
+        evidence.add("apposition")
+    if age_follows(text, raw_end, lex, len(tokens) == 1) or age_precedes(text, start, lex):
+        evidence.update(("apposition", "age"))
+    found[key] = title, role, frozenset(evidence)
+    return found[key]
 
 
 def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: Sentence):
-    found = analysed(match, text, lex, sentence)
-    if found is None:
+    word = match.group(0)
+    if (
+        not WHITESPACE.search(word)
+        and fold(word) not in known
+        and fold(POSSESSIVE.sub("", word)) not in known
+        and not re.search(r"\w", text[sentence.start : match.start()])
+    ):
+        return  # a sentence's first word alone is a person only as a name already known
+    run = analysed(match, text, lex, sentence)
+    if run is None:
         return
-    tokens, start, end, name, title, role, frozen = found
+    tokens, start, end, name = run.tokens, run.start, run.end, run.name
+    folded_tokens = run.folded
+    if len(tokens) == 1 and run.opens and folded_tokens[0] not in known:
+        return  # a sentence's first word alone is a person only as a name already known
+    if len(tokens) == 1 and folded_tokens[0] not in known:
+        _, _, placing = placed(text, lex, sentence, run)
+        if not placing & {"title", "apposition"}:
+            return  # an unknown single word is someone only by a title or an apposition
+    title, role, frozen = weighed(match, text, lex, sentence, run)
     evidence = set(frozen)
-    folded_tokens = [fold(t) for t in tokens]
     if len(tokens) == 1:
         key = folded_tokens[0]
         if key in known:
@@ -686,9 +779,6 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
     ):
         return  # "the town of Magdalena Peñasco"
     if not evidence and " ".join(folded_tokens) not in known:
-        return
-    opens = not re.search(r"\w", text[sentence.start : start])
-    if opens and len(tokens) == 1 and "known" not in evidence:
         return
     given, surname = split_name(tokens, lex)
     yield Person(start, end, name, list(tokens), given, surname, title, role, None, evidence)
