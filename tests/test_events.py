@@ -40,12 +40,10 @@ def test_spanish_weekdays_keep_to_their_own_clauses():
 
 
 def test_a_relative_clause_takes_the_event_of_the_noun_it_hangs_from():
-    assert events("The fire that broke out on the night of May 3 killed four.") == {
-        "May 3": "disaster"
-    }
-    assert events("El incendio que ocurrió la noche del lunes dejó cuatro muertos.", "es") == {
-        "lunes": "disaster"
-    }
+    assert events("The fire that broke out late on May 3 killed four.") == {"May 3": "disaster"}
+    assert events(
+        "El incendio que se produjo el lunes por la noche dejó cuatro muertos.", "es"
+    ) == {"lunes": "disaster"}
 
 
 def test_a_fronted_date_belongs_to_the_next_clause():
@@ -133,7 +131,7 @@ def row(claim, document: str) -> dict:
 
 def test_a_date_inside_an_overnight_event_agrees_with_it():
     sunday = "2024-05-19"
-    (night,) = dates_of("The fire that broke out on the night of Friday killed four.", "en", sunday)
+    (night,) = dates_of("The fire that broke out late on Friday killed four.", "en", sunday)
     (small_hours,) = dates_of("El incendio comenzó en la madrugada del sábado.", "es", sunday)
     (other_day,) = dates_of("The fire broke out on Wednesday.", "en", sunday)
     rows = [row(night, "a"), row(small_hours, "b")]
@@ -336,7 +334,7 @@ def test_a_fronted_date_does_not_take_the_cause_of_another_predicate():
     assert found == {"domingo": None}
     # a long subject before the event word is still the next clause's own event
     found = events(
-        "En la madrugada del martes, el techo de la vieja sala de baile de Tarvela se derrumbó.",
+        "En la madrugada del martes, el techo del antiguo club nocturno de Tarvela se derrumbó.",
         "es",
     )
     assert found == {"martes": "crash"}

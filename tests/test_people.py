@@ -116,7 +116,7 @@ def test_a_list_line_of_names_and_ages_keeps_its_names():
     ("text", "language"),
     [
         ("Gerald Okafor said firefighters airlifted a 1-year-old boy from the roof.", "en"),
-        ("Guatemala said that two of its citizens, aged 26 and 35, were missing.", "en"),
+        ("Honduras said two of its nationals, aged 41 and 52, were missing.", "en"),
         ("Gerald Okafor said the children — aged 13, nine and four — were safe.", "en"),
         ("Según Rosa Villca, su hijo, de 26 años, viajó a la frontera.", "es"),
         ("El padre de Rosa Villca contó que una menor de 17 años murió en la plaza.", "es"),
@@ -171,12 +171,12 @@ def test_an_age_of_the_previous_sentence_person():
 
 def test_an_alias_alone_is_its_bearer_and_carries_the_age_to_the_next_sentence():
     text = (
-        "El cabecilla José Adolfo Merino Villamar, alias “Tigre”, escapó. Tigre ha estado "
-        "preso durante 12 años. De 45 años de edad, en 2020 se convirtió en el líder."
+        "El cabecilla Ramón Teodoro Ulloa Prado, alias “Tigre”, escapó. Tigre lleva "
+        "preso 12 años. De 45 años de edad, desde 2019 es el jefe de la banda."
     )
-    assert ages_of(text, "es") == {"José Adolfo Merino Villamar": 45}
+    assert ages_of(text, "es") == {"Ramón Teodoro Ulloa Prado": 45}
     subjects = {c.subject for c in claims_of(text, "es") if c.kind == "person"}
-    assert subjects == {"José Adolfo Merino Villamar"}
+    assert subjects == {"Ramón Teodoro Ulloa Prado"}
 
 
 def test_no_age_from_a_previous_sentence_that_named_two_people():
@@ -496,8 +496,8 @@ def test_a_portfolio_before_a_minister_is_part_of_the_title():
 
 def test_a_name_the_document_calls_a_place_is_the_place_elsewhere_too():
     text = (
-        "The bus fell off a highway in the municipality of Magdalena Peñasco. Rescuers reached "
-        "Magdalena Peñasco at noon, Mayor Ana Ruiz said."
+        "The bus fell off a highway in the municipality of Teresa Alcocer. Rescuers reached "
+        "Teresa Alcocer at noon, Mayor Ana Ruiz said."
     )
     assert people_in(text, "en") == {"Ana Ruiz"}
 
@@ -558,20 +558,20 @@ def test_an_unclear_list_adds_no_one(text, language):
         ("The ship sailed from Port Louis Haldane said nothing.", "en"),
         ("The Foreign Affairs Ministry of Honduras said it was informed.", "en"),
         ("Abrió una tienda en el área de Valdeloria-Norte, dijo su hermano.", "es"),
-        ("El bus cayó en el sur de México, informó el director del hospital.", "es"),
+        ("El autobús cayó al norte de Perú, informó la directora del hospital.", "es"),
         ("The body went to the Office of the Chief Medical Examiner.", "en"),
         ("The dead came from Nakuru (3), Palm Bay (1) and Embu (1).", "en"),
         (
             "They came from Nairobi (21), Nakuru (3), Laikipia (2), Uasin Gishu (4) and Embu (1).",
             "en",
         ),
-        ("The crash happened early on Monday in the town of Magdalena Peñasco.", "en"),
+        ("The crash happened early on Monday in the town of Teresa Alcocer.", "en"),
         ("El choque ocurrió en el municipio de Santa Ana Tlapacoyan.", "es"),
         ("The Oaxaca Government Secretariat said the road was closed.", "en"),
         ("Según la fiscalía de General Valdivia, hubo tres detenidos.", "es"),
         ("El ministerio del Interior de Marruecos informó que hubo 20 muertos.", "es"),
         ("El Ayuntamiento de Valdeloria aseguró que no había licencia.", "es"),
-        ("El bus se dirigía al poblado de Santiago de Yosondúa.", "es"),
+        ("El autobús iba hacia el poblado de San Pedro de Tlalcoya.", "es"),
         ("Human Rights Watch said the police had fired first.", "en"),
         ("She sent a voice note, according to the La Verdad de Valdeloria newspaper.", "en"),
         ("La Verdad de Valdeloria reported the toll.", "en"),

@@ -1,5 +1,5 @@
 """Dates of events: each date belongs to the event of its own clause. "arrested on Wednesday"
-is the date of an arrest; "the fire that broke out on the night of March 27" the date of the
+is the date of an arrest; "the fire that broke out late on March 9" the date of the
 fire (the noun a relative clause hangs from); "Wednesday's raids" the date of the raids; "said
 on Tuesday" and "issued on Saturday" the date of a report, not of an event. A weekday written
 with a date is kept, so the calendar can check it. A date whose event is unclear keeps no

@@ -119,8 +119,8 @@ def nationals(text: str, number: Number, sentence: Sentence, lex: Lexicon) -> bo
 def place_of(
     text: str, number: Number, claim: Claim, sentence: Sentence, lex: Lexicon
 ) -> str | None:
-    """The place a figure is for: '1,293 deaths in Al Haouz', '452 in Taroudant', 'Al Haouz
-    (394)', 'Chichaoua, con 91 fallecidos', 'en la provincia de Al Hauz, con 349 muertos';
+    """The place a figure is for: '1,120 deaths in Orla', '310 in Brenn', 'Orla
+    (287)', 'Brenn, con 64 fallecidos', 'en la provincia de Orla, con 233 muertos';
     '12 of them in Nairobi', '12 de ellas en Nairobi' (a part marker between)."""
     prepositions = lex.phrases("place_prepositions").pattern
     localities = lex.phrases("locality_nouns").pattern
@@ -298,7 +298,7 @@ def country_names(lex: Lexicon) -> frozenset[str]:
 
 
 def share_of_total(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
-    """'con 142 fallecidos, lo que supone un 64 % del total', 'another 30, 14% of the total':
+    """'con 85 víctimas, lo que supone un 40 % del total', 'another 30, 14% of the total':
     a count said to be a share of a larger one is a part."""
     window = text[claim.end : min(sentence.end, claim.end + 50)]
     cut = re.search(r";|\d[\d.,]*\s+(?![%]|por\s+ciento|per\s+cent)", window)
