@@ -21,8 +21,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .dates import WEEKDAY_NAMES, PartialDate
 from .judge import (
@@ -49,7 +48,10 @@ from .lexicon import fold, lexicon
 from .match import NUMBER_KINDS, block_key, comparable_figures
 from .models import PERSONAL_KINDS, Claim, Document, Sentence, Value
 from .output import number_text
-from .store import CLAIM_COLUMNS, claim_row, meta
+from .store import CLAIM_COLUMNS, attach_sentences, claim_row, meta, writable
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 #: A name in more sentences than this ties the draft to no story in particular.
 COMMON_NAME_SENTENCES = 2000
@@ -249,7 +251,7 @@ def ensure_reconciled(db: sqlite_utils.Database) -> list[str]:
     from .pipeline import reconcile
 
     try:
-        reconcile(db)
+        reconcile(writable(db))
     except sqlite3.OperationalError as error:
         if "readonly" not in str(error) and "read-only" not in str(error):
             raise
@@ -370,8 +372,6 @@ class Corpus:
         """The story's claims of these (kind, attribute) blocks, with their sentences."""
         if not pairs:
             return []
-        from .pipeline import attach_sentences
-
         kinds = sorted({k for k, _ in pairs})
         attributes = sorted({a for _, a in pairs})
         sql = (
@@ -398,8 +398,6 @@ class Corpus:
 
     def name_mentions(self, entity_id: str) -> list[dict]:
         """Every mention of one entity (surnames alone back a surname), with its sentence."""
-        from .pipeline import attach_sentences
-
         sql = (
             f"SELECT {CLAIM_COLUMNS} FROM mentions m"  # noqa: S608 (fixed text)
             " CROSS JOIN claims c ON c.id = m.claim_id CROSS JOIN documents d ON d.id = c.document_id"

@@ -11,8 +11,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .extract import extract
 from .language import detect_language
@@ -20,6 +19,9 @@ from .load import DEFAULT_MAX_BYTES, LoadError, iter_paths, load_path
 from .models import Claim, Document, Sentence
 from .segment import segment
 from .store import DocumentRows, document_rows, write_documents
+
+if TYPE_CHECKING:  # the callers pass the database: `check` analyses a draft without one
+    import sqlite_utils
 
 Prepared = tuple[Document, list[Sentence], list[Claim]]
 

@@ -30,7 +30,15 @@ from .lexicon import fold, lexicon, phrase_pattern
 from .match import NUMBER_KINDS, build_blocks
 from .models import PERSONAL_KINDS, Conflict, Source, Value
 from .resolve import resolve
-from .store import Transaction, finite, iter_claims, meta, now, unbounded
+from .store import (
+    Transaction,
+    attach_sentences,
+    finite,
+    iter_claims,
+    meta,
+    now,
+    unbounded,
+)
 from .stories import assign_stories, person_weight, story_name, story_profile
 
 #: Where a story's quoted sentences come from: the database, or (document id, index) -> text.
@@ -127,29 +135,6 @@ def name_keys(name: str, language: str | None) -> list[str]:
     if len(tokens) >= 3 and lexicon(language or "en").get("surnames", 1) >= 2:
         keys.append(f"{tokens[0]} {tokens[-2]}")
     return keys
-
-
-def attach_sentences(sentences: SentenceSource, claims: list[dict]) -> None:
-    """Give each claim its sentence text (the quote a reader wants to see), from the
-    database or from a mapping (document id, sentence index) -> text."""
-    texts = sentences if isinstance(sentences, Mapping) else stored_sentences(sentences, claims)
-    for claim in claims:
-        claim["sentence_text"] = texts.get((claim["document_id"], claim["sentence"]))
-
-
-def stored_sentences(db: sqlite_utils.Database, claims: list[dict]) -> dict[tuple[str, int], str]:
-    wanted = defaultdict(set)
-    for claim in claims:
-        wanted[claim["document_id"]].add(claim["sentence"])
-    texts = {}
-    for document_id, indexes in wanted.items():  # by the (document_id, idx) index
-        marks = ",".join("?" for _ in indexes)
-        for index, text in db.execute(
-            f"SELECT idx, text FROM sentences WHERE document_id = ? AND idx IN ({marks})",  # noqa: S608
-            [document_id, *indexes],
-        ):
-            texts[(document_id, index)] = text
-    return texts
 
 
 def reconcile(db: sqlite_utils.Database, save: bool = True) -> list[Conflict]:

@@ -14,14 +14,16 @@ import math
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote
 
-import sqlite_utils
-
 from .models import DECISIONS, Claim, Document, Sentence
+
+if TYPE_CHECKING:  # imported where a command writes: `check` only reads, and starts faster
+    import sqlite_utils
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000
@@ -336,6 +338,50 @@ def connect(path: str | Path, create: bool = True, readonly: bool = False) -> sq
 
     A read command passes `create=False`: a mistyped path is an error, not a new empty file.
     """
+    import sqlite_utils
+
+    return sqlite_utils.Database(open_store(path, create, readonly))
+
+
+class Reader:
+    """A reconcile database read through `sqlite3` alone, with the two reading methods of
+    sqlite-utils' `Database` (`execute`, and `query` giving each row as a dict), so that a
+    command that only reads need not import sqlite-utils. `writer()` gives the sqlite-utils
+    database on the same connection when the command has something to write after all."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._writer: sqlite_utils.Database | None = None
+
+    def execute(self, sql: str, parameters=None) -> sqlite3.Cursor:
+        return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+
+    def query(self, sql: str, parameters=None):
+        cursor = self.execute(sql, parameters)
+        keys = [column[0] for column in cursor.description]
+        for row in cursor:
+            yield dict(zip(keys, row, strict=True))
+
+    def writer(self) -> sqlite_utils.Database:
+        if self._writer is None:
+            import sqlite_utils
+
+            self._writer = sqlite_utils.Database(self.conn)
+        return self._writer
+
+
+def writable(db) -> sqlite_utils.Database:
+    """The sqlite-utils database of `db`, a `Reader` or already one."""
+    return db.writer() if isinstance(db, Reader) else db
+
+
+def read_store(path: str | Path) -> Reader:
+    """`connect(path, create=False)` for a command that reads (and seldom writes)."""
+    return Reader(open_store(path, create=False))
+
+
+def open_store(path: str | Path, create: bool = True, readonly: bool = False) -> sqlite3.Connection:
+    """The checks and migrations of `connect`, giving the plain connection."""
     if str(path) == ":memory:" or str(path).startswith("file:"):
         raise StoreError(
             f"{path}: not a database file (a database in memory or named by URI is not saved)"
@@ -370,24 +416,24 @@ def connect(path: str | Path, create: bool = True, readonly: bool = False) -> sq
             readonly = True
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path}: cannot open database ({error})") from None
-    db = sqlite_utils.Database(conn)
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path}: made by a newer reconcile (schema {version}, this one knows {SCHEMA_VERSION}); upgrade reconcile"
         )
-    if version == 0 and not create and not db.table_names():
+    tables = "SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1"
+    if version == 0 and not create and conn.execute(tables).fetchone() is None:
         raise StoreError(f"{path}: not a reconcile database")
     if version < SCHEMA_VERSION:
         if readonly:
             raise StoreError(f"{path}: schema {version} needs migrating; open it once for writing")
-        migrate(db)
+        migrate(Reader(conn).writer())
     if not readonly:
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.OperationalError:
             pass  # a read-only file: reads still work
-    return db
+    return conn
 
 
 def migrate(db: sqlite_utils.Database) -> None:
@@ -631,6 +677,34 @@ def write_one(
     )
     conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'")
     return "replaced" if old else "added"
+
+
+def attach_sentences(
+    sentences: sqlite_utils.Database | Reader | Mapping[tuple[str, int], str], claims: list[dict]
+) -> None:
+    """Give each claim its sentence text (the quote a reader wants to see), from the
+    database or from a mapping (document id, sentence index) -> text. It lives here, not
+    with the pipeline that uses it most, so that `check` need not import the pipeline."""
+    texts = sentences if isinstance(sentences, Mapping) else stored_sentences(sentences, claims)
+    for claim in claims:
+        claim["sentence_text"] = texts.get((claim["document_id"], claim["sentence"]))
+
+
+def stored_sentences(
+    db: sqlite_utils.Database | Reader, claims: list[dict]
+) -> dict[tuple[str, int], str]:
+    wanted = defaultdict(set)
+    for claim in claims:
+        wanted[claim["document_id"]].add(claim["sentence"])
+    texts = {}
+    for document_id, indexes in wanted.items():  # by the (document_id, idx) index
+        marks = ",".join("?" for _ in indexes)
+        for index, text in db.execute(
+            f"SELECT idx, text FROM sentences WHERE document_id = ? AND idx IN ({marks})",  # noqa: S608
+            [document_id, *indexes],
+        ):
+            texts[(document_id, index)] = text
+    return texts
 
 
 def meta(db: sqlite_utils.Database, key: str) -> str | None:

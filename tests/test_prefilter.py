@@ -12,6 +12,7 @@ from reconcile.extract.prefilter import (
     WordFolding,
     folded_words,
     may_hold_numbers,
+    may_name_a_nationality,
     number_words,
 )
 from reconcile.lexicon import ACCENTED
@@ -66,3 +67,35 @@ def test_a_sentence_without_digits_or_number_words_is_passed_over(code, sentence
 def test_words_are_folded_as_the_lexicon_folds_them():
     assert folded_words("Veintiún CIENTOS, dıez") == {"veintiun", "cientos", "diez"}
     assert folded_words("Forty-two") == {"forty", "two"}
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "expected"),
+    [
+        ("en", "Marta Lind, a baker from the old quarter, opened early.", False),
+        ("en", "Marta Lind, a Peruvian baker, opened early.", True),
+        ("en", "Marta Lind, originally from PERU, opened early.", True),
+        ("es", "Marta Lind, panadera del barrio viejo, abrió temprano.", False),
+        ("es", "Marta Lind, de nacionalidad peruana, abrió temprano.", True),
+        ("es", "Marta Lind, oriunda de Perú, abrió temprano.", True),
+    ],
+)
+def test_a_sentence_without_a_place_word_is_passed_over_for_nationalities(code, sentence, expected):
+    from reconcile.extract.personal import nationality_patterns
+
+    assert may_name_a_nationality(sentence, code) is expected
+    if not expected:
+        before, after = nationality_patterns(code)
+        assert not any(p.search(sentence) for p in [*before, *after])
+
+
+@pytest.mark.parametrize("code", ["en", "es"])
+def test_every_demonym_and_country_passes_the_nationality_test(code):
+    """Each place word as the lexicon folds it, in lower case, capitalised, in capitals and
+    with more letters after it: the test lets it through."""
+    from reconcile.extract.personal import place_words
+
+    demonyms, countries = place_words(code)
+    for name in [*demonyms, *countries]:
+        for spelling in (name, name.title(), name.upper(), name + "s"):
+            assert may_name_a_nationality(f"It was, {spelling} - they said.", code), spelling

@@ -224,9 +224,9 @@ def test_facts_about_people_are_not_sought_where_nobody_is_named(corpus, monkeyp
     seen: list[int] = []
     original = extract_module.personal_claims
 
-    def spy(sentence, text, lex, people):
+    def spy(sentence, text, lex, people, **options):
         seen.append(len(people))
-        return original(sentence, text, lex, people)
+        return original(sentence, text, lex, people, **options)
 
     monkeypatch.setattr(extract_module, "personal_claims", spy)
     claims_of(sorted((corpus / "invented").iterdir()), True, monkeypatch)

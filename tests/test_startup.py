@@ -30,3 +30,64 @@ def test_the_package_still_offers_the_app():
     from reconcile.cli import app, main
 
     assert callable(main) and app.registered_commands
+
+
+CHECK_PROBE = (
+    "import sys; sys.argv = ['reconcile'] + sys.argv[1:]; from reconcile.cli import main\n"
+    "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    "print(sorted(m for m in ('sqlite_utils', 'reconcile.pipeline') if m in sys.modules))"
+)
+
+
+def check_probe(*args: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK_PROBE, *args], capture_output=True, text=True, check=False
+    )
+    return result.stdout.splitlines()
+
+
+def test_check_reads_without_sqlite_utils_or_the_pipeline(sample_db, tmp_path):
+    """`check` only reads a reconciled database: sqlite3 is enough, and sqlite-utils (with its
+    plugins and its large regex) and the pipeline are imported only when it has to write."""
+    from conftest import DATA
+
+    draft = next((DATA / "drafts").glob("*.md"))
+    assert check_probe("check", str(draft), "--db", str(sample_db), "-f", "json")[-1] == "[]"
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(sample_db.read_bytes())
+    saved = check_probe("check", str(draft), "--db", str(copy), "-f", "json", "--save")
+    assert saved[-1] == "['sqlite_utils']"
+
+
+def test_the_reader_gives_the_rows_sqlite_utils_gives(sample_db):
+    from reconcile import store
+
+    sql = "SELECT id, kind, value, sentence FROM claims ORDER BY id LIMIT 50"
+    reader = store.read_store(sample_db)
+    database = store.connect(sample_db, create=False)
+    assert list(reader.query(sql)) == list(database.query(sql))
+    assert reader.execute(sql).fetchall() == database.execute(sql).fetchall()
+    claims = list(database.query("SELECT document_id, sentence FROM claims LIMIT 20"))
+    mine, theirs = [dict(c) for c in claims], [dict(c) for c in claims]
+    store.attach_sentences(reader, mine)
+    store.attach_sentences(database, theirs)
+    assert mine == theirs and all(c["sentence_text"] for c in mine)
+    assert store.writable(reader).conn is reader.conn and store.writable(database) is database
+
+
+def test_a_stale_database_is_reconciled_by_check_through_sqlite_utils(sample_db, tmp_path):
+    from conftest import DATA
+
+    from reconcile import store
+    from reconcile.check import check_draft, load_draft
+
+    copy = tmp_path / "stale.db"
+    copy.write_bytes(sample_db.read_bytes())
+    database = store.connect(copy, create=False)
+    database.execute("UPDATE meta SET value = 'old' WHERE key = 'reconciled_version'")
+    database.conn.close()
+    reader = store.read_store(copy)
+    draft = load_draft(str(next((DATA / "drafts").glob("*.md"))))
+    result = check_draft(reader, draft)
+    assert result.story and not result.warnings
+    assert store.meta(reader, "reconciled_version") == store.meta(reader, "content_version")

@@ -151,11 +151,11 @@ def run_check(
         sarif_log,
     )
     from ..load import DEFAULT_MAX_BYTES, LoadError
-    from ..store import connect, write_document
+    from ..store import read_store, writable, write_document
 
     name = (stdin_filename or "<stdin>") if draft_path == "-" else draft_path
     entries = load_accepts(accept) if accept else None
-    database = connect(db_path, create=False)
+    database = read_store(db_path)  # sqlite3 only: sqlite-utils when it writes
     stdin = None
     if draft_path == "-":
         from ..ingest import read_stdin
@@ -202,7 +202,7 @@ def run_check(
                 f"{plain(where)}: stale accept entry {plain(repr(entry.words))}", highlight=False
             )
     if save:
-        status = write_document(database, draft.document, draft.sentences, draft.claims)
+        status = write_document(writable(database), draft.document, draft.sentences, draft.claims)
         stderr_console().print(
             f"draft stored as {plain(draft.document.name)} ({status})", highlight=False
         )

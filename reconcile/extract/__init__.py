@@ -25,7 +25,7 @@ from .people import (
     place_names,
 )
 from .personal import personal_claims
-from .prefilter import may_hold_numbers
+from .prefilter import may_hold_numbers, may_name_a_nationality
 from .quantities import quantity_claims
 
 CLAIM_ROLES = ("body", "heading")  # captions, bylines and comments are not the article's claims
@@ -34,8 +34,9 @@ CLAIM_ROLES = ("body", "heading")  # captions, bylines and comments are not the 
 #: (aliases, nationalities, children) in sentences that name nobody, as every such fact is
 #: owned by a person of its sentence (nine sentences in ten name nobody); the hedge and the
 #: source of a sentence that gave no fact to give them to (most sentences); the search for
-#: numbers in a sentence without a digit or a number word (`prefilter`). False does all of
-#: it everywhere (the reference the tests compare with: the claims are the same).
+#: numbers in a sentence without a digit or a number word, and for nationalities in one
+#: without a demonym or a country name (`prefilter`). False does all of it everywhere (the
+#: reference the tests compare with: the claims are the same).
 GATED = True
 
 
@@ -134,7 +135,17 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
         if people or not GATED:
             sentence_claims.extend(find_aliases(sentence, text, lex, people))
         ages = age_claims(sentence, text, code, people, age_topic, document.published)
-        personal = personal_claims(sentence, text, lex, people) if people or not GATED else []
+        personal = (
+            personal_claims(
+                sentence,
+                text,
+                lex,
+                people,
+                nationalities=may_name_a_nationality(sentence.text, code) or not GATED,
+            )
+            if people or not GATED
+            else []
+        )
         dates, date_spans = date_claims(sentence, text, lex, code, reference, people, topic)
         blocked = date_spans + [(c.start, c.end) for c in ages] + [(p.start, p.end) for p in people]
         blocked += [tuple(c.extra["number_at"]) for c in personal if "number_at" in c.extra]

@@ -218,9 +218,14 @@ def children_claims(
 
 
 def personal_claims(
-    sentence: Sentence, text: str, lex: Lexicon, people: list[Person]
+    sentence: Sentence,
+    text: str,
+    lex: Lexicon,
+    people: list[Person],
+    nationalities: bool = True,
 ) -> list[Claim]:
-    """Nationalities and numbers of children of the people of one sentence."""
+    """Nationalities and numbers of children of the people of one sentence. `nationalities`
+    False skips the nationality patterns (and their compiling) where no place word occurs."""
     facts: list[tuple[int, Person]] = []  # where each fact ends, and whose it is
-    nationalities = nationality_claims(sentence, text, lex.code, people, facts)
-    return nationalities + children_claims(sentence, text, lex.code, people, facts)
+    found = nationality_claims(sentence, text, lex.code, people, facts) if nationalities else []
+    return found + children_claims(sentence, text, lex.code, people, facts)

@@ -51,3 +51,25 @@ def may_hold_numbers(text: str, code: str) -> bool:
     """False when `numbers.find_numbers` can find no number in `text`: no digit, and none of
     the language's number words."""
     return bool(DIGIT.search(text)) or not number_words(code).isdisjoint(folded_words(text))
+
+
+@cache
+def place_word_starts(code: str) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The first word of every demonym and country name `personal.nationality_patterns` are
+    built from, and their lengths."""
+    from .personal import place_words
+
+    demonyms, countries = place_words(code)
+    starts = frozenset(
+        words[0] for name in (*demonyms, *countries) if (words := WORD.findall(name))
+    )
+    return starts, tuple(sorted({len(word) for word in starts}))
+
+
+def may_name_a_nationality(text: str, code: str) -> bool:
+    """False when no nationality pattern can match in `text`: each needs a demonym or a country
+    name, which starts a word, and no word of the text begins with the first word of one.
+    (A beginning, not a whole word, so that the test holds whatever a pattern puts after the
+    name.)"""
+    starts, lengths = place_word_starts(code)
+    return any(word[:n] in starts for word in folded_words(text) for n in lengths if len(word) >= n)
