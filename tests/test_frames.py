@@ -370,6 +370,34 @@ def test_the_whole_after_a_part_does_not_take_the_parts_verb():
     assert claim.attribute != "people released"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("So far, four of the victims have been identified by their dental records.", "en", 4),
+        ("Hasta ahora, cuatro de los fallecidos han sido identificados por su ADN.", "es", 4),
+        ("Officials confirmed the identification of seven of the victims on Friday.", "en", 7),
+        ("El alcalde confirmó la identificación de siete de los fallecidos.", "es", 7),
+    ],
+)
+def test_a_part_with_no_whole_counts_the_event_said_of_it(text, language, value):
+    """'four of the victims have been identified': the number before 'of the' and a people
+    noun counts the people the verb after (or the event noun before) is said of."""
+    claim = by_value(counts(text, language), value)
+    assert comparable(claim)
+    assert claim.attribute == "people identified"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Three of the dead were children.", "en"),
+        ("Tres de los detenidos son menores.", "es"),
+    ],
+)
+def test_a_part_named_by_a_copula_is_no_count(text, language):
+    assert not any(comparable(c) and c.low == 3 for c in counts(text, language))
+
+
 # ---------------------------------------------------------------- days
 
 

@@ -225,6 +225,25 @@ def head_noun(text: str, number: Number, limit: int, lex: Lexicon):
     return None, None
 
 
+def partitive_event(text: str, floor: int, number: Number, limit: int, lex: Lexicon) -> str | None:
+    """'four of the victims have been identified', 'cuatro de los fallecidos han sido
+    identificados': a number before a `whole_openers` word and a people or event noun, with an
+    event said of it after an auxiliary, counts the people that event happened to; a copula
+    ('three of the dead were children') names a sub-group, no event."""
+    opener = re.match(rf"\s+{lex.phrases('whole_openers').pattern}\s+", text[number.end : limit])
+    if not opener:
+        return None
+    noun = lex.noun_re.match(text, number.end + opener.end(), limit)
+    if not noun:
+        return None
+    key = fold(re.sub(r"\s+", " ", noun.group(0)))
+    if key not in lex.people_nouns and key not in lex.group_of and key not in lex.event_noun_of:
+        return None
+    return predicate_event(text, noun.end(), limit, lex) or governing_event(
+        text, floor, number, lex
+    )
+
+
 def event_noun_after_article(text: str, number: Number, limit: int, lex: Lexicon):
     """'cifró en 12 los muertos y 85 los heridos': an event noun after an article, right after
     the number, is what it counts: (wording, match end), or (None, None)."""
@@ -601,7 +620,10 @@ def classify(
         direct = re.match(r"\s+(\w+(?:\s+\w+)?)", text[number.end : sentence.end])
         toll = event_noun_before(sentence, text, lex, number.start)
         fallback = fallback_noun(text, number, sentence.end, lex)
-        if event and direct and lex.event_re.match(fold(direct.group(1))):
+        partitive = partitive_event(text, sentence.start, number, sentence.end, lex)
+        if partitive:
+            attribute = f"people {partitive}"  # "four of the victims were identified"
+        elif event and direct and lex.event_re.match(fold(direct.group(1))):
             attribute = f"people {event}"  # "52 implicated in the case"
         elif event and not fallback and event_said_after(text, number.end, sentence.end, lex):
             attribute = f"people {event}"  # "another 95 were injured"
