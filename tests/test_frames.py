@@ -398,6 +398,22 @@ def test_a_part_named_by_a_copula_is_no_count(text, language):
     assert not any(comparable(c) and c.low == 3 for c in counts(text, language))
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "attribute"),
+    [
+        ("Según la policía, 12 personas continúan desaparecidas.", 12, "people missing"),
+        (
+            "Según el servicio, 14 empleados continúan retenidos en la cárcel.",
+            14,
+            "people still held",
+        ),
+    ],
+)
+def test_continuar_links_counted_people_to_their_event(text, value, attribute):
+    """'continúan desaparecidas' is 'siguen desaparecidas': the event is still said of them."""
+    assert by_value(counts(text, "es"), value).attribute == attribute
+
+
 # ---------------------------------------------------------------- days
 
 
