@@ -377,6 +377,8 @@ def test_the_whole_after_a_part_does_not_take_the_parts_verb():
         ("Hasta ahora, cuatro de los fallecidos han sido identificados por su ADN.", "es", 4),
         ("Officials confirmed the identification of seven of the victims on Friday.", "en", 7),
         ("El alcalde confirmó la identificación de siete de los fallecidos.", "es", 7),
+        ("Only seven of the nearly 90 victims have been identified.", "en", 7),
+        ("Solo siete de los casi 90 fallecidos han sido identificados.", "es", 7),
     ],
 )
 def test_a_part_with_no_whole_counts_the_event_said_of_it(text, language, value):
@@ -392,6 +394,7 @@ def test_a_part_with_no_whole_counts_the_event_said_of_it(text, language, value)
     [
         ("Three of the dead were children.", "en"),
         ("Tres de los detenidos son menores.", "es"),
+        ("Three of the 12 dead were children.", "en"),
     ],
 )
 def test_a_part_named_by_a_copula_is_no_count(text, language):

@@ -227,13 +227,21 @@ def head_noun(text: str, number: Number, limit: int, lex: Lexicon):
 
 def partitive_event(text: str, floor: int, number: Number, limit: int, lex: Lexicon) -> str | None:
     """'four of the victims have been identified', 'cuatro de los fallecidos han sido
-    identificados': a number before a `whole_openers` word and a people or event noun, with an
-    event said of it after an auxiliary, counts the people that event happened to; a copula
-    ('three of the dead were children') names a sub-group, no event."""
+    identificados', 'three of the nearly 100 victims were identified': a number before a
+    `whole_openers` word and a people or event noun (a whole between them or not), with an event
+    said of it after an auxiliary or governing it ('la identificación de tres de los
+    fallecidos'), counts the people that event happened to; a copula ('three of the dead were
+    children') names a sub-group, no event."""
     opener = re.match(rf"\s+{lex.phrases('whole_openers').pattern}\s+", text[number.end : limit])
     if not opener:
         return None
-    noun = lex.noun_re.match(text, number.end + opener.end(), limit)
+    at = number.end + opener.end()
+    qualifier = lex.qualifier_re.match(text, at, limit)  # "three of the nearly 100 victims"
+    after = qualifier.end() if qualifier else at
+    whole = re.match(
+        rf"\s*(?:\d[\d.,]*|(?:{lex.alternation('words')})\b)\s+", text[after:limit], re.I
+    )
+    noun = lex.noun_re.match(text, after + whole.end() if whole else at, limit)
     if not noun:
         return None
     key = fold(re.sub(r"\s+", " ", noun.group(0)))
