@@ -417,6 +417,20 @@ def test_continuar_links_counted_people_to_their_event(text, value, attribute):
     assert by_value(counts(text, "es"), value).attribute == attribute
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The group said the number of dead had risen to 37.", "en"),
+        ("El grupo dijo que el número de muertos se había elevado a 37.", "es"),
+    ],
+)
+def test_the_dead_name_a_toll_before_its_number(text, language):
+    """'the number of dead ... 37' is a toll as 'el número de muertos ... 37' is."""
+    claim = by_value(counts(text, language), 37)
+    assert comparable(claim)
+    assert claim.attribute == "people killed"
+
+
 # ---------------------------------------------------------------- days
 
 
