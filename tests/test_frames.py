@@ -431,6 +431,22 @@ def test_the_dead_name_a_toll_before_its_number(text, language):
     assert claim.attribute == "people killed"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "attribute"),
+    [
+        ("The number of people killed has risen to 37.", "en", "people killed"),
+        ("The number of police officers injured rose to 37.", "en", "police officers injured"),
+        ("El número de policías heridos subió a 37.", "es", "police officers injured"),
+    ],
+)
+def test_people_and_their_event_after_number_of_name_the_toll(text, language, attribute):
+    """'the number of people killed ... 37': the people and the event said of them name the
+    count after them, a group kept apart ('policías heridos' are not all the injured)."""
+    claim = by_value(counts(text, language), 37)
+    assert comparable(claim)
+    assert claim.attribute == attribute
+
+
 # ---------------------------------------------------------------- days
 
 

@@ -195,16 +195,31 @@ def event_right_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
 
 
 def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -> str | None:
-    """'The death toll ... rose to 14': an event noun earlier in the clause names the count."""
+    """'The death toll ... rose to 14': an event noun earlier in the clause names the count, as
+    does a people noun and its event after a `toll_heads` word ('the number of people killed')."""
     clause = re.split(r"[;:]", text[sentence.start : start])[-1]
     found = None
     said = re.compile(rf"(?:^|\s)(?:{lex.alternation('auxiliaries')})\s+$", re.I)
+    head = re.compile(rf"(?:^|\s){lex.phrases('toll_heads').pattern}\s+$", re.I)
+    told = 0  # the end of an event already read with its people ("policías heridos")
     for match in lex.noun_re.finditer(clause):
         key = fold(re.sub(r"\s+", " ", match.group(0)))
+        if match.start() < told:
+            continue
         if key in lex.event_noun_of:
             if said.search(clause[: match.start()]):
                 continue  # "240 personas han sido detenidas y 18 ...": a verb, said of the 240
             found = lex.event_noun_of[key]
+        elif (key in lex.people_nouns or key in lex.group_of) and head.search(
+            clause[: match.start()]
+        ):
+            # "the number of people killed has risen to 37": the people and their event
+            event = lex.event_re.match(clause, match.end() + 1)
+            if event and clause[match.end() : match.end() + 1].isspace():
+                group = "people" if key in lex.people_nouns else lex.group_of[key]
+                said_event = lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))]
+                found = f"{group} {said_event}"
+                told = event.end()
     return found
 
 
