@@ -447,6 +447,32 @@ def test_people_and_their_event_after_number_of_name_the_toll(text, language, at
     assert claim.attribute == attribute
 
 
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
+        ("Son siete las víctimas ya identificadas por la policía.", "people identified"),
+        ("Son 12 los policías heridos en la protesta.", "police officers injured"),
+    ],
+)
+def test_people_after_an_article_take_the_event_said_of_them(text, attribute):
+    """'son siete las víctimas ya identificadas': the people after the number's article and
+    the event after them say what the number counts."""
+    (claim,) = [c for c in counts(text, "es") if c.low in (7, 12)]
+    assert comparable(claim)
+    assert claim.attribute == attribute
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Son 12 las familias que viven en el edificio.", "es"),  # no event said of them
+        ("On day 12 the workers were rescued from the mine.", "en"),  # a day, not a count
+    ],
+)
+def test_people_after_an_article_need_an_event_and_a_count(text, language):
+    assert not any(comparable(c) and c.low == 12 for c in counts(text, language))
+
+
 # ---------------------------------------------------------------- days
 
 

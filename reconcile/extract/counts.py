@@ -282,6 +282,31 @@ def event_noun_after_article(text: str, number: Number, limit: int, lex: Lexicon
     return (key, match.end()) if key in lex.event_noun_of else (None, None)
 
 
+def people_after_article(text: str, number: Number, limit: int, lex: Lexicon):
+    """'son siete las víctimas ya identificadas': people after an article right after the
+    number, and the event said of them after it (an adverb may stand between), are what the
+    number counts: (attribute, end of the event), or (None, None)."""
+    article = re.match(
+        rf"\s+(?:{lex.alternation('determiners')})\s+", text[number.end : limit], re.I
+    )
+    if not article:
+        return None, None
+    match = lex.noun_re.match(text, number.end + article.end(), limit)
+    if not match:
+        return None, None
+    key = fold(re.sub(r"\s+", " ", match.group(0)))
+    if key not in lex.people_nouns and key not in lex.group_of:
+        return None, None
+    adverbs = lex.alternation("adverbs_before_event")
+    gap = re.match(rf"\s+(?:(?:{adverbs})\s+)?", text[match.end() : limit], re.I)
+    event = gap and lex.event_re.match(text, match.end() + gap.end(), limit)
+    if not event:
+        return None, None
+    group = "people" if key in lex.people_nouns else lex.group_of[key]
+    said = lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))]
+    return f"{group} {said}", event.end()
+
+
 def fallback_noun(text: str, number: Number, limit: int, lex: Lexicon) -> str | None:
     match = re.match(
         r"\s+((?:[a-záéíóúñü][\w'’-]*\s+){0,2}[a-záéíóúñü][\w'’-]*)", text[number.end : limit]
@@ -597,6 +622,10 @@ def classify(
     noun, noun_end = head_noun(text, number, sentence.end, lex)
     if noun is None:
         noun, noun_end = event_noun_after_article(text, number, sentence.end, lex)
+    said_of = None
+    if noun is None:
+        said_of, said_end = people_after_article(text, number, sentence.end, lex)
+        noun_end = said_end or noun_end
     whole = whole_after_part(text, sentence.start, number, lex)
     event = nearest_event(sentence, text, lex, number.start, number.end, noun_end, dates)
     if number.unit == "%":
@@ -608,6 +637,8 @@ def classify(
         kind = "money"
         attribute = f"money {event}" if event else "money"
         comparable = bool(event)
+    elif said_of:
+        attribute = said_of  # "son siete las víctimas ya identificadas"
     elif noun in lex.event_noun_of:
         # "la liberación de 173 detenidos": the detainees were released
         governing = governing_event(text, sentence.start, number, lex)
