@@ -379,6 +379,7 @@ def test_the_whole_after_a_part_does_not_take_the_parts_verb():
         ("El alcalde confirmó la identificación de siete de los fallecidos.", "es", 7),
         ("Only seven of the nearly 90 victims have been identified.", "en", 7),
         ("Solo siete de los casi 90 fallecidos han sido identificados.", "es", 7),
+        ("A siete de los cuerpos se los identificó por sus huellas.", "es", 7),
     ],
 )
 def test_a_part_with_no_whole_counts_the_event_said_of_it(text, language, value):

@@ -244,9 +244,10 @@ def partitive_event(text: str, floor: int, number: Number, limit: int, lex: Lexi
     """'four of the victims have been identified', 'cuatro de los fallecidos han sido
     identificados', 'three of the nearly 100 victims were identified': a number before a
     `whole_openers` word and a people or event noun (a whole between them or not), with an event
-    said of it after an auxiliary or governing it ('la identificación de tres de los
-    fallecidos'), counts the people that event happened to; a copula ('three of the dead were
-    children') names a sub-group, no event."""
+    said of it after an auxiliary or an object pronoun ('a seis de los cuerpos se los
+    identificó') or governing it ('la identificación de tres de los fallecidos'), counts the
+    people that event happened to; a copula ('three of the dead were children') names a
+    sub-group, no event."""
     opener = re.match(rf"\s+{lex.phrases('whole_openers').pattern}\s+", text[number.end : limit])
     if not opener:
         return None
@@ -262,6 +263,12 @@ def partitive_event(text: str, floor: int, number: Number, limit: int, lex: Lexi
     key = fold(re.sub(r"\s+", " ", noun.group(0)))
     if key not in lex.people_nouns and key not in lex.group_of and key not in lex.event_noun_of:
         return None
+    clitic = re.match(
+        rf"\s+{lex.phrases('object_clitics').pattern}\s+", text[noun.end() : limit], re.I
+    )  # "a seis de los cuerpos se los identificó"
+    said = clitic and lex.event_re.match(text, noun.end() + clitic.end(), limit)
+    if said:
+        return lex.event_of[fold(re.sub(r"\s+", " ", said.group(0)))]
     return predicate_event(text, noun.end(), limit, lex) or governing_event(
         text, floor, number, lex
     )
