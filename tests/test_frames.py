@@ -474,6 +474,23 @@ def test_people_after_an_article_need_an_event_and_a_count(text, language):
     assert not any(comparable(c) and c.low == 12 for c in counts(text, language))
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Three more people were arrested on Friday, bringing the total to 41.", "en"),
+        ("La policía detuvo a otras tres personas, con lo que el total asciende a 41.", "es"),
+    ],
+)
+def test_a_running_total_after_an_increment_is_its_measure(text, language):
+    """'three more were arrested, bringing the total to 41': the 41 is all the people arrested,
+    the three an increment never compared with totals."""
+    found = counts(text, language)
+    total = by_value(found, 41)
+    assert comparable(total)
+    assert total.attribute == "people arrested"
+    assert not comparable(by_value(found, 3))
+
+
 # ---------------------------------------------------------------- days
 
 

@@ -430,7 +430,9 @@ def count_claims(
         if claim is None:
             claim = classify(sentence, text, lex, number, dates)
         if claim is None and counted:
-            claim = elided(sentence, text, lex, number, counted[-1].claim)
+            claim = running_total(sentence, text, lex, number, counted[-1].claim) or elided(
+                sentence, text, lex, number, counted[-1].claim
+            )
         if claim is not None:
             counted.append(Counted(claim, number))
     return apply_frames(sentence, text, lex, counted)
@@ -532,6 +534,34 @@ def country_words(lex: Lexicon) -> frozenset[str]:
         names += list(lex.get("countries") or {}) + list(lex.nationality_of or {})
         found = lex.__dict__["_count_countries"] = frozenset(fold(str(n)) for n in names)
     return found
+
+
+def running_total(
+    sentence: Sentence, text: str, lex: Lexicon, number: Number, previous: Claim
+) -> Claim | None:
+    """'Three more people were arrested, bringing the total to 41', 'lo que eleva el total a
+    nueve': a bare figure after a `running_total_before` wording is the total of the count
+    before it in the sentence, an increment's own measure included."""
+    if previous.kind != "count" or previous.sentence != sentence.index:
+        return None
+    if not previous.extra.get("additional", previous.extra.get("comparable")):
+        return None
+    before = text[max(sentence.start, number.start - 40) : number.start]
+    if not re.search(rf"{lex.phrases('running_total_before').pattern}\s+$", before, re.I):
+        return None
+    return Claim(
+        kind="count",
+        start=number.start,
+        end=number.end,
+        quote=number.text,
+        value=number.text,
+        attribute=previous.attribute.removeprefix("additional "),
+        low=number.low,
+        high=number.high,
+        qualifier=number.qualifier,
+        sentence=sentence.index,
+        extra={"comparable": True, "running_total": True},
+    )
 
 
 def elided(
