@@ -244,8 +244,8 @@ def partitive_event(text: str, floor: int, number: Number, limit: int, lex: Lexi
     """'four of the victims have been identified', 'cuatro de los fallecidos han sido
     identificados', 'three of the nearly 100 victims were identified': a number before a
     `whole_openers` word and a people or event noun (a whole between them or not), with an event
-    said of it after an auxiliary or an object pronoun ('a seis de los cuerpos se los
-    identificó') or governing it ('la identificación de tres de los fallecidos'), counts the
+    said of it after an auxiliary or an object pronoun ('a siete de los cuerpos se los
+    identificó') or governing it ('la identificación de siete de los fallecidos'), counts the
     people that event happened to; a copula ('three of the dead were children') names a
     sub-group, no event."""
     opener = re.match(rf"\s+{lex.phrases('whole_openers').pattern}\s+", text[number.end : limit])
@@ -265,7 +265,7 @@ def partitive_event(text: str, floor: int, number: Number, limit: int, lex: Lexi
         return None
     clitic = re.match(
         rf"\s+{lex.phrases('object_clitics').pattern}\s+", text[noun.end() : limit], re.I
-    )  # "a seis de los cuerpos se los identificó"
+    )  # "a siete de los cuerpos se los identificó"
     said = clitic and lex.event_re.match(text, noun.end() + clitic.end(), limit)
     if said:
         return lex.event_of[fold(re.sub(r"\s+", " ", said.group(0)))]
@@ -540,7 +540,7 @@ def running_total(
     sentence: Sentence, text: str, lex: Lexicon, number: Number, previous: Claim
 ) -> Claim | None:
     """'Three more people were arrested, bringing the total to 41', 'lo que eleva el total a
-    nueve': a bare figure after a `running_total_before` wording is the total of the count
+    once': a bare figure after a `running_total_before` wording is the total of the count
     before it in the sentence, an increment's own measure included."""
     if previous.kind != "count" or previous.sentence != sentence.index:
         return None
