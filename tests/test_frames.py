@@ -370,6 +370,127 @@ def test_the_whole_after_a_part_does_not_take_the_parts_verb():
     assert claim.attribute != "people released"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("Police say four of the victims were identified from dental records.", "en", 4),
+        ("Hasta ahora, cuatro de los fallecidos han sido identificados por su ADN.", "es", 4),
+        ("Officials confirmed the identification of seven of the victims on Friday.", "en", 7),
+        ("El alcalde confirmó la identificación de siete de los fallecidos.", "es", 7),
+        ("Only seven of the nearly 90 victims have been identified.", "en", 7),
+        ("Solo siete de los casi 90 fallecidos han sido identificados.", "es", 7),
+        ("A siete de los cuerpos se los identificó por sus huellas.", "es", 7),
+    ],
+)
+def test_a_part_with_no_whole_counts_the_event_said_of_it(text, language, value):
+    """'four of the victims have been identified': the number before 'of the' and a people
+    noun counts the people the verb after (or the event noun before) is said of."""
+    claim = by_value(counts(text, language), value)
+    assert comparable(claim)
+    assert claim.attribute == "people identified"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Three of the dead were children.", "en"),
+        ("Tres de los detenidos son menores.", "es"),
+        ("Three of the 12 dead were children.", "en"),
+    ],
+)
+def test_a_part_named_by_a_copula_is_no_count(text, language):
+    assert not any(comparable(c) and c.low == 3 for c in counts(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "attribute"),
+    [
+        ("Según la policía, 12 personas continúan desaparecidas.", 12, "people missing"),
+        (
+            "Según el servicio, 14 empleados continúan retenidos en la cárcel.",
+            14,
+            "people still held",
+        ),
+    ],
+)
+def test_continuar_links_counted_people_to_their_event(text, value, attribute):
+    """'continúan desaparecidas' is 'siguen desaparecidas': the event is still said of them."""
+    assert by_value(counts(text, "es"), value).attribute == attribute
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The group said the number of dead had risen to 37.", "en"),
+        ("El grupo dijo que el número de muertos se había elevado a 37.", "es"),
+    ],
+)
+def test_the_dead_name_a_toll_before_its_number(text, language):
+    """'the number of dead ... 37' is a toll as 'el número de muertos ... 37' is."""
+    claim = by_value(counts(text, language), 37)
+    assert comparable(claim)
+    assert claim.attribute == "people killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "attribute"),
+    [
+        ("The number of people killed has risen to 37.", "en", "people killed"),
+        ("The number of police officers injured rose to 37.", "en", "police officers injured"),
+        ("El número de policías heridos subió a 37.", "es", "police officers injured"),
+    ],
+)
+def test_people_and_their_event_after_number_of_name_the_toll(text, language, attribute):
+    """'the number of people killed ... 37': the people and the event said of them name the
+    count after them, a group kept apart ('policías heridos' are not all the injured)."""
+    claim = by_value(counts(text, language), 37)
+    assert comparable(claim)
+    assert claim.attribute == attribute
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
+        ("Son siete las víctimas ya identificadas por la policía.", "people identified"),
+        ("Son 12 los policías heridos en la protesta.", "police officers injured"),
+    ],
+)
+def test_people_after_an_article_take_the_event_said_of_them(text, attribute):
+    """'son siete las víctimas ya identificadas': the people after the number's article and
+    the event after them say what the number counts."""
+    (claim,) = [c for c in counts(text, "es") if c.low in (7, 12)]
+    assert comparable(claim)
+    assert claim.attribute == attribute
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Son 12 las familias que viven en el edificio.", "es"),  # no event said of them
+        ("On day 12 the workers were rescued from the mine.", "en"),  # a day, not a count
+    ],
+)
+def test_people_after_an_article_need_an_event_and_a_count(text, language):
+    assert not any(comparable(c) and c.low == 12 for c in counts(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Three more people were arrested on Friday, bringing the total to 41.", "en"),
+        ("La policía detuvo a otras tres personas, con lo que el total asciende a 41.", "es"),
+    ],
+)
+def test_a_running_total_after_an_increment_is_its_measure(text, language):
+    """'three more were arrested, bringing the total to 41': the 41 is all the people arrested,
+    the three an increment never compared with totals."""
+    found = counts(text, language)
+    total = by_value(found, 41)
+    assert comparable(total)
+    assert total.attribute == "people arrested"
+    assert not comparable(by_value(found, 3))
+
+
 # ---------------------------------------------------------------- days
 
 

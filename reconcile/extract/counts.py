@@ -195,16 +195,31 @@ def event_right_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
 
 
 def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -> str | None:
-    """'The death toll ... rose to 14': an event noun earlier in the clause names the count."""
+    """'The death toll ... rose to 14': an event noun earlier in the clause names the count, as
+    does a people noun and its event after a `toll_heads` word ('the number of people killed')."""
     clause = re.split(r"[;:]", text[sentence.start : start])[-1]
     found = None
     said = re.compile(rf"(?:^|\s)(?:{lex.alternation('auxiliaries')})\s+$", re.I)
+    head = re.compile(rf"(?:^|\s){lex.phrases('toll_heads').pattern}\s+$", re.I)
+    told = 0  # the end of an event already read with its people ("policías heridos")
     for match in lex.noun_re.finditer(clause):
         key = fold(re.sub(r"\s+", " ", match.group(0)))
+        if match.start() < told:
+            continue
         if key in lex.event_noun_of:
             if said.search(clause[: match.start()]):
                 continue  # "240 personas han sido detenidas y 18 ...": a verb, said of the 240
             found = lex.event_noun_of[key]
+        elif (key in lex.people_nouns or key in lex.group_of) and head.search(
+            clause[: match.start()]
+        ):
+            # "the number of people killed has risen to 37": the people and their event
+            event = lex.event_re.match(clause, match.end() + 1)
+            if event and clause[match.end() : match.end() + 1].isspace():
+                group = "people" if key in lex.people_nouns else lex.group_of[key]
+                said_event = lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))]
+                found = f"{group} {said_event}"
+                told = event.end()
     return found
 
 
@@ -225,6 +240,40 @@ def head_noun(text: str, number: Number, limit: int, lex: Lexicon):
     return None, None
 
 
+def partitive_event(text: str, floor: int, number: Number, limit: int, lex: Lexicon) -> str | None:
+    """'four of the victims have been identified', 'cuatro de los fallecidos han sido
+    identificados', 'three of the nearly 100 victims were identified': a number before a
+    `whole_openers` word and a people or event noun (a whole between them or not), with an event
+    said of it after an auxiliary or an object pronoun ('a siete de los cuerpos se los
+    identificó') or governing it ('la identificación de siete de los fallecidos'), counts the
+    people that event happened to; a copula ('three of the dead were children') names a
+    sub-group, no event."""
+    opener = re.match(rf"\s+{lex.phrases('whole_openers').pattern}\s+", text[number.end : limit])
+    if not opener:
+        return None
+    at = number.end + opener.end()
+    qualifier = lex.qualifier_re.match(text, at, limit)  # "three of the nearly 100 victims"
+    after = qualifier.end() if qualifier else at
+    whole = re.match(
+        rf"\s*(?:\d[\d.,]*|(?:{lex.alternation('words')})\b)\s+", text[after:limit], re.I
+    )
+    noun = lex.noun_re.match(text, after + whole.end() if whole else at, limit)
+    if not noun:
+        return None
+    key = fold(re.sub(r"\s+", " ", noun.group(0)))
+    if key not in lex.people_nouns and key not in lex.group_of and key not in lex.event_noun_of:
+        return None
+    clitic = re.match(
+        rf"\s+{lex.phrases('object_clitics').pattern}\s+", text[noun.end() : limit], re.I
+    )  # "a siete de los cuerpos se los identificó"
+    said = clitic and lex.event_re.match(text, noun.end() + clitic.end(), limit)
+    if said:
+        return lex.event_of[fold(re.sub(r"\s+", " ", said.group(0)))]
+    return predicate_event(text, noun.end(), limit, lex) or governing_event(
+        text, floor, number, lex
+    )
+
+
 def event_noun_after_article(text: str, number: Number, limit: int, lex: Lexicon):
     """'cifró en 12 los muertos y 85 los heridos': an event noun after an article, right after
     the number, is what it counts: (wording, match end), or (None, None)."""
@@ -238,6 +287,31 @@ def event_noun_after_article(text: str, number: Number, limit: int, lex: Lexicon
         return None, None
     key = fold(re.sub(r"\s+", " ", match.group(0)))
     return (key, match.end()) if key in lex.event_noun_of else (None, None)
+
+
+def people_after_article(text: str, number: Number, limit: int, lex: Lexicon):
+    """'son siete las víctimas ya identificadas': people after an article right after the
+    number, and the event said of them after it (an adverb may stand between), are what the
+    number counts: (attribute, end of the event), or (None, None)."""
+    article = re.match(
+        rf"\s+(?:{lex.alternation('determiners')})\s+", text[number.end : limit], re.I
+    )
+    if not article:
+        return None, None
+    match = lex.noun_re.match(text, number.end + article.end(), limit)
+    if not match:
+        return None, None
+    key = fold(re.sub(r"\s+", " ", match.group(0)))
+    if key not in lex.people_nouns and key not in lex.group_of:
+        return None, None
+    adverbs = lex.alternation("adverbs_before_event")
+    gap = re.match(rf"\s+(?:(?:{adverbs})\s+)?", text[match.end() : limit], re.I)
+    event = gap and lex.event_re.match(text, match.end() + gap.end(), limit)
+    if not event:
+        return None, None
+    group = "people" if key in lex.people_nouns else lex.group_of[key]
+    said = lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))]
+    return f"{group} {said}", event.end()
 
 
 def fallback_noun(text: str, number: Number, limit: int, lex: Lexicon) -> str | None:
@@ -356,7 +430,9 @@ def count_claims(
         if claim is None:
             claim = classify(sentence, text, lex, number, dates)
         if claim is None and counted:
-            claim = elided(sentence, text, lex, number, counted[-1].claim)
+            claim = running_total(sentence, text, lex, number, counted[-1].claim) or elided(
+                sentence, text, lex, number, counted[-1].claim
+            )
         if claim is not None:
             counted.append(Counted(claim, number))
     return apply_frames(sentence, text, lex, counted)
@@ -460,6 +536,34 @@ def country_words(lex: Lexicon) -> frozenset[str]:
     return found
 
 
+def running_total(
+    sentence: Sentence, text: str, lex: Lexicon, number: Number, previous: Claim
+) -> Claim | None:
+    """'Three more people were arrested, bringing the total to 41', 'lo que eleva el total a
+    once': a bare figure after a `running_total_before` wording is the total of the count
+    before it in the sentence, an increment's own measure included."""
+    if previous.kind != "count" or previous.sentence != sentence.index:
+        return None
+    if not previous.extra.get("additional", previous.extra.get("comparable")):
+        return None
+    before = text[max(sentence.start, number.start - 40) : number.start]
+    if not re.search(rf"{lex.phrases('running_total_before').pattern}\s+$", before, re.I):
+        return None
+    return Claim(
+        kind="count",
+        start=number.start,
+        end=number.end,
+        quote=number.text,
+        value=number.text,
+        attribute=previous.attribute.removeprefix("additional "),
+        low=number.low,
+        high=number.high,
+        qualifier=number.qualifier,
+        sentence=sentence.index,
+        extra={"comparable": True, "running_total": True},
+    )
+
+
 def elided(
     sentence: Sentence, text: str, lex: Lexicon, number: Number, previous: Claim
 ) -> Claim | None:
@@ -555,6 +659,10 @@ def classify(
     noun, noun_end = head_noun(text, number, sentence.end, lex)
     if noun is None:
         noun, noun_end = event_noun_after_article(text, number, sentence.end, lex)
+    said_of = None
+    if noun is None:
+        said_of, said_end = people_after_article(text, number, sentence.end, lex)
+        noun_end = said_end or noun_end
     whole = whole_after_part(text, sentence.start, number, lex)
     event = nearest_event(sentence, text, lex, number.start, number.end, noun_end, dates)
     if number.unit == "%":
@@ -566,6 +674,8 @@ def classify(
         kind = "money"
         attribute = f"money {event}" if event else "money"
         comparable = bool(event)
+    elif said_of:
+        attribute = said_of  # "son siete las víctimas ya identificadas"
     elif noun in lex.event_noun_of:
         # "la liberación de 173 detenidos": the detainees were released
         governing = governing_event(text, sentence.start, number, lex)
@@ -601,7 +711,10 @@ def classify(
         direct = re.match(r"\s+(\w+(?:\s+\w+)?)", text[number.end : sentence.end])
         toll = event_noun_before(sentence, text, lex, number.start)
         fallback = fallback_noun(text, number, sentence.end, lex)
-        if event and direct and lex.event_re.match(fold(direct.group(1))):
+        partitive = partitive_event(text, sentence.start, number, sentence.end, lex)
+        if partitive:
+            attribute = f"people {partitive}"  # "four of the victims were identified"
+        elif event and direct and lex.event_re.match(fold(direct.group(1))):
             attribute = f"people {event}"  # "52 implicated in the case"
         elif event and not fallback and event_said_after(text, number.end, sentence.end, lex):
             attribute = f"people {event}"  # "another 95 were injured"
