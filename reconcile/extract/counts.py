@@ -277,28 +277,26 @@ def partitive_event(text: str, floor: int, number: Number, limit: int, lex: Lexi
 def event_noun_after_article(text: str, number: Number, limit: int, lex: Lexicon):
     """'cifró en 12 los muertos y 85 los heridos': an event noun after an article, right after
     the number, is what it counts: (wording, match end), or (None, None)."""
-    article = re.match(
-        rf"\s+(?:{lex.alternation('determiners')})\s+", text[number.end : limit], re.I
-    )
-    if not article:
-        return None, None
-    match = lex.noun_re.match(text, number.end + article.end(), limit)
+    match = noun_after_article(text, number, limit, lex)
     if not match:
         return None, None
     key = fold(re.sub(r"\s+", " ", match.group(0)))
     return (key, match.end()) if key in lex.event_noun_of else (None, None)
 
 
+def noun_after_article(text: str, number: Number, limit: int, lex: Lexicon):
+    """The noun phrase after an article right after the number ('12 los muertos'), or None."""
+    article = re.match(
+        rf"\s+(?:{lex.alternation('determiners')})\s+", text[number.end : limit], re.I
+    )
+    return article and lex.noun_re.match(text, number.end + article.end(), limit)
+
+
 def people_after_article(text: str, number: Number, limit: int, lex: Lexicon):
     """'son siete las víctimas ya identificadas': people after an article right after the
     number, and the event said of them after it (an adverb may stand between), are what the
     number counts: (attribute, end of the event), or (None, None)."""
-    article = re.match(
-        rf"\s+(?:{lex.alternation('determiners')})\s+", text[number.end : limit], re.I
-    )
-    if not article:
-        return None, None
-    match = lex.noun_re.match(text, number.end + article.end(), limit)
+    match = noun_after_article(text, number, limit, lex)
     if not match:
         return None, None
     key = fold(re.sub(r"\s+", " ", match.group(0)))
