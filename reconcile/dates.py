@@ -90,13 +90,16 @@ class DateMention(PartialDate):
         return date.weekday() if date else None
 
     def render(self) -> str:
-        """A canonical rendering that names the weekday: 'Thursday 14 December 2023'."""
+        """A canonical rendering that names the weekday: 'Thursday 14 December 2023'. Every
+        part the text gives is kept: 'Tuesday 26 March' when it gives no year."""
         date = self.as_date()
         if date is not None:
             return f"{WEEKDAY_NAMES[date.weekday()]} {date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
         parts = []
         if self.weekday is not None:
             parts.append(WEEKDAY_NAMES[self.weekday])
+        if self.day and self.month:
+            parts.append(str(self.day))  # "Tuesday 26 March": a year unknown keeps the day
         if self.month:
             parts.append(MONTH_NAMES[self.month - 1])
         if self.year:

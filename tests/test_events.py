@@ -338,3 +338,73 @@ def test_a_fronted_date_does_not_take_the_cause_of_another_predicate():
         "es",
     )
     assert found == {"martes": "crash"}
+
+
+# --------------------------------------------------------------------------- what a date dates
+
+
+def attributes(text: str, language: str = "en", published: str | None = "2024-05-17"):
+    return {c.quote: c.attribute for c in dates_of(text, language, published)}
+
+
+def test_a_date_of_a_lexicon_event_is_named_by_its_event():
+    assert attributes("Police arrested John Brell on Thursday in Harlow.") == {
+        "Thursday": "date of arrest"
+    }
+
+
+def test_a_report_date_names_its_report_word():
+    assert attributes("The ministry announced on Tuesday a new budget for Oskel.") == {
+        "Tuesday": "date (announced)"
+    }
+    assert attributes("La alcaldía informó este martes de nuevas medidas en Tarvela.", "es") == {
+        "este martes": "date (informó)"
+    }
+
+
+def test_a_date_names_the_verb_it_follows():
+    assert attributes("The last of the climbers was rescued on Wednesday near Varno.") == {
+        "Wednesday": "date (rescued)"
+    }
+    assert attributes("El alcalde deberá comparecer el jueves en Tarvela.", "es") == {
+        "jueves": "date (comparecer)"
+    }
+
+
+def test_a_date_names_the_noun_that_opens_its_clause():
+    assert attributes("El entierro del martes reunió a cientos de vecinos.", "es") == {
+        "martes": "date (el entierro)"
+    }
+
+
+def test_a_date_after_a_name_an_object_or_a_complement_is_left_undescribed():
+    assert attributes("Three men were given long terms by a judge in Harlow on Monday.") == {
+        "Monday": "date"
+    }
+    assert attributes("Soldiers guarded the bridge on May 6 near Varno.") == {"May 6": "date"}
+    assert attributes("Los niños fueron hallados con vida el lunes en Tarvela.", "es") == {
+        "lunes": "date"
+    }
+    assert attributes("Hubo una conferencia de prensa el lunes en Tarvela.", "es") == {
+        "lunes": "date"
+    }
+
+
+def test_a_date_a_start_is_counted_from_is_left_undescribed():
+    assert attributes("The mayor announced a week of festivities starting on Thursday.") == {
+        "Thursday": "date"
+    }
+
+
+def test_a_dateline_is_a_page_date():
+    (claim,) = dates_of(
+        "HARLOW, May 10 (Reuters) - Floods killed six people.", "en", published=None
+    )
+    assert claim.attribute == "page date"
+
+
+def test_a_day_and_month_without_a_year_keep_the_day():
+    (claim,) = dates_of("The body was recovered on April 5 near Varno.", "en", published=None)
+    assert claim.extra["rendered"] == "5 April"
+    (claim,) = dates_of("El juicio empezó el martes 26 de marzo en Tarvela.", "es", published=None)
+    assert claim.extra["rendered"] == "Tuesday 26 March"

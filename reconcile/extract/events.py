@@ -173,6 +173,81 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
     return after[0][2] if after else None
 
 
+def clause_label(text: str, mention: DateMention, lex: Lexicon, mentions) -> str | None:
+    """What a date with no event of the lexicon dates, in the clause's own words, when its
+    predicate is a word the lexicon knows as no event: a report ("said on Tuesday", "informó
+    este lunes"), a finding ("recovered March 27") or a named non-event ("an arrest warrant
+    issued"). The nearest such word before the date in its clause, else, for a date opening
+    its clause ("On Monday, officials said"), the first after it. An event word nearer the
+    date, a temporal relation or a far word leave the date undescribed: the label is shown,
+    never compared."""
+    spans = [(m.start, m.end) for m in mentions]
+    left, right, _ = clause_bounds(text, mention.start, mention.end, lex)
+    if lex.phrases("onset_words").search(text, max(left, mention.start - 25), mention.start):
+        return None  # "mourning starting on Thursday": the date of a start, not of the verb
+    found = triggers(text, left, right, lex, spans)
+    before = [t for t in found if t[1] <= mention.start]
+    if before:
+        start, end, event = before[-1]
+        if event is not None or not close(text[end : mention.start], lex):
+            return None
+        if lex.phrases("figure_update_verbs").search(text[end : mention.start]):
+            return None
+        return label_text(text[start:end])
+    if content_words(text[left : mention.start], lex):
+        return predicate_word(text, left, mention.start, lex)
+    mark = CLAUSE_MARKS.search(text, mention.end)
+    if not content_words(text[mention.end : right], lex) and mark and text[mark.start()] == ",":
+        _, right, _ = clause_bounds(text, mark.end(), mark.end(), lex)
+        found = triggers(text, mark.end(), right, lex, spans)
+        lo = mark.end()
+    else:
+        found = [t for t in found if t[0] >= mention.end]
+        lo = mention.end
+    if not found or found[0][2] is not None or not close(text[lo : found[0][0]], lex):
+        return None
+    return label_text(text[found[0][0] : found[0][1]])
+
+
+def label_text(words: str) -> str:
+    """A label as the article writes it, in lower case: "informó", "the hearing"."""
+    return re.sub(r"\s+", " ", words).strip().lower()
+
+
+def predicate_word(text: str, left: int, start: int, lex: Lexicon) -> str | None:
+    """The word a date attaches to when only a date's own words ("on", "el", "this") stand
+    between them: a verb ("recovered March 27", "comparecer el jueves") or a noun with its
+    article ("the hearing on Monday", "el entierro del martes"). A capitalised word is a
+    name ("in Dolores on Monday"), a word after "of"/"de" completes another noun ("la
+    conferencia de prensa del lunes"), a word after a preposition is a complement ("con
+    vida el lunes"), a noun after an article inside the clause is an object ("controlled the
+    area on May 6"), and a word of time or a function word describes nothing: no label."""
+    words = list(re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text[left:start]))
+    while words and fold(words[-1].group(0)) in lex.get_set("date_fillers"):
+        words.pop()
+    if not words:
+        return None
+    word = words[-1]
+    between = text[left + word.end() : start]
+    if re.search(r"[^\w\s'’.]", between) or not word.group(0).islower():
+        return None
+    folded = fold(word.group(0))
+    if len(folded) < 4 or any(
+        folded in lex.get_set(key)
+        for key in ("not_predicates", "determiners", "clause_openers", "date_prepositions")
+    ):
+        return None
+    head = text[left : left + word.start()]
+    if re.search(rf"(?:{lex.phrases('genitive_words').pattern})\s+$", head, re.I):
+        return None
+    if len(words) > 1 and fold(words[-2].group(0)) in lex.get_set("label_prepositions"):
+        return None  # "found alive on Monday" is fine, "con vida el lunes" names no predicate
+    article = re.search(rf"(?:{lex.phrases('determiners').pattern})\s+$", head, re.I)
+    if article and content_words(head[: article.start()], lex):
+        return None  # "controlled the area on May 6": the object, not what the date dates
+    return label_text((article.group(0) if article else "") + word.group(0))
+
+
 def trailing_event(text: str, left: int, lex: Lexicon, spans) -> str | None:
     """A date closing its sentence after a comma, alone in its clause ("The wreck was found
     two weeks after the crash, on 15 May."), dates the predicate of the clause before it: its
@@ -285,6 +360,9 @@ def date_claims(
             continue
         report = dateline(sentence.text, mention, lex)
         event = None if report else clause_event(sentence.text, mention, lex, mentions)
+        about = None
+        if not report and event is None and not mention.year_end:
+            about = clause_label(sentence.text, mention, lex, mentions)
         subject = ""
         if event in personal:  # an arrest or a death is somebody's
             nearby = [p for p in people if abs(p.start - start) < 120]
@@ -303,6 +381,7 @@ def date_claims(
             **({"year_end": mention.year_end} if mention.year_end else {}),
             **({"event": event} if event else {}),
             **({"report": True} if report else {}),
+            **({"about": about} if about else {}),
         }
         if joined is not None and joined.weekday is not None and mention.weekday is not None:
             forward = (joined.weekday - mention.weekday) % 7 or forward
@@ -317,7 +396,7 @@ def date_claims(
                 end=end,
                 quote=text[start:end],
                 value=mention.text,
-                attribute="period" if mention.year_end else f"date of {event}" if event else "date",
+                attribute=date_attribute(mention, event, about, report),
                 subject=subject,
                 date=mention.iso,
                 weekday=mention.weekday_name,
@@ -326,3 +405,16 @@ def date_claims(
             )
         )
     return claims, spans
+
+
+def date_attribute(mention: DateMention, event: str | None, about: str | None, report: bool) -> str:
+    """What a date claim says it dates: "date of <event>" for an event of the lexicon (the
+    only dates ever compared), "page date" for a dateline, "date (<word>)" for a predicate
+    the lexicon knows as no event ("date (said)", "date (informó)"), else plain "date"."""
+    if mention.year_end:
+        return "period"
+    if event:
+        return f"date of {event}"
+    if report:
+        return "page date"
+    return f"date ({about})" if about else "date"
