@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import PartialDate
-from ..lexicon import Lexicon, fold
+from ..lexicon import Lexicon, fold, invert, phrase_pattern
 from ..models import Claim, Sentence
 from ..numbers import Number
 
@@ -669,7 +669,40 @@ def apply_frames(
     for item in people:
         if item.claim.extra["frame"].get("unclear"):
             item.claim.extra["comparable"] = False
+            name_the_kind(text, item, sentence, lex)
     return [c.claim for c in counted]
+
+
+def kind_named(text: str, number: Number, limit: int, lex: Lexicon) -> str | None:
+    """The kind of people written with a count: '100 teenagers' and '85 son mujeres' give
+    'teenagers' and 'women'; None where the count names no kind (`groups`, `part_kinds`)."""
+    built = lex.__dict__.setdefault("_kind_patterns", {})
+    pattern = built.get("kind")
+    if pattern is None:
+        built["kinds"] = {**invert(lex.get("part_kinds")), **lex.group_of}
+        groups = phrase_pattern(built["kinds"]).pattern
+        copulas = lex.phrases("copulas").pattern
+        determiners = lex.phrases("determiners").pattern
+        pattern = built["kind"] = re.compile(
+            rf"\s+(?:{copulas}\s+)?(?:{determiners}\s+)?({groups})", re.I
+        )
+    found = pattern.match(text, number.end, limit)
+    if not found:
+        return None
+    return built["kinds"].get(" ".join(fold(found.group(1)).split()))
+
+
+def name_the_kind(text: str, item: Counted, sentence: Sentence, lex: Lexicon) -> None:
+    """A count that is not compared because it is a part of a total says in its measure what
+    kind of people it counts: '12 women among the dead' is women killed, not people killed, so
+    the claim list says what the article says. Only uncompared counts are renamed: the new
+    measure never meets another count."""
+    claim = item.claim
+    if not claim.attribute.startswith("people "):
+        return
+    kind = kind_named(text, item.number, sentence.end, lex)
+    if kind:
+        claim.attribute = f"{kind} {claim.attribute.removeprefix('people ')}"
 
 
 def unclear_repeats(sentence: Sentence, text: str, lex: Lexicon, people: list[Counted]) -> None:

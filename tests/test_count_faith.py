@@ -1,0 +1,69 @@
+"""What a count's stored claim says must be what its sentence says: a part of a total names its
+own kind of people, and a figure a verb says was gone past is a bound. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from reconcile.ingest import analyse
+from reconcile.models import Document
+
+
+def counts(text: str, language: str = "en") -> list:
+    document = Document("t", "t", "t", text, published="2024-03-10", language=language)
+    return [c for c in analyse(document)[2] if c.kind == "count"]
+
+
+def by_value(claims, low):
+    (claim,) = [c for c in claims if c.low == low]
+    return claim
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "attribute"),
+    [
+        ("Of the 47 dead, 12 were women and 35 were men.", "en", 12, "women killed"),
+        (
+            "La tormenta dejó 47 muertos, de los cuales 12 son mujeres y 35 hombres.",
+            "es",
+            12,
+            "women killed",
+        ),
+        (
+            "Police reported 230 arrests, including 40 teenagers and nine journalists.",
+            "en",
+            40,
+            "teenagers arrested",
+        ),
+        (
+            "Del total de 104 fallecidos, 26 eran extranjeros, según el informe.",
+            "es",
+            26,
+            "foreigners killed",
+        ),
+    ],
+)
+def test_a_part_of_a_total_names_its_own_kind(text, language, value, attribute):
+    claim = by_value(counts(text, language), value)
+    assert claim.attribute == attribute
+    assert not claim.extra["comparable"]  # still a part: renamed, never compared
+
+
+def test_a_total_keeps_its_measure():
+    claims = counts("Police reported 230 arrests, including 40 teenagers and nine journalists.")
+    assert by_value(claims, 230).attribute == "people arrested"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The death toll from the floods has passed 2,000, officials said.", "en"),
+        ("The number of people killed in the floods surpassed 2,000 on Friday.", "en"),
+        ("La cifra de muertos por las inundaciones superó los 2.000 este viernes.", "es"),
+        ("El número de fallecidos por las lluvias rebasó los 2.000, dijo el gobierno.", "es"),
+    ],
+)
+def test_a_figure_gone_past_is_a_lower_bound(text, language):
+    (claim,) = counts(text, language)
+    assert claim.low == 2000
+    assert claim.qualifier == "more than"
