@@ -67,3 +67,18 @@ def test_a_figure_gone_past_is_a_lower_bound(text, language):
     (claim,) = counts(text, language)
     assert claim.low == 2000
     assert claim.qualifier == "more than"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "attribute"),
+    [
+        ("Three others were identified on Tuesday.", "en", "people identified"),
+        ("Tres más murieron en el hospital.", "es", "additional people killed"),
+        ("Twenty people died in the blast and four others later.", "en", "people killed"),
+        ("Veinte personas murieron en el lugar y dos más en el hospital.", "es", "people killed"),
+    ],
+)
+def test_the_rest_is_measured_by_what_is_said_of_it(text, language, attribute):
+    claim = counts(text, language)[-1]
+    assert claim.attribute == attribute  # not 'others' or 'más'
+    assert not claim.extra["comparable"]

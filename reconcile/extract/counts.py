@@ -723,7 +723,11 @@ def classify(
         elif fallback:
             attribute, comparable = fallback, False
             after = event_right_after(text, number.end, sentence.end, fallback, lex)
-            if after:  # "three co-defendants were convicted"
+            if fold(fallback) in lex.get_set("remainder_after"):
+                # "three others were identified", "tres más murieron": the word counts no kind
+                # of thing; the rest of some people, measured by what is said of them
+                attribute = f"people {after}" if after else "people"
+            elif after:  # "three co-defendants were convicted"
                 attribute = f"{fallback} {after}"
         else:
             return None

@@ -666,11 +666,29 @@ def apply_frames(
         claim.extra["comparable"] = comparable
         previous = item
     unclear_repeats(sentence, text, lex, people)
-    for item in people:
+    for index, item in enumerate(people):
         if item.claim.extra["frame"].get("unclear"):
             item.claim.extra["comparable"] = False
             name_the_kind(text, item, sentence, lex)
+        if not item.claim.extra["comparable"] and index:
+            measure_the_rest(text, item, people[index - 1], sentence, lex)
     return [c.claim for c in counted]
+
+
+def measure_the_rest(
+    text: str, item: Counted, previous: Counted, sentence: Sentence, lex: Lexicon
+) -> None:
+    """'24 murieron en el lugar y dos más en el hospital': an uncompared rest that says
+    nothing of its own people is of the measure of the count before it, not bare 'people'."""
+    claim = item.claim
+    additional = claim.attribute.startswith("additional ")
+    if claim.attribute.removeprefix("additional ") != "people":
+        return
+    if not remainder(text, item.number, sentence, lex):
+        return
+    before = measure_of(previous.claim.attribute.removeprefix("additional "))
+    if " " in before:
+        claim.attribute = ("additional " if additional else "") + before
 
 
 def kind_named(text: str, number: Number, limit: int, lex: Lexicon) -> str | None:
