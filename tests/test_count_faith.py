@@ -82,3 +82,19 @@ def test_the_rest_is_measured_by_what_is_said_of_it(text, language, attribute):
     claim = counts(text, language)[-1]
     assert claim.attribute == attribute  # not 'others' or 'más'
     assert not claim.extra["comparable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "owner"),
+    [
+        ("The plane carried Ana Ruiz Vega, 34, and her four children.", "en", "Ana Ruiz Vega"),
+        ("The court heard that Ruiz's three children were at school.", "en", "Ruiz"),
+        ("En la avioneta viajaban Ana Ruiz Vega y sus cuatro hijos.", "es", "Ana Ruiz Vega"),
+        ("El barco zarpó con ella y sus dos hijas a bordo.", "es", ""),
+        ("Police and their 30 dogs searched the hills.", "en", ""),
+    ],
+)
+def test_a_count_of_a_named_person_keeps_its_owner(text, language, owner):
+    (claim,) = counts(text, language)
+    assert claim.subject == owner
+    assert not claim.extra["comparable"]

@@ -433,7 +433,11 @@ def count_claims(
             )
         if claim is not None:
             counted.append(Counted(claim, number))
-    return apply_frames(sentence, text, lex, counted)
+    claims = apply_frames(sentence, text, lex, counted)
+    for item in counted:
+        if not item.claim.extra.get("comparable") and not item.claim.subject:
+            item.claim.subject = owner_of(text, sentence, item.number, lex) or ""
+    return claims
 
 
 #: A name as it opens a named-and-rest total: capitalised words with the particles names carry.
@@ -509,6 +513,26 @@ def named_and_rest(
         sentence=sentence.index,
         extra={"comparable": True, "set": {"named": 1, "rest": number.text}},
     )
+
+
+def owner_of(text: str, sentence: Sentence, number: Number, lex: Lexicon) -> str | None:
+    """'Ana Ruiz and her three children', 'Ana Ruiz, 34, y sus tres hijos', 'Ruiz's three
+    children': the person a count belongs to, named right before it; None where a possessive
+    has no name joined to it ('ella y sus tres hijos')."""
+    links = lex.phrases("named_rest_links").pattern
+    possessives = lex.phrases("possessives").pattern
+    before = text[max(sentence.start, number.start - 80) : number.start]
+    found = re.search(
+        rf"({NAME})(?:['’]s|(?:,\s*\d{{1,3}},?)?\s+{links}\s+{possessives})\s+$", before
+    )
+    if not found:
+        return None
+    name = found.group(1)
+    if fold(name.split()[0]) in lex.not_name_starters or fold(name) in country_words(lex):
+        return None
+    if number.start - len(before) + found.start(1) == sentence.start and " " not in name:
+        return None  # "Police and their 30 dogs": a sentence's first word may be no name
+    return name
 
 
 def whole_after_part(text: str, floor: int, number: Number, lex: Lexicon) -> str:
