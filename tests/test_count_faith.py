@@ -98,3 +98,18 @@ def test_a_count_of_a_named_person_keeps_its_owner(text, language, owner):
     (claim,) = counts(text, language)
     assert claim.subject == owner
     assert not claim.extra["comparable"]
+
+
+def test_the_people_of_a_toll_are_its_people():
+    claims = counts(
+        "El número de muertos por la tormenta que azotó este lunes la costa se sitúa en 1.500"
+        " personas y los heridos ascienden a 900.",
+        "es",
+    )
+    assert by_value(claims, 1500).attribute == "people killed"  # not the next clause's injured
+    assert by_value(claims, 900).attribute == "people injured"
+
+
+def test_a_toll_does_not_reach_past_another_figure():
+    claims = counts("El sismo dejó 2.000 muertos y 300 personas heridas.", "es")
+    assert by_value(claims, 300).attribute == "people injured"

@@ -223,6 +223,24 @@ def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -
     return found
 
 
+def toll_of_people(
+    sentence: Sentence, text: str, lex: Lexicon, number: Number, noun_end: int, event: str | None
+) -> str | None:
+    """'la cifra de muertos queda en 1.500 personas y los heridos suben a 900': the people
+    counted right after a toll are its people, not those of the next clause's event.
+    Only the first number of its clause, and only where the event nearest to it comes after it."""
+    clause = re.split(r"[;:]", text[sentence.start : number.start])[-1]
+    if not event or re.search(r"\d", clause):
+        return None
+    later = lex.event_re.search(text, noun_end, sentence.end)
+    if not later or lex.event_of[fold(re.sub(r"\s+", " ", later.group(0)))] != event:
+        return None
+    toll = event_noun_before(sentence, text, lex, number.start)
+    if not toll or not toll.startswith("people ") or toll == f"people {event}":
+        return None
+    return toll.removeprefix("people ")
+
+
 def head_noun(text: str, number: Number, limit: int, lex: Lexicon):
     """The counted noun after a number, skipping up to three modifiers: (wording, match end)."""
     window_end = min(limit, number.end + 60)
@@ -711,7 +729,11 @@ def classify(
             event = lex.event_of[fold(re.sub(r"\s+", " ", said.group(0)))] if said else None
             comparable = bool(event)
         else:
-            event = predicate_event(text, noun_end, sentence.end, lex) or event
+            event = (
+                predicate_event(text, noun_end, sentence.end, lex)
+                or toll_of_people(sentence, text, lex, number, noun_end, event)
+                or event
+            )
         if event == "involved":  # "la detención de trece individuos involucrados"
             event = (
                 nearest_event(
