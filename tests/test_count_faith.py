@@ -113,3 +113,10 @@ def test_the_people_of_a_toll_are_its_people():
 def test_a_toll_does_not_reach_past_another_figure():
     claims = counts("El sismo dejó 2.000 muertos y 300 personas heridas.", "es")
     assert by_value(claims, 300).attribute == "people injured"
+
+
+def test_a_toll_does_not_override_the_nouns_own_participle():
+    claims = counts(
+        "Las autoridades dieron por muertos a los tres trabajadores desaparecidos.", "es"
+    )
+    assert by_value(claims, 3).attribute == "people missing"

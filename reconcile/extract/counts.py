@@ -235,6 +235,8 @@ def toll_of_people(
     later = lex.event_re.search(text, noun_end, sentence.end)
     if not later or lex.event_of[fold(re.sub(r"\s+", " ", later.group(0)))] != event:
         return None
+    if not text[noun_end : later.start()].strip():
+        return None  # "dieron por muertos a seis trabajadores desaparecidos": the noun's own
     toll = event_noun_before(sentence, text, lex, number.start)
     if not toll or not toll.startswith("people ") or toll == f"people {event}":
         return None
