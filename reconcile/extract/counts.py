@@ -223,6 +223,26 @@ def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -
     return found
 
 
+def toll_of_people(
+    sentence: Sentence, text: str, lex: Lexicon, number: Number, noun_end: int, event: str | None
+) -> str | None:
+    """'la cifra de muertos queda en 1.500 personas y los heridos suben a 900': the people
+    counted right after a toll are its people, not those of the next clause's event.
+    Only the first number of its clause, and only where the event nearest to it comes after it."""
+    clause = re.split(r"[;:]", text[sentence.start : number.start])[-1]
+    if not event or re.search(r"\d", clause):
+        return None
+    later = lex.event_re.search(text, noun_end, sentence.end)
+    if not later or lex.event_of[fold(re.sub(r"\s+", " ", later.group(0)))] != event:
+        return None
+    if not text[noun_end : later.start()].strip():
+        return None  # "dieron por muertos a seis trabajadores desaparecidos": the noun's own
+    toll = event_noun_before(sentence, text, lex, number.start)
+    if not toll or not toll.startswith("people ") or toll == f"people {event}":
+        return None
+    return toll.removeprefix("people ")
+
+
 def head_noun(text: str, number: Number, limit: int, lex: Lexicon):
     """The counted noun after a number, skipping up to three modifiers: (wording, match end)."""
     window_end = min(limit, number.end + 60)
@@ -433,7 +453,11 @@ def count_claims(
             )
         if claim is not None:
             counted.append(Counted(claim, number))
-    return apply_frames(sentence, text, lex, counted)
+    claims = apply_frames(sentence, text, lex, counted)
+    for item in counted:
+        if not item.claim.extra.get("comparable") and not item.claim.subject:
+            item.claim.subject = owner_of(text, sentence, item.number, lex) or ""
+    return claims
 
 
 #: A name as it opens a named-and-rest total: capitalised words with the particles names carry.
@@ -509,6 +533,26 @@ def named_and_rest(
         sentence=sentence.index,
         extra={"comparable": True, "set": {"named": 1, "rest": number.text}},
     )
+
+
+def owner_of(text: str, sentence: Sentence, number: Number, lex: Lexicon) -> str | None:
+    """'Ana Ruiz and her three children', 'Ana Ruiz, 34, y sus tres hijos', 'Ruiz's three
+    children': the person a count belongs to, named right before it; None where a possessive
+    has no name joined to it ('ella y sus tres hijos')."""
+    links = lex.phrases("named_rest_links").pattern
+    possessives = lex.phrases("possessives").pattern
+    before = text[max(sentence.start, number.start - 80) : number.start]
+    found = re.search(
+        rf"({NAME})(?:['’]s|(?:,\s*\d{{1,3}},?)?\s+{links}\s+{possessives})\s+$", before
+    )
+    if not found:
+        return None
+    name = found.group(1)
+    if fold(name.split()[0]) in lex.not_name_starters or fold(name) in country_words(lex):
+        return None
+    if number.start - len(before) + found.start(1) == sentence.start and " " not in name:
+        return None  # "Police and their 30 dogs": a sentence's first word may be no name
+    return name
 
 
 def whole_after_part(text: str, floor: int, number: Number, lex: Lexicon) -> str:
@@ -687,7 +731,11 @@ def classify(
             event = lex.event_of[fold(re.sub(r"\s+", " ", said.group(0)))] if said else None
             comparable = bool(event)
         else:
-            event = predicate_event(text, noun_end, sentence.end, lex) or event
+            event = (
+                predicate_event(text, noun_end, sentence.end, lex)
+                or toll_of_people(sentence, text, lex, number, noun_end, event)
+                or event
+            )
         if event == "involved":  # "la detención de trece individuos involucrados"
             event = (
                 nearest_event(
@@ -723,7 +771,11 @@ def classify(
         elif fallback:
             attribute, comparable = fallback, False
             after = event_right_after(text, number.end, sentence.end, fallback, lex)
-            if after:  # "three co-defendants were convicted"
+            if fold(fallback) in lex.get_set("remainder_after"):
+                # "three others were identified", "tres más murieron": the word counts no kind
+                # of thing; the rest of some people, measured by what is said of them
+                attribute = f"people {after}" if after else "people"
+            elif after:  # "three co-defendants were convicted"
                 attribute = f"{fallback} {after}"
         else:
             return None

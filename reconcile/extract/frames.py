@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import PartialDate
-from ..lexicon import Lexicon, fold
+from ..lexicon import Lexicon, fold, invert, phrase_pattern
 from ..models import Claim, Sentence
 from ..numbers import Number
 
@@ -666,10 +666,61 @@ def apply_frames(
         claim.extra["comparable"] = comparable
         previous = item
     unclear_repeats(sentence, text, lex, people)
-    for item in people:
+    for index, item in enumerate(people):
         if item.claim.extra["frame"].get("unclear"):
             item.claim.extra["comparable"] = False
+            name_the_kind(text, item, sentence, lex)
+        if not item.claim.extra["comparable"] and index:
+            measure_the_rest(text, item, people[index - 1], sentence, lex)
     return [c.claim for c in counted]
+
+
+def measure_the_rest(
+    text: str, item: Counted, previous: Counted, sentence: Sentence, lex: Lexicon
+) -> None:
+    """'24 murieron en el lugar y dos más en el hospital': an uncompared rest that says
+    nothing of its own people is of the measure of the count before it, not bare 'people'."""
+    claim = item.claim
+    additional = claim.attribute.startswith("additional ")
+    if claim.attribute.removeprefix("additional ") != "people":
+        return
+    if not remainder(text, item.number, sentence, lex):
+        return
+    before = measure_of(previous.claim.attribute.removeprefix("additional "))
+    if " " in before:
+        claim.attribute = ("additional " if additional else "") + before
+
+
+def kind_named(text: str, number: Number, limit: int, lex: Lexicon) -> str | None:
+    """The kind of people written with a count: '100 teenagers' and '85 son mujeres' give
+    'teenagers' and 'women'; None where the count names no kind (`groups`, `part_kinds`)."""
+    built = lex.__dict__.setdefault("_kind_patterns", {})
+    pattern = built.get("kind")
+    if pattern is None:
+        built["kinds"] = {**invert(lex.get("part_kinds")), **lex.group_of}
+        groups = phrase_pattern(built["kinds"]).pattern
+        copulas = lex.phrases("copulas").pattern
+        determiners = lex.phrases("determiners").pattern
+        pattern = built["kind"] = re.compile(
+            rf"\s+(?:{copulas}\s+)?(?:{determiners}\s+)?({groups})", re.I
+        )
+    found = pattern.match(text, number.end, limit)
+    if not found:
+        return None
+    return built["kinds"].get(" ".join(fold(found.group(1)).split()))
+
+
+def name_the_kind(text: str, item: Counted, sentence: Sentence, lex: Lexicon) -> None:
+    """A count that is not compared because it is a part of a total says in its measure what
+    kind of people it counts: '12 women among the dead' is women killed, not people killed, so
+    the claim list says what the article says. Only uncompared counts are renamed: the new
+    measure never meets another count."""
+    claim = item.claim
+    if not claim.attribute.startswith("people "):
+        return
+    kind = kind_named(text, item.number, sentence.end, lex)
+    if kind:
+        claim.attribute = f"{kind} {claim.attribute.removeprefix('people ')}"
 
 
 def unclear_repeats(sentence: Sentence, text: str, lex: Lexicon, people: list[Counted]) -> None:
