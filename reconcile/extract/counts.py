@@ -591,19 +591,8 @@ def running_total(
     before = text[max(sentence.start, number.start - 40) : number.start]
     if not re.search(rf"{lex.phrases('running_total_before').pattern}\s+$", before, re.I):
         return None
-    return Claim(
-        kind="count",
-        start=number.start,
-        end=number.end,
-        quote=number.text,
-        value=number.text,
-        attribute=previous.attribute.removeprefix("additional "),
-        low=number.low,
-        high=number.high,
-        qualifier=number.qualifier,
-        sentence=sentence.index,
-        extra={"comparable": True, "running_total": True},
-    )
+    measure = previous.attribute.removeprefix("additional ")
+    return bare_figure(number, sentence, measure, running_total=True)
 
 
 def elided(
@@ -623,18 +612,24 @@ def elided(
         or re.search(r"\(\s*$", text[max(sentence.start, number.start - 3) : number.start])
     ):
         return None
+    return bare_figure(number, sentence, previous.attribute, elided=True)
+
+
+def bare_figure(number: Number, sentence: Sentence, attribute: str, **how: bool) -> Claim:
+    """A comparable count of a figure that stands alone, its measure read from the count
+    before it; `how` says which reading gave it (elided, running_total)."""
     return Claim(
         kind="count",
         start=number.start,
         end=number.end,
         quote=number.text,
         value=number.text,
-        attribute=previous.attribute,
+        attribute=attribute,
         low=number.low,
         high=number.high,
         qualifier=number.qualifier,
         sentence=sentence.index,
-        extra={"comparable": True, "elided": True},
+        extra={"comparable": True, **how},
     )
 
 
