@@ -460,8 +460,11 @@ def count_claims(
     return claims
 
 
-#: A name as it opens a named-and-rest total: capitalised words with the particles names carry.
-NAME = r"[A-ZÁÉÍÓÚÑÜ][\w'’-]+(?:\s+(?:(?:de|del|la|van|von|da|dos)\s+)?[A-ZÁÉÍÓÚÑÜ][\w'’-]+)*"
+def name_pattern(lex: Lexicon) -> str:
+    """A name as it opens a named-and-rest total: capitalised words with the particles names
+    carry (`particles`)."""
+    word = r"[A-ZÁÉÍÓÚÑÜ][\w'’-]+"
+    return rf"{word}(?:\s+(?:(?:{lex.alternation('particles')})\s+)?{word})*"
 
 
 def named_and_rest(
@@ -478,7 +481,7 @@ def named_and_rest(
     links = lex.phrases("named_rest_links").pattern
     rest_before = lex.phrases("named_rest_before").pattern
     before = text[max(sentence.start, number.start - 80) : number.start]
-    found = re.search(rf"({NAME})\s+{links}\s+(?:{rest_before}\s+)?$", before)
+    found = re.search(rf"({name_pattern(lex)})\s+{links}\s+(?:{rest_before}\s+)?$", before)
     if not found:
         return None
     marked_before = bool(re.search(rf"{rest_before}\s+$", before, re.I))
@@ -543,7 +546,8 @@ def owner_of(text: str, sentence: Sentence, number: Number, lex: Lexicon) -> str
     possessives = lex.phrases("possessives").pattern
     before = text[max(sentence.start, number.start - 80) : number.start]
     found = re.search(
-        rf"({NAME})(?:['’]s|(?:,\s*\d{{1,3}},?)?\s+{links}\s+{possessives})\s+$", before
+        rf"({name_pattern(lex)})(?:['’]s|(?:,\s*\d{{1,3}},?)?\s+{links}\s+{possessives})\s+$",
+        before,
     )
     if not found:
         return None

@@ -125,9 +125,10 @@ def place_of(
     prepositions = lex.phrases("place_prepositions").pattern
     localities = lex.phrases("locality_nouns").pattern
     part = lex.phrases("part_markers_after").pattern
-    articles = r"(?:(?:the|el|la|los|las)\s+)?"
+    articles = rf"(?:(?:{lex.alternation('definite_articles')})\s+)?"
+    link = lex.alternation("locality_link")
     after = re.match(
-        rf"\s*(?:{part}\s*,?\s*)?{prepositions}\s+{articles}(?:{localities}\s+(?:of|de)\s+)?({PLACE})",
+        rf"\s*(?:{part}\s*,?\s*)?{prepositions}\s+{articles}(?:{localities}\s+(?:{link})\s+)?({PLACE})",
         text[claim.end : sentence.end],
     )
     if after:
@@ -443,10 +444,11 @@ def place_opening_the_clause(
     before = text[sentence.start : claim.start]
     prepositions = lex.phrases("place_prepositions").pattern
     localities = lex.phrases("locality_nouns").pattern
-    articles = r"(?:(?:the|el|la|los|las)\s+)?"
+    articles = rf"(?:(?:{lex.alternation('definite_articles')})\s+)?"
+    link = lex.alternation("locality_link")
     found = re.search(
         rf"(?:^|[;:]|\b(?:{lex.phrases('clause_openers').pattern}))\s*{prepositions}\s+{articles}"
-        rf"(?:{localities}\s+(?:of|de)\s+)?({PLACE})\s*(?:\([^()]{{1,30}}\)\s*)?,([^,;:()\d]{{0,60}})$",
+        rf"(?:{localities}\s+(?:{link})\s+)?({PLACE})\s*(?:\([^()]{{1,30}}\)\s*)?,([^,;:()\d]{{0,60}})$",
         before,
         re.I,
     )
@@ -769,6 +771,7 @@ def date_the_counts(counts: list[Claim], dates: list[Claim], text: str, lex: Lex
     nothing."""
     as_of = lex.phrases("as_of_words").pattern
     on = lex.phrases("day_prepositions").pattern
+    articles = lex.alternation("definite_articles")
     for claim in counts:
         if claim.kind != "count" or not claim.extra.get("comparable"):
             continue
@@ -785,7 +788,7 @@ def date_the_counts(counts: list[Claim], dates: list[Claim], text: str, lex: Lex
             continue  # the date is another clause's
         lead = text[max(0, date.start - 25) : date.start]
         when = date.date if PartialDate.parse(date.date).day else None
-        if re.search(as_of + r"\s+(?:(?:the|el|la)\s+)?$", lead, re.I):
+        if re.search(rf"{as_of}\s+(?:(?:{articles})\s+)?$", lead, re.I):
             if when:
                 claim.extra["as_of"] = when
             continue
