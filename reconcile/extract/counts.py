@@ -96,7 +96,7 @@ def event_has_own_people(text: str, floor: int, event: re.Match, start: int, lex
     if subject and not active and fold(subject.group(1)) in lex.people_nouns | set(lex.group_of):
         return True
     between = text[event.end() : start]
-    own = re.match(r"\s+(?:of|de)\s+([a-záéíóúñü][\w'’-]*)", between)
+    own = re.match(rf"\s+(?:{lex.alternation('of_words')})\s+([a-záéíóúñü][\w'’-]*)", between)
     return (
         bool(own)
         and "," in between

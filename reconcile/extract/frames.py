@@ -126,7 +126,7 @@ def place_of(
     localities = lex.phrases("locality_nouns").pattern
     part = lex.phrases("part_markers_after").pattern
     articles = rf"(?:(?:{lex.alternation('definite_articles')})\s+)?"
-    link = lex.alternation("locality_link")
+    link = lex.alternation("of_words")
     after = re.match(
         rf"\s*(?:{part}\s*,?\s*)?{prepositions}\s+{articles}(?:{localities}\s+(?:{link})\s+)?({PLACE})",
         text[claim.end : sentence.end],
@@ -445,7 +445,7 @@ def place_opening_the_clause(
     prepositions = lex.phrases("place_prepositions").pattern
     localities = lex.phrases("locality_nouns").pattern
     articles = rf"(?:(?:{lex.alternation('definite_articles')})\s+)?"
-    link = lex.alternation("locality_link")
+    link = lex.alternation("of_words")
     found = re.search(
         rf"(?:^|[;:]|\b(?:{lex.phrases('clause_openers').pattern}))\s*{prepositions}\s+{articles}"
         rf"(?:{localities}\s+(?:{link})\s+)?({PLACE})\s*(?:\([^()]{{1,30}}\)\s*)?,([^,;:()\d]{{0,60}})$",
