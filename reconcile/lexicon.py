@@ -94,6 +94,14 @@ def trie_regex(words: set[str]) -> str:
     return build(trie)
 
 
+def longest_first(words) -> list[str]:
+    """Words in the order a regex alternation tries them: longest first (a wording before its
+    own beginning), ties in alphabetical order. The order of a set's words changes from process
+    to process; a pattern built from them in that order would be a new pattern each time,
+    compiled again instead of read from the start-up cache."""
+    return sorted(words, key=lambda word: (-len(word), word))
+
+
 def invert(groups: dict) -> dict[str, str]:
     """{key: [wordings]} -> {folded wording: key}."""
     return {fold(str(w)): str(key) for key, words in (groups or {}).items() for w in words}
@@ -230,7 +238,7 @@ class Lexicon:
         found = built.get(keys)
         if found is None:
             words = frozenset().union(*(self.get_set(key) for key in keys))
-            found = built[keys] = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+            found = built[keys] = "|".join(longest_first(map(re.escape, words)))
         return found
 
     def phrases(self, key: str) -> re.Pattern:

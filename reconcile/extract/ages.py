@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import accent_insensitive, fold, lexicon
+from ..lexicon import accent_insensitive, fold, lexicon, longest_first
 from ..models import Claim, Sentence
 from ..numbers import parse_words
 from .people import Person, alias_gap
@@ -25,7 +25,7 @@ def number_regex(code: str) -> str:
     A number word starts a word: without the look-behind the regex would also try every
     position inside every word (and find nothing more)."""
     lex = lexicon(code)
-    words = "|".join(map(accent_insensitive, sorted(lex.number_words, key=len, reverse=True)))
+    words = "|".join(map(accent_insensitive, longest_first(lex.number_words)))
     joiners = "|".join(map(accent_insensitive, sorted(lex.number_joiners))) or "and"
     word = rf"(?<![\w])(?:{words})(?![\w])"
     return rf"\d{{1,3}}|{word}(?:(?:[- ]|\s+(?:{joiners})\s+){word}){{0,3}}"
