@@ -143,9 +143,9 @@ class RegexCache:
                 return pattern
             except Exception:  # an entry that does not rebuild: compile it afresh
                 pass
-        entry = self.entry(p, flags)  # a bad pattern raises here as the compiler would
+        entry, code = self.entry(p, flags)  # a bad pattern raises here as the compiler would
         try:
-            pattern = self.build(p, entry)
+            pattern = self.build(p, entry, code)
         except Exception:  # not expected once `supported` said yes; the compiler's own then
             return self.original(p, flags)
         self.entries[key] = entry
@@ -153,25 +153,23 @@ class RegexCache:
         self.added += 1
         return pattern
 
-    def entry(self, p: str, flags: int) -> tuple:
-        """What `re._compiler.compile` computes, as plain values marshal can store."""
+    def entry(self, p: str, flags: int) -> tuple[tuple, list]:
+        """What `re._compiler.compile` computes, as plain values marshal can store; and the
+        code as the compiler gave it, for this process."""
         tree = self.compiler._parser.parse(p, flags)
-        code = array(self.typecode, self.compiler._code(tree, flags)).tobytes()
+        code = self.compiler._code(tree, flags)
         groupindex = {str(k): int(v) for k, v in tree.state.groupdict.items()}
         indexgroup = [None] * tree.state.groups
         for name, index in groupindex.items():
             indexgroup[index] = name
-        return (
-            int(flags | tree.state.flags),
-            code,
-            tree.state.groups - 1,
-            groupindex,
-            tuple(indexgroup),
-        )
+        stored = array(self.typecode, code).tobytes()
+        groups = tree.state.groups - 1
+        return (int(flags | tree.state.flags), stored, groups, groupindex, tuple(indexgroup)), code
 
-    def build(self, p: str, entry: tuple):
-        flags, code, groups, groupindex, indexgroup = entry
-        code = array(self.typecode, code).tolist()
+    def build(self, p: str, entry: tuple, code: list | None = None):
+        flags, stored, groups, groupindex, indexgroup = entry
+        if code is None:
+            code = array(self.typecode, stored).tolist()
         return self.sre.compile(p, flags, code, groups, dict(groupindex), indexgroup)
 
     def save(self) -> bool:
@@ -189,11 +187,12 @@ class RegexCache:
             return False
         try:
             probe = r"(?P<word>\w+)(?<=[aá])\s*(\d+)?"
-            built = self.build(probe, self.entry(probe, 2))
+            built = self.build(probe, self.entry(probe, 2)[0])  # through the stored form
             real = self.original(probe, 2)
             text = "Casa 12 mesa"
             return (
-                built.flags == real.flags
+                built == real  # the same source, flags and code
+                and built.flags == real.flags
                 and built.groupindex == real.groupindex
                 and built.groups == real.groups
                 and [m.groups() for m in built.finditer(text)]
