@@ -1,5 +1,6 @@
 """A per-user cache of work every process would otherwise redo at start-up: the lexicons'
-parsed YAML, and (for the command line only) the compiled form of the regular expressions.
+parsed YAML, and (for the command line only: `install`) the compiled form of the regular
+expressions and a memo of values derived from the lexicons' words.
 
 The directory is `RECONCILE_CACHE_DIR` when set (`off`, or empty, turns every cache off), else
 `$XDG_CACHE_HOME/reconcile`, else `~/.cache/reconcile`. File names carry the package version
