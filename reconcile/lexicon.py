@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
+from . import startup_cache
+
 LANG_DIR = Path(__file__).parent / "lang"
 DEFAULT_LANGUAGE = "en"
 
@@ -72,6 +74,13 @@ def phrase_pattern(phrases, flags=re.I) -> re.Pattern:
 
 
 def trie_regex(words: set[str]) -> str:
+    """One regex alternation of `words` as a trie (kept across processes by the command line:
+    the large lists take milliseconds to fold into a trie)."""
+    key = frozenset(words)
+    return startup_cache.remembered("trie_regex", __file__, key, lambda: build_trie_regex(key))
+
+
+def build_trie_regex(words: frozenset[str]) -> str:
     trie: dict = {}
     for word in words:
         node = trie
@@ -92,6 +101,14 @@ def trie_regex(words: set[str]) -> str:
         return f"(?:{body})?" if "" in node else body  # greedy: the longer wording first
 
     return build(trie)
+
+
+def longest_first(words) -> list[str]:
+    """Words in the order a regex alternation tries them: longest first (a wording before its
+    own beginning), ties in alphabetical order. The order of a set's words changes from process
+    to process; a pattern built from them in that order would be a new pattern each time,
+    compiled again instead of read from the start-up cache."""
+    return sorted(words, key=lambda word: (-len(word), word))
 
 
 def invert(groups: dict) -> dict[str, str]:
@@ -230,7 +247,7 @@ class Lexicon:
         found = built.get(keys)
         if found is None:
             words = frozenset().union(*(self.get_set(key) for key in keys))
-            found = built[keys] = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+            found = built[keys] = "|".join(longest_first(map(re.escape, words)))
         return found
 
     def phrases(self, key: str) -> re.Pattern:
@@ -254,25 +271,61 @@ def available_languages() -> list[str]:
 @cache
 def lexicon(code: str = DEFAULT_LANGUAGE) -> Lexicon:
     """The lexicon of a language (English where the language has no folder)."""
+    if code not in available_languages():
+        code = DEFAULT_LANGUAGE
+    return Lexicon(code, lexicon_data(code))
+
+
+def lexicon_files(code: str) -> list[Path]:
+    """The YAML files of a language, in the order they are merged: the shipped lists first,
+    then a user's (RECONCILE_LEXICON_DIR), which extend them."""
+    files: list[Path] = []
+    for base in reversed(lexicon_dirs()):
+        folder = base / code
+        if folder.is_dir():
+            files.extend(sorted(folder.glob("*.yaml")))
+    return files
+
+
+def lexicon_data(code: str) -> dict:
+    """A language's word lists, merged from its YAML files; read from the start-up cache when
+    none of those files (nor this module, which merges them) changed since it was written."""
+    files = lexicon_files(code)
+    try:  # every source's path, size and modification time: an edited list is read again
+        key = [code] + [
+            [str(path), stat.st_size, stat.st_mtime_ns]
+            for path in [Path(__file__), *files]
+            for stat in [path.stat()]
+        ]
+    except OSError:
+        key = None
+    where = startup_cache.cache_path(f"lexicon-{code}") if key is not None else None
+    stored = startup_cache.read(where)
+    if (
+        isinstance(stored, dict)
+        and stored.get("key") == key
+        and isinstance(stored.get("data"), dict)
+    ):
+        return stored["data"]
+    data = read_lexicon_files(files)
+    startup_cache.write(where, {"key": key, "data": data})
+    return data
+
+
+def read_lexicon_files(files: list[Path]) -> dict:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    if code not in available_languages():
-        code = DEFAULT_LANGUAGE
     data: dict = {}
-    for base in reversed(lexicon_dirs()):  # user lists extend the shipped ones
-        folder = base / code
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.glob("*.yaml")):
-            loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
-            for key, value in loaded.items():
-                if path.stem == "dates" and key == "joiners":
-                    key = "date_joiners"
-                if isinstance(value, list) and isinstance(data.get(key), list):
-                    data[key] = [*data[key], *value]
-                elif isinstance(value, dict) and isinstance(data.get(key), dict):
-                    data[key] = {**data[key], **value}
-                else:
-                    data[key] = value
-    return Lexicon(code, data)
+    for path in files:
+        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+        for key, value in loaded.items():
+            if path.stem == "dates" and key == "joiners":
+                key = "date_joiners"
+            if isinstance(value, list) and isinstance(data.get(key), list):
+                data[key] = [*data[key], *value]
+            elif isinstance(value, dict) and isinstance(data.get(key), dict):
+                data[key] = {**data[key], **value}
+            else:
+                data[key] = value
+    return data

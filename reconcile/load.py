@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from .dates import find_date
 from .dating import page_date
 from .models import METADATA_FIELDS, Document
@@ -32,9 +30,6 @@ from .models import METADATA_FIELDS, Document
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson"}
 MANIFEST_NAMES = ("manifest.yaml", "manifest.yml", "manifest.csv")
-# libyaml's safe loader where PyYAML has it (the wheels do): the same data, parsed in C. Front
-# matter is parsed once per article, and a manifest can list a whole archive.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FIELD_ALIASES = {
     "date": "published",
     "published_at": "published",
@@ -168,13 +163,29 @@ def document_id(text: str, outlet: str | None) -> str:
 # --------------------------------------------------------------------------- formats
 
 
+def yaml_and_loader():
+    """PyYAML and libyaml's safe loader where PyYAML has it (the wheels do): the same data,
+    parsed in C. Front matter is parsed once per article, and a manifest can list a whole
+    archive. Imported on first use: a draft without front matter (`check`) needs no YAML."""
+    import yaml
+
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def __getattr__(name: str):
+    if name == "SAFE_LOADER":
+        return yaml_and_loader()[1]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def split_front_matter(text: str) -> tuple[dict, str, int]:
     """`---` YAML front matter at the top of a Markdown file: (fields, body, body offset)."""
     match = re.match(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", text, re.S)
     if not match:
         return {}, text, 0
+    yaml, loader = yaml_and_loader()
     try:
-        fields = yaml.load(match.group(1), Loader=SAFE_LOADER) or {}
+        fields = yaml.load(match.group(1), Loader=loader) or {}
     except yaml.YAMLError as error:
         raise LoadError(f"front matter is not valid YAML ({first_line(error)})") from None
     if not isinstance(fields, dict):
@@ -383,6 +394,7 @@ def read_manifest(folder: str, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, 
         path = Path(folder) / name
         if not path.is_file():
             continue
+        yaml, loader = yaml_and_loader()
         try:
             data = read_limited(path, max_bytes)
             if data is None:
@@ -394,7 +406,7 @@ def read_manifest(folder: str, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, 
             if name.endswith(".csv"):
                 rows = list(csv.DictReader(io.StringIO(text)))
             else:
-                data = yaml.load(text, Loader=SAFE_LOADER) or {}
+                data = yaml.load(text, Loader=loader) or {}
                 rows = data.get("documents", []) if isinstance(data, dict) else data
         except yaml.YAMLError as error:
             raise LoadError(f"{name} beside it is not valid YAML ({first_line(error)})") from None

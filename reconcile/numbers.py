@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import Lexicon, accent_insensitive, fold, lexicon
+from .lexicon import Lexicon, accent_insensitive, fold, lexicon, longest_first
 
 INF = math.inf
 CURRENCY = {
@@ -79,7 +79,7 @@ def parse_digits(text: str) -> float | None:
 def number_pattern(code: str) -> re.Pattern:
     """Digits, or a run of number words joined by spaces, hyphens or the joiner words."""
     lex = lexicon(code)
-    words = sorted(lex.number_words, key=len, reverse=True)
+    words = longest_first(lex.number_words)
     collective = sorted(lex.collective, key=len, reverse=True)
     joiners = "|".join(map(re.escape, sorted(lex.number_joiners))) or "and"
     word = "(?:" + "|".join(map(accent_insensitive, words)) + ")"

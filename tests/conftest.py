@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,17 @@ from reconcile import store
 from reconcile.cli import app
 from reconcile.ingest import ingest
 from reconcile.pipeline import reconcile
+
+# The start-up cache (reconcile/startup_cache.py) of this session, and of every process its
+# tests start, goes to a folder of its own, never to the user's (importing the package reads
+# none of it: this is early enough).
+SESSION_CACHE = tempfile.mkdtemp(prefix="reconcile-test-cache-")
+os.environ["RECONCILE_CACHE_DIR"] = SESSION_CACHE
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(SESSION_CACHE, ignore_errors=True)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"

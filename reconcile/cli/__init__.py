@@ -17,6 +17,9 @@ def main() -> None:
 
         sys.stdout.write(f"reconcile {__version__}\n")
         return
+    from ..startup_cache import install
+
+    install()  # the start-up cache, before the framework's own patterns are compiled
     from .base import main as run
 
     run()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicon, fold
+from ..lexicon import Lexicon, fold, longest_first
 from ..models import Claim, Sentence
 from ..numbers import Number
 from ..output import number_text
@@ -362,7 +362,7 @@ def coordinated(text: str, end: int, limit: int, lex: Lexicon) -> bool:
     if not match:
         return False
     if re.match(
-        r"(?:\d|" + "|".join(sorted(lex.number_words, key=len, reverse=True)) + r")\b",
+        r"(?:\d|" + "|".join(longest_first(lex.number_words)) + r")\b",
         fold(match.group(1)),
     ):
         return False  # "nine judges and eight police officials": two counts, not one total

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..lexicon import Lexicon, fold
+from ..lexicon import Lexicon, fold, longest_first
 from ..models import Claim, Sentence
 
 UPPER = "A-ZÁÉÍÓÚÑÜÀÈÌÒÙÂÊÎÔÛÇ"
@@ -51,7 +51,7 @@ def name_pattern(lex: Lexicon) -> re.Pattern:
     """Capitalised runs of words (with particles and initials); built once per lexicon."""
     pattern = lex.__dict__.get("_name_pattern")
     if pattern is None:
-        particles = "|".join(sorted((re.escape(p) for p in lex.particles), key=len, reverse=True))
+        particles = "|".join(longest_first(re.escape(p) for p in lex.particles))
         pattern = re.compile(
             rf"(?<![\w@#])(?:{WORD})(?:\s+(?:(?:{particles})\s+)*(?:{WORD}|{INITIAL}))*"
         )
@@ -316,7 +316,7 @@ def after_place_noun(text: str, start: int, lex: Lexicon) -> bool:
     found = lex.__dict__.get("_after_place_noun")
     if found is None:
         nouns = [p for p in lex.get_set("place_prepositions") if " " in p]
-        pattern = "|".join(re.escape(p) for p in sorted(nouns, key=len, reverse=True))
+        pattern = "|".join(re.escape(p) for p in longest_first(nouns))
         found = lex.__dict__["_after_place_noun"] = (
             re.compile(rf"\b(?:{pattern})\s*$", re.I) if pattern else False
         )
