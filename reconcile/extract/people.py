@@ -267,26 +267,30 @@ def alias_gap(lex: Lexicon) -> re.Pattern:
 
 
 def age_follows(text: str, end: int, lex: Lexicon, single: bool = False) -> bool:
-    """Is the name followed by its age: "Quispe Lazo de 26 años", "Huamán Ccori (20)" (lexicon keys
-    `age_appositions` and `apposition_age`)? A single word passes only as an item of a list of
-    names and ages ("Anouk, 12, Wessel, 8, and Ferdi, 5"): "Tarrasola (45)" and "la región de
-    Ayaviri, de 16 años" are places."""
+    """Is the name followed by its age: "Quispe Lazo de 26 años", "Huamán Ccori (20)", "Ana Ruiz,
+    11 months" (lexicon keys `age_appositions`, `apposition_age` and `month_age_appositions`)? A
+    single word passes only as an item of a list of names and ages ("Anouk, 12, Wessel, 8, and
+    Ferdi, 5"; "Anouk, de 12; Wessel, de 8") or with an age in months: "Tarrasola (45)" and "la región de Ayaviri, de 16 años"
+    are places."""
     found = lex.__dict__.get("_age_after_name")
     if found is None:
         patterns = [re.compile(p, re.I) for p in lex.get("age_appositions") or []]
         age = lex.get("apposition_age")
         if age:
             patterns.append(re.compile(r"^\s*,?\s*" + age.lstrip("^"), re.I))
+        months = [re.compile(p, re.I) for p in lex.get("month_age_appositions") or []]
         joining = lex.phrases("and_words").pattern
-        item = re.compile(rf"\s*,\s*\d{{1,3}}\s*(?:[,;.]|{joining}\s)", re.I)
-        found = lex.__dict__["_age_after_name"] = (patterns, item)
+        modifiers = "|".join(re.escape(w) for w in sorted(lex.get_set("age_modifier_words")))
+        modifier = rf"(?:(?:{modifiers})\s+)?" if modifiers else ""
+        item = re.compile(rf"\s*,\s*{modifier}\d{{1,3}}\s*(?:[,;.]|{joining}\s)", re.I)
+        found = lex.__dict__["_age_after_name"] = (patterns + months, item, months)
     alias = alias_gap(lex).match(text, end, end + 80)
     if alias:
         end = alias.end()  # "Merino, alias 'El Toro', 44"
     window = text[end : end + 40]
-    patterns, item = found
-    if single:
-        return bool(item.match(window))
+    patterns, item, months = found
+    if single:  # an age in months is a baby's, never a place's: "Cristina, 11 months"
+        return bool(item.match(window)) or any(p.match(window) for p in months)
     return any(p.match(window) for p in patterns)
 
 
