@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
+from rapidfuzz.distance import Indel
+
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, PartialDate
 from .lexicon import fold
 from .models import PERSONAL_KINDS, SEVERITIES, Conflict, Source, Value
@@ -700,6 +702,10 @@ def name_conflicts(
         documents = {k: {m["document"] for m in groups[k]} for k in keys}
         if not any(documents[k] - documents[o] for k in keys for o in keys if k != o):
             continue  # one spelling, or all spellings from the same documents
+        if attribute == "surname" and any(
+            another_surname(k, o) for k in keys for o in keys if k < o
+        ):
+            continue  # "Ibarra Quenaya" / "Tarqui Quenalla": a surname given another way
         values = [
             make_value(k, groups[k]) for k in sorted(keys, key=lambda k: (-len(documents[k]), k))
         ]
@@ -808,6 +814,21 @@ def word_conflicts(story: str, entity_name: str, full: list[dict]) -> list[Confl
             values,
         )
     ]
+
+
+SURNAME_WORD_SIMILARITY = 0.5  # below it, two surname words are two surnames, not one misspelt
+
+
+def another_surname(a: str, b: str) -> bool:
+    """Do two spellings of a person's surnames hold a word the other has nothing like? A
+    child named with its father's surname in one report and another man's in the next
+    ("Ibarra Quenaya" / "Tarqui Quenalla") is given another surname, which is no slip of the
+    pen: which one is right is not a matter of spelling. Hernández and Fernández are alike."""
+    short, long = sorted((fold(a).split(), fold(b).split()), key=len)
+    return any(
+        max(Indel.normalized_similarity(w, o) for o in long) < SURNAME_WORD_SIMILARITY
+        for w in short
+    )
 
 
 def one_spacing(full: list[dict]) -> list[dict]:

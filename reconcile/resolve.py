@@ -157,10 +157,13 @@ def same_person(
         return True
     if (
         misspelt(ga[0], gb[0])
-        and misspelt(sa[0], sb[0])
+        and any(misspelt(x, y) for x in sa for y in sb)
         and not {ga[0], gb[0]} <= known_given_names()  # Mario and María: two names
     ):
-        return True  # "Macimo Thomsem" is "Máximo Thomsen": each part one slip away
+        # "Macimo Thomsem" is "Máximo Thomsen": each part one slip away. The slip may be in
+        # any surname: a child named with the father's surname in one report and another's
+        # in the next keeps the mother's ("Solena Ibarra Quenaya" / "Solenia Tarqui Quenalla").
+        return True
     if (
         shared_role
         and same_given_name(ga[0], gb[0])
@@ -291,7 +294,8 @@ def blocking_keys(person: LocalPerson) -> set[str]:
                 keys.add("s:" + surname)
         if given and surnames:
             keys.add(f"g:{given[0]}:{surnames[0][:1]}")
-            keys.add(f"m:{given[0][:2]}:{surnames[0][:2]}")  # both parts misspelt: "Macimo Thomsem"
+            for surname in surnames:  # both parts misspelt: "Macimo Thomsem"
+                keys.add(f"m:{given[0][:2]}:{surname[:2]}")
             if person.roles:  # one role, one given name: "Yannis Ikonomu" / "Yiannis Okonomo"
                 keys.add("r:" + nickname_forms().get(given[0], given[0]))
     return keys

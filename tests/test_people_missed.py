@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from reconcile.ingest import analyse
+from reconcile.judge import name_conflicts
 from reconcile.models import Document
+from reconcile.resolve import resolve
 
 
 def claims_of(text: str, language: str = "en", published: str = "2024-03-20"):
@@ -50,3 +52,54 @@ def test_an_age_in_months_gives_no_age_in_years():
     text = "The family, Ofelia, 12, and Tamsin, 10 months, reached the camp."
     assert ages_of(text) == {"Ofelia": 12}
     assert ages_of("Viajaba Tamsin Quenaya, de 10 meses, con su madre.", "es") == {}
+
+
+# ------------------------------------------------------------------ a child's changing surnames
+
+
+def person(document: str, name: str) -> dict:
+    return {"document_id": document, "value": name, "subject": name, "extra": {}}
+
+
+def age(document: str, subject: str, years: int) -> dict:
+    return {"document_id": document, "subject": subject, "low": years, "date": "2024-03-20"}
+
+
+def groups(entities) -> set[frozenset[str]]:
+    return {frozenset(e.spellings()) for e in entities}
+
+
+def mention(document: str, given: str, surname: str) -> dict:
+    name = f"{given} {surname}"
+    return {
+        "document": document,
+        "value": name,
+        "quote": name,
+        "start": 0,
+        "end": len(name),
+        "extra": {"given": given, "surname": surname},
+    }
+
+
+def test_a_child_misspelt_and_given_another_fathers_surname_joins_with_the_same_age():
+    claims = [person("a", "Solenia Ibarra Quenaya"), person("b", "Solenya Tarqui Quenalla")]
+    ages = [age("a", "Solenia Ibarra Quenaya", 9), age("b", "Solenya Tarqui Quenalla", 9)]
+    assert groups(resolve("s", claims, [], [], ages)) == {
+        frozenset({"Solenia Ibarra Quenaya", "Solenya Tarqui Quenalla"})
+    }
+
+
+def test_a_child_misspelt_and_given_another_surname_stays_apart_without_evidence():
+    claims = [person("a", "Solenia Ibarra Quenaya"), person("b", "Solenya Tarqui Quenalla")]
+    assert len(resolve("s", claims, [], [])) == 2
+    ages = [age("a", "Solenia Ibarra Quenaya", 9), age("b", "Solenya Tarqui Quenalla", 30)]
+    assert len(resolve("s", claims, [], [], ages)) == 2
+
+
+def test_another_surname_is_no_spelling_of_it_but_a_misspelt_one_is():
+    another = [mention("a", "Solenia", "Ibarra Quenaya"), mention("b", "Solenya", "Tarqui Quenaya")]
+    found = name_conflicts("s", "Solenia Ibarra Quenaya", another, set())
+    assert [c.attribute for c in found] == ["first name"]
+    misspelt = [mention("a", "Alba", "Hernández Ruiz"), mention("b", "Alba", "Fernández Ruiz")]
+    found = name_conflicts("s", "Alba Hernández Ruiz", misspelt, set())
+    assert [(c.attribute, c.severity) for c in found] == [("surname", "high")]
