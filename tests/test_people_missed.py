@@ -103,3 +103,19 @@ def test_another_surname_is_no_spelling_of_it_but_a_misspelt_one_is():
     misspelt = [mention("a", "Alba", "Hernández Ruiz"), mention("b", "Alba", "Fernández Ruiz")]
     found = name_conflicts("s", "Alba Hernández Ruiz", misspelt, set())
     assert [(c.attribute, c.severity) for c in found] == [("surname", "high")]
+
+
+# ------------------------------------------------------------------ an age whose subject is dropped
+
+
+def test_an_age_opening_a_sentence_with_its_verb_is_the_previous_sentences_person():
+    text = (
+        "El juicio terminó ayer.\n\nEl perfil de Mateo Brunsen\n\n"
+        "Tiene 22 años, y fue condenado por la muerte de Ciro Pertano."
+    )
+    assert ages_of(text, "es") == {"Mateo Brunsen": 22}
+
+
+def test_an_age_with_its_subject_after_the_verb_is_not_the_previous_sentences_person():
+    text = "Habló Mateo Brunsen. Tenía 34 años Pedro Loor cuando murió."
+    assert "Mateo Brunsen" not in ages_of(text, "es")
