@@ -685,12 +685,16 @@ def name_conflicts(
     documents of one language differ, and no note when only the languages do. A name
     stated as an alias ("better known as") is another name, not another spelling."""
     full = [m for m in mentions if " " in m["value"] and fold(m["value"]) not in aliases]
-    if len({m["document"] for m in full}) < 2:
+    firsts = first_names_alone(full, mentions, aliases)
+    if len({m["document"] for m in full + firsts}) < 2 or not full:
         return []
     full = one_spacing(full)
     conflicts = []
     for attribute in ("first name", "surname"):
         groups = spellings(attribute, full, mentions)
+        if attribute == "first name":
+            for mention in firsts:
+                groups[mention["value"]].append(mention)
         # A second given name or surname left out ("Ana" beside "Ana Lucía", "Salazar" beside
         # "Salazar Méndez") is a shorter form of the name, not another spelling of it.
         # Initials for a name ("Joffre A. B." beside "Joffre Alcívar Bautista") shorten it too.
@@ -874,6 +878,22 @@ def nicknames(keys: list[str]) -> bool:
     return all(same_given_name(firsts[0], other) for other in firsts[1:]) and all(
         k.split()[1:] == keys[0].split()[1:] for k in keys
     )
+
+
+def first_names_alone(full: list[dict], mentions: list[dict], aliases: set[str]) -> list[dict]:
+    """Single names that are none of the words of the person's full names: a first name
+    written another way ("Erik" for the "Erick Hernández" another document names in full,
+    joined as one person by `resolve`), compared with the full names' first names. A single
+    name that is a word of them ("Hernández", "Erick") is a shorter form, not another spelling."""
+    words = {w for m in full for w in fold(m["value"]).replace(".", " ").split()}
+    return [
+        m
+        for m in mentions
+        if " " not in m["value"].strip()
+        and fold(m["value"]) not in aliases
+        and fold(m["value"]) not in words
+        and fold(m["value"]) not in {fold(a) for a in aliases}
+    ]
 
 
 def spellings(attribute: str, full: list[dict], mentions: list[dict]) -> dict[str, list[dict]]:

@@ -119,3 +119,71 @@ def test_an_age_opening_a_sentence_with_its_verb_is_the_previous_sentences_perso
 def test_an_age_with_its_subject_after_the_verb_is_not_the_previous_sentences_person():
     text = "Habló Mateo Brunsen. Tenía 34 años Pedro Loor cuando murió."
     assert "Mateo Brunsen" not in ages_of(text, "es")
+
+
+# ------------------------------------------------------------------ a first name alone
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Un testigo, Walter, primo de Mauro, relató cómo empezó el fuego.", "es"),
+        ("Hay dolor en la familia nicaragüense de Mauro, que celebraba su cumpleaños.", "es"),
+        ("A witness, the cousin of Mauro, said the fire began upstairs.", "en"),
+    ],
+)
+def test_a_given_name_alone_beside_a_relative_is_a_person(text, language):
+    assert "Mauro" in names_of(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("La familia de Ayaviri celebró la fiesta.", "es"),  # no given name: a place, maybe
+        ("The family of Tarrasola left the town.", "en"),
+    ],
+)
+def test_an_unknown_word_beside_a_relative_is_no_person(text, language):
+    assert names_of(text, language) == []
+
+
+def single(document: str, name: str) -> dict:
+    return {**person(document, name), "sentence": 1}
+
+
+def test_a_first_name_alone_joins_the_one_person_whose_first_name_it_misspells():
+    claims = [person("a", "Erick Tasman"), single("b", "Erik"), single("c", "Mauro")]
+    assert frozenset({"Erick Tasman", "Erik"}) in groups(resolve("s", claims, [], []))
+
+
+@pytest.mark.parametrize(("full", "alone"), [("María Tasman", "Mario"), ("Daniela Ruiz", "Daniel")])
+def test_a_masculine_and_a_feminine_first_name_are_two_people(full, alone):
+    assert len(resolve("s", [person("a", full), single("b", alone)], [], [])) == 2
+
+
+def alone(document: str, name: str) -> dict:
+    return {
+        "document": document,
+        "value": name,
+        "quote": name,
+        "start": 0,
+        "end": len(name),
+        "extra": {"given": "", "surname": name},
+    }
+
+
+def test_a_first_name_alone_spelt_another_way_is_a_spelling_contradiction():
+    mentions = [mention("a", "Erick", "Tasman"), alone("b", "Erik")]
+    found = name_conflicts("s", "Erick Tasman", mentions, set())
+    assert [(c.attribute, c.severity, sorted(v.value for v in c.values)) for c in found] == [
+        ("first name", "high", ["Erick", "Erik"])
+    ]
+
+
+def test_a_name_alone_that_is_a_word_of_the_full_name_is_no_second_spelling():
+    mentions = [mention("a", "Erick", "Tasman"), alone("b", "Tasman"), alone("c", "Erick")]
+    assert name_conflicts("s", "Erick Tasman", mentions, set()) == []
+    nickname = [mention("a", "Alejandro", "Tasman"), alone("b", "Alex")]
+    assert all(
+        c.severity == "low" for c in name_conflicts("s", "Alejandro Tasman", nickname, set())
+    )

@@ -204,12 +204,14 @@ def listed_after(text: str, end: int, role: str, lex: Lexicon) -> bool:
 
 
 def kin_beside(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """Is the name a relative's: "the father of Ana Ruiz", "la familia de Ana Ruiz", "Ana
-    Ruiz's mother" (lexicon keys `kin_nouns`, `kin_prepositions`)?"""
+    """Is the name a relative's: "the father of Ana Ruiz", "la familia de Ana Ruiz", "la familia
+    hondureña de Ana Ruiz", "Ana Ruiz's mother" (lexicon keys `kin_nouns`, `kin_prepositions`)?"""
     kin = lex.get_set("kin_nouns")
     if not kin:
         return False
-    before = fold(text[max(0, start - 30) : start]).split()
+    before = fold(text[max(0, start - 40) : start]).split()
+    if len(before) >= 3 and before[-2] in demonym_words(lex):
+        before = before[:-2] + before[-1:]  # "la familia nicaragüense de Ana Ruiz"
     if len(before) >= 2 and before[-1] in lex.get_set("kin_prepositions") and before[-2] in kin:
         return True
     possessive = POSSESSIVE.search(text[max(start, end - 2) : end])  # the run kept its "'s"
@@ -700,9 +702,14 @@ def weigh_run(text: str, lex: Lexicon, sentence: Sentence, run: RunShape):
         evidence.add("alias")  # "better known as Leandro Norero", "alias El Patrón"
     if alias_gap(lex).match(text, raw_end, raw_end + 80):
         evidence.add("alias")  # "Wilberto Alcázar, alias Negro Toro": a person's other name
-    if len(tokens) > 1 and kin_beside(text, start, raw_end, lex):
-        evidence.add("kin")  # "el padre de Ana Ruiz", "Ana Ruiz's mother"
+    if kin_beside(text, start, raw_end, lex) and (len(tokens) > 1 or given_alone(run, lex)):
+        evidence.add("kin")  # "el padre de Ana Ruiz", "Ana Ruiz's mother", "el primo de Ana"
     return title, role, frozenset(evidence)
+
+
+def given_alone(run: RunShape, lex: Lexicon) -> bool:
+    """Is a run a known given name alone ("Ana" in "el primo de Ana")?"""
+    return len(run.tokens) == 1 and run.folded[0] in lex.given_names
 
 
 def placed(text: str, lex: Lexicon, sentence: Sentence, run: RunShape):
@@ -753,15 +760,17 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
         return  # a sentence's first word alone is a person only as a name already known
     if len(tokens) == 1 and folded_tokens[0] not in known:
         _, _, placing = placed(text, lex, sentence, run)
-        if not placing & {"title", "apposition"}:
-            return  # an unknown single word is someone only by a title or an apposition
+        if not placing & {"title", "apposition"} and not (
+            given_alone(run, lex) and kin_beside(text, start, run.raw_end, lex)
+        ):
+            return  # an unknown single word is someone only by a title, an apposition or kin
     title, role, frozen = weighed(match, text, lex, sentence, run)
     evidence = set(frozen)
     if len(tokens) == 1:
         key = folded_tokens[0]
         if key in known:
             evidence.add("known")
-        elif not (evidence & {"title", "apposition"}):
+        elif not (evidence & {"title", "apposition", "kin"}):
             return
         elif "title" not in evidence and after_place_preposition(text, start, lex):
             return  # "la región de Ayaviri, de 16 años": the age is someone else's
