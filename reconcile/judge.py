@@ -685,16 +685,16 @@ def name_conflicts(
     documents of one language differ, and no note when only the languages do. A name
     stated as an alias ("better known as") is another name, not another spelling."""
     full = [m for m in mentions if " " in m["value"] and fold(m["value"]) not in aliases]
-    firsts = first_names_alone(full, mentions, aliases)
-    if len({m["document"] for m in full + firsts}) < 2 or not full:
+    slips = [m for m in mentions if slip(m)]
+    firsts = [m for m in first_names_alone(full, mentions, aliases) if not slip(m)]
+    if not full or (len({m["document"] for m in full + firsts}) < 2 and not slips):
         return []
     full = one_spacing(full)
     conflicts = []
     for attribute in ("first name", "surname"):
         groups = spellings(attribute, full, mentions)
-        if attribute == "first name":
-            for mention in firsts:
-                groups[mention["value"]].append(mention)
+        for mention in firsts if attribute == "first name" else slips:
+            groups[mention["value"]].append(mention)
         # A second given name or surname left out ("Ana" beside "Ana Lucía", "Salazar" beside
         # "Salazar Méndez") is a shorter form of the name, not another spelling of it.
         # Initials for a name ("Joffre A. B." beside "Joffre Alcívar Bautista") shorten it too.
@@ -703,7 +703,9 @@ def name_conflicts(
             for k in groups
             if k and not any(shorter_form(k, other) or abbreviates(k, other) for other in groups)
         ]
-        documents = {k: {m["document"] for m in groups[k]} for k in keys}
+        # A document's own slip ("Mavenijina" after its "Martin Mavenjina") stands apart from
+        # the spelling it gives the person in full, as if another source gave it.
+        documents = {k: {(m["document"], bool(slip(m))) for m in groups[k]} for k in keys}
         if not any(documents[k] - documents[o] for k in keys for o in keys if k != o):
             continue  # one spelling, or all spellings from the same documents
         if attribute == "surname" and any(
@@ -878,6 +880,12 @@ def nicknames(keys: list[str]) -> bool:
     return all(same_given_name(firsts[0], other) for other in firsts[1:]) and all(
         k.split()[1:] == keys[0].split()[1:] for k in keys
     )
+
+
+def slip(mention: dict) -> bool:
+    """Is a mention a lone surname its document misspells for a person it names in full
+    (`extra.slip_of`: "Mavenijina" after "Martin Mavenjina")?"""
+    return bool((mention.get("extra") or {}).get("slip_of"))
 
 
 def first_names_alone(full: list[dict], mentions: list[dict], aliases: set[str]) -> list[dict]:

@@ -187,3 +187,53 @@ def test_a_name_alone_that_is_a_word_of_the_full_name_is_no_second_spelling():
     assert all(
         c.severity == "low" for c in name_conflicts("s", "Alejandro Tasman", nickname, set())
     )
+
+
+# ------------------------------------------------------------------ a document's own slip
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "full"),
+    [
+        (
+            "Martín Tavenjira, de la comisión, habló ayer. “Pero desde el principio”, continuó "
+            "Tavenijira, “nadie escuchó”.",
+            "es",
+            "Martín Tavenjira",
+        ),
+        (
+            "Martin Tavenjira, of the commission, spoke on Monday. “From the start,” added "
+            "Tavenijira, “no one listened.”",
+            "en",
+            "Martin Tavenjira",
+        ),
+    ],
+)
+def test_a_lone_surname_a_document_misspells_is_its_person(text, language, full):
+    found = [(c.value, c.subject) for c in claims_of(text, language) if c.kind == "person"]
+    assert found == [(full, full), ("Tavenijira", full)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people the word could be a slip for: no one
+        "Ana Tavenjira and Luis Tavenjiro spoke. “Later,” added Tavenijira, “we left.”",
+        # a short word is no one's slip
+        "Ana Ruizo spoke on Monday. “Later,” added Ruiza, “we left.”",
+    ],
+)
+def test_a_lone_word_alike_to_no_single_surname_is_no_slip(text):
+    assert not any(c.extra.get("slip_of") for c in claims_of(text) if c.kind == "person")
+
+
+def test_a_documents_own_slip_of_a_surname_is_a_spelling_contradiction():
+    full = mention("a", "Martín", "Tavenjira")
+    lone = {**alone("a", "Tavenijira"), "extra": {"slip_of": "Martín Tavenjira"}}
+    found = name_conflicts("s", "Martín Tavenjira", [full, lone], set())
+    assert [(c.attribute, c.severity, sorted(v.value for v in c.values)) for c in found] == [
+        ("surname", "high", ["Tavenijira", "Tavenjira"])
+    ]
+    # the same lone surname written right is no conflict
+    right = {**alone("a", "Tavenjira"), "extra": {}}
+    assert name_conflicts("s", "Martín Tavenjira", [full, right], set()) == []

@@ -41,6 +41,7 @@ class Person:
     role: str | None = None
     alias_of: str | None = None  # the name this one is another name of
     evidence: set[str] = field(default_factory=set)
+    slip_of: str | None = None  # the full name whose surname this single word misspells
 
     @property
     def single(self) -> bool:
@@ -758,7 +759,10 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
     folded_tokens = run.folded
     if len(tokens) == 1 and run.opens and folded_tokens[0] not in known:
         return  # a sentence's first word alone is a person only as a name already known
-    if len(tokens) == 1 and folded_tokens[0] not in known:
+    slip = None
+    if len(tokens) == 1 and folded_tokens[0] not in known and not run.opens:
+        slip = misspelt_known(folded_tokens[0], known, lex)
+    if len(tokens) == 1 and folded_tokens[0] not in known and slip is None:
         _, _, placing = placed(text, lex, sentence, run)
         if not placing & {"title", "apposition"} and not (
             given_alone(run, lex) and kin_beside(text, start, run.raw_end, lex)
@@ -768,7 +772,7 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
     evidence = set(frozen)
     if len(tokens) == 1:
         key = folded_tokens[0]
-        if key in known:
+        if key in known or slip:
             evidence.add("known")
         elif not (evidence & {"title", "apposition", "kin"}):
             return
@@ -794,7 +798,29 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
     if not evidence and " ".join(folded_tokens) not in known:
         return
     given, surname = split_name(tokens, lex)
-    yield Person(start, end, name, list(tokens), given, surname, title, role, None, evidence)
+    yield Person(start, end, name, list(tokens), given, surname, title, role, None, evidence, slip)
+
+
+SLIP_LENGTH = 6  # the shortest surname a lone word may be a slip of the pen for
+
+
+def misspelt_known(word: str, known: dict[str, str], lex: Lexicon) -> str | None:
+    """The one full name of the document whose surname a lone word misspells ("Mavenijina"
+    after "Martin Mavenjina"): the document names that person again and misspells them. Given
+    names and short words are left alone (Mario is not María's slip)."""
+    from ..resolve import misspelt
+
+    if len(word) < SLIP_LENGTH or word in lex.given_names:
+        return None
+    found = {
+        name
+        for key, name in known.items()
+        if " " not in key
+        and len(key) >= SLIP_LENGTH
+        and key not in lex.given_names
+        and misspelt(word, key)
+    }
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def mark_aliases(people: list[Person], text: str, lex: Lexicon) -> None:
@@ -863,13 +889,14 @@ def person_claims(person: Person, sentence: Sentence, text: str) -> list[Claim]:
             quote=text[person.start : person.end],
             value=person.name,
             attribute="name",
-            subject=person.name,
+            subject=person.slip_of or person.name,
             sentence=sentence.index,
             extra={
                 "given": person.given,
                 "surname": person.surname,
                 "evidence": sorted(person.evidence),
                 **({"alias_of": person.alias_of} if person.alias_of else {}),
+                **({"slip_of": person.slip_of} if person.slip_of else {}),
             },
         )
     ]
