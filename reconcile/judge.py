@@ -21,7 +21,7 @@ from .dates import MONTH_NAMES, WEEKDAY_NAMES, PartialDate
 from .lexicon import fold
 from .models import PERSONAL_KINDS, SEVERITIES, Conflict, Source, Value
 from .output import number_text
-from .resolve import same_given_name
+from .resolve import misspelt, same_given_name
 
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 DATE_WINDOW_DAYS = 31  # two dates of "one event" further apart are two events
@@ -775,8 +775,6 @@ def word_conflicts(story: str, entity_name: str, full: list[dict]) -> list[Confl
     ("Dikson Aron Córdova Perdomo" / "Dikson Aarón Córdova Perdomo"), where the documents
     split the name into given names and surnames differently, so that neither part alone
     shows the slip. The differing words are the values."""
-    from .resolve import misspelt
-
     words_of = {id(m): fold(m["value"]).replace(".", " ").split() for m in full}
     written = {id(m): m["value"].replace(".", " ").split() for m in full}
     groups: dict[str, list[dict]] = defaultdict(list)
@@ -889,18 +887,20 @@ def slip(mention: dict) -> bool:
 
 
 def first_names_alone(full: list[dict], mentions: list[dict], aliases: set[str]) -> list[dict]:
-    """Single names that are none of the words of the person's full names: a first name
-    written another way ("Erik" for the "Erick Hernández" another document names in full,
-    joined as one person by `resolve`), compared with the full names' first names. A single
-    name that is a word of them ("Hernández", "Erick") is a shorter form, not another spelling."""
+    """Single names that misspell the first name of the person's full names and are none of
+    their words: a first name written another way ("Erik" for the "Erick Hernández" another
+    document names in full, joined as one person by `resolve`), compared with the full names'
+    first names. A single name that is a word of them ("Hernández", "Erick") is a shorter
+    form, and one like none of their first names ("Suazo-Sandoval") no first name at all."""
     words = {w for m in full for w in fold(m["value"]).replace(".", " ").split()}
+    firsts = {fold(raw_parts(m)[0]).split()[0] for m in full if raw_parts(m)[0].strip()}
     return [
         m
         for m in mentions
         if " " not in m["value"].strip()
         and fold(m["value"]) not in aliases
         and fold(m["value"]) not in words
-        and fold(m["value"]) not in {fold(a) for a in aliases}
+        and any(misspelt(fold(m["value"]), first) for first in firsts)
     ]
 
 

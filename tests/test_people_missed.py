@@ -237,3 +237,8 @@ def test_a_documents_own_slip_of_a_surname_is_a_spelling_contradiction():
     # the same lone surname written right is no conflict
     right = {**alone("a", "Tavenjira"), "extra": {}}
     assert name_conflicts("s", "Martín Tavenjira", [full, right], set()) == []
+
+
+def test_a_lone_surname_written_with_a_hyphen_is_no_first_name():
+    mentions = [mention("a", "Mayra", "Suazo Sandoval"), alone("b", "Suazo-Sandoval")]
+    assert name_conflicts("s", "Mayra Suazo Sandoval", mentions, set()) == []
