@@ -703,7 +703,7 @@ def name_conflicts(
             for k in groups
             if k and not any(shorter_form(k, other) or abbreviates(k, other) for other in groups)
         ]
-        # A document's own slip ("Mavenijina" after its "Martin Mavenjina") stands apart from
+        # A document's own slip ("Tavenijira" after its "Martín Tavenjira") stands apart from
         # the spelling it gives the person in full, as if another source gave it.
         documents = {k: {(m["document"], bool(slip(m))) for m in groups[k]} for k in keys}
         if not any(documents[k] - documents[o] for k in keys for o in keys if k != o):
@@ -882,13 +882,13 @@ def nicknames(keys: list[str]) -> bool:
 
 def slip(mention: dict) -> bool:
     """Is a mention a lone surname its document misspells for a person it names in full
-    (`extra.slip_of`: "Mavenijina" after "Martin Mavenjina")?"""
+    (`extra.slip_of`: "Tavenijira" after "Martín Tavenjira")?"""
     return bool((mention.get("extra") or {}).get("slip_of"))
 
 
 def first_names_alone(full: list[dict], mentions: list[dict], aliases: set[str]) -> list[dict]:
     """Single names that misspell the first name of the person's full names and are none of
-    their words: a first name written another way ("Erik" for the "Erick Hernández" another
+    their words: a first name written another way ("Erik" for the "Erick Tasman" another
     document names in full, joined as one person by `resolve`), compared with the full names'
     first names. A single name that is a word of them ("Hernández", "Erick") is a shorter
     form, and one like none of their first names ("Suazo-Sandoval") no first name at all."""

@@ -487,7 +487,7 @@ def attach_surname_only(people, full, joins, ids, documents) -> None:
 
 def misspelt_given_owners(key: str, surname_owners, given_owners, joins) -> set[str]:
     """The people of the story whose given name a single name misspells ("Erik" for the one
-    "Erick Hernández"), when no surname is like it: the single name is then a first name
+    "Erick Tasman"), when no surname is like it: the single name is then a first name
     written another way, which the judge compares. Masculine and feminine forms (Mario/María)
     are two names, never a slip."""
     if any(misspelt(key, surname) for surname in surname_owners):

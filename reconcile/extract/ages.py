@@ -196,7 +196,7 @@ def age_subject(
         and following is not None
         and re.search(r"[,;]", text[end : following.start])
     ):
-        # "Tiene 22 años, y fue condenado por la muerte de Ana Ruiz": a sentence opening with
+        # "Tenía 31 años, y había viajado con Ana Ruiz": a sentence opening with
         # the verb of its age has dropped its subject, the person the one before was about;
         # the name after its clause is someone else's. ("Tenía 34 años Pedro Loor" names him.)
         return topic

@@ -805,8 +805,8 @@ SLIP_LENGTH = 6  # the shortest surname a lone word may be a slip of the pen for
 
 
 def misspelt_known(word: str, known: dict[str, str], lex: Lexicon) -> str | None:
-    """The one full name of the document whose surname a lone word misspells ("Mavenijina"
-    after "Martin Mavenjina"): the document names that person again and misspells them. Given
+    """The one full name of the document whose surname a lone word misspells ("Tavenijira"
+    after "Martín Tavenjira"): the document names that person again and misspells them. Given
     names and short words are left alone (Mario is not María's slip)."""
     from ..resolve import misspelt
 
