@@ -15,11 +15,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
+from rapidfuzz.distance import Indel
+
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, PartialDate
 from .lexicon import fold
 from .models import PERSONAL_KINDS, SEVERITIES, Conflict, Source, Value
 from .output import number_text
-from .resolve import same_given_name
+from .resolve import misspelt, same_given_name
 
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 DATE_WINDOW_DAYS = 31  # two dates of "one event" further apart are two events
@@ -683,12 +685,16 @@ def name_conflicts(
     documents of one language differ, and no note when only the languages do. A name
     stated as an alias ("better known as") is another name, not another spelling."""
     full = [m for m in mentions if " " in m["value"] and fold(m["value"]) not in aliases]
-    if len({m["document"] for m in full}) < 2:
+    slips = [m for m in mentions if slip(m)]
+    firsts = [m for m in first_names_alone(full, mentions, aliases) if not slip(m)]
+    if not full or (len({m["document"] for m in full + firsts}) < 2 and not slips):
         return []
     full = one_spacing(full)
     conflicts = []
     for attribute in ("first name", "surname"):
         groups = spellings(attribute, full, mentions)
+        for mention in firsts if attribute == "first name" else slips:
+            groups[mention["value"]].append(mention)
         # A second given name or surname left out ("Ana" beside "Ana Lucía", "Salazar" beside
         # "Salazar Méndez") is a shorter form of the name, not another spelling of it.
         # Initials for a name ("Joffre A. B." beside "Joffre Alcívar Bautista") shorten it too.
@@ -697,9 +703,15 @@ def name_conflicts(
             for k in groups
             if k and not any(shorter_form(k, other) or abbreviates(k, other) for other in groups)
         ]
-        documents = {k: {m["document"] for m in groups[k]} for k in keys}
+        # A document's own slip ("Tavenijira" after its "Martín Tavenjira") stands apart from
+        # the spelling it gives the person in full, as if another source gave it.
+        documents = {k: {(m["document"], bool(slip(m))) for m in groups[k]} for k in keys}
         if not any(documents[k] - documents[o] for k in keys for o in keys if k != o):
             continue  # one spelling, or all spellings from the same documents
+        if attribute == "surname" and any(
+            another_surname(k, o) for k in keys for o in keys if k < o
+        ):
+            continue  # "Ibarra Quenaya" / "Tarqui Quenalla": a surname given another way
         values = [
             make_value(k, groups[k]) for k in sorted(keys, key=lambda k: (-len(documents[k]), k))
         ]
@@ -763,8 +775,6 @@ def word_conflicts(story: str, entity_name: str, full: list[dict]) -> list[Confl
     ("Dikson Aron Córdova Perdomo" / "Dikson Aarón Córdova Perdomo"), where the documents
     split the name into given names and surnames differently, so that neither part alone
     shows the slip. The differing words are the values."""
-    from .resolve import misspelt
-
     words_of = {id(m): fold(m["value"]).replace(".", " ").split() for m in full}
     written = {id(m): m["value"].replace(".", " ").split() for m in full}
     groups: dict[str, list[dict]] = defaultdict(list)
@@ -810,6 +820,21 @@ def word_conflicts(story: str, entity_name: str, full: list[dict]) -> list[Confl
     ]
 
 
+SURNAME_WORD_SIMILARITY = 0.5  # below it, two surname words are two surnames, not one misspelt
+
+
+def another_surname(a: str, b: str) -> bool:
+    """Do two spellings of a person's surnames hold a word the other has nothing like? A
+    child named with its father's surname in one report and another man's in the next
+    ("Ibarra Quenaya" / "Tarqui Quenalla") is given another surname, which is no slip of the
+    pen: which one is right is not a matter of spelling. Hernández and Fernández are alike."""
+    short, long = sorted((fold(a).split(), fold(b).split()), key=len)
+    return any(
+        max(Indel.normalized_similarity(w, o) for o in long) < SURNAME_WORD_SIMILARITY
+        for w in short
+    )
+
+
 def one_spacing(full: list[dict]) -> list[dict]:
     """Full names with the same letters written together or apart ("Ramchandra Paudel",
     "Ram Chandra Paudel"; "Suazo-Sandoval", "Suazo Sandoval") are one name. The given name and
@@ -853,6 +878,30 @@ def nicknames(keys: list[str]) -> bool:
     return all(same_given_name(firsts[0], other) for other in firsts[1:]) and all(
         k.split()[1:] == keys[0].split()[1:] for k in keys
     )
+
+
+def slip(mention: dict) -> bool:
+    """Is a mention a lone surname its document misspells for a person it names in full
+    (`extra.slip_of`: "Tavenijira" after "Martín Tavenjira")?"""
+    return bool((mention.get("extra") or {}).get("slip_of"))
+
+
+def first_names_alone(full: list[dict], mentions: list[dict], aliases: set[str]) -> list[dict]:
+    """Single names that misspell the first name of the person's full names and are none of
+    their words: a first name written another way ("Erik" for the "Erick Tasman" another
+    document names in full, joined as one person by `resolve`), compared with the full names'
+    first names. A single name that is a word of them ("Hernández", "Erick") is a shorter
+    form, and one like none of their first names ("Suazo-Sandoval") no first name at all."""
+    words = {w for m in full for w in fold(m["value"]).replace(".", " ").split()}
+    firsts = {fold(raw_parts(m)[0]).split()[0] for m in full if raw_parts(m)[0].strip()}
+    return [
+        m
+        for m in mentions
+        if " " not in m["value"].strip()
+        and fold(m["value"]) not in aliases
+        and fold(m["value"]) not in words
+        and any(misspelt(fold(m["value"]), first) for first in firsts)
+    ]
 
 
 def spellings(attribute: str, full: list[dict], mentions: list[dict]) -> dict[str, list[dict]]:

@@ -214,7 +214,9 @@ def reconcile_story(
                 mention_rows.append({"claim_id": mention["id"], "entity_id": entity.id})
                 mentions.append(mention)
             aliases |= member.aliases
-        if len({m["document_id"] for m in mentions}) > 1:
+        if len({m["document_id"] for m in mentions}) > 1 or any(
+            (m.get("extra") or {}).get("slip_of") for m in mentions
+        ):  # several sources, or one that misspells its own person
             involved.extend(mentions)
             named.append((entity.name, mentions, aliases))
     dates = kinds["date"]

@@ -93,18 +93,53 @@ def nickname_forms() -> dict[str, str]:
 
 
 @cache
+def gender_endings() -> tuple[str, ...]:
+    """Endings that make a given name another person's, across every language
+    (`gender_endings` in `hypocorisms.yaml`: Daniel/Daniela, Paul/Paula)."""
+    found = {e for code in available_languages() for e in lexicon(code).get("gender_endings") or []}
+    return tuple(sorted(found))
+
+
+def inflected(a: str, b: str) -> bool:
+    """Are two folded given names one name's masculine and feminine forms (Mario/María,
+    Daniel/Daniela, Juan/Juana), two names a letter apart that are never one misspelt?"""
+
+    def stems(word: str) -> set[str]:
+        return {word} | {
+            word[: -len(e)] for e in gender_endings() if word.endswith(e) and len(word) > len(e) + 2
+        }
+
+    return a != b and bool(stems(a) & stems(b))
+
+
+@cache
 def known_given_names() -> frozenset[str]:
     """Folded common given names of every language (`given_names`)."""
     return frozenset(n for code in available_languages() for n in lexicon(code).given_names)
 
 
+@cache
+def name_families() -> dict[str, frozenset[str]]:
+    """Folded given names and short forms -> every full name they are a form of: "alex" is
+    short for "alexander" in English and for "alejandro" in Spanish."""
+    families: dict[str, set[str]] = {}
+    for code in available_languages():
+        lex = lexicon(code)
+        named = {**(lex.get("hypocorisms") or {}), **(lex.get("romanisations") or {})}
+        for full, shorts in named.items():
+            for form in (full, *shorts):
+                families.setdefault(fold(form), set()).add(fold(full))
+    return {form: frozenset(names) for form, names in families.items()}
+
+
 def same_given_name(a: str, b: str) -> bool:
-    """One given name, or a short form of it: 'William' and 'Bill', 'José' and 'Pepe'."""
+    """One given name, or a short form of it: 'William' and 'Bill', 'José' and 'Pepe',
+    'Alejandro' and 'Alex' (as 'Alexander' and 'Alex')."""
     a, b = fold(a), fold(b)
     if a == b:
         return True
-    forms = nickname_forms()
-    return a in forms and forms.get(a) == forms.get(b)
+    families = name_families()
+    return bool(families.get(a, frozenset()) & families.get(b, frozenset()))
 
 
 def similar(a: str, b: str, threshold: float) -> bool:
@@ -157,10 +192,13 @@ def same_person(
         return True
     if (
         misspelt(ga[0], gb[0])
-        and misspelt(sa[0], sb[0])
+        and any(misspelt(x, y) for x in sa for y in sb)
         and not {ga[0], gb[0]} <= known_given_names()  # Mario and María: two names
     ):
-        return True  # "Macimo Thomsem" is "Máximo Thomsen": each part one slip away
+        # "Macimo Thomsem" is "Máximo Thomsen": each part one slip away. The slip may be in
+        # any surname: a child named with the father's surname in one report and another's
+        # in the next keeps the mother's ("Solena Ibarra Quenaya" / "Solenia Tarqui Quenalla").
+        return True
     if (
         shared_role
         and same_given_name(ga[0], gb[0])
@@ -291,7 +329,8 @@ def blocking_keys(person: LocalPerson) -> set[str]:
                 keys.add("s:" + surname)
         if given and surnames:
             keys.add(f"g:{given[0]}:{surnames[0][:1]}")
-            keys.add(f"m:{given[0][:2]}:{surnames[0][:2]}")  # both parts misspelt: "Macimo Thomsem"
+            for surname in surnames:  # both parts misspelt: "Macimo Thomsem"
+                keys.add(f"m:{given[0][:2]}:{surname[:2]}")
             if person.roles:  # one role, one given name: "Yannis Ikonomu" / "Yiannis Okonomo"
                 keys.add("r:" + nickname_forms().get(given[0], given[0]))
     return keys
@@ -424,7 +463,7 @@ def join_apart(joins: UnionFind, documents: dict[str, set[str]], a: str, b: str)
 def attach_surname_only(people, full, joins, ids, documents) -> None:
     """A document that only ever says "Salazar" joins the one person of the story so named; one
     that only says "Anouk" joins the one person of the story with that first name, when no one
-    has it for a surname."""
+    has it for a surname, and one that says "Anuk" the one person whose first name it misspells."""
     surname_owners: dict[str, set[str]] = defaultdict(set)
     given_owners: dict[str, set[str]] = defaultdict(set)
     for person in full:
@@ -440,5 +479,22 @@ def attach_surname_only(people, full, joins, ids, documents) -> None:
         owners = {joins.find(o) for o in surname_owners.get(person.key, set())}
         if not owners and len(person.key) > 2:
             owners = {joins.find(o) for o in given_owners.get(person.key, set())}
+        if not owners and " " not in person.key:
+            owners = misspelt_given_owners(person.key, surname_owners, given_owners, joins)
         if len(owners) == 1:
             join_apart(joins, documents, ids[id(person)], next(iter(owners)))
+
+
+def misspelt_given_owners(key: str, surname_owners, given_owners, joins) -> set[str]:
+    """The people of the story whose given name a single name misspells ("Erik" for the one
+    "Erick Tasman"), when no surname is like it: the single name is then a first name
+    written another way, which the judge compares. Masculine and feminine forms (Mario/María)
+    are two names, never a slip."""
+    if any(misspelt(key, surname) for surname in surname_owners):
+        return set()
+    return {
+        joins.find(owner)
+        for given, owners in given_owners.items()
+        if misspelt(key, given) and not inflected(key, given) and not same_given_name(key, given)
+        for owner in owners
+    }

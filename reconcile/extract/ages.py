@@ -194,6 +194,17 @@ def age_subject(
         and re.fullmatch(r"[^,.;:]{0,80},\s*", text[end : following.start])
     ):
         return following.name  # "Assumed to be 34 years old at the time, Norero ..."
+    if (
+        form == "verbal"
+        and topic
+        and not re.search(r"\w", opening)
+        and following is not None
+        and re.search(r"[,;]", text[end : following.start])
+    ):
+        # "Tenía 31 años, y había viajado con Ana Ruiz": a sentence opening with
+        # the verb of its age has dropped its subject, the person the one before was about;
+        # the name after its clause is someone else's. ("Tenía 34 años Pedro Loor" names him.)
+        return topic
     if people:
         return None
     return topic

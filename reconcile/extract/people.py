@@ -41,6 +41,7 @@ class Person:
     role: str | None = None
     alias_of: str | None = None  # the name this one is another name of
     evidence: set[str] = field(default_factory=set)
+    slip_of: str | None = None  # the full name whose surname this single word misspells
 
     @property
     def single(self) -> bool:
@@ -204,12 +205,14 @@ def listed_after(text: str, end: int, role: str, lex: Lexicon) -> bool:
 
 
 def kin_beside(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """Is the name a relative's: "the father of Ana Ruiz", "la familia de Ana Ruiz", "Ana
-    Ruiz's mother" (lexicon keys `kin_nouns`, `kin_prepositions`)?"""
+    """Is the name a relative's: "the father of Ana Ruiz", "la familia de Ana Ruiz", "la familia
+    hondureña de Ana Ruiz", "Ana Ruiz's mother" (lexicon keys `kin_nouns`, `kin_prepositions`)?"""
     kin = lex.get_set("kin_nouns")
     if not kin:
         return False
-    before = fold(text[max(0, start - 30) : start]).split()
+    before = fold(text[max(0, start - 40) : start]).split()
+    if len(before) >= 3 and before[-2] in demonym_words(lex):
+        before = before[:-2] + before[-1:]  # "la familia nicaragüense de Ana Ruiz"
     if len(before) >= 2 and before[-1] in lex.get_set("kin_prepositions") and before[-2] in kin:
         return True
     possessive = POSSESSIVE.search(text[max(start, end - 2) : end])  # the run kept its "'s"
@@ -267,26 +270,30 @@ def alias_gap(lex: Lexicon) -> re.Pattern:
 
 
 def age_follows(text: str, end: int, lex: Lexicon, single: bool = False) -> bool:
-    """Is the name followed by its age: "Quispe Lazo de 26 años", "Huamán Ccori (20)" (lexicon keys
-    `age_appositions` and `apposition_age`)? A single word passes only as an item of a list of
-    names and ages ("Anouk, 12, Wessel, 8, and Ferdi, 5"): "Tarrasola (45)" and "la región de
-    Ayaviri, de 16 años" are places."""
+    """Is the name followed by its age: "Quispe Lazo de 26 años", "Huamán Ccori (20)", "Ana Ruiz,
+    11 months" (lexicon keys `age_appositions`, `apposition_age` and `month_age_appositions`)? A
+    single word passes only as an item of a list of names and ages ("Anouk, 12, Wessel, 8, and
+    Ferdi, 5"; "Anouk, de 12; Wessel, de 8") or with an age in months: "Tarrasola (45)" and "la región de Ayaviri, de 16 años"
+    are places."""
     found = lex.__dict__.get("_age_after_name")
     if found is None:
         patterns = [re.compile(p, re.I) for p in lex.get("age_appositions") or []]
         age = lex.get("apposition_age")
         if age:
             patterns.append(re.compile(r"^\s*,?\s*" + age.lstrip("^"), re.I))
+        months = [re.compile(p, re.I) for p in lex.get("month_age_appositions") or []]
         joining = lex.phrases("and_words").pattern
-        item = re.compile(rf"\s*,\s*\d{{1,3}}\s*(?:[,;.]|{joining}\s)", re.I)
-        found = lex.__dict__["_age_after_name"] = (patterns, item)
+        modifiers = "|".join(re.escape(w) for w in sorted(lex.get_set("age_modifier_words")))
+        modifier = rf"(?:(?:{modifiers})\s+)?" if modifiers else ""
+        item = re.compile(rf"\s*,\s*{modifier}\d{{1,3}}\s*(?:[,;.]|{joining}\s)", re.I)
+        found = lex.__dict__["_age_after_name"] = (patterns + months, item, months)
     alias = alias_gap(lex).match(text, end, end + 80)
     if alias:
         end = alias.end()  # "Merino, alias 'El Toro', 44"
     window = text[end : end + 40]
-    patterns, item = found
-    if single:
-        return bool(item.match(window))
+    patterns, item, months = found
+    if single:  # an age in months is a baby's, never a place's: "Cristina, 11 months"
+        return bool(item.match(window)) or any(p.match(window) for p in months)
     return any(p.match(window) for p in patterns)
 
 
@@ -696,9 +703,14 @@ def weigh_run(text: str, lex: Lexicon, sentence: Sentence, run: RunShape):
         evidence.add("alias")  # "better known as Leandro Norero", "alias El Patrón"
     if alias_gap(lex).match(text, raw_end, raw_end + 80):
         evidence.add("alias")  # "Wilberto Alcázar, alias Negro Toro": a person's other name
-    if len(tokens) > 1 and kin_beside(text, start, raw_end, lex):
-        evidence.add("kin")  # "el padre de Ana Ruiz", "Ana Ruiz's mother"
+    if kin_beside(text, start, raw_end, lex) and (len(tokens) > 1 or given_alone(run, lex)):
+        evidence.add("kin")  # "el padre de Ana Ruiz", "Ana Ruiz's mother", "el primo de Ana"
     return title, role, frozenset(evidence)
+
+
+def given_alone(run: RunShape, lex: Lexicon) -> bool:
+    """Is a run a known given name alone ("Ana" in "el primo de Ana")?"""
+    return len(run.tokens) == 1 and run.folded[0] in lex.given_names
 
 
 def placed(text: str, lex: Lexicon, sentence: Sentence, run: RunShape):
@@ -747,17 +759,22 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
     folded_tokens = run.folded
     if len(tokens) == 1 and run.opens and folded_tokens[0] not in known:
         return  # a sentence's first word alone is a person only as a name already known
-    if len(tokens) == 1 and folded_tokens[0] not in known:
+    slip = None
+    if len(tokens) == 1 and folded_tokens[0] not in known and not run.opens:
+        slip = misspelt_known(folded_tokens[0], known, lex)
+    if len(tokens) == 1 and folded_tokens[0] not in known and slip is None:
         _, _, placing = placed(text, lex, sentence, run)
-        if not placing & {"title", "apposition"}:
-            return  # an unknown single word is someone only by a title or an apposition
+        if not placing & {"title", "apposition"} and not (
+            given_alone(run, lex) and kin_beside(text, start, run.raw_end, lex)
+        ):
+            return  # an unknown single word is someone only by a title, an apposition or kin
     title, role, frozen = weighed(match, text, lex, sentence, run)
     evidence = set(frozen)
     if len(tokens) == 1:
         key = folded_tokens[0]
-        if key in known:
+        if key in known or slip:
             evidence.add("known")
-        elif not (evidence & {"title", "apposition"}):
+        elif not (evidence & {"title", "apposition", "kin"}):
             return
         elif "title" not in evidence and after_place_preposition(text, start, lex):
             return  # "la región de Ayaviri, de 16 años": the age is someone else's
@@ -781,7 +798,29 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
     if not evidence and " ".join(folded_tokens) not in known:
         return
     given, surname = split_name(tokens, lex)
-    yield Person(start, end, name, list(tokens), given, surname, title, role, None, evidence)
+    yield Person(start, end, name, list(tokens), given, surname, title, role, None, evidence, slip)
+
+
+SLIP_LENGTH = 6  # the shortest surname a lone word may be a slip of the pen for
+
+
+def misspelt_known(word: str, known: dict[str, str], lex: Lexicon) -> str | None:
+    """The one full name of the document whose surname a lone word misspells ("Tavenijira"
+    after "Martín Tavenjira"): the document names that person again and misspells them. Given
+    names and short words are left alone (Mario is not María's slip)."""
+    from ..resolve import misspelt
+
+    if len(word) < SLIP_LENGTH or word in lex.given_names:
+        return None
+    found = {
+        name
+        for key, name in known.items()
+        if " " not in key
+        and len(key) >= SLIP_LENGTH
+        and key not in lex.given_names
+        and misspelt(word, key)
+    }
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def mark_aliases(people: list[Person], text: str, lex: Lexicon) -> None:
@@ -850,13 +889,14 @@ def person_claims(person: Person, sentence: Sentence, text: str) -> list[Claim]:
             quote=text[person.start : person.end],
             value=person.name,
             attribute="name",
-            subject=person.name,
+            subject=person.slip_of or person.name,
             sentence=sentence.index,
             extra={
                 "given": person.given,
                 "surname": person.surname,
                 "evidence": sorted(person.evidence),
                 **({"alias_of": person.alias_of} if person.alias_of else {}),
+                **({"slip_of": person.slip_of} if person.slip_of else {}),
             },
         )
     ]

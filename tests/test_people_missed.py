@@ -1,0 +1,244 @@
+"""Issue 13: names and ages the extractor used to miss. Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from reconcile.ingest import analyse
+from reconcile.judge import name_conflicts
+from reconcile.models import Document
+from reconcile.resolve import resolve
+
+
+def claims_of(text: str, language: str = "en", published: str = "2024-03-20"):
+    document = Document("t", "t", "t", text, published=published, language=language)
+    return analyse(document)[2]
+
+
+def names_of(text: str, language: str = "en") -> list[str]:
+    return [c.value for c in claims_of(text, language) if c.kind == "person"]
+
+
+def ages_of(text: str, language: str = "en", published: str = "2024-03-20") -> dict:
+    return {c.subject: c.low for c in claims_of(text, language, published) if c.kind == "age"}
+
+
+# ------------------------------------------------------------------ an age in months
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        (
+            "The family, Ofelia, 12, Bruno, 7, and Tamsin, 10 months, reached the camp.",
+            "en",
+            ["Ofelia", "Bruno", "Tamsin"],
+        ),
+        ("Rescuers carried Tamsin Orwell, aged 9 months, to the boat.", "en", ["Tamsin Orwell"]),
+        (
+            "Buscan a sus hermanos Ofelia, de 12; Bruno Tarqui, de 7, y Tamsin Quenaya, de solo "
+            "10 meses, de la misma comunidad.",
+            "es",
+            ["Ofelia", "Bruno Tarqui", "Tamsin Quenaya"],
+        ),
+        ("A su lado viajaba la bebé Tamsin, de 10 meses, en brazos.", "es", ["Tamsin"]),
+    ],
+)
+def test_a_name_followed_by_an_age_in_months_is_a_person(text, language, names):
+    assert names_of(text, language) == names
+
+
+def test_an_age_in_months_gives_no_age_in_years():
+    text = "The family, Ofelia, 12, and Tamsin, 10 months, reached the camp."
+    assert ages_of(text) == {"Ofelia": 12}
+    assert ages_of("Viajaba Tamsin Quenaya, de 10 meses, con su madre.", "es") == {}
+
+
+# ------------------------------------------------------------------ a child's changing surnames
+
+
+def person(document: str, name: str) -> dict:
+    return {"document_id": document, "value": name, "subject": name, "extra": {}}
+
+
+def age(document: str, subject: str, years: int) -> dict:
+    return {"document_id": document, "subject": subject, "low": years, "date": "2024-03-20"}
+
+
+def groups(entities) -> set[frozenset[str]]:
+    return {frozenset(e.spellings()) for e in entities}
+
+
+def mention(document: str, given: str, surname: str) -> dict:
+    name = f"{given} {surname}"
+    return {
+        "document": document,
+        "value": name,
+        "quote": name,
+        "start": 0,
+        "end": len(name),
+        "extra": {"given": given, "surname": surname},
+    }
+
+
+def test_a_child_misspelt_and_given_another_fathers_surname_joins_with_the_same_age():
+    claims = [person("a", "Solenia Ibarra Quenaya"), person("b", "Solenya Tarqui Quenalla")]
+    ages = [age("a", "Solenia Ibarra Quenaya", 9), age("b", "Solenya Tarqui Quenalla", 9)]
+    assert groups(resolve("s", claims, [], [], ages)) == {
+        frozenset({"Solenia Ibarra Quenaya", "Solenya Tarqui Quenalla"})
+    }
+
+
+def test_a_child_misspelt_and_given_another_surname_stays_apart_without_evidence():
+    claims = [person("a", "Solenia Ibarra Quenaya"), person("b", "Solenya Tarqui Quenalla")]
+    assert len(resolve("s", claims, [], [])) == 2
+    ages = [age("a", "Solenia Ibarra Quenaya", 9), age("b", "Solenya Tarqui Quenalla", 30)]
+    assert len(resolve("s", claims, [], [], ages)) == 2
+
+
+def test_another_surname_is_no_spelling_of_it_but_a_misspelt_one_is():
+    another = [mention("a", "Solenia", "Ibarra Quenaya"), mention("b", "Solenya", "Tarqui Quenaya")]
+    found = name_conflicts("s", "Solenia Ibarra Quenaya", another, set())
+    assert [c.attribute for c in found] == ["first name"]
+    misspelt = [mention("a", "Alba", "Hernández Ruiz"), mention("b", "Alba", "Fernández Ruiz")]
+    found = name_conflicts("s", "Alba Hernández Ruiz", misspelt, set())
+    assert [(c.attribute, c.severity) for c in found] == [("surname", "high")]
+
+
+# ------------------------------------------------------------------ an age whose subject is dropped
+
+
+def test_an_age_opening_a_sentence_with_its_verb_is_the_previous_sentences_person():
+    text = (
+        "El juicio terminó ayer.\n\nEl perfil de Mateo Brunsen\n\n"
+        "Tenía 31 años, y había viajado con Ciro Pertano."
+    )
+    assert ages_of(text, "es") == {"Mateo Brunsen": 31}
+
+
+def test_an_age_with_its_subject_after_the_verb_is_not_the_previous_sentences_person():
+    text = "Habló Mateo Brunsen. Tenía 34 años Pedro Loor cuando murió."
+    assert "Mateo Brunsen" not in ages_of(text, "es")
+
+
+# ------------------------------------------------------------------ a first name alone
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Un testigo, Walter, primo de Mauro, relató cómo empezó el fuego.", "es"),
+        ("Hay dolor en la familia nicaragüense de Mauro, que celebraba su cumpleaños.", "es"),
+        ("A witness, the cousin of Mauro, said the fire began upstairs.", "en"),
+    ],
+)
+def test_a_given_name_alone_beside_a_relative_is_a_person(text, language):
+    assert "Mauro" in names_of(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("La familia de Ayaviri celebró la fiesta.", "es"),  # no given name: a place, maybe
+        ("The family of Tarrasola left the town.", "en"),
+    ],
+)
+def test_an_unknown_word_beside_a_relative_is_no_person(text, language):
+    assert names_of(text, language) == []
+
+
+def single(document: str, name: str) -> dict:
+    return {**person(document, name), "sentence": 1}
+
+
+def test_a_first_name_alone_joins_the_one_person_whose_first_name_it_misspells():
+    claims = [person("a", "Erick Tasman"), single("b", "Erik"), single("c", "Mauro")]
+    assert frozenset({"Erick Tasman", "Erik"}) in groups(resolve("s", claims, [], []))
+
+
+@pytest.mark.parametrize(("full", "alone"), [("María Tasman", "Mario"), ("Daniela Ruiz", "Daniel")])
+def test_a_masculine_and_a_feminine_first_name_are_two_people(full, alone):
+    assert len(resolve("s", [person("a", full), single("b", alone)], [], [])) == 2
+
+
+def alone(document: str, name: str) -> dict:
+    return {
+        "document": document,
+        "value": name,
+        "quote": name,
+        "start": 0,
+        "end": len(name),
+        "extra": {"given": "", "surname": name},
+    }
+
+
+def test_a_first_name_alone_spelt_another_way_is_a_spelling_contradiction():
+    mentions = [mention("a", "Erick", "Tasman"), alone("b", "Erik")]
+    found = name_conflicts("s", "Erick Tasman", mentions, set())
+    assert [(c.attribute, c.severity, sorted(v.value for v in c.values)) for c in found] == [
+        ("first name", "high", ["Erick", "Erik"])
+    ]
+
+
+def test_a_name_alone_that_is_a_word_of_the_full_name_is_no_second_spelling():
+    mentions = [mention("a", "Erick", "Tasman"), alone("b", "Tasman"), alone("c", "Erick")]
+    assert name_conflicts("s", "Erick Tasman", mentions, set()) == []
+    nickname = [mention("a", "Alejandro", "Tasman"), alone("b", "Alex")]
+    assert all(
+        c.severity == "low" for c in name_conflicts("s", "Alejandro Tasman", nickname, set())
+    )
+
+
+# ------------------------------------------------------------------ a document's own slip
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "full"),
+    [
+        (
+            "Martín Tavenjira, de la comisión, habló ayer. “Pero desde el principio”, continuó "
+            "Tavenijira, “nadie escuchó”.",
+            "es",
+            "Martín Tavenjira",
+        ),
+        (
+            "Martin Tavenjira, of the commission, spoke on Monday. “From the start,” added "
+            "Tavenijira, “no one listened.”",
+            "en",
+            "Martin Tavenjira",
+        ),
+    ],
+)
+def test_a_lone_surname_a_document_misspells_is_its_person(text, language, full):
+    found = [(c.value, c.subject) for c in claims_of(text, language) if c.kind == "person"]
+    assert found == [(full, full), ("Tavenijira", full)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people the word could be a slip for: no one
+        "Ana Tavenjira and Luis Tavenjiro spoke. “Later,” added Tavenijira, “we left.”",
+        # a short word is no one's slip
+        "Ana Ruizo spoke on Monday. “Later,” added Ruiza, “we left.”",
+    ],
+)
+def test_a_lone_word_alike_to_no_single_surname_is_no_slip(text):
+    assert not any(c.extra.get("slip_of") for c in claims_of(text) if c.kind == "person")
+
+
+def test_a_documents_own_slip_of_a_surname_is_a_spelling_contradiction():
+    full = mention("a", "Martín", "Tavenjira")
+    lone = {**alone("a", "Tavenijira"), "extra": {"slip_of": "Martín Tavenjira"}}
+    found = name_conflicts("s", "Martín Tavenjira", [full, lone], set())
+    assert [(c.attribute, c.severity, sorted(v.value for v in c.values)) for c in found] == [
+        ("surname", "high", ["Tavenijira", "Tavenjira"])
+    ]
+    # the same lone surname written right is no conflict
+    right = {**alone("a", "Tavenjira"), "extra": {}}
+    assert name_conflicts("s", "Martín Tavenjira", [full, right], set()) == []
+
+
+def test_a_lone_surname_written_with_a_hyphen_is_no_first_name():
+    mentions = [mention("a", "Mayra", "Suazo Sandoval"), alone("b", "Suazo-Sandoval")]
+    assert name_conflicts("s", "Mayra Suazo Sandoval", mentions, set()) == []
