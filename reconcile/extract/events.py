@@ -15,8 +15,11 @@ from ..lexicon import Lexicon, fold
 from ..models import Claim, Sentence
 from .people import Person
 
-#: Punctuation that closes a clause: a date beyond it belongs to another predicate.
-CLAUSE_MARKS = re.compile(r"[;:()\[\]—–]|,\s|\s-\s|[.!?][\"”’]?\s")
+#: Punctuation that closes a clause: a date beyond it belongs to another predicate. A full stop
+#: glued to the next sentence's capital ("afectó.En la madrugada") is a sentence's end all the same.
+CLAUSE_MARKS = re.compile(
+    r"[;:()\[\]—–]|,\s|\s-\s|[.!?][\"”’]?\s|(?<=[^\W\d_]{2})[.!?](?=[A-ZÁÉÍÓÚÑ][^\W\d_])"
+)
 #: A phrase between two commas, short enough to be an apposition ("Lindqvist, a former
 #: teacher, won"), which the clause around it goes on past.
 APPOSITION = re.compile(r",\s[^,;:()]{1,60},\s")
@@ -25,12 +28,24 @@ APPOSITION = re.compile(r",\s[^,;:()]{1,60},\s")
 ATTRIBUTIVE_GAP = re.compile(r"^(?:['’]s)?\s*$")
 
 
+#: A page stamp a scraper glued to the first sentence: "date 2023-10-02 On Sunday morning ...".
+LEADING_STAMP = re.compile(r"\s*(?:([^\W\d_]+)\s+)?(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?\s+")
+
+
+def stamp_end(text: str, lex: Lexicon) -> int:
+    """Where the sentence starts after a page stamp glued to it, if any (0 without one)."""
+    match = LEADING_STAMP.match(text)
+    if not match or (match.group(1) and fold(match.group(1)) not in lex.get_set("stamp_words")):
+        return 0
+    return match.end()
+
+
 def clause_bounds(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int, int | None]:
     """The clause a date stands in: from the last clause mark or clause opener ("that",
     "which", "que", "donde") before it to the next one after it. Returns its bounds and,
     when it opens with a relative word, where that word starts (the event is then the noun
     the clause hangs from: "the fire that broke out on ...")."""
-    left, opener, marks = 0, None, []
+    left, opener, marks = stamp_end(text, lex), None, []
     for mark in CLAUSE_MARKS.finditer(text, 0, start):
         left, opener = mark.end(), None
         marks.append(mark)
@@ -122,7 +137,10 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
     before = [t for t in found if t[1] <= start and close(text[t[1] : start], lex)]
     if before:
         nearest = before[-1]
-        if re.search(rf"(?:{lex.phrases('genitive_words').pattern})\s+$", text[: nearest[0]], re.I):
+        genitive = re.search(
+            rf"(?:{lex.phrases('genitive_words').pattern})\s+$", text[: nearest[0]], re.I
+        )
+        if genitive and not dated_noun(text, genitive.start(), nearest[1], start, found, lex):
             return None  # "the story of the crash began on Sunday": the story's date
         if lex.phrases("figure_update_verbs").search(text[nearest[1] : start]):
             return None  # "the toll of the collision rose to 31 on Monday": the figure's date
@@ -171,6 +189,19 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
     # A date opening its clause: "donde el 9 de enero se produjeron enfrentamientos".
     after = [t for t in after if close(text[end : t[0]], lex)]
     return after[0][2] if after else None
+
+
+def dated_noun(text: str, genitive: int, event_end: int, start: int, found, lex: Lexicon) -> bool:
+    """Is an event word after "of"/"de" dated by the date right after it ("the victims of the
+    fire on Sunday", "los fallecidos del incendio del domingo")? Only the date's own words may
+    stand between, and the noun it completes must not be a named non-event of its own ("the
+    anniversary of the attack on Monday" is the anniversary's day)."""
+    if content_words(text[event_end:start], lex):
+        return False
+    head = text[max(0, genitive - 40) : genitive].rstrip()
+    return not any(
+        event is None and re.fullmatch(r"\s*", text[e:genitive]) for s, e, event in found
+    ) and not lex.phrases("not_events").search(head[-20:] if head else "")
 
 
 def clause_label(text: str, mention: DateMention, lex: Lexicon, mentions) -> str | None:
