@@ -3,7 +3,7 @@ Every sentence here is invented."""
 
 from __future__ import annotations
 
-from test_events import events
+from test_events import dates_of, events
 
 
 def test_a_date_right_after_an_event_noun_completing_another_dates_that_event():
@@ -35,3 +35,53 @@ def test_a_page_stamp_glued_to_the_first_sentence_is_no_predicate():
         "fecha 2024-05-13 El domingo por la mañana un incendio mató a nueve vecinos.", "es"
     )
     assert found == {"domingo": "disaster"}
+
+
+# --------------------------------------------------------------------------- relative days
+
+
+def relative(text: str, language: str = "en", published: str | None = "2024-05-17"):
+    return [
+        (c.quote, c.attribute, c.date, c.extra.get("night"))
+        for c in dates_of(text, language, published)
+    ]
+
+
+def test_yesterday_is_the_day_before_the_article_and_dates_its_clause():
+    assert relative("The quake struck Varsela yesterday, killing nine.") == [
+        ("yesterday", "date of disaster", "2024-05-16", None)
+    ]
+    assert relative("La policía detuvo ayer a Juan Brell en Tarvela.", "es") == [
+        ("ayer", "date of arrest", "2024-05-16", None)
+    ]
+
+
+def test_last_night_runs_into_the_article_s_day():
+    assert relative("The quake struck Varsela last night, killing nine.") == [
+        ("last night", "date of disaster", "2024-05-16", [0, 1])
+    ]
+    assert relative("El sismo sacudió Tarvela ayer por la noche.", "es") == [
+        ("ayer", "date of disaster", "2024-05-16", [0, 1])
+    ]
+    assert relative("El incendio de anoche dejó nueve muertos.", "es") == [
+        ("anoche", "date of disaster", "2024-05-16", [0, 1])
+    ]
+
+
+def test_a_relative_day_abstains_without_the_article_s_day_or_inside_a_quote():
+    assert relative("The quake struck Varsela yesterday, killing nine.", published="2024-05") == []
+    assert relative("La policía detuvo ayer a Juan Brell.", "es", published=None) == []
+    assert relative("“The quake struck yesterday,” a neighbour said.") == []
+
+
+def test_a_capitalised_relative_word_inside_a_sentence_is_a_name():
+    assert relative("John Brell told USA Today that the fire was terrible.") == []
+    assert relative("El incendio dejó nueve muertos, según Diario Hoy.", "es") == []
+    assert relative("Hoy, el sismo sacudió Tarvela.", "es") == [
+        ("Hoy", "date of disaster", "2024-05-17", None)
+    ]
+
+
+def test_a_day_to_come_dates_no_event():
+    assert relative("The trial opens tomorrow in Brelton.") == []
+    assert relative("El juicio empieza mañana en Tarvela.", "es") == []

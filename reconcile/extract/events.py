@@ -364,7 +364,15 @@ def night_span(
             joined = other
             break
     back = 1 if lex.phrases("small_hours").search(before) else 0
-    forward = 1 if lex.phrases("night_words").search(before) or joined else 0
+    # "last night", "anoche", "Friday night", "el viernes por la noche": the night runs on
+    space = re.match(r"\s*", text[mention.end :])
+    part = lex.phrases("day_parts").match(text, mention.end + space.end())
+    overnight = (
+        lex.phrases("night_words").search(before)
+        or (mention.relative and lex.phrases("night_words").search(fold(mention.text)))
+        or (part and lex.phrases("night_words").search(fold(part.group(0))))
+    )
+    forward = 1 if overnight or joined else 0
     return back, forward, joined
 
 
