@@ -3,7 +3,9 @@ Every sentence here is invented."""
 
 from __future__ import annotations
 
-from test_events import dates_of, events
+from test_events import dates_of, events, row
+
+from reconcile.judge import clashing_pairs
 
 
 def test_a_date_right_after_an_event_noun_completing_another_dates_that_event():
@@ -85,3 +87,22 @@ def test_a_capitalised_relative_word_inside_a_sentence_is_a_name():
 def test_a_day_to_come_dates_no_event():
     assert relative("The trial opens tomorrow in Brelton.") == []
     assert relative("El juicio empieza mañana en Tarvela.", "es") == []
+
+
+# --------------------------------------------------------------------------- time zones
+
+
+def test_a_day_told_in_universal_time_agrees_with_the_local_day_either_side():
+    (utc,) = dates_of("The quake struck at 0040 GMT on Saturday.", published="2024-05-19")
+    (local,) = dates_of("The quake struck Varsela on Friday.", published="2024-05-19")
+    (earlier,) = dates_of("El sismo sacudió Tarvela el jueves.", "es", published="2024-05-19")
+    assert utc.extra["zone"] == "UTC" and utc.extra["night"] == [-1, 1]
+    assert clashing_pairs("date", [row(utc, "a"), row(local, "b")]) == []
+    assert len(clashing_pairs("date", [row(utc, "a"), row(earlier, "c")])) == 1
+
+
+def test_universal_time_is_read_only_beside_the_date():
+    (after,) = dates_of("El sismo se produjo el miércoles a las 03.00 GMT.", "es")
+    assert after.extra["zone"] == "UTC"
+    (other,) = dates_of("The quake struck at 0040 GMT, and on Saturday police arrested a man.")
+    assert "zone" not in other.extra

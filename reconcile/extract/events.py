@@ -364,6 +364,8 @@ def night_span(
             joined = other
             break
     back = 1 if lex.phrases("small_hours").search(before) else 0
+    if universal(text, mention, lex):
+        return 1, 1, joined  # "0040 GMT on Saturday": locally Friday night or Saturday
     # "last night", "anoche", "Friday night", "el viernes por la noche": the night runs on
     space = re.match(r"\s*", text[mention.end :])
     part = lex.phrases("day_parts").match(text, mention.end + space.end())
@@ -374,6 +376,22 @@ def night_span(
     )
     forward = 1 if overnight or joined else 0
     return back, forward, joined
+
+
+def universal(text: str, mention: DateMention, lex: Lexicon) -> bool:
+    """Is the date told in universal time ("0040 GMT on Saturday", "03.00 GMT del miércoles",
+    "Saturday 00:40 UTC")? Only the date's own words and a clock time may stand between."""
+    zone = lex.phrases("universal_time")
+
+    def joined(between: str) -> bool:
+        between = re.sub(r"\d+(?:[:.]\d+)?", " ", between)  # the clock time: "00:40", "03.00"
+        return not CLAUSE_MARKS.search(between) and not content_words(between, lex)
+
+    for match in zone.finditer(text, max(0, mention.start - 30), mention.start):
+        if joined(text[match.end() : mention.start]):
+            return True
+    after = text[mention.end : mention.end + 30]
+    return any(joined(after[: m.start()]) for m in zone.finditer(after))
 
 
 def date_claims(
@@ -428,6 +446,8 @@ def date_claims(
             forward = (joined.as_date() - mention.as_date()).days
         if back or forward:
             extra["night"] = [-back, forward]
+        if universal(sentence.text, mention, lex):
+            extra["zone"] = "UTC"
         claims.append(
             Claim(
                 kind="date",
