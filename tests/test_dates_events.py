@@ -106,3 +106,18 @@ def test_universal_time_is_read_only_beside_the_date():
     assert after.extra["zone"] == "UTC"
     (other,) = dates_of("The quake struck at 0040 GMT, and on Saturday police arrested a man.")
     assert "zone" not in other.extra
+
+
+# --------------------------------------------------------------------------- clock times
+
+
+def test_a_clock_time_before_the_date_is_the_date_s_own_words():
+    found = events(
+        "El choque ocurrió justo después de las siete de la tarde del jueves 9 de julio.", "es"
+    )
+    assert found == {"jueves 9 de julio": "crash"}
+    found = events("El accidente ocurrió poco después de las 6:00 del martes 5 de julio.", "es")
+    assert found == {"martes 5 de julio": "crash"}
+    assert events("The accident happened shortly after six a.m. on Tuesday, July 5.") == {
+        "Tuesday, July 5": "crash"
+    }

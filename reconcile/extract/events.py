@@ -16,9 +16,10 @@ from ..models import Claim, Sentence
 from .people import Person
 
 #: Punctuation that closes a clause: a date beyond it belongs to another predicate. A full stop
-#: glued to the next sentence's capital ("afectó.En la madrugada") is a sentence's end all the same.
+#: glued to the next sentence's capital ("afectó.En la madrugada") is a sentence's end all the same;
+#: a colon inside a clock time ("las 6:00") and the stop after an initial ("6 a.m. on") are none.
 CLAUSE_MARKS = re.compile(
-    r"[;:()\[\]—–]|,\s|\s-\s|[.!?][\"”’]?\s|(?<=[^\W\d_]{2})[.!?](?=[A-ZÁÉÍÓÚÑ][^\W\d_])"
+    r"[;()\[\]—–]|(?<!\d):|:(?!\d)|,\s|\s-\s|(?<!\b\w)[.!?][\"”’]?\s|(?<=[^\W\d_]{2})[.!?](?=[A-ZÁÉÍÓÚÑ][^\W\d_])"
 )
 #: A phrase between two commas, short enough to be an apposition ("Lindqvist, a former
 #: teacher, won"), which the clause around it goes on past.
@@ -110,6 +111,7 @@ def close(between: str, lex: Lexicon) -> bool:
     if related_by_time(between, lex):
         return False
     between = APPOSITION.sub(" ", between)
+    between = re.sub(lex.get("clock_time") or r"(?!x)x", " ", between, flags=re.I)
     return len(re.findall(r"[\w'’]+", between)) <= EVENT_REACH
 
 
