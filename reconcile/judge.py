@@ -22,6 +22,7 @@ from .output import number_text
 from .resolve import same_given_name
 
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+LEAP_YEAR = 2000  # two days without a year are compared in one that has every day
 DATE_WINDOW_DAYS = 31  # two dates of "one event" further apart are two events
 WIRE_SIMILARITY = 90
 
@@ -132,6 +133,9 @@ def clashing_pairs(kind: str, claims: list[dict]) -> list[tuple[dict, dict]]:
             return ages_clash(a, b, dated)
         if kind == "date":
             sa, sb = spans[id(a)], spans[id(b)]
+            if sa is None or sb is None:  # a day without its year takes the other's
+                year = (sa or sb or (dt.date(LEAP_YEAR, 1, 1),))[0].year
+                sa, sb = sa or date_span(a, year), sb or date_span(b, year)
             if sa is not None and sb is not None:
                 return date_relation(sa, sb) == "clash"
             return weekdays_clash(a, b)
@@ -537,8 +541,15 @@ def weekdays_clash(a: dict, b: dict) -> bool:
     return not days(a) & days(b)
 
 
-def date_span(claim: dict) -> tuple[dt.date, dt.date] | None:
+def date_span(claim: dict, year: int | None = None) -> tuple[dt.date, dt.date] | None:
+    """The days a date claim can be. A day and month an undated article gives without a year
+    ("el 17 de mayo", `extra.month_day`) is read in `year`, the year of the date it is set
+    against: one story's dates of one event lie within a month of each other."""
     date = PartialDate.parse(claim.get("date"))
+    month_day = (claim.get("extra") or {}).get("month_day")
+    if date.year is None and month_day and year is not None:
+        month, day = (int(part) for part in month_day.split("-"))
+        date = PartialDate(year, month, day)
     if date.year is None or date.month is None:
         return None
     if date.day:
@@ -550,6 +561,11 @@ def date_span(claim: dict) -> tuple[dt.date, dt.date] | None:
         return day + dt.timedelta(days=back), day + dt.timedelta(days=forward)
     last = calendar.monthrange(date.year, date.month)[1]
     return dt.date(date.year, date.month, 1), dt.date(date.year, date.month, last)
+
+
+def to_the_day(claim: dict) -> bool:
+    """Does a date claim name its day ("14 December 2023", or "14 de diciembre" undated)?"""
+    return bool(PartialDate.parse(claim["date"]).day or (claim.get("extra") or {}).get("month_day"))
 
 
 def date_text(claim: dict) -> str:
@@ -591,9 +607,7 @@ def judge_dates(story: str, subject: str, attribute: str, claims: list[dict]) ->
     else:
         explanation = f"Sources give different dates for the {event}{who}: {texts}."
         status = "contradiction"
-    exact = any(
-        PartialDate.parse(a["date"]).day and PartialDate.parse(b["date"]).day for a, b in clashes
-    )
+    exact = any(to_the_day(a) and to_the_day(b) for a, b in clashes)
     return Conflict(
         conflict_id(story, "date", subject, attribute),
         story,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from test_events import dates_of, events, row
 
-from reconcile.judge import clashing_pairs
+from reconcile.judge import clashing_pairs, judge_dates
+from reconcile.match import block_key
 
 
 def test_a_date_right_after_an_event_noun_completing_another_dates_that_event():
@@ -121,3 +122,25 @@ def test_a_clock_time_before_the_date_is_the_date_s_own_words():
     assert events("The accident happened shortly after six a.m. on Tuesday, July 5.") == {
         "Tuesday, July 5": "crash"
     }
+
+
+# --------------------------------------------------------------------------- undated articles
+
+
+def test_a_day_without_a_year_meets_the_same_event_s_dates_in_their_year():
+    (undated,) = dates_of("El avión se estrelló el 17 de mayo en la selva.", "es", None)
+    (dated,) = dates_of("The plane crashed on May 18, 2024.", published=None)
+    (same,) = dates_of("The plane crashed on May 17.", published=None)
+    (other,) = dates_of("El avión se estrelló el 18 de mayo.", "es", None)
+    assert undated.date is None and undated.extra["month_day"] == "05-17"
+    rows = [row(undated, "a"), row(dated, "b")]
+    assert block_key(rows[0], "s", None) == block_key(rows[1], "s", None)
+    assert len(clashing_pairs("date", rows)) == 1
+    assert clashing_pairs("date", [row(undated, "a"), row(same, "c")]) == []
+    conflict = judge_dates("s", "", "date of crash", [row(undated, "a"), row(other, "d")])
+    assert conflict is not None and conflict.severity == "high"
+
+
+def test_an_undated_day_of_no_event_still_meets_nothing():
+    (undated,) = dates_of("Su familia lo vio por última vez el 17 de mayo.", "es", None)
+    assert block_key(row(undated, "a"), "s", None) is None

@@ -438,6 +438,11 @@ def date_claims(
             "relative": mention.relative,
             "rendered": mention.render(),
             **({"year_end": mention.year_end} if mention.year_end else {}),
+            **(
+                {"month_day": f"{mention.month:02d}-{mention.day:02d}"}
+                if mention.year is None and mention.month and mention.day
+                else {}
+            ),  # "el 17 de mayo" in an undated article: comparable within the story's year
             **({"event": event} if event else {}),
             **({"report": True} if report else {}),
             **({"about": about} if about else {}),
