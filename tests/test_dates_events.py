@@ -144,3 +144,23 @@ def test_a_day_without_a_year_meets_the_same_event_s_dates_in_their_year():
 def test_an_undated_day_of_no_event_still_meets_nothing():
     (undated,) = dates_of("Su familia lo vio por última vez el 17 de mayo.", "es", None)
     assert block_key(row(undated, "a"), "s", None) is None
+
+
+# --------------------------------------------------------------------------- two days, one night
+
+
+def test_a_night_between_two_days_is_one_event_spanning_both():
+    found = dates_of(
+        "El incendio se produjo entre la noche del viernes y la madrugada del sábado.", "es"
+    )
+    assert [(c.quote, c.attribute, c.extra.get("night")) for c in found] == [
+        ("viernes", "date of disaster", [0, 1])
+    ]
+    found = dates_of("The fire broke out between Friday night and Saturday morning.")
+    assert [(c.quote, c.extra.get("night")) for c in found] == [("Friday", [0, 1])]
+
+
+def test_two_days_with_a_predicate_each_stay_two_dates():
+    found = dates_of("La policía lo detuvo el viernes y el sábado la fiscalía lo acusó.", "es")
+    assert [c.quote for c in found] == ["viernes", "sábado"]
+    assert all("night" not in c.extra for c in found)

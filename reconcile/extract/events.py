@@ -350,6 +350,18 @@ def dateline(text: str, mention: DateMention, lex: Lexicon) -> bool:
     return bool(re.match(rf"\s*(?:,\s*{place})?\.?\s*(?:\([^)]{{1,30}}\))?\s*[-–—]", tail))
 
 
+def day_pair(text: str, between: str, other: DateMention, lex: Lexicon) -> bool:
+    """Are two days one stretch of one event: "between Friday night and Saturday morning",
+    "entre la noche del viernes y la madrugada del sábado" (`day_pair_joiners`, then only the
+    second day's own words)? Not when the second day has a predicate of its own ("on Friday and
+    on Saturday prosecutors charged him")."""
+    joiner = lex.phrases("day_pair_joiners").search(between)
+    if not joiner or content_words(between[: joiner.start()] + " " + between[joiner.end() :], lex):
+        return False
+    mark = CLAUSE_MARKS.search(text, other.end)
+    return not content_words(text[other.end : mark.start() if mark else len(text)], lex)
+
+
 def night_span(
     text: str, mention: DateMention, mentions: list[DateMention], lex: Lexicon
 ) -> tuple[int, int, DateMention | None]:
@@ -360,11 +372,12 @@ def night_span(
     before = fold(text[max(0, mention.start - 30) : mention.start])
     joined = None
     for other in mentions:
-        if other.start > mention.end and lex.phrases("span_joiners").fullmatch(
-            fold(text[mention.end : other.start]).strip()
-        ):
+        if other.start <= mention.end:
+            continue
+        between = fold(text[mention.end : other.start]).strip()
+        if lex.phrases("span_joiners").fullmatch(between) or day_pair(text, between, other, lex):
             joined = other
-            break
+        break
     back = 1 if lex.phrases("small_hours").search(before) else 0
     if universal(text, mention, lex):
         return 1, 1, joined  # "0040 GMT on Saturday": locally Friday night or Saturday
