@@ -164,3 +164,14 @@ def test_two_days_with_a_predicate_each_stay_two_dates():
     found = dates_of("La policía lo detuvo el viernes y el sábado la fiscalía lo acusó.", "es")
     assert [c.quote for c in found] == ["viernes", "sábado"]
     assert all("night" not in c.extra for c in found)
+
+
+def test_the_storm_words_of_dating_cover_the_plural_verb_and_the_dana():
+    found = events(
+        "Las lluvias que azotaron la costa de Tarvela el pasado 29 de octubre dejaron 40 muertos.",
+        "es",
+    )
+    assert found == {"pasado 29 de octubre": "disaster"}
+    assert events(
+        "Muchas víctimas de esa dana del pasado 29 de octubre residían en Tarvela.", "es"
+    ) == {"pasado 29 de octubre": "disaster"}
