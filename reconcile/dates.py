@@ -303,6 +303,8 @@ def relative_day(mention: DateMention, match, text: str, lex, reference) -> Date
     """'yesterday', 'ayer': the day before the article's, when the article's day is known. An
     article dated only to the month cannot say which day 'ayer' was: no date."""
     word = match.group("rel")
+    if lex.get("relative_idioms") and lex.phrases("relative_idioms").match(text, match.start()):
+        return None  # "hoy en día" is nowadays
     if word[0].isupper() and not OPENING.search(text[max(0, match.start() - 3) : match.start()]):
         return None
     day = reference.as_date() if reference is not None else None

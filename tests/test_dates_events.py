@@ -175,3 +175,7 @@ def test_the_storm_words_of_dating_cover_the_plural_verb_and_the_dana():
     assert events(
         "Muchas víctimas de esa dana del pasado 29 de octubre residían en Tarvela.", "es"
     ) == {"pasado 29 de octubre": "disaster"}
+
+
+def test_nowadays_is_no_day():
+    assert relative("Hoy en día el sismo sigue en la memoria de Tarvela.", "es") == []
