@@ -525,20 +525,26 @@ def night(claim: dict) -> tuple[int, int]:
 
 
 def weekdays_clash(a: dict, b: dict) -> bool:
-    """Two weekdays written for one event, where a date cannot settle it ('el martes' in an
-    undated article, 'Wednesday' in another): they clash when no day the event may cover
-    (`night`: 'the night of Monday' runs into Tuesday) is the same weekday."""
-    if not a.get("weekday") or not b.get("weekday"):
-        return False
-    if a["weekday"] not in WEEKDAY_NAMES or b["weekday"] not in WEEKDAY_NAMES:
-        return False
+    """Two weekdays for one event, where a date cannot settle it ('el martes' in an undated
+    article, 'Wednesday' or '5 July 2023' in another): they clash when no day the event may
+    cover (`night`: 'the night of Monday' runs into Tuesday) is the same weekday."""
+    da, db = weekdays_of(a), weekdays_of(b)
+    return da is not None and db is not None and not da & db
 
-    def days(claim: dict) -> set[int]:
-        back, forward = night(claim)
+
+def weekdays_of(claim: dict) -> set[int] | None:
+    """The weekdays an event may fall on by one claim: the weekday it writes, else the
+    calendar's weekday of its full date ("5 July 2023" was a Wednesday, against another
+    source's bare "Tuesday"), each with the days its night runs into; None when it says
+    neither."""
+    if claim.get("weekday") in WEEKDAY_NAMES:
         start = WEEKDAY_NAMES.index(claim["weekday"])
-        return {(start + shift) % 7 for shift in range(back, forward + 1)}
-
-    return not days(a) & days(b)
+    elif (day := PartialDate.parse(claim.get("date")).as_date()) is not None:
+        start = day.weekday()
+    else:
+        return None
+    back, forward = night(claim)
+    return {(start + shift) % 7 for shift in range(back, forward + 1)}
 
 
 def date_span(claim: dict, year: int | None = None) -> tuple[dt.date, dt.date] | None:

@@ -179,3 +179,26 @@ def test_the_storm_words_of_dating_cover_the_plural_verb_and_the_dana():
 
 def test_nowadays_is_no_day():
     assert relative("Hoy en día el sismo sigue en la memoria de Tarvela.", "es") == []
+
+
+# --------------------------------------------------------------------------- weekday against date
+
+
+def test_a_bare_weekday_meets_the_calendar_weekday_of_another_source_s_date():
+    (bare,) = dates_of("The bus overturned on Tuesday in the sierra.", published=None)
+    (dated,) = dates_of(
+        "El autobús volcó el 5 de julio de 2023 en la sierra.", "es", published=None
+    )
+    (night,) = dates_of("The bus overturned on the night of Tuesday.", published=None)
+    assert bare.date is None and dated.weekday is None  # 5 July 2023 was a Wednesday
+    rows = [row(bare, "a"), row(dated, "b")]
+    assert block_key(rows[0], "s", None) == block_key(rows[1], "s", None)
+    conflict = judge_dates("s", "", "date of crash", rows)
+    assert conflict is not None and conflict.status == "weekday mismatch"
+    assert clashing_pairs("date", [row(night, "c"), row(dated, "b")]) == []  # runs into Wednesday
+
+
+def test_a_weekday_never_meets_the_date_of_another_event():
+    (bare,) = dates_of("The bus overturned on Tuesday in the sierra.", published=None)
+    (other,) = dates_of("Police arrested the driver on 5 July 2023.", published=None)
+    assert block_key(row(bare, "a"), "s", None) != block_key(row(other, "b"), "s", None)
