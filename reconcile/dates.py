@@ -191,6 +191,7 @@ NEEDS = {
     "month_year": ("month", "digit"),
     "month": ("month",),
     "weekday": ("weekday",),
+    "relative_day": ("relative",),
     "iso": ("digit",),
     "numeric": ("digit",),
     "year": ("digit",),
@@ -201,16 +202,19 @@ DIGIT = re.compile(r"\d")
 @cache
 def calendar_words(code: str) -> dict[str, tuple[str, ...]]:
     lex = lexicon(code)
-    return {
+    found = {
         kind: tuple(
             sorted({str(w).casefold() for words in lex.get(key, {}).values() for w in words})
         )
         for kind, key in (("month", "months"), ("weekday", "weekdays"))
     }
+    relative = lex.get("relative_days") or {}
+    found["relative"] = tuple(sorted(str(w).casefold() for w, n in relative.items() if int(n) <= 0))
+    return found
 
 
 def calendar_words_in(text: str, code: str) -> set[str]:
-    """Which of month names, weekday names and digits occur in `text` at all (plain substring
+    """Which of month names, weekday names, relative days and digits occur in `text` at all (plain substring
     tests: a regex alternation of the names with re.I was slower than the patterns it spared)."""
     folded = text.casefold()
     present = set()
