@@ -146,6 +146,7 @@ def patterns(code: str) -> list[tuple[str, re.Pattern]]:
             re.compile(rf"{B}(?:(?P<mark>{past})\s+)?{M}(?:\s+(?P<after>{past_after}))?{A}", re.I),
         ),
         ("weekday", re.compile(rf"{B}(?:(?P<mark>{past})\s+)?{W}(?:['’]s)?{after}{A}", re.I)),
+        ("relative_day", relative_day_pattern(lex)),
         (
             "iso",
             re.compile(
@@ -167,6 +168,16 @@ def patterns(code: str) -> list[tuple[str, re.Pattern]]:
     ]
 
 
+def relative_day_pattern(lex) -> re.Pattern:
+    """'yesterday', 'ayer', 'today', 'hoy' (lexicon key `relative_days`, with their offsets).
+    Only days on or before the article's own: a day to come dates a plan, not an event, and
+    Spanish 'mañana' is also the morning."""
+    words = [word for word, offset in (lex.get("relative_days") or {}).items() if int(offset) <= 0]
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<![\w'’-])(?P<rel>{alternation(words)})(?![\w'’-])", re.I)
+
+
 def month_is_capitalised(code: str) -> bool:
     """English writes "May", Spanish "mayo": lexicon key `capitalised_months`."""
     return bool(lexicon(code).get("capitalised_months", False))
@@ -180,6 +191,7 @@ NEEDS = {
     "month_year": ("month", "digit"),
     "month": ("month",),
     "weekday": ("weekday",),
+    "relative_day": ("relative",),
     "iso": ("digit",),
     "numeric": ("digit",),
     "year": ("digit",),
@@ -190,16 +202,19 @@ DIGIT = re.compile(r"\d")
 @cache
 def calendar_words(code: str) -> dict[str, tuple[str, ...]]:
     lex = lexicon(code)
-    return {
+    found = {
         kind: tuple(
             sorted({str(w).casefold() for words in lex.get(key, {}).values() for w in words})
         )
         for kind, key in (("month", "months"), ("weekday", "weekdays"))
     }
+    relative = lex.get("relative_days") or {}
+    found["relative"] = tuple(sorted(str(w).casefold() for w, n in relative.items() if int(n) <= 0))
+    return found
 
 
 def calendar_words_in(text: str, code: str) -> set[str]:
-    """Which of month names, weekday names and digits occur in `text` at all (plain substring
+    """Which of month names, weekday names, relative days and digits occur in `text` at all (plain substring
     tests: a regex alternation of the names with re.I was slower than the patterns it spared)."""
     folded = text.casefold()
     present = set()
@@ -274,11 +289,44 @@ def build(name, match, lex, code, text, reference) -> DateMention | None:
         return None
     if name == "weekday" and not weekday_in_context(text, match, lex, marker):
         return None
+    if name == "relative_day":
+        return relative_day(mention, match, text, lex, reference)
     if mention.year is None:
         resolve(mention, reference, marker in lex.past_markers or marker in lex.past_markers_after)
     if mention.precision == "day" and mention.as_date() is None:
         return None
     return mention
+
+
+#: What may come right before a capitalised relative day that opens a sentence or a quote:
+#: anywhere else a capitalised "Today", "Hoy" is a name ("USA Today", "Diario Hoy").
+OPENING = re.compile(r"(?:^|[.!?:;\"“”«»(\[—–-])\s*$")
+
+
+def relative_day(mention: DateMention, match, text: str, lex, reference) -> DateMention | None:
+    """'yesterday', 'ayer': the day before the article's, when the article's day is known. An
+    article dated only to the month cannot say which day 'ayer' was: no date."""
+    word = match.group("rel")
+    if lex.get("relative_idioms") and lex.phrases("relative_idioms").match(text, match.start()):
+        return None  # "hoy en día" is nowadays
+    if word[0].isupper() and not OPENING.search(text[max(0, match.start() - 3) : match.start()]):
+        return None
+    day = reference.as_date() if reference is not None else None
+    if day is None or quoted(text[: match.start()]):
+        return None  # a quote's "yesterday" is the day before it was said, not published
+    day += dt.timedelta(days=lex.relative_days[fold(word)])
+    mention.year, mention.month, mention.day = day.year, day.month, day.day
+    mention.relative = True
+    return mention
+
+
+def quoted(before: str) -> bool:
+    """Does a quotation opened before this point remain open?"""
+    return (
+        before.count("“") > before.count("”")
+        or before.count("«") > before.count("»")
+        or before.count('"') % 2 == 1
+    )
 
 
 def preceded_by_preposition(text: str, start: int, lex) -> bool:

@@ -24,6 +24,7 @@ from .output import number_text
 from .resolve import misspelt, same_given_name
 
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+LEAP_YEAR = 2000  # two days without a year are compared in one that has every day
 DATE_WINDOW_DAYS = 31  # two dates of "one event" further apart are two events
 WIRE_SIMILARITY = 90
 
@@ -134,6 +135,9 @@ def clashing_pairs(kind: str, claims: list[dict]) -> list[tuple[dict, dict]]:
             return ages_clash(a, b, dated)
         if kind == "date":
             sa, sb = spans[id(a)], spans[id(b)]
+            if sa is None or sb is None:  # a day without its year takes the other's
+                year = (sa or sb or (dt.date(LEAP_YEAR, 1, 1),))[0].year
+                sa, sb = sa or date_span(a, year), sb or date_span(b, year)
             if sa is not None and sb is not None:
                 return date_relation(sa, sb) == "clash"
             return weekdays_clash(a, b)
@@ -523,24 +527,37 @@ def night(claim: dict) -> tuple[int, int]:
 
 
 def weekdays_clash(a: dict, b: dict) -> bool:
-    """Two weekdays written for one event, where a date cannot settle it ('el martes' in an
-    undated article, 'Wednesday' in another): they clash when no day the event may cover
-    (`night`: 'the night of Monday' runs into Tuesday) is the same weekday."""
-    if not a.get("weekday") or not b.get("weekday"):
-        return False
-    if a["weekday"] not in WEEKDAY_NAMES or b["weekday"] not in WEEKDAY_NAMES:
-        return False
+    """Two weekdays for one event, where a date cannot settle it ('el martes' in an undated
+    article, 'Wednesday' or '5 July 2023' in another): they clash when no day the event may
+    cover (`night`: 'the night of Monday' runs into Tuesday) is the same weekday."""
+    da, db = weekdays_of(a), weekdays_of(b)
+    return da is not None and db is not None and not da & db
 
-    def days(claim: dict) -> set[int]:
-        back, forward = night(claim)
+
+def weekdays_of(claim: dict) -> set[int] | None:
+    """The weekdays an event may fall on by one claim: the weekday it writes, else the
+    calendar's weekday of its full date ("5 July 2023" was a Wednesday, against another
+    source's bare "Tuesday"), each with the days its night runs into; None when it says
+    neither."""
+    if claim.get("weekday") in WEEKDAY_NAMES:
         start = WEEKDAY_NAMES.index(claim["weekday"])
-        return {(start + shift) % 7 for shift in range(back, forward + 1)}
+    elif (day := PartialDate.parse(claim.get("date")).as_date()) is not None:
+        start = day.weekday()
+    else:
+        return None
+    back, forward = night(claim)
+    return {(start + shift) % 7 for shift in range(back, forward + 1)}
 
-    return not days(a) & days(b)
 
-
-def date_span(claim: dict) -> tuple[dt.date, dt.date] | None:
+def date_span(claim: dict, year: int | None = None) -> tuple[dt.date, dt.date] | None:
+    """The days a date claim can be. A day and month an undated article gives without a year
+    ("el 17 de mayo", `extra.month_day`) is read in `year`, the year of the date it is set
+    against: one story's dates of one event lie within a month of each other."""
     date = PartialDate.parse(claim.get("date"))
+    month_day = (claim.get("extra") or {}).get("month_day")
+    if date.year is None and month_day and year is not None:
+        month, day = (int(part) for part in month_day.split("-"))
+        date = PartialDate(year, month, day)
     if date.year is None or date.month is None:
         return None
     if date.day:
@@ -552,6 +569,11 @@ def date_span(claim: dict) -> tuple[dt.date, dt.date] | None:
         return day + dt.timedelta(days=back), day + dt.timedelta(days=forward)
     last = calendar.monthrange(date.year, date.month)[1]
     return dt.date(date.year, date.month, 1), dt.date(date.year, date.month, last)
+
+
+def to_the_day(claim: dict) -> bool:
+    """Does a date claim name its day ("14 December 2023", or "14 de diciembre" undated)?"""
+    return bool(PartialDate.parse(claim["date"]).day or (claim.get("extra") or {}).get("month_day"))
 
 
 def date_text(claim: dict) -> str:
@@ -593,9 +615,7 @@ def judge_dates(story: str, subject: str, attribute: str, claims: list[dict]) ->
     else:
         explanation = f"Sources give different dates for the {event}{who}: {texts}."
         status = "contradiction"
-    exact = any(
-        PartialDate.parse(a["date"]).day and PartialDate.parse(b["date"]).day for a, b in clashes
-    )
+    exact = any(to_the_day(a) and to_the_day(b) for a, b in clashes)
     return Conflict(
         conflict_id(story, "date", subject, attribute),
         story,

@@ -48,7 +48,7 @@ def block_key(
         if not event or claim["attribute"] == "period":
             return None
         date = PartialDate.parse(claim.get("date"))
-        if date.month is None and not claim.get("weekday"):
+        if date.month is None and not claim.get("weekday") and not claim["extra"].get("month_day"):
             return None
         if claim["subject"] and not entity:
             return None

@@ -15,8 +15,12 @@ from ..lexicon import Lexicon, fold
 from ..models import Claim, Sentence
 from .people import Person
 
-#: Punctuation that closes a clause: a date beyond it belongs to another predicate.
-CLAUSE_MARKS = re.compile(r"[;:()\[\]—–]|,\s|\s-\s|[.!?][\"”’]?\s")
+#: Punctuation that closes a clause: a date beyond it belongs to another predicate. A full stop
+#: glued to the next sentence's capital ("afectó.En la madrugada") is a sentence's end all the same;
+#: a colon inside a clock time ("las 6:00") and the stop after an initial ("6 a.m. on") are none.
+CLAUSE_MARKS = re.compile(
+    r"[;()\[\]—–]|(?<!\d):|:(?!\d)|,\s|\s-\s|(?<!\b\w)[.!?][\"”’]?\s|(?<=[^\W\d_]{2})[.!?](?=[A-ZÁÉÍÓÚÑ][^\W\d_])"
+)
 #: A phrase between two commas, short enough to be an apposition ("Lindqvist, a former
 #: teacher, won"), which the clause around it goes on past.
 APPOSITION = re.compile(r",\s[^,;:()]{1,60},\s")
@@ -25,12 +29,24 @@ APPOSITION = re.compile(r",\s[^,;:()]{1,60},\s")
 ATTRIBUTIVE_GAP = re.compile(r"^(?:['’]s)?\s*$")
 
 
+#: A page stamp a scraper glued to the first sentence: "date 2023-10-02 On Sunday morning ...".
+LEADING_STAMP = re.compile(r"\s*(?:([^\W\d_]+)\s+)?(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?\s+")
+
+
+def stamp_end(text: str, lex: Lexicon) -> int:
+    """Where the sentence starts after a page stamp glued to it, if any (0 without one)."""
+    match = LEADING_STAMP.match(text)
+    if not match or (match.group(1) and fold(match.group(1)) not in lex.get_set("stamp_words")):
+        return 0
+    return match.end()
+
+
 def clause_bounds(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int, int | None]:
     """The clause a date stands in: from the last clause mark or clause opener ("that",
     "which", "que", "donde") before it to the next one after it. Returns its bounds and,
     when it opens with a relative word, where that word starts (the event is then the noun
     the clause hangs from: "the fire that broke out on ...")."""
-    left, opener, marks = 0, None, []
+    left, opener, marks = stamp_end(text, lex), None, []
     for mark in CLAUSE_MARKS.finditer(text, 0, start):
         left, opener = mark.end(), None
         marks.append(mark)
@@ -95,6 +111,7 @@ def close(between: str, lex: Lexicon) -> bool:
     if related_by_time(between, lex):
         return False
     between = APPOSITION.sub(" ", between)
+    between = re.sub(lex.get("clock_time") or r"(?!x)x", " ", between, flags=re.I)
     return len(re.findall(r"[\w'’]+", between)) <= EVENT_REACH
 
 
@@ -122,7 +139,10 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
     before = [t for t in found if t[1] <= start and close(text[t[1] : start], lex)]
     if before:
         nearest = before[-1]
-        if re.search(rf"(?:{lex.phrases('genitive_words').pattern})\s+$", text[: nearest[0]], re.I):
+        genitive = re.search(
+            rf"(?:{lex.phrases('genitive_words').pattern})\s+$", text[: nearest[0]], re.I
+        )
+        if genitive and not dated_noun(text, genitive.start(), nearest[1], start, found, lex):
             return None  # "the story of the crash began on Sunday": the story's date
         if lex.phrases("figure_update_verbs").search(text[nearest[1] : start]):
             return None  # "the toll of the collision rose to 31 on Monday": the figure's date
@@ -171,6 +191,19 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
     # A date opening its clause: "donde el 9 de enero se produjeron enfrentamientos".
     after = [t for t in after if close(text[end : t[0]], lex)]
     return after[0][2] if after else None
+
+
+def dated_noun(text: str, genitive: int, event_end: int, start: int, found, lex: Lexicon) -> bool:
+    """Is an event word after "of"/"de" dated by the date right after it ("the victims of the
+    fire on Sunday", "los fallecidos del incendio del domingo")? Only the date's own words may
+    stand between, and the noun it completes must not be a named non-event of its own ("the
+    anniversary of the attack on Monday" is the anniversary's day)."""
+    if content_words(text[event_end:start], lex):
+        return False
+    head = text[max(0, genitive - 40) : genitive].rstrip()
+    return not any(
+        event is None and re.fullmatch(r"\s*", text[e:genitive]) for s, e, event in found
+    ) and not lex.phrases("not_events").search(head[-20:] if head else "")
 
 
 def clause_label(text: str, mention: DateMention, lex: Lexicon, mentions) -> str | None:
@@ -317,6 +350,18 @@ def dateline(text: str, mention: DateMention, lex: Lexicon) -> bool:
     return bool(re.match(rf"\s*(?:,\s*{place})?\.?\s*(?:\([^)]{{1,30}}\))?\s*[-–—]", tail))
 
 
+def day_pair(text: str, between: str, other: DateMention, lex: Lexicon) -> bool:
+    """Are two days one stretch of one event: "between Friday night and Saturday morning",
+    "entre la noche del viernes y la madrugada del sábado" (`day_pair_joiners`, then only the
+    second day's own words)? Not when the second day has a predicate of its own ("on Friday and
+    on Saturday prosecutors charged him")."""
+    joiner = lex.phrases("day_pair_joiners").search(between)
+    if not joiner or content_words(between[: joiner.start()] + " " + between[joiner.end() :], lex):
+        return False
+    mark = CLAUSE_MARKS.search(text, other.end)
+    return not content_words(text[other.end : mark.start() if mark else len(text)], lex)
+
+
 def night_span(
     text: str, mention: DateMention, mentions: list[DateMention], lex: Lexicon
 ) -> tuple[int, int, DateMention | None]:
@@ -327,14 +372,41 @@ def night_span(
     before = fold(text[max(0, mention.start - 30) : mention.start])
     joined = None
     for other in mentions:
-        if other.start > mention.end and lex.phrases("span_joiners").fullmatch(
-            fold(text[mention.end : other.start]).strip()
-        ):
+        if other.start <= mention.end:
+            continue
+        between = fold(text[mention.end : other.start]).strip()
+        if lex.phrases("span_joiners").fullmatch(between) or day_pair(text, between, other, lex):
             joined = other
-            break
+        break
     back = 1 if lex.phrases("small_hours").search(before) else 0
-    forward = 1 if lex.phrases("night_words").search(before) or joined else 0
+    if universal(text, mention, lex):
+        return 1, 1, joined  # "0040 GMT on Saturday": locally Friday night or Saturday
+    # "last night", "anoche", "Friday night", "el viernes por la noche": the night runs on
+    space = re.match(r"\s*", text[mention.end :])
+    part = lex.phrases("day_parts").match(text, mention.end + space.end())
+    overnight = (
+        lex.phrases("night_words").search(before)
+        or (mention.relative and lex.phrases("night_words").search(fold(mention.text)))
+        or (part and lex.phrases("night_words").search(fold(part.group(0))))
+    )
+    forward = 1 if overnight or joined else 0
     return back, forward, joined
+
+
+def universal(text: str, mention: DateMention, lex: Lexicon) -> bool:
+    """Is the date told in universal time ("0040 GMT on Saturday", "03.00 GMT del miércoles",
+    "Saturday 00:40 UTC")? Only the date's own words and a clock time may stand between."""
+    zone = lex.phrases("universal_time")
+
+    def joined(between: str) -> bool:
+        between = re.sub(r"\d+(?:[:.]\d+)?", " ", between)  # the clock time: "00:40", "03.00"
+        return not CLAUSE_MARKS.search(between) and not content_words(between, lex)
+
+    for match in zone.finditer(text, max(0, mention.start - 30), mention.start):
+        if joined(text[match.end() : mention.start]):
+            return True
+    after = text[mention.end : mention.end + 30]
+    return any(joined(after[: m.start()]) for m in zone.finditer(after))
 
 
 def date_claims(
@@ -379,6 +451,11 @@ def date_claims(
             "relative": mention.relative,
             "rendered": mention.render(),
             **({"year_end": mention.year_end} if mention.year_end else {}),
+            **(
+                {"month_day": f"{mention.month:02d}-{mention.day:02d}"}
+                if mention.year is None and mention.month and mention.day
+                else {}
+            ),  # "el 17 de mayo" in an undated article: comparable within the story's year
             **({"event": event} if event else {}),
             **({"report": True} if report else {}),
             **({"about": about} if about else {}),
@@ -389,6 +466,8 @@ def date_claims(
             forward = (joined.as_date() - mention.as_date()).days
         if back or forward:
             extra["night"] = [-back, forward]
+        if universal(sentence.text, mention, lex):
+            extra["zone"] = "UTC"
         claims.append(
             Claim(
                 kind="date",
