@@ -193,6 +193,29 @@ def test_the_capital_unnamed_is_not_compared():
     assert not claim.extra["comparable"]
 
 
+# ---------------------------------------------------------------- what is no place
+
+
+def test_a_name_that_owns_the_next_noun_is_no_place():
+    claim = by_value(counts("Over 1,000 soldiers from Tolsa’s emergency units were sent."), 1000)
+    assert "place" not in claim.extra["frame"]
+
+
+def test_a_month_opening_the_clause_is_a_period_not_a_place():
+    claim = by_value(counts("In April, 18 people were killed when a bus fell."), 18)
+    assert "place" not in claim.extra["frame"]
+    assert claim.extra["frame"]["period"] == "april"
+    total = by_value(counts("The crash killed 18 people."), 18)
+    assert key(claim) != key(total)
+
+
+def test_a_place_opening_the_clause_is_its_capitalised_words_only():
+    claim = by_value(
+        counts("In the village of Letra in the nearby Tolsa region, six people were missing."), 6
+    )
+    assert claim.extra["frame"]["place"] == "Letra"
+
+
 # ---------------------------------------------------------------- end to end
 
 

@@ -132,7 +132,11 @@ def place_of(
         text[claim.end : sentence.end],
     )
     if after:
-        # "23 people in Portugal": a country is the whole story's and narrows nothing
+        # "23 people in Portugal": a country is the whole story's and narrows nothing; a name
+        # that owns the next noun ("soldiers from Tolsa's army", `possessive_endings`) is none
+        owner = tuple(lex.get("possessive_endings") or ())
+        if owner and after.group(1).endswith(owner):
+            return None
         return None if fold(after.group(1)) in country_names(lex) else after.group(1)
     before = text[sentence.start : number.start]
     links = lex.phrases("place_count_links").pattern
@@ -141,7 +145,7 @@ def place_of(
         name = match.group(1)
         first = fold(name.split()[0])
         after_locality = re.search(
-            rf"{localities}\s+(?:of|de)\s+$", before[: match.start()], re.I
+            rf"{localities}\s+(?:{link})\s+$", before[: match.start()], re.I
         )  # "la provincia de Al Hauz, con 349": "Al" opens the name, not a clause
         if not after_locality and (
             first in lex.not_name_starters or first in lex.get_set("count_gap_words")
@@ -341,7 +345,7 @@ def setting_after(
             return "named", named.group(0)
         return "", ""
     if fold(words[0]) in localities:
-        of = re.search(rf"(?:of|de)\s+({PLACE})", found.group(2))
+        of = re.search(rf"(?:{lex.alternation('of_words')})\s+({PLACE})", found.group(2))
         return ("place", of.group(1)) if of else ("", "")
     noun = fold(words[0])
     if noun in settings or lex.date_event_re.match(noun):
@@ -585,7 +589,9 @@ def place_opening_the_clause(
     )
     if not found or not found.group(1)[0].isupper():
         return None
-    name = found.group(1)
+    # the pattern ignores case for its prepositions: the name is its capitalised words only
+    # ("In the village of Letra in the Tolsa region," is Letra)
+    name = re.match(PLACE, found.group(1)).group(0)
     if fold(name) in country_names(lex) or fold(name.split()[0]) in lex.not_name_starters:
         return None
     return name
@@ -814,7 +820,9 @@ def apply_frames(
             frame["unclear"] = "a figure of a sub-group counted before it"
         if nationality:
             frame["nationality"] = nationality
-        if place:
+        if place and fold(place) in lex.months:
+            frame["period"] = fold(place)  # "In April, 18 people were killed": a time, no place
+        elif place:
             frame["place"] = place
         if (
             parent is not None
