@@ -104,6 +104,33 @@ def test_a_name_with_an_age_in_brackets_is_no_place():
     assert not [c for c in claims if c.low in (34, 40)]
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Deaths by district: Tolsa: 21; Marena: 3; Orbel: 2.", "en"),
+        ("Los muertos, por pueblos: Tolsa: 21, Marena: 3 y Orbel: 2.", "es"),
+    ],
+)
+def test_a_list_of_places_with_colons(text, language):
+    assert places(counts(text, language)) == {21: "Tolsa", 3: "Marena", 2: "Orbel"}
+
+
+def test_one_place_with_a_colon_is_no_list():
+    claim = by_value(counts("Valmora: 39 killed in protests."), 39)
+    assert "place" not in claim.extra["frame"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The storm killed 21 people in Tolsa and 3 in Marena.", "en"),
+        ("Hubo 21 muertos en Tolsa y tres en Marena.", "es"),
+    ],
+)
+def test_one_measure_in_two_places_is_no_pair_of_kinds(text, language):
+    assert places(counts(text, language)) == {21: "Tolsa", 3: "Marena"}
+
+
 # ---------------------------------------------------------------- a list that goes on
 
 

@@ -162,26 +162,36 @@ def capital_after(lex: Lexicon) -> str:
     return rf"(?:\s+(?:{words}))?"
 
 
-def listed_items(text: str, sentence: Sentence, lex: Lexicon) -> dict[int, tuple[int, str, bool]]:
-    """The places with a figure alone in brackets in a sentence ('Tolsa (45), Marena (25) y
-    Orbel (15)'), by where the figure starts: (where its list begins, the place, whether it
-    stands in a list of two or more). Read once per sentence: a list of hundreds of items
-    costs one pass, not one per figure."""
+def listed_items(
+    text: str, sentence: Sentence, lex: Lexicon
+) -> dict[int, tuple[int, str, bool, bool]]:
+    """The places with a figure alone in brackets ('Tolsa (45), Marena (25) y Orbel (15)') or
+    after a colon ('Tolsa: 45; Marena: 25') in a sentence, by where the figure starts: (where
+    its list begins, the place, whether it stands in a list of two or more, whether after a
+    colon). Read once per sentence: a list of hundreds of items costs one pass, not one per
+    figure."""
     cache = lex.__dict__.setdefault("_listed_items", {})
     if cache.get("at") == (id(text), sentence.start, sentence.end) and cache.get("text") is text:
         return cache["items"]
-    items: dict[int, tuple[int, str, bool]] = {}
-    if "(" in sentence.text:
-        words = lex.alternation("words")
-        item = re.compile(rf"({PLACE}){capital_after(lex)}\s*\(\s*(\d[\d.,]*|(?i:{words})\b)\s*\)")
-        joint = re.compile(
-            rf"\s*(?:,\s*(?:(?:{lex.alternation('and_words')})\s+)?|(?:{lex.alternation('and_words')})\s+)",
-            re.I,
+    items: dict[int, tuple[int, str, bool, bool]] = {}
+    if "(" in sentence.text or ":" in sentence.text:
+        figure = rf"(\d[\d.,]*|(?i:{lex.alternation('words')})\b)"
+        ands = lex.alternation("and_words")
+        bracketed = re.compile(rf"({PLACE}){capital_after(lex)}\s*\(\s*{figure}\s*\)")
+        colon = re.compile(
+            rf"({PLACE}){capital_after(lex)}\s*:\s*{figure}(?=\s*(?:[,;.]|$|(?i:{ands})\s))"
         )
+        joint = re.compile(rf"\s*(?:[,;]\s*(?:(?:{ands})\s+)?|(?:{ands})\s+)", re.I)
         chain: list[re.Match] = []
-        found = [
-            m for m in item.finditer(text, sentence.start, sentence.end) if m.group(1)[0].isupper()
-        ]
+        found = sorted(
+            (
+                m
+                for pattern in (bracketed, colon)
+                for m in pattern.finditer(text, sentence.start, sentence.end)
+                if m.group(1)[0].isupper()
+            ),
+            key=lambda m: m.start(),
+        )
         for index, match in enumerate(found):
             if not chain or not joint.fullmatch(text, chain[-1].end(), match.start()):
                 chain = []
@@ -193,6 +203,7 @@ def listed_items(text: str, sentence: Sentence, lex: Lexicon) -> dict[int, tuple
                 chain[0].start(),
                 match.group(1),
                 len(chain) > 1 or bool(following),
+                match.re is colon,
             )
     cache.update(at=(id(text), sentence.start, sentence.end), text=text, items=items)
     return items
@@ -207,9 +218,11 @@ def listed_place(
     found = listed_items(text, sentence, lex).get(number.start)
     if found is None:
         return None
-    start, name, listed = found
+    start, name, listed, after_colon = found
     if fold(name.split()[0]) in lex.not_name_starters | lex.get_set("count_gap_words"):
         return None
+    if after_colon and not listed:
+        return None  # "Tolsa: 21 dead" alone is a headline's place, perhaps the whole story's
     if not listed:
         # one item after a preposition of place: "en la capital, Tolsa (17)", "in Tolsa (17)"
         prepositions = lex.phrases("setting_prepositions").pattern
@@ -518,6 +531,8 @@ def coordinated_part(
             return False  # "12 people were killed and 340 families ...": two clauses
         if re.match(r"\d", after.group(2)) or fold(after.group(2)) in lex.number_words:
             return False  # "12 personas y otras 30 resultaron heridas": another count
+        if fold(after.group(2)) in lex.get_set("setting_prepositions"):
+            return False  # "21 people in Tolsa and 3 in Marena": one measure, two places
         return not lex.event_re.match(after.group(2))
     if previous is None or previous.claim.end > item.number.start:
         return False
@@ -744,6 +759,8 @@ def apply_frames(
             comparable = False
         nationality = nationality_of(text, number, claim, sentence, lex)
         place = place_of(text, number, claim, sentence, lex)
+        if claim.extra.get("listed") and not place:  # "Muertos por distrito: Tolsa: 21; ..."
+            place = (listed_place(text, sentence, number, lex) or (None, None))[1]
         if parent is not None:
             frame["part_of"] = parent.claim.value
             if (
