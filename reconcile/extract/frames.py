@@ -2,7 +2,8 @@
 
 A count's attribute names its measure ("people killed", "people injured"); its frame adds what
 narrows the measure within the story: the nationality of the people counted ("13 Honduran
-migrants died"), the place the figure is for ("1,293 deaths in Al Haouz", "Taroudant (271)"),
+migrants died"), the place the figure is for ("1,293 deaths in Al Haouz", "Taroudant (271)",
+a list of places and figures after a toll noun: "the dead: Tolsa (21), Marena (3)"),
 the severity ("721 of whom are in serious condition" is people seriously injured), and the set
 relations between counts of one sentence ("including 18 Guatemalans" is a part of the total,
 "another 153 were injured" is no increment when the sentence counted the dead before it).
@@ -15,7 +16,8 @@ fact-checker less than a false one. Everything about a language comes from its l
 `place_count_links`, `respectively_words`, `setting_prepositions`, `origin_prepositions`,
 `facility_nouns`, `list_openers`, `earlier_state_openers`, `earlier_moment_words`,
 `event_settings`, `spread_words`, `determiners`, `share_of_total`,
-`remainder_after`, `remainder_before`, `copulas`).
+`remainder_after`, `remainder_before`, `copulas`, `capital_words`, `list_continuers`,
+`occurrence_verbs`, `plural_demonstratives`, `possessive_endings`).
 """
 
 from __future__ import annotations
@@ -290,7 +292,9 @@ def setting_after(
     """Where the count's own verb puts it: ('place', 'Juliaca') for '17 people died in the
     city of Juliaca'; ('part', 'garages') for '30 were found in garages', '41 died in direct clashes'
     (a sub-group by where or how: not the total), and so is '147 were identified using
-    fingerprints' (`means_prepositions`: one way among others); ('', '') when it says nothing of that.
+    fingerprints' (`means_prepositions`: one way among others); ('named', 'Tolsa') for a bare
+    name after a verb of recording ('21 were recorded in Tolsa'), which only a part of a larger
+    count takes as its place; ('', '') when it says nothing of that.
     The story's own event ('died in the collision'), its spread ('in different towns') and a
     country (the whole story's) narrow nothing."""
     end = claim.end
