@@ -569,7 +569,7 @@ def test_the_main_day_is_the_day_most_sources_date_an_event_to():
     ("text", "language", "value"),
     [
         ("El alcalde detalló que de los fallecidos, cinco vivían en Tolsa.", "es", 5),
-        ("La mayor parte de los muertos, 21, se contaron en Tolsa.", "es", 21),
+        ("La mayor parte de los muertos, 21, llegaron de Tolsa.", "es", 21),
         ("Most of the dead, 21, were killed near the river.", "en", 21),
     ],
 )

@@ -15,7 +15,14 @@ from ..lexicon import Lexicon, fold, longest_first
 from ..models import Claim, Sentence
 from ..numbers import Number
 from ..output import number_text
-from .frames import UPPER, Counted, apply_frames, part_marker_after, part_marker_before
+from .frames import (
+    UPPER,
+    Counted,
+    apply_frames,
+    listed_place_measure,
+    part_marker_after,
+    part_marker_before,
+)
 from .quantities import measured
 
 EVENT_WORDING_SLACK = 200  # longer than any event wording, its spaces included
@@ -451,6 +458,9 @@ def count_claims(
             claim = running_total(sentence, text, lex, number, counted[-1].claim) or elided(
                 sentence, text, lex, number, counted[-1].claim
             )
+        if claim is None:  # "The dead are from: Tolsa (21), Marena (3)": a place's figure
+            measure = listed_place_measure(text, sentence, number, lex)
+            claim = measure and bare_figure(number, sentence, measure, listed=True)
         if claim is not None:
             counted.append(Counted(claim, number))
     claims = apply_frames(sentence, text, lex, counted)

@@ -2,7 +2,8 @@
 
 A count's attribute names its measure ("people killed", "people injured"); its frame adds what
 narrows the measure within the story: the nationality of the people counted ("13 Honduran
-migrants died"), the place the figure is for ("1,293 deaths in Al Haouz", "Taroudant (271)"),
+migrants died"), the place the figure is for ("1,293 deaths in Al Haouz", "Taroudant (271)",
+a list of places and figures after a toll noun: "the dead: Tolsa (21), Marena (3)"),
 the severity ("721 of whom are in serious condition" is people seriously injured), and the set
 relations between counts of one sentence ("including 18 Guatemalans" is a part of the total,
 "another 153 were injured" is no increment when the sentence counted the dead before it).
@@ -15,7 +16,8 @@ fact-checker less than a false one. Everything about a language comes from its l
 `place_count_links`, `respectively_words`, `setting_prepositions`, `origin_prepositions`,
 `facility_nouns`, `list_openers`, `earlier_state_openers`, `earlier_moment_words`,
 `event_settings`, `spread_words`, `determiners`, `share_of_total`,
-`remainder_after`, `remainder_before`, `copulas`).
+`remainder_after`, `remainder_before`, `copulas`, `capital_words`, `list_continuers`,
+`occurrence_verbs`, `plural_demonstratives`, `possessive_endings`).
 """
 
 from __future__ import annotations
@@ -132,16 +134,20 @@ def place_of(
         text[claim.end : sentence.end],
     )
     if after:
-        # "23 people in Portugal": a country is the whole story's and narrows nothing
+        # "23 people in Portugal": a country is the whole story's and narrows nothing; a name
+        # that owns the next noun ("soldiers from Tolsa's army", `possessive_endings`) is none
+        owner = tuple(lex.get("possessive_endings") or ())
+        if owner and after.group(1).endswith(owner):
+            return None
         return None if fold(after.group(1)) in country_names(lex) else after.group(1)
     before = text[sentence.start : number.start]
     links = lex.phrases("place_count_links").pattern
-    match = re.search(rf"({PLACE})\s*(?:\(\s*|,\s*{links}\s+)$", before)
+    match = re.search(rf"({PLACE})(?:{capital_after(lex)}\s*\(\s*|,\s*{links}\s+)$", before)
     if match and not re.search(r"[.!?]\s*$", before[: match.start()].rstrip()[-1:] or ""):
         name = match.group(1)
         first = fold(name.split()[0])
         after_locality = re.search(
-            rf"{localities}\s+(?:of|de)\s+$", before[: match.start()], re.I
+            rf"{localities}\s+(?:{link})\s+$", before[: match.start()], re.I
         )  # "la provincia de Al Hauz, con 349": "Al" opens the name, not a clause
         if not after_locality and (
             first in lex.not_name_starters or first in lex.get_set("count_gap_words")
@@ -151,14 +157,151 @@ def place_of(
     return None
 
 
-def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> tuple[str, str]:
+def capital_after(lex: Lexicon) -> str:
+    """What may follow a place's name before its figure: a `capital_words` word ('Tolsa
+    capital (16)': the city, not its province), as an optional regex group."""
+    words = lex.alternation("capital_words") if lex.get("capital_words") else "(?!x)x"
+    return rf"(?:\s+(?:{words}))?"
+
+
+def listed_items(
+    text: str, sentence: Sentence, lex: Lexicon
+) -> dict[int, tuple[int, str, bool, bool]]:
+    """The places with a figure alone in brackets ('Tolsa (45), Marena (25) y Orbel (15)') or
+    after a colon ('Tolsa: 45; Marena: 25') in a sentence, by where the figure starts: (where
+    its list begins, the place, whether it stands in a list of two or more, whether after a
+    colon). Read once per sentence: a list of hundreds of items costs one pass, not one per
+    figure."""
+    cache = lex.__dict__.setdefault("_listed_items", {})
+    if cache.get("at") == (id(text), sentence.start, sentence.end) and cache.get("text") is text:
+        return cache["items"]
+    items: dict[int, tuple[int, str, bool, bool]] = {}
+    if "(" in sentence.text or ":" in sentence.text:
+        figure = rf"(\d[\d.,]*|(?i:{lex.alternation('words')})\b)"
+        ands = lex.alternation("and_words")
+        bracketed = re.compile(rf"({PLACE}){capital_after(lex)}\s*\(\s*{figure}\s*\)")
+        colon = re.compile(
+            rf"({PLACE}){capital_after(lex)}\s*:\s*{figure}(?=\s*(?:[,;.]|$|(?i:{ands})\s))"
+        )
+        joint = re.compile(rf"\s*(?:[,;]\s*(?:(?:{ands})\s+)?|(?:{ands})\s+)", re.I)
+        chain: list[re.Match] = []
+        found = sorted(
+            (
+                m
+                for pattern in (bracketed, colon)
+                for m in pattern.finditer(text, sentence.start, sentence.end)
+                if m.group(1)[0].isupper()
+            ),
+            key=lambda m: m.start(),
+        )
+        for index, match in enumerate(found):
+            if not chain or not joint.fullmatch(text, chain[-1].end(), match.start()):
+                chain = []
+            chain.append(match)
+            following = index + 1 < len(found) and joint.fullmatch(
+                text, match.end(), found[index + 1].start()
+            )
+            items[match.start(2)] = (
+                chain[0].start(),
+                match.group(1),
+                len(chain) > 1 or bool(following),
+                match.re is colon,
+            )
+    cache.update(at=(id(text), sentence.start, sentence.end), text=text, items=items)
+    return items
+
+
+def listed_place(
+    text: str, sentence: Sentence, number: Number, lex: Lexicon
+) -> tuple[int, str] | None:
+    """'Tolsa (45), Marena (25) y Orbel (15)', 'en la capital, Tolsa (17)': a figure alone in
+    brackets right after a place's name, in a list of such items or after a preposition of
+    place, is that place's figure. (where the list begins, the place), or None."""
+    found = listed_items(text, sentence, lex).get(number.start)
+    if found is None:
+        return None
+    start, name, listed, after_colon = found
+    if fold(name.split()[0]) in lex.not_name_starters | lex.get_set("count_gap_words"):
+        return None
+    if after_colon and not listed:
+        return None  # "Tolsa: 21 dead" alone is a headline's place, perhaps the whole story's
+    if not listed:
+        # one item after a preposition of place: "en la capital, Tolsa (17)", "in Tolsa (17)"
+        prepositions = lex.phrases("setting_prepositions").pattern
+        articles = rf"(?:(?:{lex.alternation('definite_articles')})\s+)?"
+        capital = lex.alternation("capital_words") if lex.get("capital_words") else "(?!x)x"
+        if not re.search(
+            rf"(?<!\w){prepositions}\s+(?:{articles}(?:{capital})\s*,\s*)?$",
+            text[max(sentence.start, start - 60) : start],
+            re.I,
+        ):
+            return None
+    return start, name
+
+
+def listed_before(text: str, start: int, lex: Lexicon) -> int | None:
+    """Where the sentence before `start` begins, when it ends on a place's figure ('..., y en
+    el distrito de Tolsa, con 80.', '... Marena (15).'); None otherwise."""
+    window = text[max(0, start - 600) : start].rstrip()
+    ends = [m.end() for m in re.finditer(r"[.!?]\s+", window[:-1])]
+    previous = window[ends[-1] :] if ends else window
+    figure = rf"(?:\d[\d.,]*|(?:{lex.alternation('words')}))"
+    links = lex.phrases("place_count_links").pattern
+    if not re.search(
+        rf"{PLACE}{capital_after(lex)}\s*(?:\(\s*{figure}\s*\)|,\s*{links}\s+{figure}[^.;()]{{0,30}})\s*[.]?$",
+        previous,
+    ):
+        return None
+    return start - (len(text[max(0, start - 600) : start]) - (ends[-1] if ends else 0))
+
+
+def listed_place_measure(text: str, sentence: Sentence, number: Number, lex: Lexicon) -> str | None:
+    """The measure of a place's figure in a list ('The dead are from several regions: Tolsa
+    (21), Marena (3)', 'por pueblos, los fallecimientos quedan así: Tolsa (45), ...'): what the nearest event noun before the list counts, when no event of
+    another measure stands between. None when the figure is not such an item."""
+    found = listed_place(text, sentence, number, lex)
+    if found is None:
+        return None
+    start = found[0]
+    floor = sentence.start
+    if lex.get("list_continuers") and re.fullmatch(
+        rf"\s*{lex.phrases('list_continuers').pattern}\s+[^\d()]{{0,40}}",
+        text[sentence.start : start],
+        re.I,
+    ):  # "Le siguen Marena (32), Orbel (29)": the list of the sentence before goes on
+        floor = listed_before(text, sentence.start, lex)
+        if floor is None:
+            return None
+    measure, noun_end = None, floor
+    for match in lex.noun_re.finditer(text, floor, start):
+        key = fold(re.sub(r"\s+", " ", match.group(0)))
+        if key in lex.event_noun_of:
+            measure, noun_end = lex.event_noun_of[key], match.end()
+    if measure is None:
+        return None
+    for match in lex.event_re.finditer(text, noun_end, start):
+        event = lex.event_of.get(fold(re.sub(r"\s+", " ", match.group(0))))
+        if event and not measure.endswith(" " + event):
+            return None  # "... 40 dead, and the injured were taken to: Tolsa (3)": another measure
+    return measure
+
+
+def setting_after(
+    text: str, claim: Claim, sentence: Sentence, lex: Lexicon, apposed: bool = False
+) -> tuple[str, str]:
     """Where the count's own verb puts it: ('place', 'Juliaca') for '17 people died in the
     city of Juliaca'; ('part', 'garages') for '30 were found in garages', '41 died in direct clashes'
     (a sub-group by where or how: not the total), and so is '147 were identified using
-    fingerprints' (`means_prepositions`: one way among others); ('', '') when it says nothing of that.
+    fingerprints' (`means_prepositions`: one way among others); ('named', 'Tolsa') for a bare
+    name after a verb of recording ('21 were recorded in Tolsa'), which only a part of a larger
+    count takes as its place; ('', '') when it says nothing of that.
     The story's own event ('died in the collision'), its spread ('in different towns') and a
     country (the whole story's) narrow nothing."""
-    clause = clause_after(text, claim.end, sentence.end)
+    end = claim.end
+    if apposed:  # "buena parte de los muertos, 21, se ...": the clause goes on past the comma
+        comma = re.match(r"\s*,", text[end : sentence.end])
+        end += comma.end() if comma else 0
+    clause = clause_after(text, end, sentence.end)
     event = lex.event_re.search(clause)
     if event and (event.start() > 40 or re.search(r"[,;]", clause[: event.start()])):
         event = None
@@ -208,9 +351,18 @@ def setting_after(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
     if words[0][0].isupper():
         # "39 died in Ciudad Juárez" is as often the story's own town as a part of its toll:
         # a bare name after the verb narrows nothing; "in the city of Juliaca" does (below).
+        # Only a part of a larger count takes it as its place ("most of the dead, 21, in Tolsa").
+        # Only with a verb that says where the figure was recorded (`occurrence_verbs`):
+        # "cinco vivían en Tolsa" says where five lived, not where they died.
+        named = re.match(PLACE, " ".join(words))
+        recorded = lex.get("occurrence_verbs") and lex.phrases("occurrence_verbs").search(
+            found.group(1)
+        )
+        if named and recorded and fold(named.group(0)) not in country_names(lex):
+            return "named", named.group(0)
         return "", ""
     if fold(words[0]) in localities:
-        of = re.search(rf"(?:of|de)\s+({PLACE})", found.group(2))
+        of = re.search(rf"(?:{lex.alternation('of_words')})\s+({PLACE})", found.group(2))
         return ("place", of.group(1)) if of else ("", "")
     noun = fold(words[0])
     if noun in settings or lex.date_event_re.match(noun):
@@ -383,6 +535,8 @@ def coordinated_part(
             return False  # "12 people were killed and 340 families ...": two clauses
         if re.match(r"\d", after.group(2)) or fold(after.group(2)) in lex.number_words:
             return False  # "12 personas y otras 30 resultaron heridas": another count
+        if fold(after.group(2)) in lex.get_set("setting_prepositions"):
+            return False  # "21 people in Tolsa and 3 in Marena": one measure, two places
         return not lex.event_re.match(after.group(2))
     if previous is None or previous.claim.end > item.number.start:
         return False
@@ -454,10 +608,35 @@ def place_opening_the_clause(
     )
     if not found or not found.group(1)[0].isupper():
         return None
-    name = found.group(1)
+    # the pattern ignores case for its prepositions: the name is its capitalised words only
+    # ("In the village of Letra in the Tolsa region," is Letra)
+    name = re.match(PLACE, found.group(1)).group(0)
     if fold(name) in country_names(lex) or fold(name.split()[0]) in lex.not_name_starters:
         return None
     return name
+
+
+def setting_named_before(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> str | None:
+    """'En estos últimos espacios se halló a 30 personas', 'In those homes, 30 were found': a
+    clause opened by a preposition of place and a plural demonstrative (`plural_demonstratives`)
+    counts within places named before, a sub-group of the story's count. The words, or None;
+    the story's own event or a span of time ('in these floods', 'en estos días') is none."""
+    if not lex.get("plural_demonstratives"):
+        return None
+    clause = re.split(r"[;:]", text[sentence.start : claim.start])[-1]
+    prepositions = lex.phrases("setting_prepositions").pattern
+    found = re.match(
+        rf"\s*{prepositions}\s+(?:{lex.alternation('plural_demonstratives')})\s+"
+        rf"((?:[a-záéíóúñü][\w'’-]*\s+){{0,1}}[a-záéíóúñü][\w'’-]*)\b",
+        clause,
+        re.I,
+    )
+    if not found:
+        return None
+    words = {fold(w) for w in found.group(1).split()}
+    if words & (event_settings(lex) | lex.number_words | lex.get_set("spread_words")):
+        return None
+    return found.group(1)
 
 
 def handled_group(
@@ -584,6 +763,8 @@ def apply_frames(
             comparable = False
         nationality = nationality_of(text, number, claim, sentence, lex)
         place = place_of(text, number, claim, sentence, lex)
+        if claim.extra.get("listed") and not place:  # "Muertos por distrito: Tolsa: 21; ..."
+            place = (listed_place(text, sentence, number, lex) or (None, None))[1]
         if parent is not None:
             frame["part_of"] = parent.claim.value
             if (
@@ -615,10 +796,15 @@ def apply_frames(
             claim.attribute = claim.attribute[: -len("injured")] + "seriously injured"
         if nationals(text, number, sentence, lex):
             frame["unclear"] = "counted as nationals of a country the sentence names elsewhere"
+        named_group = part_of_a_named_group(text, sentence.start, claim, lex)
         setting, where = (
-            ("", "") if frame.get("whole_of") else setting_after(text, claim, sentence, lex)
+            ("", "")
+            if frame.get("whole_of")
+            else setting_after(text, claim, sentence, lex, apposed=named_group)
         )
-        if setting == "place" and not place:
+        # "buena parte de los muertos, 21, se registraron en Tolsa": Tolsa's figure
+        named_part = setting == "named" and (parent is not None or named_group)
+        if (setting == "place" or named_part) and not place:
             place = where
         elif setting == "part":
             frame["unclear"] = f"a sub-group of the count, by where or how ('{where}')"
@@ -626,10 +812,13 @@ def apply_frames(
             frame["unclear"] = "a share of a larger total"
         if remainder(text, number, sentence, lex) and not (claim.extra.get("set") or other_measure):
             frame["unclear"] = "the rest of a set, not its total"
-        if part_of_a_named_group(text, sentence.start, claim, lex) and not parent:
+        if named_group and not (parent or named_part):
             frame["unclear"] = "a part of a group the sentence names before it"
         if not place:
             place = place_opening_the_clause(text, claim, sentence, lex)
+        within = setting_named_before(text, claim, sentence, lex)
+        if within:
+            frame["unclear"] = f"a sub-group of the count, by where or how ('{within}')"
         if earlier_state(text, claim, sentence, lex):
             frame["unclear"] = "what the people had been, not what they are counted as now"
         if earlier_moment(text, claim, sentence, lex):
@@ -652,7 +841,9 @@ def apply_frames(
             frame["unclear"] = "a figure of a sub-group counted before it"
         if nationality:
             frame["nationality"] = nationality
-        if place:
+        if place and fold(place) in lex.months:
+            frame["period"] = fold(place)  # "In April, 18 people were killed": a time, no place
+        elif place:
             frame["place"] = place
         if (
             parent is not None
