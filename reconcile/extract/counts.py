@@ -299,9 +299,23 @@ def event_noun_after_article(text: str, number: Number, limit: int, lex: Lexicon
     the number, is what it counts: (wording, match end), or (None, None)."""
     match = noun_after_article(text, number, limit, lex)
     if not match:
+        match = toll_after(text, number, limit, lex)
+    if not match:
         return None, None
     key = fold(re.sub(r"\s+", " ", match.group(0)))
     return (key, match.end()) if key in lex.event_noun_of else (None, None)
+
+
+def toll_after(text: str, number: Number, limit: int, lex: Lexicon):
+    """'subió a 310 el número de heridos', 'raising to 40 the number of dead': a toll
+    named after the number, an article and a `toll_heads` word before its event noun; the
+    noun's match, or None."""
+    head = re.match(
+        rf"\s+(?:{lex.alternation('determiners')})\s+{lex.phrases('toll_heads').pattern}\s+",
+        text[number.end : limit],
+        re.I,
+    )
+    return head and lex.noun_re.match(text, number.end + head.end(), limit)
 
 
 def noun_after_article(text: str, number: Number, limit: int, lex: Lexicon):

@@ -1,0 +1,61 @@
+"""Counts the extractor used to miss, or kept with no event said of them: each shape of
+sentence in both languages. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from reconcile.ingest import analyse
+from reconcile.models import Document
+
+
+def counts(text: str, language: str = "en") -> list:
+    document = Document("t", "t", "t", text, published="2024-03-10", language=language)
+    return [c for c in analyse(document)[2] if c.kind == "count"]
+
+
+def by_value(claims, low):
+    (claim,) = [c for c in claims if c.low == low]
+    return claim
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "attribute"),
+    [
+        # a toll named after its number: "raised to N the number of ..."
+        (
+            "The new finds raised to 40 the number of dead in the province.",
+            "en",
+            40,
+            "people killed",
+        ),
+        (
+            "La jueza elevó a 1.204 el número de detenidos en la ciudad.",
+            "es",
+            1204,
+            "people arrested",
+        ),
+        ("La policía ha elevado a más de 300 la cifra de detenidos.", "es", 300, "people arrested"),
+        # an active verb before its object: "released 136 guards", "deployed 60 soldiers"
+        (
+            "El gobierno liberó a los 136 guardias que eran mantenidos cautivos.",
+            "es",
+            136,
+            "prison guards released",
+        ),
+        ("La Marina desplegó a setenta soldados junto al puerto.", "es", 70, "soldiers deployed"),
+        ("The army deployed 60 soldiers to the area.", "en", 60, "soldiers deployed"),
+        # an adverb between the auxiliary and the event
+        ("Of the 212 victims, 183 have been fully identified.", "en", 183, "people identified"),
+        (
+            "De las 212 víctimas, 183 han sido plenamente identificadas.",
+            "es",
+            183,
+            "people identified",
+        ),
+    ],
+)
+def test_a_count_and_its_event(text, language, value, attribute):
+    claim = by_value(counts(text, language), value)
+    assert claim.attribute == attribute
+    assert claim.extra["comparable"]
