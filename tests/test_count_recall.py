@@ -59,3 +59,28 @@ def test_a_count_and_its_event(text, language, value, attribute):
     claim = by_value(counts(text, language), value)
     assert claim.attribute == attribute
     assert claim.extra["comparable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("Police said 900 troops joined them in the search for bodies.", "en", 900),
+        ("Quinientos militares se sumaron a la búsqueda de los cuerpos.", "es", 500),
+    ],
+)
+def test_an_event_with_its_own_object_is_not_the_counts(text, language, value):
+    """'the search for bodies' is said of the bodies: the searchers are not missing."""
+    claim = by_value(counts(text, language), value)
+    assert claim.attribute == "soldiers"
+    assert not claim.extra["comparable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Divers resumed the search for six workers.", "en"),
+        ("Continúa la búsqueda de seis trabajadores.", "es"),
+    ],
+)
+def test_an_event_still_governs_its_number(text, language):
+    assert by_value(counts(text, language), 6).attribute == "people missing"

@@ -56,6 +56,8 @@ def nearest_event(
             between = ""  # the event is the noun itself
         elif match.start() >= after and event_has_own_count(text, match.end(), sentence.end, lex):
             continue  # "la muerte de 40 personas y heridas a otras 85": the 85 were injured
+        elif match.start() >= after and governs_an_object(text, match, sentence.end, lex):
+            continue  # "1,000 troops joined the search for bodies": the bodies are missing
         elif match.end() <= start and event_has_own_people(text, sentence.start, match, start, lex):
             continue  # "how many people were arrested, but ... around 10 people handcuffed"
         score = (
@@ -82,6 +84,18 @@ def event_has_own_count(text: str, start: int, limit: int, lex: Lexicon) -> bool
     gap = lex.qualifier_re.sub(" ", match.group(1))
     links = lex.get_set("event_object_links") | set(lex.additional)
     return all(fold(word) in links for word in gap.split())
+
+
+def governs_an_object(text: str, event: re.Match, limit: int, lex: Lexicon) -> bool:
+    """An event wording that ends in a preposition ('the search for', 'la búsqueda de') with a
+    noun after it, not a number: said of that object, never of a count before it."""
+    if fold(event.group(0)).split()[-1] not in lex.get_set("governing_prepositions"):
+        return False
+    return not re.match(
+        rf"\s+(?:(?:{lex.alternation('determiners')})\s+)?(?:\d|(?:{lex.alternation('words')})\b)",
+        text[event.end() : limit],
+        re.I,
+    ) and not lex.qualifier_re.match(text[event.end() : limit].lstrip())
 
 
 def event_has_own_people(text: str, floor: int, event: re.Match, start: int, lex: Lexicon) -> bool:
