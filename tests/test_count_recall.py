@@ -84,3 +84,19 @@ def test_an_event_with_its_own_object_is_not_the_counts(text, language, value):
 )
 def test_an_event_still_governs_its_number(text, language):
     assert by_value(counts(text, language), 6).attribute == "people missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "attribute"),
+    [
+        ("Police later detained the 11 hooded men who stormed the bank.", "en", 11, "attackers"),
+        ("La policía capturó a los 11 pistoleros que asaltaron el banco.", "es", 11, "attackers"),
+        # an event said of them right after is a measure of its own
+        ("Two gunmen were shot dead by the guards.", "en", 2, "attackers killed"),
+        ("Dos atacantes fueron abatidos por los guardias.", "es", 2, "attackers killed"),
+    ],
+)
+def test_attackers_are_counted(text, language, value, attribute):
+    claim = by_value(counts(text, language), value)
+    assert claim.attribute == attribute
+    assert claim.extra["comparable"]

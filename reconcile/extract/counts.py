@@ -780,6 +780,11 @@ def classify(
             attribute, comparable = group, False
     elif noun in lex.thing_of:
         attribute = lex.thing_of[noun]
+        said = attribute in lex.get_set("people_things") and predicate_event(
+            text, noun_end, sentence.end, lex
+        )
+        if said:  # "three gunmen were killed": attackers killed, not the attackers
+            attribute = f"{attribute} {said}"
     else:
         direct = re.match(r"\s+(\w+(?:\s+\w+)?)", text[number.end : sentence.end])
         toll = event_noun_before(sentence, text, lex, number.start)
