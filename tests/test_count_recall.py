@@ -45,6 +45,8 @@ def by_value(claims, low):
         ),
         ("La Marina desplegó a setenta soldados junto al puerto.", "es", 70, "soldiers deployed"),
         ("The army deployed 60 soldiers to the area.", "en", 60, "soldiers deployed"),
+        ("A search by 240 soldiers went on for weeks.", "en", 240, "soldiers deployed"),
+        ("Siguió la búsqueda por parte de 240 soldados.", "es", 240, "soldiers deployed"),
         # an adverb between the auxiliary and the event
         ("Of the 212 victims, 183 have been fully identified.", "en", 183, "people identified"),
         (
