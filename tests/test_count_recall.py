@@ -102,3 +102,19 @@ def test_attackers_are_counted(text, language, value, attribute):
     claim = by_value(counts(text, language), value)
     assert claim.attribute == attribute
     assert claim.extra["comparable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("La policía detuvo a cuatro personas más, y el total sube a 31.", "es"),
+        ("Police arrested four people more, bringing the total to 31.", "en"),
+    ],
+)
+def test_more_after_the_noun_is_an_increment(text, language):
+    """'cuatro personas más': the increment is not compared; the running total is."""
+    claims = counts(text, language)
+    increment, total = by_value(claims, 4), by_value(claims, 31)
+    assert increment.attribute.startswith("additional ")
+    assert not increment.extra["comparable"]
+    assert total.extra["comparable"] and total.extra.get("running_total")

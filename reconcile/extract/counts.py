@@ -647,6 +647,15 @@ def elided(
     return bare_figure(number, sentence, previous.attribute, elided=True)
 
 
+def more_after_noun(text: str, noun_end: int | None, limit: int, lex: Lexicon) -> bool:
+    """'se han identificado tres personas más': an `additional_after` word after the counted
+    noun, not only after the number, makes the count an increment."""
+    if not noun_end:
+        return False
+    more = lex.alternation("additional_after")
+    return bool(re.match(rf"\s+(?:{more})\b", fold(text[noun_end : min(limit, noun_end + 20)])))
+
+
 def bare_figure(number: Number, sentence: Sentence, attribute: str, **how: bool) -> Claim:
     """A comparable count of a figure that stands alone, its measure read from the count
     before it; `how` says which reading gave it (elided, running_total)."""
@@ -814,7 +823,7 @@ def classify(
     extra: dict = {"comparable": comparable}
     if whole:
         extra["whole_of"] = whole
-    if number.additional:
+    if number.additional or more_after_noun(text, noun_end, sentence.end, lex):
         extra["additional"] = comparable  # comparable again if it is no increment (frames.py)
         attribute, extra["comparable"] = f"additional {attribute}", False
     end = max(number.end, noun_end or number.end)
