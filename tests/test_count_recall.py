@@ -118,3 +118,25 @@ def test_more_after_the_noun_is_an_increment(text, language):
     assert increment.attribute.startswith("additional ")
     assert not increment.extra["comparable"]
     assert total.extra["comparable"] and total.extra.get("running_total")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "attribute"),
+    [
+        ("The fire claimed the lives of the five adults on board.", "en", 5, "people killed"),
+        ("El incendio costó la vida a los cinco adultos a bordo.", "es", 5, "people killed"),
+        ("Officials announced the release of the 44 workers.", "en", 44, "people released"),
+        ("Anunciaron la liberación de los 44 trabajadores.", "es", 44, "people released"),
+    ],
+)
+def test_an_event_governing_its_people(text, language, value, attribute):
+    """A governing event before the people counted is what happened to them, over a phrase
+    after their noun; and 'of the', 'de los' after it opens no whole."""
+    claim = by_value(counts(text, language), value)
+    assert claim.attribute == attribute
+    assert claim.extra["comparable"]
+
+
+def test_a_search_for_the_dead_does_not_make_them_missing():
+    claim = by_value(counts("Terminó la búsqueda de los seis fallecidos.", "es"), 6)
+    assert not claim.extra["comparable"]

@@ -769,6 +769,8 @@ def classify(
         else:
             event = (
                 predicate_event(text, noun_end, sentence.end, lex)
+                # "costó la vida a los tres adultos a bordo": the adults died
+                or governing_event(text, sentence.start, number, lex)
                 or toll_of_people(sentence, text, lex, number, noun_end, event)
                 or event
             )
