@@ -36,11 +36,11 @@ def by_value(claims, low):
             "people arrested",
         ),
         ("La policía ha elevado a más de 300 la cifra de detenidos.", "es", 300, "people arrested"),
-        # an active verb before its object: "released 136 guards", "deployed 60 soldiers"
+        # an active verb before its object: "released 142 guards", "deployed 60 soldiers"
         (
-            "El gobierno liberó a los 136 guardias que eran mantenidos cautivos.",
+            "El gobierno liberó a los 142 guardias de la cárcel.",
             "es",
-            136,
+            142,
             "prison guards released",
         ),
         ("La Marina desplegó a setenta soldados junto al puerto.", "es", 70, "soldiers deployed"),
@@ -48,11 +48,11 @@ def by_value(claims, low):
         ("A search by 240 soldiers went on for weeks.", "en", 240, "soldiers deployed"),
         ("Siguió la búsqueda por parte de 240 soldados.", "es", 240, "soldiers deployed"),
         # an adverb between the auxiliary and the event
-        ("Of the 212 victims, 183 have been fully identified.", "en", 183, "people identified"),
+        ("Of the 90 bodies, 57 have been fully identified.", "en", 57, "people identified"),
         (
-            "De las 212 víctimas, 183 han sido plenamente identificadas.",
+            "De los 90 cuerpos, 57 fueron plenamente identificados.",
             "es",
-            183,
+            57,
             "people identified",
         ),
     ],
@@ -138,5 +138,19 @@ def test_an_event_governing_its_people(text, language, value, attribute):
 
 
 def test_a_search_for_the_dead_does_not_make_them_missing():
-    claim = by_value(counts("Terminó la búsqueda de los seis fallecidos.", "es"), 6)
+    claim = by_value(counts("Terminó ayer la búsqueda de los ocho fallecidos.", "es"), 8)
     assert not claim.extra["comparable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "attribute"),
+    [
+        ("The 17 suspects were charged on Friday.", "en", 17, "people charged"),
+        ("Los 17 sospechosos fueron acusados el viernes.", "es", 17, "people charged"),
+    ],
+)
+def test_an_article_opening_the_sentence(text, language, value, attribute):
+    """An article before the number is no name ('Ben 10') when the event is said right after
+    the counted noun."""
+    claim = by_value(counts(text, language), value)
+    assert claim.attribute == attribute

@@ -57,7 +57,7 @@ def nearest_event(
         elif match.start() >= after and event_has_own_count(text, match.end(), sentence.end, lex):
             continue  # "la muerte de 40 personas y heridas a otras 85": the 85 were injured
         elif match.start() >= after and governs_an_object(text, match, sentence.end, lex):
-            continue  # "1,000 troops joined the search for bodies": the bodies are missing
+            continue  # "900 troops joined the search for bodies": the bodies are missing
         elif match.end() <= start and event_has_own_people(text, sentence.start, match, start, lex):
             continue  # "how many people were arrested, but ... around 10 people handcuffed"
         score = (
@@ -464,6 +464,7 @@ def count_claims(
                 and fold(before[-1]) not in lex.qualifier_of
                 and fold(before[-1]) not in openers
                 and not lex.event_re.fullmatch(before[-1])  # "Murieron 23 pasajeros"
+                and not said_after_article(text, before[-1], number, sentence, lex)
             ):
                 continue  # "Ben 10", "Mexico #2", "Article 5"
         if clock_time(text, number, lex) or not_a_count_before(text, sentence.start, number, lex):
@@ -486,6 +487,18 @@ def count_claims(
         if not item.claim.extra.get("comparable") and not item.claim.subject:
             item.claim.subject = owner_of(text, sentence, item.number, lex) or ""
     return claims
+
+
+def said_after_article(
+    text: str, word: str, number: Number, sentence: Sentence, lex: Lexicon
+) -> bool:
+    """'Los 17 sospechosos fueron acusados', 'The 17 suspects were charged': an article opening
+    the sentence before a number is no name's, when the counted noun has its event said right
+    after it."""
+    if fold(word) not in lex.get_set("definite_articles"):
+        return False
+    noun, noun_end = head_noun(text, number, sentence.end, lex)
+    return bool(noun and predicate_event(text, noun_end, sentence.end, lex))
 
 
 def name_pattern(lex: Lexicon) -> str:
@@ -648,7 +661,7 @@ def elided(
 
 
 def more_after_noun(text: str, noun_end: int | None, limit: int, lex: Lexicon) -> bool:
-    """'se han identificado tres personas más': an `additional_after` word after the counted
+    """'se detuvo a cuatro personas más': an `additional_after` word after the counted
     noun, not only after the number, makes the count an increment."""
     if not noun_end:
         return False
@@ -769,7 +782,7 @@ def classify(
         else:
             event = (
                 predicate_event(text, noun_end, sentence.end, lex)
-                # "costó la vida a los tres adultos a bordo": the adults died
+                # "costó la vida a los cinco adultos a bordo": the adults died
                 or governing_event(text, sentence.start, number, lex)
                 or toll_of_people(sentence, text, lex, number, noun_end, event)
                 or event
