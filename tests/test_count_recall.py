@@ -154,3 +154,9 @@ def test_an_article_opening_the_sentence(text, language, value, attribute):
     the counted noun."""
     claim = by_value(counts(text, language), value)
     assert claim.attribute == attribute
+
+
+def test_an_event_ending_in_a_preposition_with_no_object():
+    """'unaccounted for' ends in a preposition but governs nothing after it."""
+    claim = by_value(counts("Some 1,500 people are still unaccounted for, the mayor said."), 1350)
+    assert claim.attribute == "people missing"

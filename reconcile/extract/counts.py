@@ -91,6 +91,12 @@ def governs_an_object(text: str, event: re.Match, limit: int, lex: Lexicon) -> b
     noun after it, not a number: said of that object, never of a count before it."""
     if fold(event.group(0)).split()[-1] not in lex.get_set("governing_prepositions"):
         return False
+    word = re.match(r"\s+([\w'’-]+)", text[event.end() : limit])
+    if not word or (
+        fold(word.group(1)) in lex.get_set("count_gap_words")
+        and fold(word.group(1)) not in lex.get_set("determiners")
+    ):
+        return False  # "40 are unaccounted for, officials said", "... for in the town"
     return not re.match(
         rf"\s+(?:(?:{lex.alternation('determiners')})\s+)?(?:\d|(?:{lex.alternation('words')})\b)",
         text[event.end() : limit],
