@@ -160,3 +160,9 @@ def test_an_event_ending_in_a_preposition_with_no_object():
     """'unaccounted for' ends in a preposition but governs nothing after it."""
     claim = by_value(counts("Some 1,500 people are still unaccounted for, the mayor said."), 1350)
     assert claim.attribute == "people missing"
+
+
+def test_bracketed_figures_after_a_dash_are_not_the_count_before():
+    """'... 90 soldiers — Ana (13), Luis (9)': ages in another clause, not soldiers by place."""
+    claims = counts("A search by 90 soldiers went on for the children — Ana (13), Luis (9).")
+    assert [c.low for c in claims] == [90]

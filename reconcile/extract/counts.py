@@ -655,6 +655,8 @@ def elided(
         return None
     if previous.attribute in set(lex.thing_of.values()):
         return None  # "cuatro localidades: Paiporta (45), ...": the figures are not towns
+    if re.search(r"[;—–]", text[previous.end : number.start]):
+        return None  # "a search by 90 soldiers ... — Ana (13), Luis (9)": another clause's
     place = lex.phrases("place_prepositions").pattern
     if not (
         part_marker_after(text, number, sentence.end, lex)
