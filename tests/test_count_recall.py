@@ -166,3 +166,16 @@ def test_bracketed_figures_after_a_dash_are_not_the_count_before():
     """'... 90 soldiers — Ana (13), Luis (9)': ages in another clause, not soldiers by place."""
     claims = counts("A search by 90 soldiers went on for the children — Ana (13), Luis (9).")
     assert [c.low for c in claims] == [90]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The boat sank and everyone on board died except five children.", "en"),
+        ("Murieron todos los pasajeros salvo cinco niños.", "es"),
+    ],
+)
+def test_the_exception_to_an_event_is_not_its_count(text, language):
+    claim = by_value(counts(text, language), 5)
+    assert claim.attribute == "children"
+    assert not claim.extra["comparable"]

@@ -668,6 +668,13 @@ def elided(
     return bare_figure(number, sentence, previous.attribute, elided=True)
 
 
+def excepted(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
+    """'all died except three children', 'murieron todos salvo tres niños': the count is
+    the exception to the event said before it (`exception_words`)."""
+    before = text[max(floor, number.start - 20) : number.start]
+    return bool(re.search(lex.phrases("exception_words").pattern + r"\s+$", before, re.I))
+
+
 def more_after_noun(text: str, noun_end: int | None, limit: int, lex: Lexicon) -> bool:
     """'se detuvo a cuatro personas más': an `additional_after` word after the counted
     noun, not only after the number, makes the count an increment."""
@@ -802,6 +809,8 @@ def classify(
                 )
                 or event
             )
+        if event and excepted(text, sentence.start, number, lex):
+            event = None  # "everyone on board died except three children": not killed
         if event:
             attribute = f"{group} {event}"
         elif whole:
