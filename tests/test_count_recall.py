@@ -47,6 +47,15 @@ def by_value(claims, low):
         ("The army deployed 60 soldiers to the area.", "en", 60, "soldiers deployed"),
         ("A search by 240 soldiers went on for weeks.", "en", 240, "soldiers deployed"),
         ("Siguió la búsqueda por parte de 240 soldados.", "es", 240, "soldiers deployed"),
+        # wordings the lexicons lacked: found alive, the singular participle after "han"
+        ("Rescuers said four passengers were found alive.", "en", 4, "people survived"),
+        (
+            "La policía dijo que tres pasajeros fueron hallados con vida.",
+            "es",
+            3,
+            "people survived",
+        ),
+        ("Los bomberos dijeron que 14 han fallecido.", "es", 14, "people killed"),
         # an adverb between the auxiliary and the event
         ("Of the 90 bodies, 57 have been fully identified.", "en", 57, "people identified"),
         (
