@@ -56,6 +56,9 @@ def by_value(claims, low):
             "people survived",
         ),
         ("Los bomberos dijeron que 14 han fallecido.", "es", 14, "people killed"),
+        ("Nine workers perished in the flood.", "en", 9, "people killed"),
+        ("Nueve trabajadores perecieron en la inundación.", "es", 9, "people killed"),
+        ("Los buzos hallaron a nueve personas sin vida.", "es", 9, "people killed"),
         # an adverb between the auxiliary and the event
         ("Of the 90 bodies, 57 have been fully identified.", "en", 57, "people identified"),
         (
