@@ -59,6 +59,8 @@ def by_value(claims, low):
         ("Nine workers perished in the flood.", "en", 9, "people killed"),
         ("Nueve trabajadores perecieron en la inundación.", "es", 9, "people killed"),
         ("Los buzos hallaron a nueve personas sin vida.", "es", 9, "people killed"),
+        ("Police recorded 30 killings in the province.", "en", 30, "people killed"),
+        ("La ONG contó 30 asesinatos en la provincia.", "es", 30, "people killed"),
         # an adverb between the auxiliary and the event
         ("Of the 90 bodies, 57 have been fully identified.", "en", 57, "people identified"),
         (
@@ -191,3 +193,9 @@ def test_the_exception_to_an_event_is_not_its_count(text, language):
     claim = by_value(counts(text, language), 5)
     assert claim.attribute == "children"
     assert not claim.extra["comparable"]
+
+
+def test_an_auxiliary_is_no_counted_noun():
+    """'cuatro están hospitalizados': the verb after the number is no noun of an unknown kind."""
+    claims = counts("Los médicos dijeron que cuatro están hospitalizados.", "es")
+    assert not [c for c in claims if "están" in c.attribute]

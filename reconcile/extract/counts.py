@@ -374,9 +374,10 @@ def fallback_noun(text: str, number: Number, limit: int, lex: Lexicon) -> str | 
         return None
     words = []
     stop = lex.get_set("count_gap_words")
+    verbs = {w for phrase in lex.get_set("auxiliaries") for w in phrase.split()}
     for word in match.group(1).split():
-        if fold(word) in stop:
-            break
+        if fold(word) in stop or fold(word) in verbs:
+            break  # "cuatro están hospitalizados": a verb, no noun
         words.append(word)
     plural = re.compile(r"[^su]s$")
     if len(words) > 1 and plural.search(words[1]):
