@@ -108,7 +108,7 @@ def event_has_own_people(text: str, floor: int, event: re.Match, start: int, lex
     """An event before a number that is said of other people: 'how many people were
     arrested' (its own subject), 'detenciones de migrantes' (its own object)."""
     before = text[max(floor, event.start() - 40) : event.start()]
-    auxiliaries = lex.alternation("auxiliaries")
+    auxiliaries = lex.phrases("auxiliaries").pattern
     subject = re.search(rf"([\w'’-]+)\s+((?:(?:{auxiliaries})\s+)+)$", before, re.I)
     active = subject and {fold(w) for w in subject.group(2).split()} <= lex.get_set(
         "perfect_auxiliaries"
@@ -130,7 +130,7 @@ def auxiliary_tail(lex: Lexicon) -> re.Pattern:
     found = lex.__dict__.get("_auxiliary_tail")
     if found is None:
         found = lex.__dict__["_auxiliary_tail"] = re.compile(
-            rf"\s+(?:(?:{lex.alternation('auxiliaries')})\s+)?", re.I
+            rf"\s+(?:(?:{lex.phrases('auxiliaries').pattern})\s+)?", re.I
         )
     return found
 
@@ -151,7 +151,7 @@ def event_right_after(text: str, start: int, limit: int, noun: str, lex: Lexicon
 def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str | None:
     """What the sentence says of counted people, after their noun and an auxiliary: '72
     injured passengers were hospitalized' counts the hospitalized, not the injured."""
-    auxiliaries = lex.alternation("auxiliaries")
+    auxiliaries = lex.phrases("auxiliaries").pattern
     match = re.match(rf"\s+(?:(?:{auxiliaries})\s+)+", text[noun_end:limit], re.I)
     if not match:
         return None
@@ -165,9 +165,9 @@ def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str |
 def event_said_after(text: str, start: int, limit: int, lex: Lexicon) -> bool:
     """An event said of the number itself, after an auxiliary: 'another 95 were injured',
     '52 more were injured'."""
-    auxiliaries = lex.alternation("auxiliaries")
-    more = lex.alternation("additional_after")
-    adverbs = lex.alternation("adverbs_before_event")
+    auxiliaries = lex.phrases("auxiliaries").pattern
+    more = lex.phrases("additional_after").pattern
+    adverbs = lex.phrases("adverbs_before_event").pattern
     match = re.match(
         rf"\s+(?:(?:{more})\s+)?(?:(?:{auxiliaries})\s+)(?:(?:{adverbs})\s+)?",
         text[start:limit],
@@ -201,7 +201,7 @@ def governing_event(text: str, floor: int, number: Number, lex: Lexicon) -> str 
 def own_predicate(text: str, start: int, limit: int, lex: Lexicon) -> bool:
     """A verb of its own right after a number, that names no event ('y 18 han sufrido
     abusos'): the number is that verb's subject, and no toll noun before it is its measure."""
-    auxiliaries = lex.alternation("auxiliaries")
+    auxiliaries = lex.phrases("auxiliaries").pattern
     match = re.match(rf"\s+(?:(?:{auxiliaries})\s+)+", text[start:limit], re.I)
     if not match or {fold(w) for w in match.group(0).split()} <= lex.get_set("copulas"):
         return False  # "77 son mujeres": a copula says what the counted are, a sub-group
@@ -219,7 +219,7 @@ def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -
     does a people noun and its event after a `toll_heads` word ('the number of people killed')."""
     clause = re.split(r"[;:]", text[sentence.start : start])[-1]
     found = None
-    said = re.compile(rf"(?:^|\s)(?:{lex.alternation('auxiliaries')})\s+$", re.I)
+    said = re.compile(rf"(?:^|\s)(?:{lex.phrases('auxiliaries').pattern})\s+$", re.I)
     head = re.compile(rf"(?:^|\s){lex.phrases('toll_heads').pattern}\s+$", re.I)
     told = 0  # the end of an event already read with its people ("policías heridos")
     for match in lex.noun_re.finditer(clause):
@@ -356,7 +356,7 @@ def people_after_article(text: str, number: Number, limit: int, lex: Lexicon):
     key = fold(re.sub(r"\s+", " ", match.group(0)))
     if key not in lex.people_nouns and key not in lex.group_of:
         return None, None
-    adverbs = lex.alternation("adverbs_before_event")
+    adverbs = lex.phrases("adverbs_before_event").pattern
     gap = re.match(rf"\s+(?:(?:{adverbs})\s+)?", text[match.end() : limit], re.I)
     event = gap and lex.event_re.match(text, match.end() + gap.end(), limit)
     if not event:
@@ -681,7 +681,7 @@ def more_after_noun(text: str, noun_end: int | None, limit: int, lex: Lexicon) -
     noun, not only after the number, makes the count an increment."""
     if not noun_end:
         return False
-    more = lex.alternation("additional_after")
+    more = lex.phrases("additional_after").pattern
     return bool(re.match(rf"\s+(?:{more})\b", fold(text[noun_end : min(limit, noun_end + 20)])))
 
 
