@@ -200,3 +200,10 @@ def test_an_auxiliary_is_no_counted_noun():
     and an auxiliary written with its accent is read like any other."""
     claims = counts("Los médicos dijeron que cuatro están hospitalizados.", "es")
     assert [c.attribute for c in claims] == ["people hospitalized"]
+
+
+def test_a_number_word_with_an_accent_opens_a_part():
+    """'Dieciséis de los 31 detenidos': the accented number word is read like 'quince'."""
+    claims = counts("Dieciséis de los 31 detenidos fueron liberados.", "es")
+    whole = by_value(claims, 31)
+    assert whole.extra["frame"].get("whole_of") == "Dieciséis"

@@ -77,7 +77,7 @@ def event_has_own_count(text: str, start: int, limit: int, lex: Lexicon) -> bool
     """Is an event followed by a number of its own ('injuring 85', 'heridas a otras 85')?"""
     window = text[start : min(limit, start + 25)]
     match = re.match(
-        r"\s+((?:[a-záéíóúñü]+\s+){0,3})(?:\d|(?:" + lex.alternation("words") + r")\b)", window
+        r"\s+((?:[a-záéíóúñü]+\s+){0,3})(?:\d|(?:" + lex.phrases("words").pattern + r")\b)", window
     )
     if not match or fold(match.group(0).split()[-1]) in lex.get_set("one_words"):
         return False
@@ -98,7 +98,7 @@ def governs_an_object(text: str, event: re.Match, limit: int, lex: Lexicon) -> b
     ):
         return False  # "40 are unaccounted for, officials said", "... for in the town"
     return not re.match(
-        rf"\s+(?:(?:{lex.alternation('determiners')})\s+)?(?:\d|(?:{lex.alternation('words')})\b)",
+        rf"\s+(?:(?:{lex.alternation('determiners')})\s+)?(?:\d|(?:{lex.phrases('words').pattern})\b)",
         text[event.end() : limit],
         re.I,
     ) and not lex.qualifier_re.match(text[event.end() : limit].lstrip())
@@ -295,7 +295,7 @@ def partitive_event(text: str, floor: int, number: Number, limit: int, lex: Lexi
     qualifier = lex.qualifier_re.match(text, at, limit)  # "three of the nearly 100 victims"
     after = qualifier.end() if qualifier else at
     whole = re.match(
-        rf"\s*(?:\d[\d.,]*|(?:{lex.alternation('words')})\b)\s+", text[after:limit], re.I
+        rf"\s*(?:\d[\d.,]*|(?:{lex.phrases('words').pattern})\b)\s+", text[after:limit], re.I
     )
     noun = lex.noun_re.match(text, after + whole.end() if whole else at, limit)
     if not noun:
@@ -449,7 +449,7 @@ def count_claims(
         ):
             continue  # "eight years in prison", "two full days"
         joined = re.match(
-            r"\s+[\w'’-]+\s+(?:\d+|" + lex.alternation("words") + r")\s+([\w'’-]+)",
+            r"\s+[\w'’-]+\s+(?:\d+|" + lex.phrases("words").pattern + r")\s+([\w'’-]+)",
             text[number.end : sentence.end],
         )
         if number.unit is None and joined and fold(joined.group(1)) in durations:
@@ -613,7 +613,7 @@ def whole_after_part(text: str, floor: int, number: Number, lex: Lexicon) -> str
     the part as written, or ''."""
     before = text[max(floor, number.start - 40) : number.start]
     found = re.search(
-        rf"(\d[\d.,]*|\b(?:{lex.alternation('words')}))\s+{lex.phrases('whole_openers').pattern}\s+$",
+        rf"(\d[\d.,]*|\b(?:{lex.phrases('words').pattern}))\s+{lex.phrases('whole_openers').pattern}\s+$",
         before,
         re.I,
     )
