@@ -61,6 +61,8 @@ def by_value(claims, low):
         ("Los buzos hallaron a nueve personas sin vida.", "es", 9, "people killed"),
         ("Police recorded 30 killings in the province.", "en", 30, "people killed"),
         ("La ONG contó 30 asesinatos en la provincia.", "es", 30, "people killed"),
+        # the personal "a" between an active event and its bare number
+        ("La bomba mató a 31 personas e hirió a dieciséis.", "es", 16, "people injured"),
         # an adverb between the auxiliary and the event
         ("Of the 90 bodies, 57 have been fully identified.", "en", 57, "people identified"),
         (

@@ -209,9 +209,14 @@ def own_predicate(text: str, start: int, limit: int, lex: Lexicon) -> bool:
 
 
 def event_right_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
-    """Is an event wording written right before the number ("injuring more than 100")?"""
+    """Is an event wording written right before the number ("injuring more than 100"), an
+    `event_object_links` word between or not ("hirió a 16")?"""
     window = text[max(floor, start - 30) : start]
-    return any(not window[m.end() :].strip() for m in lex.event_re.finditer(window))
+    links = lex.get_set("event_object_links")
+    return any(
+        len(rest := window[m.end() :].split()) <= 1 and all(fold(w) in links for w in rest)
+        for m in lex.event_re.finditer(window)
+    )
 
 
 def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -> str | None:
