@@ -63,6 +63,10 @@ def by_value(claims, low):
         ("La ONG contó 30 asesinatos en la provincia.", "es", 30, "people killed"),
         # the personal "a" between an active event and its bare number
         ("La bomba mató a 31 personas e hirió a dieciséis.", "es", 16, "people injured"),
+        # people nouns of crowds and venues
+        ("At least 300 rioters were arrested at the stadium.", "en", 300, "people arrested"),
+        ("Al menos 300 simpatizantes fueron detenidos.", "es", 300, "people arrested"),
+        ("Cuarenta asistentes resultaron heridos, dijo la policía.", "es", 40, "people injured"),
         # an adverb between the auxiliary and the event
         ("Of the 90 bodies, 57 have been fully identified.", "en", 57, "people identified"),
         (
