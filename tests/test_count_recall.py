@@ -63,6 +63,12 @@ def by_value(claims, low):
         ("La ONG contó 30 asesinatos en la provincia.", "es", 30, "people killed"),
         # the personal "a" between an active event and its bare number
         ("La bomba mató a 31 personas e hirió a dieciséis.", "es", 16, "people injured"),
+        # event nouns governing their people: rescue, disappearance; hospitals in the plural
+        ("Officials confirmed the rescue of 27 people.", "en", 27, "people rescued"),
+        ("Confirmaron el rescate de 27 personas.", "es", 27, "people rescued"),
+        ("Police reported the disappearance of 27 people.", "en", 27, "people missing"),
+        ("Se denunció la desaparición de 27 personas.", "es", 27, "people missing"),
+        ("At least 27 people were taken to hospitals.", "en", 27, "people hospitalized"),
         # people nouns of crowds and venues
         ("At least 300 rioters were arrested at the stadium.", "en", 300, "people arrested"),
         ("Al menos 300 simpatizantes fueron detenidos.", "es", 300, "people arrested"),
