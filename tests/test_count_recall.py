@@ -69,6 +69,11 @@ def by_value(claims, low):
         ("Police reported the disappearance of 27 people.", "en", 27, "people missing"),
         ("Se denunció la desaparición de 27 personas.", "es", 27, "people missing"),
         ("At least 27 people were taken to hospitals.", "en", 27, "people hospitalized"),
+        ("Four hikers and 23 people drowned in the flood.", "en", 23, "people killed"),
+        ("Veintitrés personas se ahogaron, según la policía.", "es", 23, "people killed"),
+        ("Las autoridades evacuaron a 230 familias.", "es", 230, "families evacuated"),
+        ("Veintitrés personas siguen sin ser localizadas.", "es", 23, "people missing"),
+        ("Twenty-three people are yet to be found.", "en", 23, "people missing"),
         # people nouns of crowds and venues
         ("At least 300 rioters were arrested at the stadium.", "en", 300, "people arrested"),
         ("Al menos 300 simpatizantes fueron detenidos.", "es", 300, "people arrested"),
