@@ -213,9 +213,9 @@ def test_the_exception_to_an_event_is_not_its_count(text, language):
 
 
 def test_an_auxiliary_is_no_counted_noun():
-    """'cuatro están hospitalizados': the verb after the number is no noun of an unknown kind,
+    """'cinco continúan hospitalizados': the verb after the number is no noun of an unknown kind,
     and an auxiliary written with its accent is read like any other."""
-    claims = counts("Los médicos dijeron que cuatro están hospitalizados.", "es")
+    claims = counts("Los médicos dijeron que cinco continúan hospitalizados.", "es")
     assert [c.attribute for c in claims] == ["people hospitalized"]
 
 

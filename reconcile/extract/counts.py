@@ -382,7 +382,7 @@ def fallback_noun(text: str, number: Number, limit: int, lex: Lexicon) -> str | 
     verbs = {w for phrase in lex.get_set("auxiliaries") for w in phrase.split()}
     for word in match.group(1).split():
         if fold(word) in stop or fold(word) in verbs:
-            break  # "cuatro están hospitalizados": a verb, no noun
+            break  # "cinco continúan hospitalizados": a verb, no noun
         words.append(word)
     plural = re.compile(r"[^su]s$")
     if len(words) > 1 and plural.search(words[1]):
