@@ -63,6 +63,8 @@ def nearest_event(
             between = ""  # the event is the noun itself
         elif match.start() >= after and event_has_own_count(text, match.end(), sentence.end, lex):
             continue  # "la muerte de 40 personas y heridas a otras 85": the 85 were injured
+        elif match.start() >= after and governs_an_object(text, match, sentence.end, lex):
+            continue  # "900 troops joined the search for bodies": the bodies are missing
         elif match.end() <= start and event_has_own_people(text, sentence.start, match, start, lex):
             continue  # "how many people were arrested, but ... around 10 people handcuffed"
         score = (
@@ -82,7 +84,7 @@ def event_has_own_count(text: str, start: int, limit: int, lex: Lexicon) -> bool
     """Is an event followed by a number of its own ('injuring 85', 'heridas a otras 85')?"""
     window = text[start : min(limit, start + 25)]
     match = re.match(
-        r"\s+((?:[a-záéíóúñü]+\s+){0,3})(?:\d|(?:" + lex.alternation("words") + r")\b)", window
+        r"\s+((?:[a-záéíóúñü]+\s+){0,3})(?:\d|(?:" + lex.phrases("words").pattern + r")\b)", window
     )
     if not match or fold(match.group(0).split()[-1]) in lex.get_set("one_words"):
         return False
@@ -91,11 +93,29 @@ def event_has_own_count(text: str, start: int, limit: int, lex: Lexicon) -> bool
     return all(fold(word) in links for word in gap.split())
 
 
+def governs_an_object(text: str, event: re.Match, limit: int, lex: Lexicon) -> bool:
+    """An event wording that ends in a preposition ('the search for', 'la búsqueda de') with a
+    noun after it, not a number: said of that object, never of a count before it."""
+    if fold(event.group(0)).split()[-1] not in lex.get_set("governing_prepositions"):
+        return False
+    word = re.match(r"\s+([\w'’-]+)", text[event.end() : limit])
+    if not word or (
+        fold(word.group(1)) in lex.get_set("count_gap_words")
+        and fold(word.group(1)) not in lex.get_set("determiners")
+    ):
+        return False  # "40 are unaccounted for, officials said", "... for in the town"
+    return not re.match(
+        rf"\s+(?:(?:{lex.alternation('determiners')})\s+)?(?:\d|(?:{lex.phrases('words').pattern})\b)",
+        text[event.end() : limit],
+        re.I,
+    ) and not lex.qualifier_re.match(text[event.end() : limit].lstrip())
+
+
 def event_has_own_people(text: str, floor: int, event: re.Match, start: int, lex: Lexicon) -> bool:
     """An event before a number that is said of other people: 'how many people were
     arrested' (its own subject), 'detenciones de migrantes' (its own object)."""
     before = text[max(floor, event.start() - 40) : event.start()]
-    auxiliaries = lex.alternation("auxiliaries")
+    auxiliaries = lex.phrases("auxiliaries").pattern
     subject = re.search(rf"([\w'’-]+)\s+((?:(?:{auxiliaries})\s+)+)$", before, re.I)
     active = subject and {fold(w) for w in subject.group(2).split()} <= lex.get_set(
         "perfect_auxiliaries"
@@ -117,7 +137,7 @@ def auxiliary_tail(lex: Lexicon) -> re.Pattern:
     found = lex.__dict__.get("_auxiliary_tail")
     if found is None:
         found = lex.__dict__["_auxiliary_tail"] = re.compile(
-            rf"\s+(?:(?:{lex.alternation('auxiliaries')})\s+)?", re.I
+            rf"\s+(?:(?:{lex.phrases('auxiliaries').pattern})\s+)?", re.I
         )
     return found
 
@@ -138,7 +158,7 @@ def event_right_after(text: str, start: int, limit: int, noun: str, lex: Lexicon
 def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str | None:
     """What the sentence says of counted people, after their noun and an auxiliary: '72
     injured passengers were hospitalized' counts the hospitalized, not the injured."""
-    auxiliaries = lex.alternation("auxiliaries")
+    auxiliaries = lex.phrases("auxiliaries").pattern
     match = re.match(rf"\s+(?:(?:{auxiliaries})\s+)+", text[noun_end:limit], re.I)
     if not match:
         return None
@@ -152,9 +172,9 @@ def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str |
 def event_said_after(text: str, start: int, limit: int, lex: Lexicon) -> bool:
     """An event said of the number itself, after an auxiliary: 'another 95 were injured',
     '52 more were injured'."""
-    auxiliaries = lex.alternation("auxiliaries")
-    more = lex.alternation("additional_after")
-    adverbs = lex.alternation("adverbs_before_event")
+    auxiliaries = lex.phrases("auxiliaries").pattern
+    more = lex.phrases("additional_after").pattern
+    adverbs = lex.phrases("adverbs_before_event").pattern
     match = re.match(
         rf"\s+(?:(?:{more})\s+)?(?:(?:{auxiliaries})\s+)(?:(?:{adverbs})\s+)?",
         text[start:limit],
@@ -188,7 +208,7 @@ def governing_event(text: str, floor: int, number: Number, lex: Lexicon) -> str 
 def own_predicate(text: str, start: int, limit: int, lex: Lexicon) -> bool:
     """A verb of its own right after a number, that names no event ('y 18 han sufrido
     abusos'): the number is that verb's subject, and no toll noun before it is its measure."""
-    auxiliaries = lex.alternation("auxiliaries")
+    auxiliaries = lex.phrases("auxiliaries").pattern
     match = re.match(rf"\s+(?:(?:{auxiliaries})\s+)+", text[start:limit], re.I)
     if not match or {fold(w) for w in match.group(0).split()} <= lex.get_set("copulas"):
         return False  # "77 son mujeres": a copula says what the counted are, a sub-group
@@ -196,9 +216,14 @@ def own_predicate(text: str, start: int, limit: int, lex: Lexicon) -> bool:
 
 
 def event_right_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
-    """Is an event wording written right before the number ("injuring more than 100")?"""
+    """Is an event wording written right before the number ("injuring more than 100"), an
+    `event_object_links` word between or not ("hirió a 16")?"""
     window = text[max(floor, start - 30) : start]
-    return any(not window[m.end() :].strip() for m in lex.event_re.finditer(window))
+    links = lex.get_set("event_object_links")
+    return any(
+        len(rest := window[m.end() :].split()) <= 1 and all(fold(w) in links for w in rest)
+        for m in lex.event_re.finditer(window)
+    )
 
 
 def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -> str | None:
@@ -206,7 +231,7 @@ def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -
     does a people noun and its event after a `toll_heads` word ('the number of people killed')."""
     clause = re.split(r"[;:]", text[sentence.start : start])[-1]
     found = None
-    said = re.compile(rf"(?:^|\s)(?:{lex.alternation('auxiliaries')})\s+$", re.I)
+    said = re.compile(rf"(?:^|\s)(?:{lex.phrases('auxiliaries').pattern})\s+$", re.I)
     head = re.compile(rf"(?:^|\s){lex.phrases('toll_heads').pattern}\s+$", re.I)
     told = 0  # the end of an event already read with its people ("policías heridos")
     for match in lex.noun_re.finditer(clause):
@@ -282,7 +307,7 @@ def partitive_event(text: str, floor: int, number: Number, limit: int, lex: Lexi
     qualifier = lex.qualifier_re.match(text, at, limit)  # "three of the nearly 100 victims"
     after = qualifier.end() if qualifier else at
     whole = re.match(
-        rf"\s*(?:\d[\d.,]*|(?:{lex.alternation('words')})\b)\s+", text[after:limit], re.I
+        rf"\s*(?:\d[\d.,]*|(?:{lex.phrases('words').pattern})\b)\s+", text[after:limit], re.I
     )
     noun = lex.noun_re.match(text, after + whole.end() if whole else at, limit)
     if not noun:
@@ -306,9 +331,23 @@ def event_noun_after_article(text: str, number: Number, limit: int, lex: Lexicon
     the number, is what it counts: (wording, match end), or (None, None)."""
     match = noun_after_article(text, number, limit, lex)
     if not match:
+        match = toll_after(text, number, limit, lex)
+    if not match:
         return None, None
     key = fold(re.sub(r"\s+", " ", match.group(0)))
     return (key, match.end()) if key in lex.event_noun_of else (None, None)
+
+
+def toll_after(text: str, number: Number, limit: int, lex: Lexicon):
+    """'subió a 310 el número de heridos', 'raising to 40 the number of dead': a toll
+    named after the number, an article and a `toll_heads` word before its event noun; the
+    noun's match, or None."""
+    head = re.match(
+        rf"\s+(?:{lex.alternation('determiners')})\s+{lex.phrases('toll_heads').pattern}\s+",
+        text[number.end : limit],
+        re.I,
+    )
+    return head and lex.noun_re.match(text, number.end + head.end(), limit)
 
 
 def noun_after_article(text: str, number: Number, limit: int, lex: Lexicon):
@@ -329,7 +368,7 @@ def people_after_article(text: str, number: Number, limit: int, lex: Lexicon):
     key = fold(re.sub(r"\s+", " ", match.group(0)))
     if key not in lex.people_nouns and key not in lex.group_of:
         return None, None
-    adverbs = lex.alternation("adverbs_before_event")
+    adverbs = lex.phrases("adverbs_before_event").pattern
     gap = re.match(rf"\s+(?:(?:{adverbs})\s+)?", text[match.end() : limit], re.I)
     event = gap and lex.event_re.match(text, match.end() + gap.end(), limit)
     if not event:
@@ -347,9 +386,10 @@ def fallback_noun(text: str, number: Number, limit: int, lex: Lexicon) -> str | 
         return None
     words = []
     stop = lex.get_set("count_gap_words")
+    verbs = {w for phrase in lex.get_set("auxiliaries") for w in phrase.split()}
     for word in match.group(1).split():
-        if fold(word) in stop:
-            break
+        if fold(word) in stop or fold(word) in verbs:
+            break  # "cinco continúan hospitalizados": a verb, no noun
         words.append(word)
     plural = re.compile(r"[^su]s$")
     if len(words) > 1 and plural.search(words[1]):
@@ -421,7 +461,7 @@ def count_claims(
         ):
             continue  # "eight years in prison", "two full days"
         joined = re.match(
-            r"\s+[\w'’-]+\s+(?:\d+|" + lex.alternation("words") + r")\s+([\w'’-]+)",
+            r"\s+[\w'’-]+\s+(?:\d+|" + lex.phrases("words").pattern + r")\s+([\w'’-]+)",
             text[number.end : sentence.end],
         )
         if number.unit is None and joined and fold(joined.group(1)) in durations:
@@ -443,6 +483,7 @@ def count_claims(
                 and fold(before[-1]) not in lex.qualifier_of
                 and fold(before[-1]) not in openers
                 and not lex.event_re.fullmatch(before[-1])  # "Murieron 23 pasajeros"
+                and not said_after_article(text, before[-1], number, sentence, lex)
             ):
                 continue  # "Ben 10", "Mexico #2", "Article 5"
         if clock_time(text, number, lex) or not_a_count_before(text, sentence.start, number, lex):
@@ -468,6 +509,18 @@ def count_claims(
         if not item.claim.extra.get("comparable") and not item.claim.subject:
             item.claim.subject = owner_of(text, sentence, item.number, lex) or ""
     return claims
+
+
+def said_after_article(
+    text: str, word: str, number: Number, sentence: Sentence, lex: Lexicon
+) -> bool:
+    """'Los 17 sospechosos fueron acusados', 'The 17 suspects were charged': an article opening
+    the sentence before a number is no name's, when the counted noun has its event said right
+    after it."""
+    if fold(word) not in lex.get_set("definite_articles"):
+        return False
+    noun, noun_end = head_noun(text, number, sentence.end, lex)
+    return bool(noun and predicate_event(text, noun_end, sentence.end, lex))
 
 
 def name_pattern(lex: Lexicon) -> str:
@@ -575,7 +628,7 @@ def whole_after_part(text: str, floor: int, number: Number, lex: Lexicon) -> str
     the part as written, or ''."""
     before = text[max(floor, number.start - 40) : number.start]
     found = re.search(
-        rf"(\d[\d.,]*|\b(?:{lex.alternation('words')}))\s+{lex.phrases('whole_openers').pattern}\s+$",
+        rf"(\d[\d.,]*|\b(?:{lex.phrases('words').pattern}))\s+{lex.phrases('whole_openers').pattern}\s+$",
         before,
         re.I,
     )
@@ -618,6 +671,8 @@ def elided(
         return None
     if previous.attribute in set(lex.thing_of.values()):
         return None  # "cuatro localidades: Paiporta (45), ...": the figures are not towns
+    if re.search(r"[;—–]", text[previous.end : number.start]):
+        return None  # "a search by 90 soldiers ... — Ana (13), Luis (9)": another clause's
     place = lex.phrases("place_prepositions").pattern
     if not (
         part_marker_after(text, number, sentence.end, lex)
@@ -627,6 +682,22 @@ def elided(
     ):
         return None
     return bare_figure(number, sentence, previous.attribute, elided=True)
+
+
+def excepted(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
+    """'all died except three children', 'murieron todos salvo tres niños': the count is
+    the exception to the event said before it (`exception_words`)."""
+    before = text[max(floor, number.start - 20) : number.start]
+    return bool(re.search(lex.phrases("exception_words").pattern + r"\s+$", before, re.I))
+
+
+def more_after_noun(text: str, noun_end: int | None, limit: int, lex: Lexicon) -> bool:
+    """'se detuvo a cuatro personas más': an `additional_after` word after the counted
+    noun, not only after the number, makes the count an increment."""
+    if not noun_end:
+        return False
+    more = lex.phrases("additional_after").pattern
+    return bool(re.match(rf"\s+(?:{more})\b", fold(text[noun_end : min(limit, noun_end + 20)])))
 
 
 def bare_figure(number: Number, sentence: Sentence, attribute: str, **how: bool) -> Claim:
@@ -742,6 +813,8 @@ def classify(
         else:
             event = (
                 predicate_event(text, noun_end, sentence.end, lex)
+                # "costó la vida a los cinco adultos a bordo": the adults died
+                or governing_event(text, sentence.start, number, lex)
                 or toll_of_people(sentence, text, lex, number, noun_end, event)
                 or event
             )
@@ -752,6 +825,8 @@ def classify(
                 )
                 or event
             )
+        if event and excepted(text, sentence.start, number, lex):
+            event = None  # "everyone on board died except three children": not killed
         if event:
             attribute = f"{group} {event}"
         elif whole:
@@ -762,6 +837,11 @@ def classify(
             attribute, comparable = group, False
     elif noun in lex.thing_of:
         attribute = lex.thing_of[noun]
+        said = attribute in lex.get_set("people_things") and predicate_event(
+            text, noun_end, sentence.end, lex
+        )
+        if said:  # "three gunmen were killed": attackers killed, not the attackers
+            attribute = f"{attribute} {said}"
     else:
         direct = re.match(r"\s+(\w+(?:\s+\w+)?)", text[number.end : sentence.end])
         toll = event_noun_before(sentence, text, lex, number.start)
@@ -791,7 +871,7 @@ def classify(
     extra: dict = {"comparable": comparable}
     if whole:
         extra["whole_of"] = whole
-    if number.additional:
+    if number.additional or more_after_noun(text, noun_end, sentence.end, lex):
         extra["additional"] = comparable  # comparable again if it is no increment (frames.py)
         attribute, extra["comparable"] = f"additional {attribute}", False
     end = max(number.end, noun_end or number.end)

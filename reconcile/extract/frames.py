@@ -692,7 +692,21 @@ def opens_a_whole(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     """'De los 14 hondureños que estaban ..., seis murieron': the number is the whole the
     next count of the sentence is a part of."""
     window = text[max(floor, number.start - 12) : number.start]
-    return bool(re.search(lex.phrases("whole_openers").pattern + r"\s+$", window, re.I))
+    if not re.search(lex.phrases("whole_openers").pattern + r"\s+$", window, re.I):
+        return False
+    # "the release of the 40 workers", "la liberación de los 40 trabajadores": the event
+    # governs them, whole; not people named by an event of their own ("la búsqueda de los
+    # seis fallecidos": the search does not make the dead missing), who stay apart
+    noun = lex.noun_re.match(text, number.end + 1)
+    if noun and fold(re.sub(r"\s+", " ", noun.group(0))) in lex.event_noun_of:
+        return True
+    reach = text[max(floor, number.start - 60) : number.start]
+    determiners = lex.alternation("determiners")
+    return not any(
+        fold(event.group(0)).split()[-1] in lex.get_set("governing_prepositions")
+        and re.fullmatch(rf"\s*(?:(?:{determiners})\s+)?", reach[event.end() :], re.I)
+        for event in lex.event_re.finditer(reach)
+    )
 
 
 def severe(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
