@@ -48,6 +48,9 @@ from .lexicon import fold, lexicon
 from .match import NUMBER_KINDS, block_key, comparable_figures
 from .models import PERSONAL_KINDS, Claim, Document, Sentence, Value
 from .output import number_text
+from .quantity_rules import label_of as quantity_label
+from .quantity_rules import one_reading_per_document as one_measure_per_document
+from .quantity_rules import value_label as quantity_value
 from .store import CLAIM_COLUMNS, attach_sentences, claim_row, meta, writable
 
 if TYPE_CHECKING:
@@ -415,7 +418,7 @@ class Corpus:
 def pins(claim: dict) -> bool:
     """Does a claim give one value rather than a bound? "29" and "14 December" do; "at least
     29" and "December 2023" agree with many values and so back none in particular."""
-    if claim["kind"] in NUMBER_KINDS:
+    if claim["kind"] in (*NUMBER_KINDS, "quantity"):
         return is_exact(claim)
     if claim["kind"] == "date":
         return PartialDate.parse(claim.get("date")).day is not None
@@ -425,6 +428,8 @@ def pins(claim: dict) -> bool:
 def label(claim: dict) -> str:
     if claim["kind"] in NUMBER_KINDS:
         return value_text(claim)
+    if claim["kind"] == "quantity":
+        return quantity_value(claim)
     if claim["kind"] == "age":
         return number_text(claim["low"])
     if claim["kind"] in PERSONAL_KINDS:  # "Guatemala" for "guatemalteca", "3" for "three"
@@ -471,6 +476,8 @@ def describe(claim: dict, subject: str) -> str:
         return f"the nationality or origin of {subject}"
     if claim["kind"] == "children":
         return f"the number of children of {subject}"
+    if claim["kind"] == "quantity":
+        return quantity_label(claim["attribute"])
     attribute = claim["attribute"]
     return f"{attribute} of {subject}" if subject else attribute
 
@@ -486,6 +493,7 @@ class Verdict:
 
 
 RULES = {
+    "quantity": "quantity-intervals",
     "age": "age-birth-year",
     "date": "event-date",
     **{kind: rule for kind, (rule, _) in PERSONAL_RULES.items()},
@@ -503,6 +511,11 @@ def sides(draft: dict, block: list[dict]) -> tuple[list[dict], list[dict], list[
     if kind in NUMBER_KINDS or kind in PERSONAL_KINDS:
         # a document giving one person two nationalities is set aside, as in `conflicts`
         kept = (comparable_figures if kind in NUMBER_KINDS else one_account_per_document)(members)
+        if not any(c is draft for c in kept):
+            return [], [], block
+        members = kept
+    if kind == "quantity":  # a document torn between two figures of one frame, as in `conflicts`
+        kept = one_measure_per_document(members)
         if not any(c is draft for c in kept):
             return [], [], block
         members = kept
@@ -590,7 +603,7 @@ def judge_claim(draft: dict, block: list[dict], subject: str, growing: set[str])
             values,
         )
     hedged = all(draft.get("hedge") or c.get("hedge") for c in clash)
-    if kind in NUMBER_KINDS:
+    if kind in (*NUMBER_KINDS, "quantity"):
         hard = is_exact(draft) and any(is_exact(c) for c in clash)
         severity = "high" if hard and not hedged else "medium"
     elif kind == "age":
@@ -934,7 +947,7 @@ def check_facts(
 
     keyed: list[tuple[dict, tuple | None, str | None]] = []
     for row in rows:
-        if row["kind"] not in (*NUMBER_KINDS, "age", "date", *PERSONAL_KINDS):
+        if row["kind"] not in (*NUMBER_KINDS, "quantity", "age", "date", *PERSONAL_KINDS):
             continue
         entity = draft_entity(row["subject"])
         key = block_key(row, story or "", entity)

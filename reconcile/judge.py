@@ -126,11 +126,15 @@ def clashing_pairs(kind: str, claims: list[dict]) -> list[tuple[dict, dict]]:
     "at least 29" and 31), ages as birth dates or years (`ages_clash`; undated ages when any
     claim of the block is undated), dates as spans within a month of each other (13 and 14
     December, not December 2023 and 14 December), a person's nationality or number of
-    children as values that differ (`personal_value`)."""
+    children as values that differ (`personal_value`), measured quantities in their base unit
+    after rounding (`quantity_rules.compatible`)."""
     dated = kind == "age" and all(is_dated(c) for c in claims)
     spans = {id(c): date_span(c) for c in claims} if kind == "date" else {}
+    from .quantity_rules import compatible as measures_agree  # it builds on this module
 
     def clash(a: dict, b: dict) -> bool:
+        if kind == "quantity":  # in base units, after rounding (quantity_rules.py)
+            return not measures_agree(a, b)
         if kind == "age":
             return ages_clash(a, b, dated)
         if kind == "date":

@@ -16,6 +16,8 @@ from .dates import PartialDate
 from .extract.frames import frame_label
 from .lexicon import fold
 from .models import PERSONAL_KINDS
+from .quantity_rules import block_key as quantity_block_key
+from .quantity_rules import merge_alike
 
 NUMBER_KINDS = ("count", "money", "percent")
 
@@ -37,6 +39,8 @@ def block_key(
         if day and main_day and day not in main_day:
             label += f" on {day}"
         return (story, kind, entity or "", label)
+    if kind == "quantity":  # a measure of a clear frame: `quantity_rules.py`
+        return quantity_block_key(claim, story)
     if kind == "age":
         return (story, "age", entity, "age") if entity else None
     if kind in PERSONAL_KINDS:  # a person's nationality or children: one block per person
@@ -74,6 +78,7 @@ def build_blocks(
         key = block_key(claim, story, entity, main_days.get(story, frozenset()))
         if key is not None:
             blocks[key].append(claim)
+    blocks = merge_alike(blocks)
     for key, members in blocks.items():
         if key[1] in NUMBER_KINDS:
             blocks[key] = comparable_figures(members)

@@ -27,7 +27,17 @@ CLAIM_KINDS = (
     "nationality",
     "children",
 )
-CONFLICT_KINDS = ("count", "money", "percent", "age", "date", "name", "nationality", "children")
+CONFLICT_KINDS = (
+    "count",
+    "money",
+    "percent",
+    "quantity",
+    "age",
+    "date",
+    "name",
+    "nationality",
+    "children",
+)
 #: Facts about one person, compared per person: where they are from, how many children they have.
 PERSONAL_KINDS = ("nationality", "children")
 SEVERITIES = ("low", "medium", "high")  # lowest first

@@ -87,8 +87,12 @@ def number_pattern(code: str) -> re.Pattern:
     run = rf"(?!(?:{scales})\b){word}(?:(?:\s+|-|\s+(?:{joiners})\s+){word})*"
     coll = "|".join(map(accent_insensitive, collective))
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?:[.,]\d+)?"
+    # a unit written against its figure ("220km") ends the figure as a space would
+    glued = "|".join(map(re.escape, sorted(lex.get("glued_units") or [], key=len, reverse=True)))
+    glued = rf"|(?=(?:{glued})(?!\w))" if glued else ""
     return re.compile(
-        rf"(?<![\w#/:.,-])(?:(?P<digits>{digits})|(?P<coll>{coll})|(?P<words>{run}))(?![\w])",
+        rf"(?<![\w#/:.,-])(?:(?P<digits>{digits})(?:(?![\w]){glued})"
+        rf"|(?:(?P<coll>{coll})|(?P<words>{run}))(?![\w]))",
         re.I,
     )
 

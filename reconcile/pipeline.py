@@ -29,6 +29,7 @@ from .judge import (
 from .lexicon import fold, lexicon, phrase_pattern
 from .match import NUMBER_KINDS, build_blocks
 from .models import PERSONAL_KINDS, Conflict, Source, Value
+from .quantity_rules import judge_quantities
 from .resolve import resolve
 from .store import (
     Transaction,
@@ -44,7 +45,18 @@ from .stories import assign_stories, person_weight, story_name, story_profile
 #: Where a story's quoted sentences come from: the database, or (document id, index) -> text.
 SentenceSource = sqlite_utils.Database | Mapping[tuple[str, int], str]
 
-KINDS = ("person", "alias", "role", "count", "money", "percent", "age", "date", *PERSONAL_KINDS)
+KINDS = (
+    "person",
+    "alias",
+    "role",
+    "count",
+    "money",
+    "percent",
+    "quantity",
+    "age",
+    "date",
+    *PERSONAL_KINDS,
+)
 
 
 def load_claims(db: sqlite_utils.Database, documents: list[str] | None = None) -> list[dict]:
@@ -224,7 +236,7 @@ def reconcile_story(
         sentences,
         involved
         + dates
-        + [c for c in claims if c["kind"] in (*NUMBER_KINDS, "age", *PERSONAL_KINDS)],
+        + [c for c in claims if c["kind"] in (*NUMBER_KINDS, "age", "quantity", *PERSONAL_KINDS)],
     )
     for name, mentions, aliases in named:
         conflicts.extend(name_conflicts(story, name, mentions, aliases))
@@ -233,6 +245,8 @@ def reconcile_story(
         if kind in NUMBER_KINDS:
             growing_measure = members[0]["attribute"] in growing
             found = judge_numbers(story, kind, subject, attribute, members, growing_measure)
+        elif kind == "quantity":
+            found = judge_quantities(story, attribute, members)
         elif kind == "age":
             found = judge_ages(story, subject, members)
         elif kind in PERSONAL_KINDS:

@@ -161,7 +161,11 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
         counts = count_claims(sentence, text, lex, numbers, tuple(date_spans))
         set_aside_earlier_events(counts, dates, reference)
         date_the_counts(counts, dates, text, lex)
-        facts = ages + dates + counts + quantity_claims(sentence, text, lex, numbers)
+        measures = quantity_claims(sentence, text, lex, numbers)
+        # a percentage read as a measure of a thing's state ("60% contained") is no share
+        shares = {c.start for c in measures if c.unit == "%"}
+        counts = [c for c in counts if not (c.kind == "percent" and c.start in shares)]
+        facts = ages + dates + counts + measures
         if facts or personal or not GATED:  # a hedge and a source are only ever of a fact
             hedge = hedge_of(sentence, lex)
             attribution = attribution_of(sentence, lex, people)

@@ -91,66 +91,243 @@ def measured(text: str, sentence: Sentence, number: Number, lex: Lexicon) -> Uni
     )
 
 
-def frame_of(text: str, sentence: Sentence, number: Number, unit: Unit, lex: Lexicon) -> str:
-    """What a quantity measures: 'depth', 'prison term', 'distance from <Place>' or ''."""
+#: A capitalised name: a place or a thing's proper name ("Port Velland", "Al Tarsk").
+NAME = r"[A-ZÁÉÍÓÚÑÜ][\w'’-]+(?:\s+(?:(?:{of})\s+)?[A-ZÁÉÍÓÚÑÜ][\w'’-]+)*"
+#: A lowercase word (an adjective or a noun before a name: "seaside resort Dornhaven").
+LOWER = r"[a-záéíóúñü][\w'’-]*"
+
+
+def words_of(lex: Lexicon, key: str) -> str:
+    """A lexicon word list (or a mapping of keys to lists) as one accent-insensitive
+    alternation, longest first; a pattern that never matches when the list is empty."""
+    found = lex.get(key) or []
+    if isinstance(found, dict):
+        found = [w for words in found.values() for w in words]
+    alternatives = sorted((accent_insensitive(str(w)) for w in found), key=len, reverse=True)
+    return "|".join(alternatives) or "(?!x)x"
+
+
+def key_of(lex: Lexicon, key: str, word: str) -> str:
+    """The shared key of a word of a keyed lexicon list (`measured_nouns`: 'barranco' ->
+    'ravine'), so that the same thing reads alike in every language."""
+    folded = " ".join(fold(word).split())
+    for name, words in (lex.get(key) or {}).items():
+        if folded in {" ".join(fold(str(w)).split()) for w in words}:
+            return str(name)
+    return folded
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a quantity measures: `label` is its attribute's frame ('depth', 'distance of Velk
+    from Dornhaven', 'trial'); `compared` says whether it is clear enough to be compared."""
+
+    label: str = ""
+    compared: bool = False
+    details: tuple[tuple[str, str], ...] = ()
+
+
+def frame_of(
+    text: str, sentence: Sentence, number: Number, unit: Unit, lex: Lexicon, head: int | None = None
+) -> Frame:
+    """What a quantity measures: a depth (of a named thing: 'a 20-metre deep ravine'), a prison
+    term, a distance of a named thing from a named place, or the length of a thing the lexicon
+    knows to be measured ('a three-week trial', 'un juicio de tres semanas'). `head` is where
+    the measured words start (a conversion in brackets takes the frame of the figure before)."""
+    head = number.start if head is None else head
     after = fold(re.sub(CONVERSION, "", text[unit.end : sentence.end], count=1))
-    before = fold(text[max(sentence.start, number.start - BEFORE_SLACK) : number.start])
+    before = fold(text[max(sentence.start, head - BEFORE_SLACK) : head])
+    noun = measured_noun(text, sentence, head, number, unit, lex)
+    dimensions = lex.get("measured_dimensions") or {}
+    if noun and unit.dimension not in (dimensions.get(noun) or []):
+        noun = ""  # "un sismo de 5,9 de magnitud": a quake's magnitude is no measure compared
     for frame, words in (lex.get("quantity_frames") or {}).items():
         if any(re.match(rf"[\s,)]*{re.escape(fold(w))}(?!\w)", after) for w in words):
-            return frame
+            return framed(frame, noun or sentence_noun(text, sentence, head, unit, lex), lex)
     for frame, words in (lex.get("quantity_frames_before") or {}).items():
         if any(re.search(rf"(?<!\w){re.escape(fold(w))}\s*$", before) for w in words):
-            return frame
+            return framed(frame, noun or sentence_noun(text, sentence, head, unit, lex), lex)
     if unit.dimension == "length":
-        return distance_frame(text, unit.end, sentence.end, lex)
-    return ""
+        found = distance_frame(text, sentence, head, unit.end, lex)
+        if found.label:
+            return found
+    if noun:
+        return Frame(noun, True, (("measured", noun),))
+    return Frame()
 
 
-def distance_frame(text: str, start: int, limit: int, lex: Lexicon) -> str:
-    """'71 kilometres southwest of Marrakesh', '200 km al sur de Buenos Aires': the distance
-    from a named place (capitalised words), with the direction when one is given."""
+def framed(frame: str, noun: str, lex: Lexicon) -> Frame:
+    """A frame read from its words ('deep', 'at a depth of'): compared only when the lexicon
+    says such a measure is of the story's one thing (`compared_frames`: a depth, not a prison
+    term, which is each convict's own), and then of the thing the sentence names, if any (a
+    quake's depth never meets a ravine's)."""
+    compared = frame in set(lex.get("compared_frames") or [])
+    if noun:
+        return Frame(f"{frame} of {noun}", compared, (("measured", noun),))
+    return Frame(frame, compared)
+
+
+def sentence_noun(text: str, sentence: Sentence, head: int, unit: Unit, lex: Lexicon) -> str:
+    """The last thing of `measured_nouns` named before a figure in its sentence, when such a
+    thing is measured in the figure's dimension ('the quake struck ... at a depth of 10 km')."""
+    found = list(
+        re.finditer(
+            rf"(?<!\w)(?:{words_of(lex, 'measured_nouns')})(?!\w)",
+            text[sentence.start : head],
+            re.I,
+        )
+    )
+    if not found:
+        return ""
+    noun = key_of(lex, "measured_nouns", found[-1].group(0))
+    return (
+        noun if unit.dimension in ((lex.get("measured_dimensions") or {}).get(noun) or []) else ""
+    )
+
+
+def measured_noun(
+    text: str, sentence: Sentence, head: int, number: Number, unit: Unit, lex: Lexicon
+) -> str:
+    """The thing a measure is of, when the words say it and the lexicon knows it
+    (`measured_nouns`): right after a hyphenated measure ('a three-week trial', 'a 40-metre
+    deep ravine'), or right before 'of'/'de' and the figure ('un barranco de 25 metros')."""
+    nouns = words_of(lex, "measured_nouns")
+    if "-" in text[number.end : unit.end]:
+        found = re.match(
+            rf"\s+(?:(?:{words_of(lex, 'quantity_frames')})\s+)?({nouns})(?!\w)",
+            text[unit.end : sentence.end],
+            re.I,
+        )
+        if found:
+            return key_of(lex, "measured_nouns", found.group(1))
+    of = words_of(lex, "of_words")
+    found = (
+        re.search(
+            rf"(?<!\w)({nouns})\s+(?:{of}|{words_of(lex, 'lasting_words')})\s+$",
+            text[sentence.start : head],
+            re.I,
+        )
+        or re.match(  # "four weeks of trial", "cuatro semanas de juicio"
+            rf"\s+(?:{of})\s+({nouns})(?!\w)", text[unit.end : sentence.end], re.I
+        )
+    )
+    return key_of(lex, "measured_nouns", found.group(1)) if found else ""
+
+
+def distance_frame(text: str, sentence: Sentence, head: int, start: int, lex: Lexicon) -> Frame:
+    """'Velk, 30 kilometres southwest of Dornhaven', 'con epicentro a 200 km al sur de la
+    capital': the distance of a thing (a named place, or a word of `located_nouns` such as the
+    epicentre) from a named place (or the capital), with the direction when one is given. Only
+    a distance whose two ends are named is compared."""
     direction_of = {
         " ".join(fold(w).split()): key
         for key, words in (lex.get("directions") or {}).items()
         for w in words
     }
-    directions = "|".join(
-        sorted((accent_insensitive(w) for w in direction_of), key=len, reverse=True)
-    )
-    prepositions = "|".join(re.escape(fold(w)) for w in lex.get("distance_prepositions") or [])
-    if not prepositions:
-        return ""
+    of = words_of(lex, "of_words")
+    articles = words_of(lex, "articles")
+    name = NAME.format(of=of)
     found = re.match(
-        rf"{CONVERSION}[\s)]*(?i:(?P<direction>{directions or '(?!x)x'})\s+)?"
-        rf"(?i:{prepositions})\s+(?i:(?:the|la|el|los|las)\s+)?"
-        r"(?P<place>[A-ZÁÉÍÓÚÑ][\w'’-]+(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\w'’-]+)*)",
-        text[start:limit],
+        rf"{CONVERSION}[\s)]*(?i:(?P<direction>{words_of(lex, 'directions')})\s+)?"
+        rf"(?i:{words_of(lex, 'distance_prepositions')})\s+(?i:(?:{articles})\s+)?"
+        rf"(?:(?P<capital>(?i:{words_of(lex, 'capital_words')}))(?!\w)"
+        rf"|(?:(?:{LOWER})\s+){{0,2}}?(?:(?i:{of})\s+)?(?:(?i:{articles})\s+)?(?P<place>{name}))",
+        text[start : sentence.end],
     )
     if found is None:
-        return ""
-    place = found.group("place")
+        return Frame()
+    anchor = (
+        key_of(lex, "capital_words", found.group("capital"))
+        if found.group("capital")
+        else found.group("place")
+    )
     direction = found.group("direction")
+    details = [("anchor", anchor)]
     if direction:
-        direction = direction_of.get(" ".join(fold(direction).split()), fold(direction))
-    return f"distance from {place}" + (f" ({direction})" if direction else "")
+        details.append(
+            ("direction", direction_of.get(" ".join(fold(direction).split()), fold(direction)))
+        )
+    subject = distance_subject(text, sentence, head, lex)
+    if not subject:
+        return Frame(f"distance from {anchor}", False, tuple(details))
+    return Frame(f"distance of {subject} from {anchor}", True, (("measured", subject), *details))
+
+
+def distance_subject(text: str, sentence: Sentence, head: int, lex: Lexicon) -> str:
+    """The thing whose distance a figure gives, written right before it: a name ('Velmar
+    (200 km ...', 'Tarsk, a town located 90 km ...') or a `located_nouns` word ('an
+    epicentre 60 km ...', 'tuvo su epicentro a 60 km'); '' when anything else stands between."""
+    articles = words_of(lex, "articles")
+    gap = (
+        rf"(?:\s*[,(]\s*|\s+)"
+        rf"(?:(?i:{articles})\s+(?:{LOWER}\s+)?(?i:{words_of(lex, 'locality_nouns')})\s+)?"
+        rf"(?:(?i:{words_of(lex, 'location_words')})\s+)?"
+        rf"(?:(?i:{words_of(lex, 'distance_links')})\s+)?$"
+    )
+    before = text[sentence.start : head]
+    found = re.search(rf"(?<!\w)(?i:({words_of(lex, 'located_nouns')})){gap}", before)
+    if found:
+        return key_of(lex, "located_nouns", found.group(1))
+    found = re.search(rf"(?<![\w'’-])({NAME.format(of=words_of(lex, 'of_words'))}){gap}", before)
+    if found is None:
+        return ""
+    name = found.group(1)
+    if any(fold(w) in lex.weekdays or fold(w) in lex.months for w in name.split()):
+        return ""  # "On Friday, 60 km from ...": a day, not a place
+    # a sentence's first word is capitalised whatever it is: alone, it is a name only when an
+    # apposition says what it is ("Tarsk, a town located ...")
+    if (
+        found.start(1) == 0
+        and " " not in name
+        and not re.search(rf"(?i:{words_of(lex, 'locality_nouns')})", before[found.end(1) :])
+    ):
+        return ""
+    return name
 
 
 def quantity_claims(
     sentence: Sentence, text: str, lex: Lexicon, numbers: list[Number]
 ) -> list[Claim]:
-    """One claim per measured number in the sentence (see the module's docstring)."""
+    """One claim per measured number in the sentence (see the module's docstring). A figure in
+    brackets right after another of the same dimension ("44 miles (71 kilometres)") is that
+    figure converted: it takes its frame and is never compared on its own."""
     framed_only = lex.get_set("framed_only_dimensions")
-    claims = []
+    claims: list[Claim] = []
+    previous: tuple[Number, Unit, Frame] | None = None
     for number in numbers:
         if number.low is None:
+            continue
+        if number.unit == "%":
+            share = share_claim(sentence, text, lex, number)
+            if share is not None:
+                claims.append(share)
             continue
         unit = measured(text, sentence, number, lex)
         if unit is None:
             continue
-        frame = frame_of(text, sentence, number, unit, lex)
-        if not frame and unit.dimension in framed_only:
+        converts = (
+            previous is not None
+            and previous[1].dimension == unit.dimension
+            and re.fullmatch(r"\s*\(\s*", text[previous[1].end : number.start]) is not None
+        )
+        if converts:
+            frame = previous[2]
+        else:
+            frame = frame_of(text, sentence, number, unit, lex)
+            previous = (number, unit, frame)
+        if not frame.label and unit.dimension in framed_only:
             continue
         end = max(unit.end, number.end)
+        extra = {
+            "dimension": unit.dimension,
+            "frame": frame.label,
+            "base_low": round(number.low * unit.base, 6),
+            "base_high": round(number.high * unit.base, 6),
+            "comparable": frame.compared and not converts,
+            **dict(frame.details),
+        }
+        if converts:
+            extra["conversion_of"] = previous[0].text
         claims.append(
             Claim(
                 kind="quantity",
@@ -158,19 +335,81 @@ def quantity_claims(
                 end=end,
                 quote=text[number.start : end],
                 value=number.text,
-                attribute=f"{unit.dimension}: {frame}" if frame else unit.dimension,
+                attribute=f"{unit.dimension}: {frame.label}" if frame.label else unit.dimension,
                 low=number.low,
                 high=number.high,
                 unit=unit.key,
                 qualifier=number.qualifier,
                 sentence=sentence.index,
-                extra={
-                    "dimension": unit.dimension,
-                    "frame": frame,
-                    "base_low": round(number.low * unit.base, 6),
-                    "base_high": round(number.high * unit.base, 6),
-                    "comparable": False,
-                },
+                extra=extra,
             )
         )
     return claims
+
+
+def share_claim(sentence: Sentence, text: str, lex: Lexicon, number: Number) -> Claim | None:
+    """A percentage that says how far a thing has got ('80 percent contained', 'controlado en
+    un 60%': `share_frames`, `share_frames_before`) is a measure of that thing's state, not a
+    share of a total: the thing is the name last written before it in the sentence ('the
+    Tarsk fire was 60 percent contained'), and without one the figure is not compared."""
+    after = text[number.end : sentence.end]
+    before = text[sentence.start : number.start]
+    frame = next(
+        (
+            key
+            for key, words in (lex.get("share_frames") or {}).items()
+            if re.match(rf"\s+(?i:{'|'.join(accent_insensitive(w) for w in words)})(?!\w)", after)
+        ),
+        None,
+    ) or next(
+        (
+            key
+            for key, words in (lex.get("share_frames_before") or {}).items()
+            if re.search(
+                rf"(?<!\w)(?i:{'|'.join(accent_insensitive(w) for w in words)})\s+$", before
+            )
+        ),
+        None,
+    )
+    if frame is None:
+        return None
+    subject = named_before(before, lex)
+    label = f"{frame} of {subject}" if subject else frame
+    details = {"measured": subject} if subject else {}
+    return Claim(
+        kind="quantity",
+        start=number.start,
+        end=number.end,
+        quote=number.text,
+        value=number.text,
+        attribute=f"share: {label}",
+        low=number.low,
+        high=number.high,
+        unit="%",
+        qualifier=number.qualifier,
+        sentence=sentence.index,
+        extra={
+            "dimension": "share",
+            "frame": label,
+            "base_low": number.low,
+            "base_high": number.high,
+            "comparable": bool(subject),
+            **details,
+        },
+    )
+
+
+def named_before(before: str, lex: Lexicon) -> str:
+    """The last capitalised name in `before` (its article dropped), if it is no day or month and
+    not a sentence's lone first word."""
+    articles = words_of(lex, "articles")
+    found = list(re.finditer(rf"(?<![\w'’-]){NAME.format(of=words_of(lex, 'of_words'))}", before))
+    if not found:
+        return ""
+    last = found[-1]
+    name = re.sub(rf"^(?i:{articles})\s+", "", last.group(0))
+    if name == last.group(0) and last.start() == 0 and " " not in name:
+        return ""  # a sentence's first word is capitalised whatever it is
+    if not name or any(fold(w) in lex.weekdays or fold(w) in lex.months for w in name.split()):
+        return ""
+    return name
