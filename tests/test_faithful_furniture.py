@@ -92,3 +92,11 @@ def test_credits_and_the_captions_they_close_give_no_claims(language, line):
 def test_prose_that_looks_a_little_like_a_credit_is_still_read(language, text):
     assert all(role == "body" for role in roles(text, language).values())
     assert "12" in {c.value for c in claims_of(text, language) if c.kind == "count"}
+
+
+def test_a_name_after_a_municipal_place_noun_is_a_place():
+    text = (
+        "Las víctimas fueron trasladadas al auditorio municipal de Rosa Valdeluz,"
+        " habilitado como morgue."
+    )
+    assert not [c for c in claims_of(text, "es") if c.kind == "person"]
