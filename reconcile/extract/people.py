@@ -188,8 +188,21 @@ def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
                 ):
                     kept = kept[:cut]  # "..., who", "..., arrested on Thursday"
                     break
+            if text[end + match.end() : end + match.end() + 1] == "(":
+                kept = before_bracketed_name(kept, lex)
             return " ".join(kept)
     return None
+
+
+def before_bracketed_name(kept: list[str], lex: Lexicon) -> list[str]:
+    """A role's words without a name joined to its end that a bracket follows: in "Sergio
+    Ruiz, hermano de Erick y Marta Ruiz (60 años), madre de ambos" the bracket is Marta's, who
+    is the next person of a list, not part of Sergio's role."""
+    joins = words(lex, "and_words")
+    for cut in range(len(kept) - 2, 0, -1):
+        if fold(kept[cut]) in joins and kept[cut + 1][:1].isupper():
+            return kept[:cut]
+    return kept
 
 
 def listed_after(text: str, end: int, role: str, lex: Lexicon) -> bool:

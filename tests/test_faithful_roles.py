@@ -1,0 +1,47 @@
+"""A role read against its sentence: it never swallows the next person of a list."""
+
+from __future__ import annotations
+
+import pytest
+
+from reconcile.extract import extract
+from reconcile.models import Document
+from reconcile.segment import segment
+
+
+def roles_of(text: str, language: str) -> dict[str, str]:
+    document = Document(
+        id="d", name="d", path="d", text=text, language=language, published="2024-03-04"
+    )
+    return {
+        c.subject: c.value for c in extract(document, segment(text, language)) if c.kind == "role"
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "es",
+            "Los acompañantes fueron identificados como: Sergio Quintal, hermano de Eloy y Marta"
+            " Quintal (60 años), madre de ambos; Lidia Roca (28 años), pareja de Eloy.",
+            {
+                "Sergio Quintal": "hermano de Eloy",
+                "Marta Quintal": "madre de ambos",
+                "Lidia Roca": "pareja de Eloy",
+            },
+        ),
+        (
+            "en",
+            "Sergio Quintal, brother of Eloy and Marta Quintal (60), said the fire spread fast.",
+            {"Sergio Quintal": "brother of Eloy"},
+        ),
+    ],
+)
+def test_a_name_with_its_own_bracket_is_the_next_person_not_the_role(language, text, expected):
+    assert roles_of(text, language) == expected
+
+
+def test_a_role_of_two_people_joined_without_a_bracket_is_kept_whole():
+    text = "Sergio Quintal, hijo de Eloy y Marta Quintal, declaró ante el juez."
+    assert roles_of(text, "es") == {"Sergio Quintal": "hijo de Eloy y Marta Quintal"}
