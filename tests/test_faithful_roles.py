@@ -45,3 +45,16 @@ def test_a_name_with_its_own_bracket_is_the_next_person_not_the_role(language, t
 def test_a_role_of_two_people_joined_without_a_bracket_is_kept_whole():
     text = "Sergio Quintal, hijo de Eloy y Marta Quintal, declaró ante el juez."
     assert roles_of(text, "es") == {"Sergio Quintal": "hijo de Eloy y Marta Quintal"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Dos heridos fueron llevados al hospital Reina Ana, dijo el alcalde Juan Quintal."),
+        ("en", "Two were taken to the hospital Queen Ana, said Mayor Juan Quintal."),
+    ],
+)
+def test_a_thing_named_after_a_titled_person_gives_no_role(language, text):
+    found = roles_of(text, language)
+    assert "Ana" not in found
+    assert "Juan Quintal" in found

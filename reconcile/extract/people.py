@@ -343,6 +343,19 @@ def after_place_noun(text: str, start: int, lex: Lexicon) -> bool:
     return bool(found) and bool(found.search(fold(text[max(0, start - 40) : start])))
 
 
+def after_named_thing(text: str, start: int, lex: Lexicon) -> bool:
+    """'el hospital Reina Ana': the noun of a thing often named after someone (lexicon key
+    `named_after_nouns`) written right before a titled single name, with nothing but a space
+    between, makes the name the thing's, and its title no role. (A full name after such a
+    noun, "el hospital Carlos Vell", is left a person: the story grouping leans on it as the
+    name the story's articles share.)"""
+    before = text[max(0, start - 24) : start]
+    if not before.endswith(" ") or before.rstrip() != before[:-1]:
+        return False
+    words_before = before.split()
+    return bool(words_before) and fold(words_before[-1]) in lex.get_set("named_after_nouns")
+
+
 def after_place_preposition(text: str, start: int, lex: Lexicon) -> bool:
     """'in Ayaviri', 'región de Ayaviri' right before a word (lexicon key `place_prepositions`)."""
     found = lex.__dict__.get("_after_place")
@@ -796,6 +809,8 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
             before = fold(text[max(0, at - 12) : at]).split()
             if at >= 0 and before and before[-1] in lex.get_set("place_title_prepositions"):
                 return  # "la fiscalía de General Madariaga": a place named after a title
+            if at >= 0 and after_named_thing(text, at, lex):
+                return  # "el hospital Reina Ana": a thing named after a titled person
     elif (
         is_place_context(text, start, lex)
         and not evidence - {"apposition"}
