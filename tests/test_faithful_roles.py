@@ -58,3 +58,30 @@ def test_a_thing_named_after_a_titled_person_gives_no_role(language, text):
     found = roles_of(text, language)
     assert "Ana" not in found
     assert "Juan Quintal" in found
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "people"),
+    [
+        ("es", "El autobús volcó en Rosa Valdeluz, una comunidad de la sierra.", set()),
+        ("es", "El autobús iba desde Arlen hacia Rosa Valdeluz.", set()),
+        ("en", "The bus crashed in Rosa Valdeluz on Monday.", set()),
+        ("en", "The prize went to Rosa Valdeluz.", {"Rosa Valdeluz"}),
+        (
+            "es",
+            "En Rosa Valdeluz, dijo la alcaldesa Ana Quintal, murieron 12 personas.",
+            {"Ana Quintal"},
+        ),
+    ],
+)
+def test_a_name_known_only_by_its_given_name_after_a_place_preposition_is_a_place(
+    language, text, people
+):
+    assert people_of(text, language) == people
+
+
+def people_of(text: str, language: str) -> set[str]:
+    document = Document(
+        id="d", name="d", path="d", text=text, language=language, published="2024-03-04"
+    )
+    return {c.value for c in extract(document, segment(text, language)) if c.kind == "person"}

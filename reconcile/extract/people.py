@@ -356,6 +356,20 @@ def after_named_thing(text: str, start: int, lex: Lexicon) -> bool:
     return bool(words_before) and fold(words_before[-1]) in lex.get_set("named_after_nouns")
 
 
+def after_place_only(text: str, start: int, lex: Lexicon) -> bool:
+    """'en Rosa Valdeluz', 'hacia Rosa Valdeluz': a preposition that puts places, not people,
+    right after it (lexicon key `place_only_prepositions`) makes a name whose only evidence is
+    a given name a place."""
+    found = lex.__dict__.get("_after_place_only")
+    if found is None:
+        words = lex.get_set("place_only_prepositions")
+        pattern = "|".join(re.escape(p) for p in longest_first(list(words)))
+        found = lex.__dict__["_after_place_only"] = (
+            re.compile(rf"(?:^|\s)(?:{pattern})\s+$") if pattern else False
+        )
+    return bool(found) and bool(found.search(fold(text[max(0, start - 30) : start])))
+
+
 def after_place_preposition(text: str, start: int, lex: Lexicon) -> bool:
     """'in Ayaviri', 'región de Ayaviri' right before a word (lexicon key `place_prepositions`)."""
     found = lex.__dict__.get("_after_place")
@@ -817,6 +831,12 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
         and " ".join(folded_tokens) not in known
     ):
         return
+    if (
+        evidence <= {"given name"}
+        and " ".join(folded_tokens) not in known
+        and after_place_only(text, start, lex)
+    ):
+        return  # "volcó en Rosa Valdeluz": a place named like a woman, not a woman
     if (
         not evidence & {"title", "speech", "alias", "known"}
         and " ".join(folded_tokens) not in known
