@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .dates import find_dates
-from .lexicon import Lexicon, fold, lexicon
+from .lexicon import Lexicon, available_languages, fold, lexicon
 from .models import Sentence
 
 TERMINAL = (".", "!", "?", '"', "”", "’", "»", ":", ";", ")")
@@ -178,14 +178,52 @@ def teasers(texts: list[str], roles: list[str], lex: Lexicon) -> set[int]:
     return found
 
 
+LEADING_STAMP = re.compile(r"\A((?:[^\W\d_]+\s+){1,2}(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)\s+(?=\S)")
+
+
+def leading_stamp(text: str, lex: Lexicon) -> int:
+    """The length of a scraper's date stamp glued to the start of a paragraph ("date
+    2024-03-04 Floods leave ...": stamp words of any language, then a date in figures), or 0. The stamp is
+    the page's, and what follows is a paragraph of its own, a headline or a caption as often as
+    the article's first sentence."""
+    found = LEADING_STAMP.match(text)
+    if not found:
+        return 0
+    words = [fold(w) for w in found.group(1).split()[:-1]]
+    # A scraper writes its stamp in its own language, not the article's ("date 2024-01-09"
+    # over a Spanish text): the stamp words of every language count.
+    for stamp_words in [lex.get_set("stamp_words")] + [
+        lexicon(code).get_set("stamp_words") for code in available_languages() if code != lex.code
+    ]:
+        if all(w in stamp_words for w in words):
+            return found.end(1)
+    return 0
+
+
+def split_stamps(text: str, spans: list[tuple[int, int, int]], lex: Lexicon):
+    """Paragraph spans with a leading date stamp cut off into a span of its own, each with
+    whether it is such a stamp."""
+    for start, end, blanks in spans:
+        cut = leading_stamp(text[start:end], lex)
+        if cut:
+            yield (start, start + cut, blanks), True
+            start, _ = trim(text, start + cut, end)
+            blanks = 0
+        yield (start, end, blanks), False
+
+
 def segment(text: str, language: str = "en") -> list[Sentence]:
     """All sentences of a document, in order, with offsets into `text` and their role."""
     lex = lexicon(language)
     sentences: list[Sentence] = []
-    spans = paragraphs(text)
+    cut = list(split_stamps(text, paragraphs(text), lex))
+    spans = [span for span, _ in cut]
     roles: list[str] = []
     in_comments = False
-    for start, end, blanks in spans:
+    for (start, end, blanks), stamp in cut:
+        if stamp and not in_comments:
+            roles.append("stamp")
+            continue
         role = "comment" if in_comments else paragraph_role(text[start:end], blanks, lex)
         in_comments = in_comments or role == "comment"
         roles.append(role)

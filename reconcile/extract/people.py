@@ -188,8 +188,21 @@ def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
                 ):
                     kept = kept[:cut]  # "..., who", "..., arrested on Thursday"
                     break
+            if text[end + match.end() : end + match.end() + 1] == "(":
+                kept = before_bracketed_name(kept, lex)
             return " ".join(kept)
     return None
+
+
+def before_bracketed_name(kept: list[str], lex: Lexicon) -> list[str]:
+    """A role's words without a name joined to its end that a bracket follows: in "Sergio
+    Ruiz, hermano de Erick y Marta Ruiz (60 años), madre de ambos" the bracket is Marta's, who
+    is the next person of a list, not part of Sergio's role."""
+    joins = words(lex, "and_words")
+    for cut in range(len(kept) - 2, 0, -1):
+        if fold(kept[cut]) in joins and kept[cut + 1][:1].isupper():
+            return kept[:cut]
+    return kept
 
 
 def listed_after(text: str, end: int, role: str, lex: Lexicon) -> bool:
@@ -328,6 +341,33 @@ def after_place_noun(text: str, start: int, lex: Lexicon) -> bool:
             re.compile(rf"\b(?:{pattern})\s*$", re.I) if pattern else False
         )
     return bool(found) and bool(found.search(fold(text[max(0, start - 40) : start])))
+
+
+def after_named_thing(text: str, start: int, lex: Lexicon) -> bool:
+    """'el hospital Reina Ana': the noun of a thing often named after someone (lexicon key
+    `named_after_nouns`) written right before a titled single name, with nothing but a space
+    between, makes the name the thing's, and its title no role. (A full name after such a
+    noun, "el hospital Carlos Vell", is left a person: the story grouping leans on it as the
+    name the story's articles share.)"""
+    before = text[max(0, start - 24) : start]
+    if not before.endswith(" ") or before.rstrip() != before[:-1]:
+        return False
+    words_before = before.split()
+    return bool(words_before) and fold(words_before[-1]) in lex.get_set("named_after_nouns")
+
+
+def after_place_only(text: str, start: int, lex: Lexicon) -> bool:
+    """'en Rosa Valdeluz', 'hacia Rosa Valdeluz': a preposition that puts places, not people,
+    right after it (lexicon key `place_only_prepositions`) makes a name whose only evidence is
+    a given name a place."""
+    found = lex.__dict__.get("_after_place_only")
+    if found is None:
+        words = lex.get_set("place_only_prepositions")
+        pattern = "|".join(re.escape(p) for p in longest_first(list(words)))
+        found = lex.__dict__["_after_place_only"] = (
+            re.compile(rf"(?:^|\s)(?:{pattern})\s+$") if pattern else False
+        )
+    return bool(found) and bool(found.search(fold(text[max(0, start - 30) : start])))
 
 
 def after_place_preposition(text: str, start: int, lex: Lexicon) -> bool:
@@ -783,12 +823,20 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
             before = fold(text[max(0, at - 12) : at]).split()
             if at >= 0 and before and before[-1] in lex.get_set("place_title_prepositions"):
                 return  # "la fiscalía de General Madariaga": a place named after a title
+            if at >= 0 and after_named_thing(text, at, lex):
+                return  # "el hospital Reina Ana": a thing named after a titled person
     elif (
         is_place_context(text, start, lex)
         and not evidence - {"apposition"}
         and " ".join(folded_tokens) not in known
     ):
         return
+    if (
+        evidence <= {"given name"}
+        and " ".join(folded_tokens) not in known
+        and after_place_only(text, start, lex)
+    ):
+        return  # "volcó en Rosa Valdeluz": a place named like a woman, not a woman
     if (
         not evidence & {"title", "speech", "alias", "known"}
         and " ".join(folded_tokens) not in known
