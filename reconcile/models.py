@@ -26,8 +26,19 @@ CLAIM_KINDS = (
     "alias",
     "nationality",
     "children",
+    "place",
 )
-CONFLICT_KINDS = ("count", "money", "percent", "age", "date", "name", "nationality", "children")
+CONFLICT_KINDS = (
+    "count",
+    "money",
+    "percent",
+    "age",
+    "date",
+    "name",
+    "nationality",
+    "children",
+    "place",
+)
 #: Facts about one person, compared per person: where they are from, how many children they have.
 PERSONAL_KINDS = ("nationality", "children")
 SEVERITIES = ("low", "medium", "high")  # lowest first

@@ -26,6 +26,7 @@ from .judge import (
     rule_family,
     weekday_mismatch,
 )
+from .judge_places import place_conflicts
 from .lexicon import fold, lexicon, phrase_pattern
 from .match import NUMBER_KINDS, build_blocks
 from .models import PERSONAL_KINDS, Conflict, Source, Value
@@ -44,7 +45,18 @@ from .stories import assign_stories, person_weight, story_name, story_profile
 #: Where a story's quoted sentences come from: the database, or (document id, index) -> text.
 SentenceSource = sqlite_utils.Database | Mapping[tuple[str, int], str]
 
-KINDS = ("person", "alias", "role", "count", "money", "percent", "age", "date", *PERSONAL_KINDS)
+KINDS = (
+    "person",
+    "alias",
+    "role",
+    "count",
+    "money",
+    "percent",
+    "age",
+    "date",
+    "place",
+    *PERSONAL_KINDS,
+)
 
 
 def load_claims(db: sqlite_utils.Database, documents: list[str] | None = None) -> list[dict]:
@@ -224,7 +236,7 @@ def reconcile_story(
         sentences,
         involved
         + dates
-        + [c for c in claims if c["kind"] in (*NUMBER_KINDS, "age", *PERSONAL_KINDS)],
+        + [c for c in claims if c["kind"] in (*NUMBER_KINDS, "age", "place", *PERSONAL_KINDS)],
     )
     for name, mentions, aliases in named:
         conflicts.extend(name_conflicts(story, name, mentions, aliases))
@@ -241,6 +253,7 @@ def reconcile_story(
             found = judge_dates(story, subject, attribute, members)
         if found:
             conflicts.append(found)
+    conflicts.extend(place_conflicts(story, claims, entity_of, entity_names))
     for claim in dates:
         found = weekday_mismatch(story, claim)
         if found:
