@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import Lexicon, fold, invert, lexicon, phrase_pattern
+from ..lexicon import Lexicon, accent_insensitive, fold, invert, lexicon, phrase_pattern
 from ..models import Claim, Sentence
 from .frames import country_names
 from .people import UPPER, Person
@@ -101,6 +101,19 @@ def patterns(code: str) -> list[tuple[str, re.Pattern]]:
 
 
 @cache
+def slot_cues(code: str) -> dict[str, re.Pattern]:
+    """For a slot of the event, the words one of which its sentence must hold
+    (`place_slot_cues`): a quick search before the slot's patterns are tried."""
+    cues = lexicon(code).get("place_slot_cues") or {}
+    return {
+        about: re.compile(
+            rf"(?<![\w'’-])(?:{'|'.join(accent_insensitive(str(w)) for w in words)})", re.I
+        )
+        for about, words in cues.items()
+    }
+
+
+@cache
 def within_patterns(code: str) -> list[re.Pattern]:
     within = f"(?P<within>{name_regex(code)})"
     return [
@@ -147,11 +160,15 @@ def place_claims(sentence: Sentence, text: str, lex: Lexicon, people: list[Perso
     trips = {kinds.get(" ".join(fold(m.group(0)).split())) for m in vehicle.finditer(sentence.text)}
     trips.discard(None)
     countries = country_names(lex)
+    cues = slot_cues(code)
+    cued = {about for about, cue in cues.items() if cue.search(sentence.text)}
     claims: list[Claim] = []
     taken: set[tuple[str, int]] = set()
     for about, pattern in patterns(code):
         if (about == "trip" and len(trips) != 1) or (about in ("home", "held") and not people):
             continue  # whose trip, or whose place, cannot be told
+        if about in cues and about not in cued:
+            continue
         for match in pattern.finditer(text, sentence.start, sentence.end):
             owner = None
             if about == "home":
