@@ -162,7 +162,7 @@ def judge_places(
             conflict_id(story, "place", subject, attribute),
             story,
             "place",
-            subject,
+            subject or story,  # an event's place is the story's, as a count is
             attribute,
             "medium" if hedged else "high",
             "contradiction",
@@ -204,7 +204,7 @@ def spelling_note(story: str, subject: str, attribute: str, group: list[dict]) -
         conflict_id(story, "place", subject, attribute),
         story,
         "place",
-        subject,
+        subject or story,  # an event's place is the story's, as a count is
         attribute,
         "low",
         "contradiction",
