@@ -131,8 +131,8 @@ def test_a_larger_place_given_beside_it_is_kept():
         "t",
         "t",
         "t",
-        "El epicentro del sismo se situó en la localidad de Tizelt, provincia de Orba Alta, a "
-        "unos 70 kilómetros de la capital.",
+        "Hubo daños graves: el temblor, cuyo epicentro estuvo en el pueblo de Tizelt, provincia "
+        "de Orba Alta, derribó la escuela.",
         language="es",
     )
     (claim,) = [c for c in analyse(document)[2] if c.kind == "place"]
