@@ -6,8 +6,8 @@ Two claims meet only when they fill the same slot for the same subject (the stor
 the kind of its vehicle, the story's earthquake, one resolved person). Two places are one
 place when they are written alike once accents, capitals, hyphens and an exonym are set aside
 (`place_exonyms`: "Mexico City" and "Ciudad de México"), when one name holds the other's words
-("Yosondúa", "Santiago de Yosondúa"), or when one is the other misspelt ("Aracuara",
-"Araracuara"). A place the story says lies in another ("Orla, provincia de Brenn") is compatible
+("Brena", "Santiago de Brena"), or when one is the other misspelt ("Tolsabar",
+"Tolosabar"). A place the story says lies in another ("Orla, provincia de Brenn") is compatible
 with it: the larger place's claim says less, and is set aside where the smaller one is given.
 A document giving two places for one slot is set aside too (one of its readings is of another
 trip). Different places are a contradiction; one place spelt two ways a low note.

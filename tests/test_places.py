@@ -82,6 +82,11 @@ def places_of(text: str, language: str = "en") -> list[tuple[str, str, str]]:
             [("home", "Dario Fennimore", "Larkfield")],
         ),
         (
+            "Among the dead was the Larkfield native Dario Fennimore, 41, his family said.",
+            "en",
+            [("home", "Dario Fennimore", "Larkfield")],
+        ),
+        (
             "Entre los fallecidos está Dario Fenoglio, originario de Valdeluz, de 41 años.",
             "es",
             [("home", "Dario Fenoglio", "Valdeluz")],

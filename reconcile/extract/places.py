@@ -32,6 +32,7 @@ PATTERN_KEYS = {
     "place_epicentre_patterns": "epicentre",
     "place_venue_patterns": "venue",
     "place_home_patterns": "home",
+    "place_home_before_name_patterns": "home before",
     "place_held_patterns": "held",
 }
 
@@ -165,7 +166,9 @@ def place_claims(sentence: Sentence, text: str, lex: Lexicon, people: list[Perso
     claims: list[Claim] = []
     taken: set[tuple[str, int]] = set()
     for about, pattern in patterns(code):
-        if (about == "trip" and len(trips) != 1) or (about in ("home", "held") and not people):
+        if (about == "trip" and len(trips) != 1) or (
+            about in ("home", "home before", "held") and not people
+        ):
             continue  # whose trip, or whose place, cannot be told
         if about in cues and about not in cued:
             continue
@@ -173,15 +176,17 @@ def place_claims(sentence: Sentence, text: str, lex: Lexicon, people: list[Perso
             owner = None
             if about == "home":
                 owner = owner_before(people, text, match.start(), code, sentence.start)
+            elif about == "home before":  # "the Larkfield native Dario Fennimore"
+                owner = next((p for p in people if p.start == match.end()), None)
             elif about == "held":
                 owner = holder(people, text, match.start(), code, sentence.start)
-            if about in ("home", "held") and owner is None:
+            if about in ("home", "home before", "held") and owner is None:
                 continue
             for slot, name in match.groupdict().items():
                 if slot not in SLOTS or not name or (slot, match.start(slot)) in taken:
                     continue
                 value, start = name, match.start(slot)
-                if about == "home" and set(fold(name).split()) & institutions(lex):
+                if about.startswith("home") and set(fold(name).split()) & institutions(lex):
                     continue  # "Ana Ruiz, of Velmora University,": where she works
                 lead = match.groupdict().get(f"{slot}_lead")
                 if fold(name) in countries:
