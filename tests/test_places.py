@@ -131,6 +131,13 @@ def test_no_place_without_a_clear_slot_and_subject(text, language):
     assert places_of(text, language) == []
 
 
+def test_the_quote_holds_the_place_and_its_owner():
+    text = "Among the dead was the Larkfield native Dario Fennimore, 41, his family said."
+    document = Document("t", "t", "t", text, language="en")
+    (claim,) = [c for c in analyse(document)[2] if c.kind == "place"]
+    assert claim.quote == text[claim.start : claim.end] == "the Larkfield native Dario Fennimore"
+
+
 def test_a_larger_place_given_beside_it_is_kept():
     document = Document(
         "t",

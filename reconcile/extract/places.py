@@ -205,12 +205,13 @@ def place_claims(sentence: Sentence, text: str, lex: Lexicon, people: list[Perso
                     extra["within"] = within
                 attribute = f"{slot} ({extra['trip']})" if about == "trip" else slot
                 quote_start = min(match.start(), owner.start) if owner else match.start()
+                quote_end = max(match.end(), owner.end) if owner else match.end()
                 claims.append(
                     Claim(
                         kind="place",
                         start=quote_start,
-                        end=match.end(),
-                        quote=text[quote_start : match.end()],
+                        end=quote_end,
+                        quote=text[quote_start:quote_end],
                         value=value,
                         attribute=attribute,
                         subject=(owner.alias_of or owner.name) if owner else "",
