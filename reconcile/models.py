@@ -26,6 +26,7 @@ CLAIM_KINDS = (
     "alias",
     "nationality",
     "children",
+    "place",
 )
 CONFLICT_KINDS = (
     "count",
@@ -37,6 +38,7 @@ CONFLICT_KINDS = (
     "name",
     "nationality",
     "children",
+    "place",
 )
 #: Facts about one person, compared per person: where they are from, how many children they have.
 PERSONAL_KINDS = ("nationality", "children")

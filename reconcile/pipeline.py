@@ -26,6 +26,7 @@ from .judge import (
     rule_family,
     weekday_mismatch,
 )
+from .judge_places import place_conflicts
 from .lexicon import fold, lexicon, phrase_pattern
 from .match import NUMBER_KINDS, build_blocks
 from .models import PERSONAL_KINDS, Conflict, Source, Value
@@ -55,6 +56,7 @@ KINDS = (
     "quantity",
     "age",
     "date",
+    "place",
     *PERSONAL_KINDS,
 )
 
@@ -236,7 +238,7 @@ def reconcile_story(
         sentences,
         involved
         + dates
-        + [c for c in claims if c["kind"] in (*NUMBER_KINDS, "age", "quantity", *PERSONAL_KINDS)],
+        + [c for c in claims if c["kind"] in (*NUMBER_KINDS, "age", "quantity", "place", *PERSONAL_KINDS)],
     )
     for name, mentions, aliases in named:
         conflicts.extend(name_conflicts(story, name, mentions, aliases))
@@ -255,6 +257,7 @@ def reconcile_story(
             found = judge_dates(story, subject, attribute, members)
         if found:
             conflicts.append(found)
+    conflicts.extend(place_conflicts(story, claims, entity_of, entity_names))
     for claim in dates:
         found = weekday_mismatch(story, claim)
         if found:

@@ -25,6 +25,7 @@ from .people import (
     place_names,
 )
 from .personal import personal_claims
+from .places import place_claims
 from .prefilter import may_hold_numbers, may_name_a_nationality
 from .quantities import quantity_claims
 
@@ -146,6 +147,7 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
             if people or not GATED
             else []
         )
+        personal += place_claims(sentence, text, lex, people)
         dates, date_spans = date_claims(sentence, text, lex, code, reference, people, topic)
         blocked = date_spans + [(c.start, c.end) for c in ages] + [(p.start, p.end) for p in people]
         blocked += [tuple(c.extra["number_at"]) for c in personal if "number_at" in c.extra]
