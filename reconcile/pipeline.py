@@ -238,7 +238,11 @@ def reconcile_story(
         sentences,
         involved
         + dates
-        + [c for c in claims if c["kind"] in (*NUMBER_KINDS, "age", "quantity", "place", *PERSONAL_KINDS)],
+        + [
+            c
+            for c in claims
+            if c["kind"] in (*NUMBER_KINDS, "age", "quantity", "place", *PERSONAL_KINDS)
+        ],
     )
     for name, mentions, aliases in named:
         conflicts.extend(name_conflicts(story, name, mentions, aliases))
