@@ -79,7 +79,6 @@ def _prepare_many(tasks):
     return [_prepare_star(task) for task in tasks]
 
 
-WRITER_CACHE_KB = 65536
 BATCH_DOCUMENTS = 64  # documents per transaction: one commit and one index flush per batch
 
 
@@ -102,7 +101,7 @@ def ingest(
     # The writer updates four indexes on documents, three on claims and the full-text index:
     # a page cache of 64 MB instead of SQLite's 2 MB keeps their upper pages in memory as the
     # archive grows (5% less writer CPU already at 1,300 articles). Pages are cached as used.
-    db.conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KB}")
+    db.conn.execute("PRAGMA cache_size = -65536")  # in KiB
     files = [str(p) for p in iter_paths(list(paths), follow_symlinks, summary.skipped)]
     tasks = [(f, overrides, max_bytes, stdin if f == "-" else None) for f in files]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
