@@ -70,7 +70,10 @@ def phrase_pattern(phrases, flags=re.I) -> re.Pattern:
     alternatives = {" ".join(fold(p).split()) for p in phrases if p and str(p).strip()}
     if not alternatives:
         return re.compile(r"(?!x)x")
-    return re.compile(rf"(?<![\w'’-])(?:{trie_regex(alternatives)})(?![\w-])", flags)
+    # The lookahead is the class of the trie's first characters, as the trie writes them: it
+    # changes no match, and rules out most word starts with one test instead of one per branch.
+    firsts = "".join(ACCENTED.get(c, re.escape(c)) for c in sorted({a[0] for a in alternatives}))
+    return re.compile(rf"(?<![\w'’-])(?=[{firsts}])(?:{trie_regex(alternatives)})(?![\w-])", flags)
 
 
 def trie_regex(words: set[str]) -> str:

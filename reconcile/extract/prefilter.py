@@ -32,9 +32,14 @@ class WordFolding(dict):
 FOLDING = WordFolding()
 
 
+def folded_word_list(text: str) -> list[str]:
+    """The words of a text in order, folded as lexicon words are ('Doscientos' -> 'doscientos')."""
+    return WORD.findall(text.lower() if text.isascii() else text.translate(FOLDING))
+
+
 def folded_words(text: str) -> set[str]:
-    """The words of a text, folded as lexicon words are ('Doscientos' -> 'doscientos')."""
-    return set(WORD.findall(text.lower() if text.isascii() else text.translate(FOLDING)))
+    """The distinct folded words of a text."""
+    return set(folded_word_list(text))
 
 
 @cache
@@ -50,7 +55,8 @@ def number_words(code: str) -> frozenset[str]:
 def may_hold_numbers(text: str, code: str) -> bool:
     """False when `numbers.find_numbers` can find no number in `text`: no digit, and none of
     the language's number words."""
-    return bool(DIGIT.search(text)) or not number_words(code).isdisjoint(folded_words(text))
+    # `isdisjoint` stops at the first number word, and needs no set of the sentence's words.
+    return bool(DIGIT.search(text)) or not number_words(code).isdisjoint(folded_word_list(text))
 
 
 @cache
