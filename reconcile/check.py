@@ -4,8 +4,8 @@ The draft's claims are extracted as any article's are. Each one is put in the bl
 join in the story the draft belongs to (`match.block_key`, `match.comparable_figures`) and judged as
 `conflicts` would judge it were the draft one more source: the pairs `judge.clashing_pairs`
 and `judge.approximate_pairs` find, the spellings `judge.name_conflicts` sets apart, the
-calendar of `judge.weekday_mismatch`. Only the weighing of sides (how many sources back the
-draft) is check's own. The draft is only read; nothing is stored.
+calendar of `judge.weekday_mismatch`, the places `judge_places` holds to be one place or two.
+Only the weighing of sides (how many sources back the draft) is check's own. The draft is only read; nothing is stored.
 
     draft = load_draft("draft.md")
     result = check_draft(db, draft)
@@ -44,6 +44,17 @@ from .judge import (
     value_text,
     weekday_mismatch,
 )
+from .judge_places import (
+    SPELLING_ONLY,
+    clusters,
+    comparable_places,
+    inside,
+    misspellings,
+    place_key,
+    same_place,
+    shown,
+    within_pairs,
+)
 from .lexicon import fold, lexicon
 from .match import NUMBER_KINDS, block_key, comparable_figures
 from .models import PERSONAL_KINDS, Claim, Document, Sentence, Value
@@ -54,6 +65,8 @@ from .quantity_rules import value_label as quantity_value
 from .store import CLAIM_COLUMNS, attach_sentences, claim_row, meta, writable
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import sqlite_utils
 
 #: A name in more sentences than this ties the draft to no story in particular.
@@ -72,7 +85,7 @@ class Finding:
     """One draft claim and what the corpus says about it."""
 
     id: str
-    kind: str  # count, money, percent, age, date, name
+    kind: str  # count, money, percent, quantity, age, date, nationality, children, place, name
     attribute: str
     subject: str  # the person (as the sources mostly write the name), or "" for the event
     words: str  # the draft's own words
@@ -399,6 +412,22 @@ class Corpus:
         attach_sentences(self.db, rows)
         return rows
 
+    def places(self) -> list[dict]:
+        """Every place claim of the story, whatever its slot (a sentence that puts one place
+        in another speaks for every block), with its sentence."""
+        sql = (
+            f"SELECT {CLAIM_COLUMNS} FROM stories s"  # noqa: S608 (fixed text)
+            " CROSS JOIN documents d ON d.id = s.document_id"
+            " CROSS JOIN claims c ON c.document_id = d.id"
+            " WHERE s.story = ? AND +c.kind = 'place' AND d.id != ? AND d.path != ?"
+            " ORDER BY d.name, c.start"
+        )
+        rows = [claim_row(r) for r in self.db.query(sql, [self.story, *self.exclude])]
+        for row in rows:
+            row["subject_key"] = fold(row["subject"])
+        attach_sentences(self.db, rows)
+        return rows
+
     def name_mentions(self, entity_id: str) -> list[dict]:
         """Every mention of one entity (surnames alone back a surname), with its sentence."""
         sql = (
@@ -435,6 +464,8 @@ def label(claim: dict) -> str:
     if claim["kind"] in PERSONAL_KINDS:  # "Guatemala" for "guatemalteca", "3" for "three"
         value = personal_value(claim)
         return value.title() if claim["kind"] == "nationality" else value
+    if claim["kind"] == "place":
+        return claim["value"]
     return date_text(claim)
 
 
@@ -478,6 +509,8 @@ def describe(claim: dict, subject: str) -> str:
         return f"the number of children of {subject}"
     if claim["kind"] == "quantity":
         return quantity_label(claim["attribute"])
+    if claim["kind"] == "place":
+        return f"the {claim['attribute']} of {subject}" if subject else f"the {claim['attribute']}"
     attribute = claim["attribute"]
     return f"{attribute} of {subject}" if subject else attribute
 
@@ -857,6 +890,7 @@ def check_draft(
     findings = check_weekdays(draft, rows, chosen)
     findings += check_names(draft, people, corpus, chosen, variants)
     findings += check_facts(draft, rows, people, corpus, chosen)
+    findings += check_places(draft, rows, people, corpus)
     findings.sort(key=lambda f: (f.start, f.end, f.kind, f.rule))
     result = CheckResult(draft, chosen, reason, shared, findings, warnings=warnings)
     if accepts is not None:
@@ -929,22 +963,7 @@ def check_facts(
 ) -> list[Finding]:
     """Counts, amounts, percentages, ages, event dates, nationalities and numbers of children
     against their blocks."""
-    entity_of: dict[str, str | None] = {}
-    if corpus:
-        for row in people:
-            key = row["subject"] or row["value"]
-            entity = corpus.entity_for(key)
-            if entity:
-                entity_of.setdefault(fold(key), entity)
-                entity_of.setdefault(fold(row["value"]), entity)
-
-    def draft_entity(subject: str) -> str | None:
-        if not subject or corpus is None:
-            return None
-        if fold(subject) not in entity_of:
-            entity_of[fold(subject)] = corpus.entity_for(subject)
-        return entity_of[fold(subject)]
-
+    draft_entity = entity_finder(people, corpus)
     keyed: list[tuple[dict, tuple | None, str | None]] = []
     for row in rows:
         if row["kind"] not in (*NUMBER_KINDS, "quantity", "age", "date", *PERSONAL_KINDS):
@@ -976,6 +995,219 @@ def check_facts(
         verdict = judge_claim(row, related, subject, growing)
         found.append(make_finding(draft, row, row["kind"], row["attribute"], subject, verdict))
     return found
+
+
+def entity_finder(people: list[dict], corpus: Corpus | None) -> Callable[[str], str | None]:
+    """The story's entity a draft claim's subject names (None when the corpus knows no one of
+    that name), the draft's own full names tying its surnames to the people they name."""
+    entity_of: dict[str, str | None] = {}
+    if corpus:
+        for row in people:
+            key = row["subject"] or row["value"]
+            entity = corpus.entity_for(key)
+            if entity:
+                entity_of.setdefault(fold(key), entity)
+                entity_of.setdefault(fold(row["value"]), entity)
+
+    def draft_entity(subject: str) -> str | None:
+        if not subject or corpus is None:
+            return None
+        if fold(subject) not in entity_of:
+            entity_of[fold(subject)] = corpus.entity_for(subject)
+        return entity_of[fold(subject)]
+
+    return draft_entity
+
+
+# --------------------------------------------------------------------------- places
+
+
+def place_block(claim: dict, entity: str | None) -> tuple[str, str] | None:
+    """The block a place claim joins, as `judge_places.place_conflicts` keys it: its slot and
+    its person; None for a person the story does not know (whose place is unclear)."""
+    if claim["subject"] and not entity:
+        return None
+    return (entity or "", claim["attribute"])
+
+
+def check_places(
+    draft: Draft, rows: list[dict], people: list[dict], corpus: Corpus | None
+) -> list[Finding]:
+    """Places of the story's event and of its people against their blocks, judged as
+    `judge_places` judges them with the draft as one more source."""
+    mine = [row for row in rows if row["kind"] == "place"]
+    if not mine:
+        return []
+    draft_entity = entity_finder(people, corpus)
+    story_places = corpus.places() if corpus else []
+    pairs = within_pairs(story_places + mine)  # the draft's "Tizelt, province of Orba" too
+    blocks: dict[tuple, list[dict]] = defaultdict(list)
+    for claim in story_places:
+        subject = claim["subject"]
+        entity = corpus.entity_of(claim["document_id"], subject) if subject else None
+        key = place_block(claim, entity)
+        if key is not None:
+            blocks[key].append(claim)
+    keyed = [(row, draft_entity(row["subject"])) for row in mine]
+    own: dict[tuple, list[dict]] = defaultdict(list)  # the draft's claims of each block
+    for row, entity in keyed:
+        key = place_block(row, entity)
+        if key is not None:
+            own[key].append(row)
+    found = []
+    for row, entity in keyed:
+        subject = (
+            corpus.entities[entity].name if corpus and entity in corpus.entities else row["subject"]
+        )
+        key = place_block(row, entity)
+        block = [dict(c) for c in blocks.get(key, [])] if key else []
+        verdict = judge_place(row, own.get(key) or [row], block, pairs, subject)
+        found.append(make_finding(draft, row, "place", row["attribute"], subject, verdict))
+    return found
+
+
+def judge_place(
+    draft: dict,
+    own: list[dict],
+    block: list[dict],
+    pairs: set[tuple[str, str]],
+    subject: str,
+) -> Verdict:
+    """One draft place against the corpus places of its block (`own`: the draft's claims of
+    the block, `draft` among them), by `judge_places` with the draft as one more source: a
+    place that is not one place with the sources' (nor inside it) contradicts them, high
+    unless a side of every clash hedges; one place spelt two ways is a low variant. A venue
+    is compared only for its spelling."""
+    what = describe(draft, subject)
+    said = draft["value"]
+    venue = draft["attribute"] in SPELLING_ONLY
+    mine = {id(c) for c in own}
+    members = [*block, *own]
+    kept = members if venue else comparable_places(members, pairs)
+    if not any(c is draft for c in kept):
+        key = place_key(said)
+        smaller = [
+            c
+            for c in members
+            if not same_place(place_key(c["value"]), key)
+            and inside(pairs, place_key(c["value"]), key)
+        ]
+        theirs = [c for c in smaller if id(c) not in mine]
+        if theirs:
+            values = labelled_values(theirs)
+            return Verdict(
+                "supported",
+                None,
+                "place-differs",
+                f"The sources give {listing(values)} for {what}, which the story places in "
+                f"the draft's {said}: compatible.",
+                None,
+                values,
+            )
+        if smaller:
+            explanation = f"The draft also gives {what} as a place within {said}: that is compared."
+        else:
+            places = " and ".join(dict.fromkeys(c["value"] for c in own))
+            explanation = (
+                f"The draft gives two places for {what} ({places}): not compared, as a source "
+                "giving two would not be."
+            )
+        return Verdict("unsupported", None, "place-differs", explanation, None, [])
+    groups = clusters(kept)
+    group = next(g for g in groups if any(c is draft for c in g))
+    others = [c for c in kept if id(c) not in mine]
+    in_group = {id(c) for c in group}
+    agree = [c for c in others if id(c) in in_group]
+    clash = [] if venue else [c for c in others if id(c) not in in_group]
+    for each in groups:
+        sources = [c for c in each if id(c) not in mine]
+        for claim in sources:
+            claim["label"] = shown(sources)
+    if not agree and not clash:
+        larger = [
+            c
+            for c in block
+            if all(c is not k for k in kept)
+            and inside(pairs, place_key(said), place_key(c["value"]))
+        ]
+        explanation = f"No source of the story gives {what}."
+        if venue:
+            explanation = f"No source of the story names {said} as {what}."
+        elif larger:
+            explanation = (
+                f"The sources give only {listing(labelled_values(larger))} for {what}, where the "
+                f"story places the draft's {said}: compatible, but no source gives {said}."
+            )
+        return Verdict("unsupported", None, "place-differs", explanation, None, [])
+    values = corpus_values(agree + clash)
+    if clash:
+        backing = tally(agree)[0] if agree else 0
+        clash_values = corpus_values(clash)
+        if backing >= tally(clash)[0]:
+            return Verdict(
+                "disputed",
+                "low",
+                "place-differs",
+                f"Sources disagree on {what}: {listing(corpus_values(agree))} back the draft's "
+                f"{said}, {listing(clash_values)} do not.",
+                None,
+                values,
+            )
+        hedged = all(draft.get("hedge") or c.get("hedge") for c in clash)
+        severity = "medium" if hedged or backing else "high"
+        top = [v for v in clash_values if v.tally == clash_values[0].tally]
+        suggestion = written_form(top[0], clash) if len(top) == 1 else None
+        explanation = f"The draft gives {said} for {what}; the sources say {listing(clash_values)}."
+        if backing:
+            explanation = (
+                f"The draft gives {said} for {what}; {listing(clash_values)} say otherwise, "
+                f"only {listing(corpus_values(agree))} back it."
+            )
+        return Verdict("contradiction", severity, "place-differs", explanation, suggestion, values)
+    spellings = misspellings(group)
+    key = next((k for k, members in spellings.items() if any(c is draft for c in members)), None)
+    if key is not None:
+        counts = {
+            k: tally(theirs)[0]
+            for k, members in spellings.items()
+            if (theirs := [c for c in members if id(c) not in mine])
+        }
+        most = max(counts.values(), default=0)
+        top = [k for k, n in counts.items() if n == most]
+        if key not in top:
+            usual = spellings[top[0]][0]["value"] if len(top) == 1 else None
+            written = usual or " or ".join(spellings[k][0]["value"] for k in top)
+            return Verdict(
+                "variant",
+                "low",
+                "place-spelling",
+                f"The draft writes {said} for {what}; the sources spell it {written}: "
+                f"{listing(values)}.",
+                usual,
+                values,
+            )
+    return Verdict(
+        "supported",
+        None,
+        "place-differs" if not venue else "place-spelling",
+        f"The sources back the draft's {said} for {what}: {listing(values)}.",
+        None,
+        values,
+    )
+
+
+def labelled_values(claims: list[dict]) -> list[Value]:
+    """Corpus places grouped as one place however written, each shown as its sources write it."""
+    for group in clusters(claims):
+        for claim in group:
+            claim["label"] = shown(group)
+    return corpus_values(claims)
+
+
+def written_form(value: Value, claims: list[dict]) -> str:
+    """A place as most of the sources behind one value write it."""
+    forms = Counter(c["value"] for c in claims if c.get("label") == value.value)
+    return forms.most_common(1)[0][0] if forms else value.value
 
 
 # --------------------------------------------------------------------------- accepted differences

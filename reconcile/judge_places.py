@@ -175,10 +175,9 @@ def judge_places(
     return spelling_note(story, subject, attribute, groups[0])
 
 
-def spelling_note(story: str, subject: str, attribute: str, group: list[dict]) -> Conflict | None:
-    """One place spelt two ways by its sources (a letter, not an accent, an exonym or a longer
-    form): a low note."""
-    what = attribute if not subject else f"{attribute} of {subject}"
+def misspellings(group: list[dict]) -> dict[str, list[dict]]:
+    """The spellings of one place that are one another misspelt (a letter, not an accent, an
+    exonym or a longer form), each with its claims; empty when there are none."""
     spellings: dict[str, list[dict]] = defaultdict(list)
     for claim in group:
         key = place_key(claim["value"])
@@ -192,13 +191,19 @@ def spelling_note(story: str, subject: str, attribute: str, group: list[dict]) -
         and misspelt(a.replace(" ", ""), b.replace(" ", ""))
         and {document_of(c) for c in spellings[a]} != {document_of(c) for c in spellings[b]}
     ]
-    if not misspelt_pairs:
-        return None
     involved = {key for pair in misspelt_pairs for key in pair}  # not a shorter form beside
+    return {key: members for key, members in spellings.items() if key in involved}
+
+
+def spelling_note(story: str, subject: str, attribute: str, group: list[dict]) -> Conflict | None:
+    """One place spelt two ways by its sources (`misspellings`): a low note."""
+    what = attribute if not subject else f"{attribute} of {subject}"
+    spellings = misspellings(group)
+    if not spellings:
+        return None
     values = [
         make_value(members[0]["value"], members)
         for key, members in sorted(spellings.items(), key=lambda i: (-len(i[1]), i[0]))
-        if key in involved
     ]
     return Conflict(
         conflict_id(story, "place", subject, attribute),
