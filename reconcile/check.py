@@ -759,9 +759,10 @@ def judge_name(
                 )
             continue
         if conflict.status == "variant":
-            how = (
-                "accents or capitals differ" if conflict.rule == "name-accents" else "a short form"
-            )
+            how = {
+                "name-accents": "accents or capitals differ",
+                "name-romanisation": "another romanisation",
+            }.get(conflict.rule, "a short form")
             written = usual or " or ".join(top)
             explanation = f"The draft writes {value}; the sources write {written} ({how}): "
             verdicts.append(

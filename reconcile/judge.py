@@ -21,7 +21,7 @@ from .dates import MONTH_NAMES, WEEKDAY_NAMES, PartialDate
 from .lexicon import fold
 from .models import PERSONAL_KINDS, SEVERITIES, Conflict, Source, Value
 from .output import number_text
-from .resolve import misspelt, same_given_name
+from .resolve import misspelt, romanised, same_given_name
 
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 LEAP_YEAR = 2000  # two days without a year are compared in one that has every day
@@ -43,8 +43,8 @@ RULE_FAMILIES = {
 
 
 def is_variant(conflict: Conflict) -> bool:
-    """A name written two ways that are one name (accents or capitals, a nickname): a note
-    for whoever asks, not a disagreement between sources."""
+    """A name written two ways that are one name (accents or capitals, a nickname, another
+    romanisation): a note for whoever asks, not a disagreement between sources."""
     return conflict.status == "variant"
 
 
@@ -756,6 +756,22 @@ def name_conflicts(
                     values,
                 )
             )
+        elif len({fold(k) for k in keys}) > 1 and romanisations(keys):
+            conflicts.append(
+                Conflict(
+                    conflict_id(story, "name", entity_name, attribute, "romanisation"),
+                    story,
+                    "name",
+                    entity_name,
+                    attribute,
+                    "low",
+                    "variant",
+                    "name-romanisation",
+                    f"Sources romanise the {attribute} of {entity_name} differently ({shown}); "
+                    "one name from another script.",
+                    values,
+                )
+            )
         elif len({fold(k) for k in keys}) > 1:
             conflicts.append(
                 Conflict(
@@ -816,8 +832,10 @@ def word_conflicts(story: str, entity_name: str, full: list[dict]) -> list[Confl
             differ = [i for i, (x, y) in enumerate(zip(wa, wb, strict=True)) if x != y]
             if len(differ) != 1 or not misspelt(wa[differ[0]], wb[differ[0]]):
                 continue
-            if same_given_name(wa[differ[0]], wb[differ[0]]):
-                continue  # Vasilis / Vassilis: one name romanised two ways
+            if same_given_name(wa[differ[0]], wb[differ[0]]) or romanised(
+                wa[differ[0]], wb[differ[0]]
+            ):
+                continue  # Vasilis / Vassilis, Panche / Pance: one name romanised two ways
             at = differ[0]
             groups[written[id(a)][at]].append(a)
             groups[written[id(b)][at]].append(b)
@@ -902,6 +920,13 @@ def nicknames(keys: list[str]) -> bool:
     return all(same_given_name(firsts[0], other) for other in firsts[1:]) and all(
         k.split()[1:] == keys[0].split()[1:] for k in keys
     )
+
+
+def romanisations(keys: list[str]) -> bool:
+    """Are the spellings one name romanised several ways (Toshkovski / Toskovski): every two
+    of them equal but for accents, or for the usual transliteration alternations
+    (`resolve.romanised`)?"""
+    return all(fold(k) == fold(o) or romanised(k, o) for k in keys for o in keys if k < o)
 
 
 def slip(mention: dict) -> bool:

@@ -142,6 +142,94 @@ def same_given_name(a: str, b: str) -> bool:
     return bool(families.get(a, frozenset()) & families.get(b, frozenset()))
 
 
+VOWELS = frozenset("aeiouy")
+
+
+@cache
+def romanisation_swaps() -> tuple[tuple[str, str, str], ...]:
+    """(form, other form, where) pairs from every language's `romanisation_alternations`,
+    folded: the forms one letter of another script takes in Latin letters ("sh", "s", "š" read
+    as "s"). A pair counts only when it is more than one plain letter for another: forms of
+    different lengths (sh/s), a letter outside a-z that folding keeps (đ), or a pair the data
+    ties to a place in the word (`where`: j/i between a consonant and a vowel, iy/y at the word's
+    end). Plain
+    c/k or z/j anywhere is a misspelling, not a romanisation."""
+    swaps: set[tuple[str, str, str]] = set()
+    for code in available_languages():
+        for entry in lexicon(code).data.get("romanisation_alternations") or []:
+            forms, where = (
+                (entry.get("forms") or [], entry.get("where") or "")
+                if isinstance(entry, dict)
+                else (entry, "")
+            )
+            folded = list(dict.fromkeys(fold(str(f)) for f in forms))
+            for x in folded:
+                for y in folded:
+                    plain = len(x) == len(y) and (x + y).isascii() and (x + y).isalpha()
+                    if x != y and (where or not plain):
+                        swaps.add((x, y, where))
+    return tuple(sorted(swaps, key=lambda s: (-len(s[0]), s)))
+
+
+def romanised_word(a: str, b: str) -> bool:
+    """Do two folded words become one when forms of `romanisation_swaps` are swapped
+    ("toshkovski" / "toskovski", "siljanovska" / "silianovska")? At least one swap is needed."""
+    if a == b:
+        return False
+    swaps = romanisation_swaps()
+
+    def fits(where: str, i: int, j: int, x: str, y: str) -> bool:
+        if where == "word_start":
+            return i == 0 and j == 0
+        if where == "word_end":
+            return i + len(x) == len(a) and j + len(y) == len(b)
+        if where == "after_consonant_before_vowel":
+            before = a[i - 1 : i] if i else ""
+            return (
+                before.isalpha()
+                and before not in VOWELS
+                and a[i + len(x) : i + len(x) + 1] in VOWELS
+                and b[j + len(y) : j + len(y) + 1] in VOWELS
+            )
+        return not where  # a place the data names but this code does not know: never
+
+    reached = {(0, 0)}
+    todo = [(0, 0)]
+    while todo:
+        i, j = todo.pop()
+        if i == len(a) and j == len(b):
+            return True
+        steps = []
+        if i < len(a) and j < len(b) and a[i] == b[j]:
+            steps.append((i + 1, j + 1))
+        for x, y, where in swaps:
+            if a.startswith(x, i) and b.startswith(y, j) and fits(where, i, j, x, y):
+                steps.append((i + len(x), j + len(y)))
+        for step in steps:
+            if step not in reached:
+                reached.add(step)
+                todo.append(step)
+    return False
+
+
+def romanised(a: str, b: str) -> bool:
+    """Are two spellings of a name part one name romanised two ways: word for word equal, or
+    equal once the usual transliteration alternations are swapped (Toshkovski / Toškovski /
+    Toskovski, Panche / Pance)? Two common given names of their own (Christian / Cristian) are
+    two names, never one romanised, and words under four letters never are."""
+    words_a, words_b = fold(a).replace("-", " ").split(), fold(b).replace("-", " ").split()
+    if len(words_a) != len(words_b) or words_a == words_b:
+        return False
+    for x, y in zip(words_a, words_b, strict=True):
+        if x == y:
+            continue
+        if min(len(x), len(y)) < 4 or {x, y} <= known_given_names():
+            return False
+        if not romanised_word(x, y):
+            return False
+    return True
+
+
 def similar(a: str, b: str, threshold: float) -> bool:
     return a[:1] == b[:1] and JaroWinkler.normalized_similarity(a, b) >= threshold
 
@@ -180,6 +268,8 @@ def same_person(
     gb, sb = parts(b, given_b)
     if not ga or not gb:
         return False
+    if romanised(a, b):
+        return True  # "Panche Toshkovski" / "Pance Toškovski": one name romanised two ways
     surname_equal = bool(set(sa) & set(sb))
     threshold = GIVEN_SIMILARITY - (0.1 if shared_role else 0)
     given_alike = (
@@ -268,6 +358,8 @@ def ages_agree(a: LocalPerson, b: LocalPerson) -> bool | None:
 def both_parts_differ(a: str, b: str) -> bool:
     """Do two full names differ in their given name and in every surname ("Macimo Thomsem" /
     "Máximo Thomsen"), not only in one part?"""
+    if romanised(a, b):
+        return False  # one name romanised two ways, not two slips
     ga, sa = parts(a)
     gb, sb = parts(b)
     return bool(ga and gb) and not same_given_name(ga[0], gb[0]) and not set(sa) & set(sb)
