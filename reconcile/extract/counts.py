@@ -391,10 +391,15 @@ def fallback_noun(text: str, number: Number, limit: int, lex: Lexicon) -> str | 
         if fold(word) in stop or fold(word) in verbs:
             break  # "cinco continúan hospitalizados": a verb, no noun
         words.append(word)
-    plural = re.compile(r"[^su]s$")
-    if len(words) > 1 and plural.search(words[1]):
+    rest = lex.get_set("remainder_after")  # "tres más murieron"
+
+    def plural(word: str) -> bool:  # "después", "inglés": singular, accented
+        accented = re.search(r"[áéíóú]s$", word)
+        return bool(re.search(r"[^su]s$", word)) and (not accented or fold(word) in rest)
+
+    if len(words) > 1 and plural(words[1]):
         return " ".join(words[:2])  # "2 storage devices"
-    if words and plural.search(words[0]):
+    if words and plural(words[0]):
         return words[0]  # "17 companies paid him"
     return None  # only plural nouns: not "the two discuss"
 
@@ -492,6 +497,7 @@ def count_claims(
             text, sentence, number, lex
         ):
             continue
+        raised_to(text, sentence, number, lex)
         claim = named_and_rest(sentence, text, lex, number, dates)
         if claim is None:
             claim = classify(sentence, text, lex, number, dates)
@@ -731,15 +737,36 @@ def elided_age(text: str, sentence: Sentence, number: Number, lex: Lexicon) -> b
 
 def day_after_weekday(text: str, sentence: Sentence, number: Number, lex: Lexicon) -> bool:
     """'last Sunday (14)', 'este martes (16)': a day of the month in brackets after a
-    weekday, not a count."""
+    weekday, not a count; so is one in figures right after it ('las marchas del lunes 14
+    después de ...'), unless a noun the lexicon counts follows ('el lunes 14 personas
+    murieron': a count)."""
     before = re.findall(r"[\w'’]+|\(", text[max(sentence.start, number.start - 20) : number.start])
-    return (
-        len(before) > 1
-        and before[-1] == "("
-        and fold(before[-2]) in lex.weekdays
-        and number.low is not None
-        and number.low <= 31
-    )
+    if number.low is None or number.low > 31 or number.low != number.high or len(before) < 1:
+        return False
+    if len(before) > 1 and before[-1] == "(" and fold(before[-2]) in lex.weekdays:
+        return True
+    if number.words or fold(before[-1]) not in lex.weekdays or number.qualifier != "exact":
+        return False
+    if not re.fullmatch(r"\s+", text[number.start - 1 : number.start]):
+        return False
+    noun, _ = head_noun(text, number, sentence.end, lex)
+    return noun is None and fallback_noun(text, number, sentence.end, lex) is None
+
+
+def raised_to(text: str, sentence: Sentence, number: Number, lex: Lexicon) -> None:
+    """'elevó la cifra hasta los 300', 'raised the toll up to 300': after a verb that raises a
+    figure (`rise_verbs`, earlier in the clause), a `rise_to_words` word says where the
+    figure now stands, not a bound: the number is exact."""
+    if number.qualifier != "at most" or number.low is None and number.high is None:
+        return
+    to = lex.phrases("rise_to_words").match(text, number.start)
+    if not to:
+        return
+    clause = re.split(r"[;:.,()]", text[max(sentence.start, number.start - 80) : number.start])[-1]
+    if not lex.phrases("rise_verbs").search(clause):
+        return
+    number.qualifier = "exact"
+    number.low = number.high
 
 
 def clock_time(text: str, number: Number, lex: Lexicon | None = None) -> bool:

@@ -273,8 +273,17 @@ def predicate_word(text: str, left: int, start: int, lex: Lexicon) -> str | None
     head = text[left : left + word.start()]
     if re.search(rf"(?:{lex.phrases('genitive_words').pattern})\s+$", head, re.I):
         return None
-    if len(words) > 1 and fold(words[-2].group(0)) in lex.get_set("label_prepositions"):
-        return None  # "found alive on Monday" is fine, "con vida el lunes" names no predicate
+    prior = [fold(w.group(0)) for w in words[-3:-1]]
+    while prior and prior[-1] in lex.get_set("determiners"):
+        prior.pop()  # "en la misma noche del lunes": the article of a complement
+    if set(prior[-2:]) & lex.get_set("label_prepositions"):
+        # "found alive on Monday" is fine, "con vida el lunes", "a buen ritmo el viernes",
+        # "came into sharper focus on Saturday" name no predicate
+        return None
+    if re.search(r"\d[\d.,]*\s+(?:[^\W\d_]+\s+)?$", head):
+        return None  # "cumpliría 21 años el 30 de marzo", "500 militares adicionales": counted
+    if lex.get("plural_nouns_no_predicate") and re.search(r"[^su]s$", folded):
+        return None  # "stranded cars on Thursday", "Maui authorities on Tuesday": nouns
     article = re.search(rf"(?:{lex.phrases('determiners').pattern})\s+$", head, re.I)
     if article and content_words(head[: article.start()], lex):
         return None  # "controlled the area on May 6": the object, not what the date dates
