@@ -71,3 +71,47 @@ def test_hundreds_as_a_noun_multiply():
 def test_a_noun_or_a_number_beside_a_date_is_not_what_it_dates(text, language):
     (claim,) = claims(text, language, "date")
     assert claim.attribute == "date"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "quote", "span"),
+    [
+        ("Las lluvias cayeron entre el 3 y 4 de mayo en la región.", "es", "3 y 4 de mayo", 1),
+        ("Las lluvias cayeron del 3 al 9 de mayo en la región.", "es", "3 al 9 de mayo", 6),
+        ("Las lluvias cayeron los días 3 y 4 de mayo.", "es", "3 y 4 de mayo", 1),
+        ("The rains fell between May 3 and 4 in the region.", "en", "May 3 and 4", 1),
+        ("The storm hit on May 3-4, killing 12 people.", "en", "May 3-4", 1),
+    ],
+)
+def test_a_range_of_days_is_one_claim_spanning_them(text, language, quote, span):
+    (claim,) = claims(text, language, "date")
+    assert claim.quote == quote
+    back, forward = claim.extra["night"]
+    assert forward - back == span
+    assert claim.extra["range"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rains fell on May 3 and 4 people died.",
+        "On May 3, 4 people died in the storm.",
+    ],
+)
+def test_a_count_after_a_date_is_no_range(text):
+    (claim,) = claims(text, "en", "date")
+    assert "range" not in claim.extra
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Estaba en prisión desde 2001 por asesinato.", "es"),
+        ("He had been in prison since 2001 for murder.", "en"),
+        ("Los bomberos trabajan desde el lunes en la zona del incendio.", "es"),
+    ],
+)
+def test_a_date_after_since_opens_a_period(text, language):
+    (claim,) = claims(text, language, "date")
+    assert claim.attribute == "period start"
+    assert "event" not in claim.extra

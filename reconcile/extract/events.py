@@ -356,7 +356,7 @@ def dateline(text: str, mention: DateMention, lex: Lexicon) -> bool:
     place = r"(?:[A-ZÁÉÍÓÚÑ][\w.'’-]*(?:\s+[\w.'’-]+){0,3})"
     if head and not re.fullmatch(rf"(?:\(?[\w ]*\)?\s*)?{place},?", head):
         return False
-    return bool(re.match(rf"\s*(?:,\s*{place})?\.?\s*(?:\([^)]{{1,30}}\))?\s*[-–—]", tail))
+    return bool(re.match(rf"\s*(?:,\s*{place})?\.?\s*(?:\([^)]{{1,30}}\))?\s*[-–—](?!\d)", tail))
 
 
 def day_pair(text: str, between: str, other: DateMention, lex: Lexicon) -> bool:
@@ -440,9 +440,10 @@ def date_claims(
         if opening_stamp(sentence.text, mention, lex) or cited_on(sentence.text, mention, lex):
             continue
         report = dateline(sentence.text, mention, lex)
-        event = None if report else clause_event(sentence.text, mention, lex, mentions)
+        since = period_start(sentence.text, mention, lex)
+        event = None if report or since else clause_event(sentence.text, mention, lex, mentions)
         about = None
-        if not report and event is None and not mention.year_end:
+        if not report and not since and event is None and not mention.year_end:
             about = clause_label(sentence.text, mention, lex, mentions)
         subject = ""
         if event in personal:  # an arrest or a death is somebody's
@@ -455,6 +456,15 @@ def date_claims(
         back, forward, joined = night_span(sentence.text, mention, mentions, lex)
         if joined is not None:
             skipped.add(id(joined))
+        first, last = day_range(sentence.text, mention, lex)
+        if first is not None:  # "entre el 3 y 4 de mayo": the range, from its first day
+            back = max(back, mention.day - first[0])
+            start = sentence.start + first[1]
+            spans.append((start, end))
+        elif last is not None:  # "between May 3 and 4": the range, to its last day
+            forward = max(forward, last[0] - mention.day)
+            end = sentence.start + last[1]
+            spans.append((start, end))
         extra = {
             "precision": mention.precision,
             "relative": mention.relative,
@@ -468,11 +478,17 @@ def date_claims(
             **({"event": event} if event else {}),
             **({"report": True} if report else {}),
             **({"about": about} if about else {}),
+            **({"since": True} if since else {}),
         }
         if joined is not None and joined.weekday is not None and mention.weekday is not None:
             forward = (joined.weekday - mention.weekday) % 7 or forward
         elif joined is not None and joined.as_date() and mention.as_date():
             forward = (joined.as_date() - mention.as_date()).days
+        if first is not None or last is not None:
+            extra["range"] = True  # one claim spanning the days, never one end of them
+            low, high = (first[0], mention.day) if first else (mention.day, last[0])
+            month = re.sub(r"^(?:[^\W\d_]+,?\s+)?\d{1,2}\s+", "", mention.render())
+            extra["rendered"] = f"{low}–{high} {month}"
         if back or forward:
             extra["night"] = [-back, forward]
         if universal(sentence.text, mention, lex):
@@ -484,7 +500,9 @@ def date_claims(
                 end=end,
                 quote=text[start:end],
                 value=mention.text,
-                attribute=date_attribute(mention, event, about, report),
+                attribute="period start"
+                if since
+                else date_attribute(mention, event, about, report),
                 subject=subject,
                 date=mention.iso,
                 weekday=mention.weekday_name,
@@ -493,6 +511,60 @@ def date_claims(
             )
         )
     return claims, spans
+
+
+def day_range(
+    text: str, mention: DateMention, lex: Lexicon
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """A day of the month written bare beside a date, joined to it as a range: before it
+    ("entre el 3 y 4 de mayo", "del 3 al 9 de mayo", "3-4 May") gives (first day, where it
+    starts), after it ("between May 3 and 4", "May 3-9") (last day, where it ends). A word
+    joiner needs a `range_openers` word before the first day; a dash needs none."""
+    if not mention.day:
+        return None, None
+    determiners = rf"(?:(?:{lex.alternation('determiners')})\s+)?"
+    openers = lex.phrases("range_openers").pattern
+    joiners = lex.phrases("range_joiners").pattern
+    before = re.search(
+        rf"(?:(?P<opener>{openers})\s+{determiners})?\b(?P<day>\d{{1,2}})"
+        rf"(?:\s+(?:{joiners})\s+{determiners}|\s*[-–]\s*)$",
+        text[: mention.start],
+        re.I,
+    )
+    if before and (before.group("opener") or not re.search(r"[^\W\d_]\s+$", before.group(0))):
+        day = int(before.group("day"))
+        if 0 < day < mention.day:
+            return (day, before.start("day")), None
+    if not lex.phrases("range_openers").search(text, max(0, mention.start - 20), mention.start):
+        dash_only = True  # "May 3-4": a dash joins without an opener
+    else:
+        dash_only = False
+    after = re.match(
+        rf"(?:\s+(?:{joiners})\s+{determiners}|\s*[-–]\s*)(\d{{1,2}})\b(?![.,:]\d)",
+        text[mention.end :],
+        re.I,
+    )
+    if not after or (dash_only and not re.match(r"\s*[-–]", after.group(0))):
+        return None, None
+    day = int(after.group(1))
+    rest = text[mention.end + after.end() :]
+    if lex.noun_re.match(rest.lstrip()) or re.match(r"\s+[^\W\d_]+s\b", rest):
+        return None, None  # "on May 3 and 4 people died": a count, not a day
+    if not mention.day < day <= 31:
+        return None, None
+    return None, (day, mention.end + after.end())
+
+
+def period_start(text: str, mention: DateMention, lex: Lexicon) -> bool:
+    """'in prison since 2001', 'desde el 29 de julio': a date after a `since_words` word opens
+    a period; it is no event's date."""
+    return bool(
+        re.search(
+            rf"(?:{lex.phrases('since_words').pattern})\s+(?:(?:{lex.alternation('determiners')})\s+)?$",
+            text[: mention.start],
+            re.I,
+        )
+    )
 
 
 def date_attribute(mention: DateMention, event: str | None, about: str | None, report: bool) -> str:
