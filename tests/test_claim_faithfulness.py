@@ -115,3 +115,68 @@ def test_a_date_after_since_opens_a_period(text, language):
     (claim,) = claims(text, language, "date")
     assert claim.attribute == "period start"
     assert "event" not in claim.extra
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("He said at least 500 buildings were gone.", "en"),
+        ("Al menos 500 edificios quedaron destruidos.", "es"),
+    ],
+)
+def test_buildings_are_not_homes(text, language):
+    (claim,) = claims(text, language)
+    assert claim.attribute == "buildings"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "measure"),
+    [
+        ("El fuego arrasó dos conocidas discotecas de la ciudad.", "es", "discotecas"),
+        ("The fire destroyed two popular nightclubs in the city.", "en", "nightclubs"),
+    ],
+)
+def test_an_adjective_before_the_noun_is_no_part_of_the_measure(text, language, measure):
+    (claim,) = claims(text, language)
+    assert claim.attribute == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Continúa la búsqueda de los cuatro fallecidos.", "es"),
+        ("The search for the four dead continues.", "en"),
+    ],
+)
+def test_the_dead_searched_for_are_dead_not_missing(text, language):
+    (claim,) = claims(text, language)
+    assert claim.attribute == "people killed"
+    assert not claim.extra["comparable"]
+
+
+def test_a_search_for_people_still_counts_the_missing():
+    (claim,) = claims("The search for six missing workers continues.")
+    assert claim.attribute == "people missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The ministry released a statement saying 30 protesters.", "en"),
+        ("Police released the names of 30 protesters.", "en"),
+    ],
+)
+def test_an_event_with_its_own_object_is_not_the_counts(text, language):
+    assert all(c.attribute != "people released" for c in claims(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Police arrested the leaders and 30 members of the gang.", "en"),
+        ("La policía detuvo al cabecilla y a 30 miembros de la banda.", "es"),
+    ],
+)
+def test_a_second_object_of_the_event_is_still_its_count(text, language):
+    (claim,) = claims(text, language)
+    assert claim.attribute == "people arrested"
