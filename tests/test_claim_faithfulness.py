@@ -180,3 +180,32 @@ def test_an_event_with_its_own_object_is_not_the_counts(text, language):
 def test_a_second_object_of_the_event_is_still_its_count(text, language):
     (claim,) = claims(text, language)
     assert claim.attribute == "people arrested"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Cerca de las seis y media de la mañana del lunes 6 de mayo, llegó la policía.", "es"),
+        ("At half past six on Monday, May 6, the police arrived.", "en"),
+    ],
+)
+def test_a_clock_time_is_not_what_a_date_dates(text, language):
+    (claim,) = claims(text, language, "date")
+    assert claim.attribute == "date"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Las marchas del lunes 29 dejaron 12 muertos.", "es"),
+        ("The marches of Monday 29 left 12 dead.", "en"),
+    ],
+)
+def test_a_weekday_with_a_bare_day_is_that_day(text, language):
+    (claim,) = claims(text, language, "date")
+    assert (claim.date, claim.weekday) == ("2024-04-29", "Monday")
+
+
+def test_a_weekday_and_a_day_that_never_met_keep_only_the_weekday():
+    (claim,) = claims("Las marchas del lunes 14 dejaron 12 muertos.", "es", "date")
+    assert (claim.date, claim.weekday) == (None, "Monday")

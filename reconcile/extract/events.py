@@ -8,6 +8,7 @@ event, and is listed but never compared.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..dates import DateMention, PartialDate, find_dates
@@ -255,7 +256,13 @@ def predicate_word(text: str, left: int, start: int, lex: Lexicon) -> str | None
     conferencia de prensa del lunes"), a word after a preposition is a complement ("con
     vida el lunes"), a noun after an article inside the clause is an object ("controlled the
     area on May 6"), and a word of time or a function word describes nothing: no label."""
-    words = list(re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text[left:start]))
+    clause = re.sub(  # "a las seis y media del lunes": a clock time is no predicate
+        lex.get("clock_time") or r"(?!x)x",
+        lambda m: " " * len(m.group(0)),
+        text[left:start],
+        flags=re.I,
+    )
+    words = list(re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", clause))
     while words and fold(words[-1].group(0)) in lex.get_set("date_fillers"):
         words.pop()
     if not words:
@@ -433,6 +440,7 @@ def date_claims(
     mentions = find_dates(sentence.text, code, reference)
     skipped = set()
     for mention in mentions:
+        weekday_and_day(sentence.text, mention, lex)
         start, end = sentence.start + mention.start, sentence.start + mention.end
         spans.append((start, end))
         if id(mention) in skipped:
@@ -511,6 +519,30 @@ def date_claims(
             )
         )
     return claims, spans
+
+
+def weekday_and_day(text: str, mention: DateMention, lex: Lexicon) -> None:
+    """'las marchas del lunes 14': a weekday with a bare day of the month after it is that
+    day, the latest such Monday the 14th on or before the weekday's own reading (within
+    two months); with none, only the weekday is kept. The mention grows to hold the day."""
+    if mention.weekday is None or not mention.relative or re.search(r"\d", mention.text):
+        return
+    after = re.match(r"\s+(\d{1,2})\b(?![.,:]\d)", text[mention.end :])
+    day = mention.as_date()
+    if not after or day is None or not 1 <= int(after.group(1)) <= 31:
+        return
+    rest = text[mention.end + after.end() :]
+    if lex.noun_re.match(rest.lstrip()) or re.match(r"\s+[^\W\d_]*[^\W\d_suáéíóú]s\b", rest):
+        return  # "el lunes 14 personas murieron": a count after the weekday
+    wanted = int(after.group(1))
+    mention.end += after.end()
+    mention.text = text[mention.start : mention.end]
+    for _ in range(9):  # a story's weekday is within weeks of its writing
+        if day.day == wanted:
+            mention.year, mention.month, mention.day = day.year, day.month, day.day
+            return
+        day -= dt.timedelta(days=7)
+    mention.year = mention.month = mention.day = None
 
 
 def day_range(
