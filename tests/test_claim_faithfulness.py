@@ -209,3 +209,21 @@ def test_a_weekday_with_a_bare_day_is_that_day(text, language):
 def test_a_weekday_and_a_day_that_never_met_keep_only_the_weekday():
     (claim,) = claims("Las marchas del lunes 14 dejaron 12 muertos.", "es", "date")
     assert (claim.date, claim.weekday) == (None, "Monday")
+
+
+def test_many_deaths_are_not_the_topic_persons_death():
+    text = (
+        "Ana Ruiz was a teacher in Tolsa. Ana Ruiz loved her town. "
+        "In April, 18 people were killed when a bus fell off a cliff."
+    )
+    (claim,) = claims(text, "en", "date")
+    assert (claim.attribute, claim.subject) == ("date", "")
+
+
+def test_the_topic_persons_own_death_keeps_its_date():
+    text = (
+        "Ana Ruiz was a teacher in Tolsa. Ana Ruiz loved her town. "
+        "She died in April after a long illness."
+    )
+    (claim,) = claims(text, "en", "date")
+    assert (claim.attribute, claim.subject) == ("date of death", "Ana Ruiz")

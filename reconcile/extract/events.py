@@ -456,7 +456,17 @@ def date_claims(
         subject = ""
         if event in personal:  # an arrest or a death is somebody's
             nearby = [p for p in people if abs(p.start - start) < 120]
-            owner = min(nearby, key=lambda p: abs(p.start - start)).name if nearby else topic
+            # "In April, 18 people were killed": many deaths, not the topic's own
+            rest = sentence.text[: mention.start] + " " + sentence.text[mention.end :]
+            counted = any(
+                fold(m.group(0)) not in lex.get_set("one_words")
+                for m in re.finditer(rf"\d+|\b(?:{lex.phrases('words').pattern})\b", rest, re.I)
+            )
+            owner = (
+                min(nearby, key=lambda p: abs(p.start - start)).name
+                if nearby
+                else (None if counted else topic)
+            )
             if owner:
                 subject = owner
             else:
