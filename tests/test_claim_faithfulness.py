@@ -62,9 +62,9 @@ def test_hundreds_as_a_noun_multiply():
         ("Llegaron 500 militares adicionales el viernes 3 de mayo.", "es"),
         ("Rescuers searched stranded cars on Thursday.", "en"),
         ("Tolsa authorities on Tuesday will publish the list.", "en"),
-        ("The damage came into sharper focus on Saturday.", "en"),
-        ("Avanzaron a buen ritmo el viernes 3 de mayo.", "es"),
-        ("En la misma noche del lunes, la banda huyó.", "es"),
+        ("The losses came into clear focus on Friday.", "en"),
+        ("Caminaron todos a buen paso el viernes 3 de mayo.", "es"),
+        ("Ya en la misma noche del martes, la banda huyó.", "es"),
         ("There were 29 more than on Tuesday.", "en"),
     ],
 )
