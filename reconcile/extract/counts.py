@@ -67,6 +67,8 @@ def nearest_event(
             continue  # "900 troops joined the search for bodies": the bodies are missing
         elif match.end() <= start and event_has_own_people(text, sentence.start, match, start, lex):
             continue  # "how many people were arrested, but ... around 10 people handcuffed"
+        elif match.end() <= start and event_has_own_object(text, match, start, lex):
+            continue  # "released a statement saying 30 ...": the statement was released
         score = (
             len(between)
             + 60 * between.count(",")
@@ -129,6 +131,32 @@ def event_has_own_people(text: str, floor: int, event: re.Match, start: int, lex
         and "," in between
         and fold(own.group(1)) not in lex.get_set("count_gap_words") | lex.number_words
     )
+
+
+def event_has_own_object(text: str, event: re.Match, start: int, lex: Lexicon) -> bool:
+    """An active event before a number with an object of its own right after it, an article
+    and a noun that is neither people nor a figure ('released a statement saying 30 ...',
+    'released the names of 30 ...'): the event happened to that object, not to the count."""
+    own = re.match(
+        rf"\s+(?:{lex.alternation('determiners')})\s+([^\W\d_][\w'’-]*)",
+        text[event.end() : start],
+        re.I,
+    )
+    if not own:
+        return False
+    word = fold(own.group(1))
+    if word in lex.number_words or word in lex.qualifier_of or lex.qualifier_re.match(own.group(1)):
+        return False
+    noun = lex.noun_re.match(text, event.end() + own.start(1), start)
+    key = fold(re.sub(r"\s+", " ", noun.group(0))) if noun else word
+    people = lex.people_nouns | set(lex.group_of) | set(lex.event_noun_of)
+    if key in people or word in people:
+        return False
+    rest = text[event.end() + own.end() : start]
+    if not rest.strip():
+        return False  # "charges against an additional eight people": a word of the count's
+    # "arrested the leaders and 30 members": the count is a second object of the event
+    return not (lex.phrases("and_words").search(rest) and len(rest.split()) <= 4)
 
 
 def auxiliary_tail(lex: Lexicon) -> re.Pattern:
@@ -391,10 +419,17 @@ def fallback_noun(text: str, number: Number, limit: int, lex: Lexicon) -> str | 
         if fold(word) in stop or fold(word) in verbs:
             break  # "cinco continúan hospitalizados": a verb, no noun
         words.append(word)
-    plural = re.compile(r"[^su]s$")
-    if len(words) > 1 and plural.search(words[1]):
+    rest = lex.get_set("remainder_after")  # "tres más murieron"
+
+    def plural(word: str) -> bool:  # "después", "inglés": singular, accented
+        accented = re.search(r"[áéíóú]s$", word)
+        return bool(re.search(r"[^su]s$", word)) and (not accented or fold(word) in rest)
+
+    while len(words) > 1 and fold(words[0]) in lex.get_set("adjectives_before_noun"):
+        words.pop(0)  # "dos conocidas discotecas", "two popular nightclubs": the noun counts
+    if len(words) > 1 and plural(words[1]):
         return " ".join(words[:2])  # "2 storage devices"
-    if words and plural.search(words[0]):
+    if words and plural(words[0]):
         return words[0]  # "17 companies paid him"
     return None  # only plural nouns: not "the two discuss"
 
@@ -492,6 +527,7 @@ def count_claims(
             text, sentence, number, lex
         ):
             continue
+        raised_to(text, sentence, number, lex)
         claim = named_and_rest(sentence, text, lex, number, dates)
         if claim is None:
             claim = classify(sentence, text, lex, number, dates)
@@ -731,15 +767,36 @@ def elided_age(text: str, sentence: Sentence, number: Number, lex: Lexicon) -> b
 
 def day_after_weekday(text: str, sentence: Sentence, number: Number, lex: Lexicon) -> bool:
     """'last Sunday (14)', 'este martes (16)': a day of the month in brackets after a
-    weekday, not a count."""
+    weekday, not a count; so is one in figures right after it ('las marchas del lunes 14
+    después de ...'), unless a noun the lexicon counts follows ('el lunes 14 personas
+    murieron': a count)."""
     before = re.findall(r"[\w'’]+|\(", text[max(sentence.start, number.start - 20) : number.start])
-    return (
-        len(before) > 1
-        and before[-1] == "("
-        and fold(before[-2]) in lex.weekdays
-        and number.low is not None
-        and number.low <= 31
-    )
+    if number.low is None or number.low > 31 or number.low != number.high or len(before) < 1:
+        return False
+    if len(before) > 1 and before[-1] == "(" and fold(before[-2]) in lex.weekdays:
+        return True
+    if number.words or fold(before[-1]) not in lex.weekdays or number.qualifier != "exact":
+        return False
+    if not re.fullmatch(r"\s+", text[number.start - 1 : number.start]):
+        return False
+    noun, _ = head_noun(text, number, sentence.end, lex)
+    return noun is None and fallback_noun(text, number, sentence.end, lex) is None
+
+
+def raised_to(text: str, sentence: Sentence, number: Number, lex: Lexicon) -> None:
+    """'elevó la cifra hasta los 300', 'raised the toll up to 300': after a verb that raises a
+    figure (`rise_verbs`, earlier in the clause), a `rise_to_words` word says where the
+    figure now stands, not a bound: the number is exact."""
+    if number.qualifier != "at most" or number.low is None and number.high is None:
+        return
+    to = lex.phrases("rise_to_words").match(text, number.start)
+    if not to:
+        return
+    clause = re.split(r"[;:.,()]", text[max(sentence.start, number.start - 80) : number.start])[-1]
+    if not lex.phrases("rise_verbs").search(clause):
+        return
+    number.qualifier = "exact"
+    number.low = number.high
 
 
 def clock_time(text: str, number: Number, lex: Lexicon | None = None) -> bool:
@@ -801,6 +858,10 @@ def classify(
     elif noun in lex.event_noun_of:
         # "la liberación de 173 detenidos": the detainees were released
         governing = governing_event(text, sentence.start, number, lex)
+        if governing in lex.get_set("searched_events"):
+            # "la búsqueda de los cuatro fallecidos": searched for, the dead are still dead,
+            # and maybe only those not yet found: shown, never compared
+            governing, comparable = None, False
         attribute = f"people {governing}" if governing else lex.event_noun_of[noun]
     elif noun in lex.people_nouns or noun in lex.group_of:
         group = "people" if noun in lex.people_nouns else lex.group_of[noun]

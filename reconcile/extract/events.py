@@ -8,6 +8,7 @@ event, and is listed but never compared.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..dates import DateMention, PartialDate, find_dates
@@ -255,7 +256,13 @@ def predicate_word(text: str, left: int, start: int, lex: Lexicon) -> str | None
     conferencia de prensa del lunes"), a word after a preposition is a complement ("con
     vida el lunes"), a noun after an article inside the clause is an object ("controlled the
     area on May 6"), and a word of time or a function word describes nothing: no label."""
-    words = list(re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text[left:start]))
+    clause = re.sub(  # "a las seis y media del lunes": a clock time is no predicate
+        lex.get("clock_time") or r"(?!x)x",
+        lambda m: " " * len(m.group(0)),
+        text[left:start],
+        flags=re.I,
+    )
+    words = list(re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", clause))
     while words and fold(words[-1].group(0)) in lex.get_set("date_fillers"):
         words.pop()
     if not words:
@@ -273,8 +280,17 @@ def predicate_word(text: str, left: int, start: int, lex: Lexicon) -> str | None
     head = text[left : left + word.start()]
     if re.search(rf"(?:{lex.phrases('genitive_words').pattern})\s+$", head, re.I):
         return None
-    if len(words) > 1 and fold(words[-2].group(0)) in lex.get_set("label_prepositions"):
-        return None  # "found alive on Monday" is fine, "con vida el lunes" names no predicate
+    prior = [fold(w.group(0)) for w in words[-3:-1]]
+    while prior and prior[-1] in lex.get_set("determiners"):
+        prior.pop()  # "en la misma noche del lunes": the article of a complement
+    if set(prior[-2:]) & lex.get_set("label_prepositions"):
+        # "found alive on Monday" is fine, "con vida el lunes", "a buen ritmo el viernes",
+        # "came into sharper focus on Saturday" name no predicate
+        return None
+    if re.search(r"\d[\d.,]*\s+(?:[^\W\d_]+\s+)?$", head):
+        return None  # "cumpliría 21 años el 30 de marzo", "500 militares adicionales": counted
+    if lex.get("plural_nouns_no_predicate") and re.search(r"[^su]s$", folded):
+        return None  # "stranded cars on Thursday", "Maui authorities on Tuesday": nouns
     article = re.search(rf"(?:{lex.phrases('determiners').pattern})\s+$", head, re.I)
     if article and content_words(head[: article.start()], lex):
         return None  # "controlled the area on May 6": the object, not what the date dates
@@ -347,7 +363,7 @@ def dateline(text: str, mention: DateMention, lex: Lexicon) -> bool:
     place = r"(?:[A-ZÁÉÍÓÚÑ][\w.'’-]*(?:\s+[\w.'’-]+){0,3})"
     if head and not re.fullmatch(rf"(?:\(?[\w ]*\)?\s*)?{place},?", head):
         return False
-    return bool(re.match(rf"\s*(?:,\s*{place})?\.?\s*(?:\([^)]{{1,30}}\))?\s*[-–—]", tail))
+    return bool(re.match(rf"\s*(?:,\s*{place})?\.?\s*(?:\([^)]{{1,30}}\))?\s*[-–—](?!\d)", tail))
 
 
 def day_pair(text: str, between: str, other: DateMention, lex: Lexicon) -> bool:
@@ -424,6 +440,7 @@ def date_claims(
     mentions = find_dates(sentence.text, code, reference)
     skipped = set()
     for mention in mentions:
+        weekday_and_day(sentence.text, mention, lex)
         start, end = sentence.start + mention.start, sentence.start + mention.end
         spans.append((start, end))
         if id(mention) in skipped:
@@ -431,14 +448,25 @@ def date_claims(
         if opening_stamp(sentence.text, mention, lex) or cited_on(sentence.text, mention, lex):
             continue
         report = dateline(sentence.text, mention, lex)
-        event = None if report else clause_event(sentence.text, mention, lex, mentions)
+        since = period_start(sentence.text, mention, lex)
+        event = None if report or since else clause_event(sentence.text, mention, lex, mentions)
         about = None
-        if not report and event is None and not mention.year_end:
+        if not report and not since and event is None and not mention.year_end:
             about = clause_label(sentence.text, mention, lex, mentions)
         subject = ""
         if event in personal:  # an arrest or a death is somebody's
             nearby = [p for p in people if abs(p.start - start) < 120]
-            owner = min(nearby, key=lambda p: abs(p.start - start)).name if nearby else topic
+            # "In April, 18 people were killed": many deaths, not the topic's own
+            rest = sentence.text[: mention.start] + " " + sentence.text[mention.end :]
+            counted = any(
+                fold(m.group(0)) not in lex.get_set("one_words")
+                for m in re.finditer(rf"\d+|\b(?:{lex.phrases('words').pattern})\b", rest, re.I)
+            )
+            owner = (
+                min(nearby, key=lambda p: abs(p.start - start)).name
+                if nearby
+                else (None if counted else topic)
+            )
             if owner:
                 subject = owner
             else:
@@ -446,6 +474,15 @@ def date_claims(
         back, forward, joined = night_span(sentence.text, mention, mentions, lex)
         if joined is not None:
             skipped.add(id(joined))
+        first, last = day_range(sentence.text, mention, lex)
+        if first is not None:  # "entre el 3 y 4 de mayo": the range, from its first day
+            back = max(back, mention.day - first[0])
+            start = sentence.start + first[1]
+            spans.append((start, end))
+        elif last is not None:  # "between May 3 and 4": the range, to its last day
+            forward = max(forward, last[0] - mention.day)
+            end = sentence.start + last[1]
+            spans.append((start, end))
         extra = {
             "precision": mention.precision,
             "relative": mention.relative,
@@ -459,11 +496,17 @@ def date_claims(
             **({"event": event} if event else {}),
             **({"report": True} if report else {}),
             **({"about": about} if about else {}),
+            **({"since": True} if since else {}),
         }
         if joined is not None and joined.weekday is not None and mention.weekday is not None:
             forward = (joined.weekday - mention.weekday) % 7 or forward
         elif joined is not None and joined.as_date() and mention.as_date():
             forward = (joined.as_date() - mention.as_date()).days
+        if first is not None or last is not None:
+            extra["range"] = True  # one claim spanning the days, never one end of them
+            low, high = (first[0], mention.day) if first else (mention.day, last[0])
+            month = re.sub(r"^(?:[^\W\d_]+,?\s+)?\d{1,2}\s+", "", mention.render())
+            extra["rendered"] = f"{low}–{high} {month}"
         if back or forward:
             extra["night"] = [-back, forward]
         if universal(sentence.text, mention, lex):
@@ -475,7 +518,9 @@ def date_claims(
                 end=end,
                 quote=text[start:end],
                 value=mention.text,
-                attribute=date_attribute(mention, event, about, report),
+                attribute="period start"
+                if since
+                else date_attribute(mention, event, about, report),
                 subject=subject,
                 date=mention.iso,
                 weekday=mention.weekday_name,
@@ -484,6 +529,84 @@ def date_claims(
             )
         )
     return claims, spans
+
+
+def weekday_and_day(text: str, mention: DateMention, lex: Lexicon) -> None:
+    """'las marchas del lunes 14': a weekday with a bare day of the month after it is that
+    day, the latest such Monday the 14th on or before the weekday's own reading (within
+    two months); with none, only the weekday is kept. The mention grows to hold the day."""
+    if mention.weekday is None or not mention.relative or re.search(r"\d", mention.text):
+        return
+    after = re.match(r"\s+(\d{1,2})\b(?![.,:]\d)", text[mention.end :])
+    day = mention.as_date()
+    if not after or day is None or not 1 <= int(after.group(1)) <= 31:
+        return
+    rest = text[mention.end + after.end() :]
+    if lex.noun_re.match(rest.lstrip()) or re.match(r"\s+[^\W\d_]*[^\W\d_suáéíóú]s\b", rest):
+        return  # "el lunes 14 personas murieron": a count after the weekday
+    wanted = int(after.group(1))
+    mention.end += after.end()
+    mention.text = text[mention.start : mention.end]
+    for _ in range(9):  # a story's weekday is within weeks of its writing
+        if day.day == wanted:
+            mention.year, mention.month, mention.day = day.year, day.month, day.day
+            return
+        day -= dt.timedelta(days=7)
+    mention.year = mention.month = mention.day = None
+
+
+def day_range(
+    text: str, mention: DateMention, lex: Lexicon
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """A day of the month written bare beside a date, joined to it as a range: before it
+    ("entre el 3 y 4 de mayo", "del 3 al 9 de mayo", "3-4 May") gives (first day, where it
+    starts), after it ("between May 3 and 4", "May 3-9") (last day, where it ends). A word
+    joiner needs a `range_openers` word before the first day; a dash needs none."""
+    if not mention.day:
+        return None, None
+    determiners = rf"(?:(?:{lex.alternation('determiners')})\s+)?"
+    openers = lex.phrases("range_openers").pattern
+    joiners = lex.phrases("range_joiners").pattern
+    before = re.search(
+        rf"(?:(?P<opener>{openers})\s+{determiners})?\b(?P<day>\d{{1,2}})"
+        rf"(?:\s+(?:{joiners})\s+{determiners}|\s*[-–]\s*)$",
+        text[: mention.start],
+        re.I,
+    )
+    if before and (before.group("opener") or not re.search(r"[^\W\d_]\s+$", before.group(0))):
+        day = int(before.group("day"))
+        if 0 < day < mention.day:
+            return (day, before.start("day")), None
+    if not lex.phrases("range_openers").search(text, max(0, mention.start - 20), mention.start):
+        dash_only = True  # "May 3-4": a dash joins without an opener
+    else:
+        dash_only = False
+    after = re.match(
+        rf"(?:\s+(?:{joiners})\s+{determiners}|\s*[-–]\s*)(\d{{1,2}})\b(?![.,:]\d)",
+        text[mention.end :],
+        re.I,
+    )
+    if not after or (dash_only and not re.match(r"\s*[-–]", after.group(0))):
+        return None, None
+    day = int(after.group(1))
+    rest = text[mention.end + after.end() :]
+    if lex.noun_re.match(rest.lstrip()) or re.match(r"\s+[^\W\d_]+s\b", rest):
+        return None, None  # "on May 3 and 4 people died": a count, not a day
+    if not mention.day < day <= 31:
+        return None, None
+    return None, (day, mention.end + after.end())
+
+
+def period_start(text: str, mention: DateMention, lex: Lexicon) -> bool:
+    """'in prison since 2001', 'desde el 29 de julio': a date after a `since_words` word opens
+    a period; it is no event's date."""
+    return bool(
+        re.search(
+            rf"(?:{lex.phrases('since_words').pattern})\s+(?:(?:{lex.alternation('determiners')})\s+)?$",
+            text[: mention.start],
+            re.I,
+        )
+    )
 
 
 def date_attribute(mention: DateMention, event: str | None, about: str | None, report: bool) -> str:
