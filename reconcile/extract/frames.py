@@ -852,6 +852,12 @@ def apply_frames(
             frame["unclear"] = f"a sub-group of the count, by where or how ('{where}')"
         if share_of_total(text, claim, sentence, lex):
             frame["unclear"] = "a share of a larger total"
+        if claim.attribute in lex.get_set("place_things") and re.search(
+            lex.phrases("setting_prepositions").pattern + r"\s+$",
+            text[sentence.start : number.start],
+            re.I,
+        ):  # "murieron en cuatro localidades": where another figure happened, not a fact
+            frame["unclear"] = "the places another figure is spread over"
         if remainder(text, number, sentence, lex) and not (claim.extra.get("set") or other_measure):
             frame["unclear"] = "the rest of a set, not its total"
         if named_group and not (parent or named_part):
