@@ -159,7 +159,12 @@ def clashing_pairs(kind: str, claims: list[dict]) -> list[tuple[dict, dict]]:
 
 def approximate_pairs(claims: list[dict]) -> list[tuple[dict, dict]]:
     """Pairs of figures from two documents that differ where one is approximate ("about 30"
-    and 29): soft, worth a low note only when nothing in the block clashes."""
+    and 29): soft, worth a low note only when nothing in the block clashes. A document that
+    gives both figures itself ("about 20 injured" in a quote, "20 injured" in its own words)
+    rounds its own figure: no source differs from it on either."""
+    given = {}
+    for claim in claims:
+        given.setdefault(document_of(claim), set()).add((claim["low"], claim["high"]))
     return [
         (a, b)
         for i, a in enumerate(claims)
@@ -167,6 +172,8 @@ def approximate_pairs(claims: list[dict]) -> list[tuple[dict, dict]]:
         if document_of(a) != document_of(b)
         and "about" in (a["qualifier"], b["qualifier"])
         and (a["low"], a["high"]) != (b["low"], b["high"])
+        and (a["low"], a["high"]) not in given[document_of(b)]
+        and (b["low"], b["high"]) not in given[document_of(a)]
     ]
 
 

@@ -709,18 +709,37 @@ def opens_a_whole(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     )
 
 
-def severe(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
-    """'721 of whom are in serious condition', '1.404 se encuentran en estado grave',
-    'seriously injured', 'heridos de gravedad'."""
-    window = text[claim.start : min(sentence.end, claim.end + 45)]
-    cut = re.search(r"[;(]|\d[\d.,]*\s+(?!de\b)", window[len(claim.quote) :])
-    if cut:
-        window = window[: len(claim.quote) + cut.start()]
+def severe(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> str:
+    """The grade of an injury count: 'seriously injured', '721 of whom are in serious
+    condition', '1.404 se encuentran en estado grave', 'heridos de gravedad': "seriously";
+    '20 in critical condition': "critically", a grade of its own. "130 heridas, 18 de ellas en
+    estado crítico", "about 30 injured, most of them critically": "part", the grade is a
+    part's, after a comma that opens it. Else ""."""
+    markers = lex.phrases("severity_markers")
     before = text[max(sentence.start, claim.start - 25) : claim.start]
-    return bool(
-        lex.phrases("severity_markers").search(window)
-        or re.search(lex.phrases("severity_markers").pattern + r"\s+$", before, re.I)
-    )
+    found = re.search(markers.pattern + r"\s+$", before, re.I)
+    if not found:
+        window = text[claim.start : min(sentence.end, claim.end + 45)]
+        cut = re.search(r"[;(]|\d[\d.,]*\s+(?!de\b)", window[len(claim.quote) :])
+        if cut:
+            window = window[: len(claim.quote) + cut.start()]
+        words = lex.alternation("words")
+        of_them = lex.phrases("part_markers_after").pattern
+        openers = lex.phrases("severity_part_openers").pattern
+        part = re.search(
+            rf",\s*(?:(?:\d[\d.,]*|(?:{words}))\s+{of_them}|{openers})",
+            window[len(claim.quote) :],
+            re.I,
+        )
+        if part:
+            found = markers.search(window[: len(claim.quote) + part.start()])
+            if not found:
+                return "part" if markers.search(window) else ""
+        else:
+            found = markers.search(window)
+    if not found:
+        return ""
+    return "critically" if lex.phrases("critical_markers").search(found.group(0)) else "seriously"
 
 
 def own_event(text: str, number: Number, limit: int, lex: Lexicon) -> bool:
@@ -741,7 +760,7 @@ def inherited_measure(own: str, parent: str, lex: Lexicon) -> str:
 
 
 def measure_of(attribute: str) -> str:
-    return attribute.replace("seriously injured", "injured")
+    return re.sub(r"\b(?:seriously|critically) injured$", "injured", attribute)
 
 
 def apply_frames(
@@ -752,6 +771,7 @@ def apply_frames(
     whole: Counted | None = None
     previous: Counted | None = None
     parents: dict[int, Counted | None] = {}
+    graded_in_part: set[int] = set()
     for item in people:
         claim, number = item.claim, item.number
         frame: dict = {}
@@ -806,8 +826,16 @@ def apply_frames(
             nationality = nationality or (previous.claim.extra.get("frame") or {}).get(
                 "nationality"
             )
-        if severe(text, claim, sentence, lex) and claim.attribute.endswith(" injured"):
-            claim.attribute = claim.attribute[: -len("injured")] + "seriously injured"
+        grade = severe(text, claim, sentence, lex) if claim.attribute.endswith(" injured") else ""
+        if grade in ("seriously", "critically"):
+            claim.attribute = claim.attribute[: -len("injured")] + f"{grade} injured"
+            if parent is not None and id(parent) in graded_in_part:
+                # "155 heridas, 22 de ellas en estado crítico", "30 injured, most of them
+                # critically": a graded part appended to its total is kept but not compared
+                # (abstain): on real news such parts joined figures of two different facts
+                frame["unclear"] = "a graded part appended to its total"
+        elif grade == "part":  # the total injured, whose part is graded after it
+            graded_in_part.add(id(item))
         if nationals(text, number, sentence, lex):
             frame["unclear"] = "counted as nationals of a country the sentence names elsewhere"
         named_group = part_of_a_named_group(text, sentence.start, claim, lex)
@@ -824,6 +852,12 @@ def apply_frames(
             frame["unclear"] = f"a sub-group of the count, by where or how ('{where}')"
         if share_of_total(text, claim, sentence, lex):
             frame["unclear"] = "a share of a larger total"
+        if claim.attribute in lex.get_set("place_things") and re.search(
+            lex.phrases("setting_prepositions").pattern + r"\s+$",
+            text[sentence.start : number.start],
+            re.I,
+        ):  # "murieron en cuatro localidades": where another figure happened, not a fact
+            frame["unclear"] = "the places another figure is spread over"
         if remainder(text, number, sentence, lex) and not (claim.extra.get("set") or other_measure):
             frame["unclear"] = "the rest of a set, not its total"
         if named_group and not (parent or named_part):
