@@ -28,7 +28,8 @@ from pathlib import Path
 
 from reconcile.dates import MONTH_NAMES, WEEKDAY_NAMES
 
-VERSION = 2  # raise when the output changes, so that benchmarks regenerate stored corpora
+MEASURED_KEYS = frozenset({"hectares"})  # counts written with a unit of measure
+VERSION = 3  # raise when the output changes, so that benchmarks regenerate stored corpora
 
 # The calendar's English names, as the library renders them.
 WEEKDAYS, MONTHS = WEEKDAY_NAMES, MONTH_NAMES
@@ -966,7 +967,8 @@ def plan_story(
             {
                 "story": story.id,
                 "type": "count",
-                "kind": "count",
+                # a figure in a unit (hectares) is a measured quantity, reported as such
+                "kind": "quantity" if count.key in MEASURED_KEYS else "count",
                 "about": count.key,
                 "right": str(count.value),
                 "wrong": str(wrong),

@@ -318,3 +318,49 @@ def test_check_judges_a_drafts_quantities_as_conflicts_would(tmp_path):
     result = run_cli("conflicts", "--db", db, "-f", "json")
     attributes = [c["attribute"] for c in json.loads(result.stdout)["conflicts"]]
     assert attributes == ["length: distance of epicentre from Dornhaven"]
+
+
+# --------------------------------------------------------------------------- area burned
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The blaze near Tarsk has burned 4,200 hectares since Sunday.", "en"),
+        ("Some 4,200 hectares were scorched by the Tarsk fire.", "en"),
+        ("El incendio de Tarsk ha calcinado 4.200 hectáreas desde el domingo.", "es"),
+        ("Ya hay 4.200 hectáreas quemadas por el fuego de Tarsk.", "es"),
+    ],
+)
+def test_the_land_a_fire_burnt_is_a_compared_frame(text, language):
+    assert frame(text, language) == ("area: area burned", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The farm covers 4,200 hectares of wheat.", "en"),
+        ("La finca tiene 4.200 hectáreas de trigo.", "es"),
+    ],
+)
+def test_an_area_with_no_fire_verb_is_stored_but_not_compared(text, language):
+    attribute, comparable = frame(text, language)
+    assert not comparable
+
+
+def test_a_larger_area_burned_in_a_later_report_is_growth_not_contradiction(tmp_path):
+    db = tmp_path / "r.db"
+    write(
+        tmp_path / "a.md",
+        "---\npublished: 2024-07-01\n---\n"
+        "The Tarsk wildfire has burned 1,200 hectares, firefighters said.\n",
+    )
+    write(
+        tmp_path / "b.md",
+        "---\npublished: 2024-07-03\n---\n"
+        "The Tarsk wildfire has burned 3,900 hectares, firefighters said.\n",
+    )
+    run_cli("ingest", str(tmp_path / "a.md"), str(tmp_path / "b.md"), "--db", str(db), "-q")
+    result = run_cli("conflicts", "--db", str(db), "--format", "json", "--kind", "quantity")
+    (conflict,) = json.loads(result.stdout)["conflicts"]
+    assert conflict["severity"] == "low"
