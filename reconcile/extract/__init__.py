@@ -171,7 +171,7 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
         if facts or personal or not GATED:  # a hedge and a source are only ever of a fact
             hedge = hedge_of(sentence, lex)
             attribution = attribution_of(sentence, lex, people)
-            name_the_counting_body(counts, attribution, lex)
+            name_the_counting_body(counts, attribution, lex, sentence.text)
             for claim in facts:
                 claim.hedge = hedge
                 claim.attribution = attribution

@@ -1064,8 +1064,8 @@ def counting_body(attribution: str | None, lex: Lexicon) -> str | None:
     ('foro penal'). Figures of two bodies are two facts, not a contradiction. The state's own
     count ('according to police', 'the Interior Ministry said') is what news reports without
     naming a source, so it names no body and meets the unattributed figures; so do a vague
-    source ('sources', 'the head of the NGO') and an organisation without its name
-    (`organisation_nouns`)."""
+    source ('sources') and an organisation without its name (`organisation_nouns`) here; a
+    non-governmental body without its name is read by `body_beside_a_verb`."""
     if not attribution:
         return None
     organisations = lex.get_set("organisation_nouns")
@@ -1082,10 +1082,46 @@ def counting_body(attribution: str | None, lex: Lexicon) -> str | None:
     return " ".join(fold(w) for w in words) or None
 
 
-def name_the_counting_body(counts: list[Claim], attribution: str | None, lex: Lexicon) -> None:
+def body_beside_a_verb(text: str, lex: Lexicon) -> str | None:
+    """A non-governmental body that gives the sentence's figures, named beside a verb of saying
+    or counting, before or after the figure ('..., announced the NGO', 'según la ONG', 'the
+    rights group documented 40 arrests'): its name when one follows ('the NGO Foro Penal'),
+    else the kind of body (`counting_body_kinds`). None when no such body is next to such a
+    verb, when two are, or when a state body is named in the sentence too (unclear who
+    counted: abstain)."""
+    cache = lex.__dict__.setdefault("_body_patterns", {})
+    if not cache:
+        verbs = [*lex.speech_verbs, *lex.data.get("counting_verbs", [])]
+        cache["verb"] = phrase_pattern([*verbs, *lex.data.get("attribution_before", [])])
+        cache["body"] = lex.phrases("nongovernmental_nouns")
+    found = set()
+    for match in cache["body"].finditer(text):
+        before = text[max(0, match.start() - 40) : match.start()]
+        after = text[match.end() : match.end() + 60]
+        name = re.match(rf"\s+({PLACE})", after)
+        tail = after[name.end() :] if name else after
+        verb_before = any(
+            re.fullmatch(r"\s+(?:[^\W\d]+\s+){0,4}", before[v.end() :])
+            for v in cache["verb"].finditer(before)
+        )
+        head = re.match(r"(?:\s+[^\W\d]+){0,3}?\s+", tail)
+        verb_after = bool(head and cache["verb"].match(tail, head.end()))
+        if verb_before or verb_after:
+            found.add(fold(name.group(1)) if name else lex.data["counting_body_kinds"][0])
+    if len(found) != 1 or lex.phrases("official_bodies").search(text):
+        return None
+    return found.pop()
+
+
+def name_the_counting_body(
+    counts: list[Claim], attribution: str | None, lex: Lexicon, text: str = ""
+) -> None:
     """Put the body that counted into the frame of each count of the sentence ('according to
-    Foro Penal, 177 were arrested'); a count with no body named keeps its frame."""
+    Foro Penal, 177 were arrested', '..., announced the NGO'); a count with no body named
+    keeps its frame, as does one whose attribution is a state body."""
     body = counting_body(attribution, lex)
+    if not body and not (attribution and lex.phrases("official_bodies").search(attribution)):
+        body = body_beside_a_verb(text, lex) if text else None
     if not body:
         return
     for claim in counts:
