@@ -5,9 +5,10 @@ km" for one quake's depth do not. A quantity whose frame is unclear has no block
 compared.
 
 Each figure is an interval in its dimension's base unit (metres, days), from its qualifier as
-for counts ("more than 25 metres" is [25 m, ∞)), widened by `ROUNDING` either way: a distance
-written in round figures, or converted from miles, is exact to a few per cent at best, so 60
-and 63 km agree while 60 and 71 km do not.
+for counts ("more than 25 metres" is [25 m, ∞)), widened by what its writing allows (`interval`):
+half its last written digit, at most `ROUND_FIGURE` of it, at least `ROUNDING` when it is said
+to be approximate. So 60 and 63 km agree (60 may be rounded) while 60 and 71 km do not, and
+two exact figures such as 18,205 and 18,103 hectares are a contradiction.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from .models import Conflict
 
 #: How far apart two figures of one measure may be and still agree (rounding, conversion).
 ROUNDING = 0.03
+#: The most a figure written round may have been rounded by: '60 km' holds 57 to 63.
+ROUND_FIGURE = 0.05
 RULE = "quantity-intervals"
 #: Two place names this alike (rapidfuzz ratio of their folded keys) name one place in two
 #: spellings ("Tarsk" and "Tarsc").
@@ -69,13 +72,34 @@ def alike(a: str, b: str) -> bool:
 
 
 def interval(claim: dict) -> tuple[float, float]:
-    """The figure in its dimension's base unit, widened by `ROUNDING`."""
+    """The figure in its dimension's base unit, widened by what its writing allows: half its
+    last written digit ("60 km" may be 63 rounded; 18,205 hectares against 18,103 is a
+    contradiction), at most `ROUND_FIGURE` of it ("1,000" is no "1,300"), and at least
+    `ROUNDING` for a figure said to be approximate ("about 70 km" against "43 miles")."""
     extra = claim["extra"]
     low = extra.get("base_low")
     high = extra.get("base_high")
     low = -math.inf if low is None else low
     high = math.inf if high is None or claim["high"] is None else high
-    return low * (1 - ROUNDING), high * (1 + ROUNDING)
+    slack = ROUNDING
+    if claim.get("low"):
+        written = float(claim["low"])
+        slack = min(ROUND_FIGURE, last_digit(written) / 2 / abs(written))
+        if claim.get("qualifier") not in (None, "exact"):
+            slack = max(ROUNDING, slack)
+    return low * (1 - slack), high * (1 + slack)
+
+
+def last_digit(value: float) -> float:
+    """The place of a figure's last written digit: 18205 -> 1, 70 -> 10, 18.5 -> 0.1."""
+    if not float(value).is_integer():
+        decimals = len(f"{value:.6f}".rstrip("0").split(".")[1])
+        return 10.0**-decimals
+    number, place = int(abs(value)), 1.0
+    while number and number % 10 == 0:
+        number //= 10
+        place *= 10
+    return place
 
 
 def compatible(a: dict, b: dict) -> bool:

@@ -213,6 +213,9 @@ def claim(document: str, low: float, base: float, unit: str = "km", qualifier: s
         (claim("a", 10, 1000), claim("b", 18.5, 1000), False),
         (claim("a", 60, 1000), claim("b", 63, 1000), True),  # rounding
         (claim("a", 60, 1000), claim("b", 71, 1000), False),
+        (claim("a", 18205, 10000, "ha"), claim("b", 18103, 10000, "ha"), False),  # exact figures
+        (claim("a", 1000, 10000, "ha"), claim("b", 1300, 10000, "ha"), False),  # round, not loose
+        (claim("a", 1000, 10000, "ha"), claim("b", 1040, 10000, "ha"), True),
         (claim("a", 25, 1, "m", "more than"), claim("b", 20, 1, "m"), False),
         (claim("a", 30, 0.3048, "ft", "more than"), claim("b", 20, 1, "m"), True),
     ],
