@@ -157,3 +157,28 @@ def invented_corpus(tmp_path_factory) -> Path:
     for name, text in INVENTED_ARTICLES.items():
         write(folder / name, text)
     return folder
+
+
+# --------------------------------------------------------------------------- claims of a sentence
+
+
+def counts(text: str, language: str = "en") -> list:
+    """The count claims of an invented text, dated 10 March 2024."""
+    from reconcile.ingest import analyse
+    from reconcile.models import Document
+
+    document = Document("t", "t", "t", text, published="2024-03-10", language=language)
+    return [c for c in analyse(document)[2] if c.kind == "count"]
+
+
+def by_value(claims, low):
+    """The one claim of `claims` whose figure is `low`."""
+    (claim,) = [c for c in claims if c.low == low]
+    return claim
+
+
+def key(claim) -> tuple | None:
+    """The block a claim is compared in, in a story named 's'."""
+    from reconcile.match import block_key
+
+    return block_key(claim.as_dict(), "s", None)

@@ -4,19 +4,7 @@ sentence in both languages. Invented sentences."""
 from __future__ import annotations
 
 import pytest
-
-from reconcile.ingest import analyse
-from reconcile.models import Document
-
-
-def counts(text: str, language: str = "en") -> list:
-    document = Document("t", "t", "t", text, published="2024-03-10", language=language)
-    return [c for c in analyse(document)[2] if c.kind == "count"]
-
-
-def by_value(claims, low):
-    (claim,) = [c for c in claims if c.low == low]
-    return claim
+from conftest import by_value, counts
 
 
 @pytest.mark.parametrize(

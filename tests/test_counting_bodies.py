@@ -4,24 +4,12 @@ body is named before the figure or after it, and with a verb of saying or of cou
 from __future__ import annotations
 
 import pytest
-
-from reconcile.ingest import analyse
-from reconcile.match import block_key
-from reconcile.models import Document
-
-
-def counts(text: str, language: str = "en") -> list:
-    document = Document("t", "t", "t", text, published="2024-03-10", language=language)
-    return [c for c in analyse(document)[2] if c.kind == "count"]
+from conftest import counts, key
 
 
 def only(text: str, language: str):
     (claim,) = [c for c in counts(text, language) if c.low == 300]
     return claim
-
-
-def key(claim) -> tuple | None:
-    return block_key(claim.as_dict(), "s", None)
 
 
 def body(claim) -> str | None:

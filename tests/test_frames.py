@@ -4,26 +4,10 @@ and counts whose frame cannot be read are kept but never compared. Invented sent
 from __future__ import annotations
 
 import pytest
+from conftest import by_value, counts, key
 
-from reconcile.ingest import analyse
 from reconcile.match import block_key
-from reconcile.models import Document
 from reconcile.numbers import find_numbers
-
-
-def counts(text: str, language: str = "en") -> list:
-    document = Document("t", "t", "t", text, published="2024-03-10", language=language)
-    return [c for c in analyse(document)[2] if c.kind == "count"]
-
-
-def by_value(claims, low):
-    (claim,) = [c for c in claims if c.low == low]
-    return claim
-
-
-def key(claim) -> tuple | None:
-    return block_key(claim.as_dict(), "s", None)
-
 
 # ---------------------------------------------------------------- numbers
 

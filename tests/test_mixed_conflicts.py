@@ -4,24 +4,9 @@ document that rounds its own figure differs from no one. Invented sentences."""
 
 from __future__ import annotations
 
-from reconcile.ingest import analyse
+from conftest import by_value, counts, key
+
 from reconcile.judge import judge_numbers
-from reconcile.match import block_key
-from reconcile.models import Document
-
-
-def counts(text: str, language: str = "en") -> list:
-    document = Document("t", "t", "t", text, published="2024-03-10", language=language)
-    return [c for c in analyse(document)[2] if c.kind == "count"]
-
-
-def by_value(claims, low):
-    (claim,) = [c for c in claims if c.low == low]
-    return claim
-
-
-def key(claim):
-    return block_key(claim.as_dict(), "s", None)
 
 
 def comparable(claim) -> bool:
