@@ -53,6 +53,7 @@ from .judge_places import (
     place_key,
     same_place,
     shown,
+    waypoints,
     within_pairs,
 )
 from .lexicon import fold, lexicon
@@ -1042,6 +1043,7 @@ def check_places(
     draft_entity = entity_finder(people, corpus)
     story_places = corpus.places() if corpus else []
     pairs = within_pairs(story_places + mine)  # the draft's "Tizelt, province of Orba" too
+    legs = waypoints(story_places + mine)  # a draft's leg of the trip too
     blocks: dict[tuple, list[dict]] = defaultdict(list)
     for claim in story_places:
         subject = claim["subject"]
@@ -1062,7 +1064,7 @@ def check_places(
         )
         key = place_block(row, entity)
         block = [dict(c) for c in blocks.get(key, [])] if key else []
-        verdict = judge_place(row, own.get(key) or [row], block, pairs, subject)
+        verdict = judge_place(row, own.get(key) or [row], block, pairs, subject, legs)
         found.append(make_finding(draft, row, "place", row["attribute"], subject, verdict))
     return found
 
@@ -1073,6 +1075,7 @@ def judge_place(
     block: list[dict],
     pairs: set[tuple[str, str]],
     subject: str,
+    legs: set[tuple[str, str]] = frozenset(),
 ) -> Verdict:
     """One draft place against the corpus places of its block (`own`: the draft's claims of
     the block, `draft` among them), by `judge_places` with the draft as one more source: a
@@ -1084,7 +1087,7 @@ def judge_place(
     venue = draft["attribute"] in SPELLING_ONLY
     mine = {id(c) for c in own}
     members = [*block, *own]
-    kept = members if venue else comparable_places(members, pairs)
+    kept = members if venue else comparable_places(members, pairs, legs)
     if not any(c is draft for c in kept):
         key = place_key(said)
         smaller = [

@@ -26,6 +26,8 @@ from .resolve import misspelt
 
 #: Slots a story may fill with several places: their names are compared only for spelling.
 SPELLING_ONLY = ("venue",)
+#: The slots that end a leg of a trip: where a waypoint shows as one and as the other.
+LEG_ENDS = ("origin", "destination")
 
 
 @cache
@@ -98,6 +100,35 @@ def within_pairs(claims: list[dict]) -> set[tuple[str, str]]:
     }
 
 
+def waypoints(claims: list[dict]) -> set[tuple[str, str]]:
+    """The places a trip passes through, as the story tells it: a place one source gives as the
+    start of a whole leg ("took off from Y for Z") and another as where the trip was going
+    ("flew from X to Y"), with Z not X (X to Y and Y to X is a reversed route, a contradiction
+    left to judge). Each (trip, place key); a waypoint is no origin or destination to compare."""
+    ends: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for claim in claims:
+        extra = claim.get("extra") or {}
+        if claim["kind"] == "place" and extra.get("trip") and extra.get("slot") in LEG_ENDS:
+            ends[(extra["trip"], document_of(claim))][extra["slot"]].append(
+                place_key(claim["value"])
+            )
+    found = set()
+    for (trip, _), leg in ends.items():
+        for start in leg["origin"]:
+            onward = [z for z in leg["destination"] if not same_place(z, start)]
+            if not onward:
+                continue  # no whole leg: nothing says the trip went on from here
+            for (other_trip, _), arrival in ends.items():
+                if other_trip != trip or not any(
+                    same_place(start, y) for y in arrival["destination"]
+                ):
+                    continue
+                came_from = arrival["origin"] or [""]
+                if any(not x or not same_place(z, x) for z in onward for x in came_from):
+                    found.add((trip, start))
+    return found
+
+
 def clusters(claims: list[dict]) -> list[list[dict]]:
     """The claims grouped by place: each group one place however written."""
     groups: list[list[dict]] = []
@@ -109,9 +140,13 @@ def clusters(claims: list[dict]) -> list[list[dict]]:
     return groups
 
 
-def comparable_places(claims: list[dict], pairs: set[tuple[str, str]]) -> list[dict]:
+def comparable_places(
+    claims: list[dict], pairs: set[tuple[str, str]], legs: set[tuple[str, str]] = frozenset()
+) -> list[dict]:
     """The claims of a block that are judged: not a larger place that holds another claim's
-    place, and not of a document that gives two places."""
+    place, not a trip's waypoint (`waypoints`: an origin that is also where an earlier leg
+    went is no contradiction of the journey's start), and not of a document that gives two
+    places."""
     keys = {id(c): place_key(c["value"]) for c in claims}
     kept = [
         c
@@ -120,6 +155,7 @@ def comparable_places(claims: list[dict], pairs: set[tuple[str, str]]) -> list[d
             not same_place(keys[id(o)], keys[id(c)]) and inside(pairs, keys[id(o)], keys[id(c)])
             for o in claims
         )
+        and ((c.get("extra") or {}).get("trip"), keys[id(c)]) not in legs
     ]
     places_of: dict[str, list[list[dict]]] = defaultdict(list)
     for group in clusters(kept):
@@ -138,12 +174,17 @@ def shown(group: list[dict]) -> str:
 
 
 def judge_places(
-    story: str, subject: str, attribute: str, claims: list[dict], pairs: set[tuple[str, str]]
+    story: str,
+    subject: str,
+    attribute: str,
+    claims: list[dict],
+    pairs: set[tuple[str, str]],
+    legs: set[tuple[str, str]] = frozenset(),
 ) -> Conflict | None:
     """One slot of one subject: two places that are not one place (nor one inside the other)
     are a contradiction, high (medium when every clashing pair has a hedged side); one place
     spelt two ways (a letter, not only an accent) a low note."""
-    claims = comparable_places(claims, pairs)
+    claims = comparable_places(claims, pairs, legs)
     if len({document_of(c) for c in claims}) < 2:
         return None
     groups = sorted(clusters(claims), key=lambda g: (-len(g), shown(g)))
@@ -240,6 +281,7 @@ def place_conflicts(
     """The conflicts of a story's places, block by block (slot and subject)."""
     places = [c for c in claims if c["kind"] == "place"]
     pairs = within_pairs(places)
+    legs = waypoints(places)
     blocks: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for claim in places:
         entity = ""
@@ -256,7 +298,7 @@ def place_conflicts(
             conflict = judge_venues(story, attribute, members)
         else:
             subject = entity_names.get(entity, "")
-            conflict = judge_places(story, subject, attribute, members, pairs)
+            conflict = judge_places(story, subject, attribute, members, pairs, legs)
         if conflict:
             found.append(conflict)
     return found

@@ -260,3 +260,49 @@ def test_venues_are_compared_only_for_spelling():
         "Casa Lumen",
         "Casa Lumens",
     ]
+
+
+def leg(document: str, slot: str, value: str) -> dict:
+    return {
+        **claim(document, value),
+        "attribute": f"{slot} (aircraft)",
+        "extra": {"slot": slot, "trip": "aircraft"},
+    }
+
+
+def test_a_leg_of_the_trip_is_a_waypoint_not_a_second_origin():
+    from reconcile.judge_places import waypoints
+
+    # a: flew from Velmora to Tarsis; b: took off from Tarsis for Ostrena. Tarsis is where the
+    # second leg began, not a contradiction of the journey's start.
+    chained = [
+        leg("a", "origin", "Velmora"),
+        leg("a", "destination", "Tarsis"),
+        leg("b", "origin", "Tarsis"),
+        leg("b", "destination", "Ostrena"),
+    ]
+    assert waypoints(chained) == {("aircraft", "tarsis")}
+    origins = [c for c in chained if c["extra"]["slot"] == "origin"]
+    legs = waypoints(chained)
+    assert judge_places("s", "", "origin (aircraft)", origins, set(), legs) is None
+
+
+def test_a_reversed_route_or_an_origin_with_no_onward_leg_is_still_judged():
+    from reconcile.judge_places import waypoints
+
+    reversed_route = [
+        leg("a", "origin", "Velmora"),
+        leg("a", "destination", "Tarsis"),
+        leg("b", "origin", "Tarsis"),
+        leg("b", "destination", "Velmora"),
+    ]
+    assert waypoints(reversed_route) == set()
+    no_onward = [
+        leg("a", "origin", "Velmora"),
+        leg("a", "destination", "Tarsis"),
+        leg("b", "origin", "Tarsis"),
+    ]
+    assert waypoints(no_onward) == set()
+    origins = [c for c in no_onward if c["extra"]["slot"] == "origin"]
+    found = judge_places("s", "", "origin (aircraft)", origins, set(), waypoints(no_onward))
+    assert found is not None and found.rule == "place-differs"
