@@ -537,7 +537,8 @@ RULES = {
 def sides(draft: dict, block: list[dict]) -> tuple[list[dict], list[dict], list[dict]]:
     """The block's corpus claims as `conflicts` would judge them with the draft among them:
     (those that agree with the draft, those that clash with it, those set aside). Figures off
-    the block's scale, and those of a document torn between two readings, are set aside
+    the block's scale, those a sentence gives as earlier ones and those of a document torn
+    between two readings, are set aside
     (`match.comparable_figures`, the draft's own included: then every claim is), clashes are `judge.clashing_pairs`, and a date agrees only when its span meets
     the draft's (further than a month away it is another event)."""
     kind = draft["kind"]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from .evaluate import Evaluation, Fact, Gold, Reported, Statement, says
 from .extract.frames import frame_label
 from .judge import compatible
-from .match import NUMBER_KINDS, block_key, in_scale, main_day, one_reading_per_document
+from .match import NUMBER_KINDS, block_key, in_scale, main_day, one_reading_per_document, superseded
 
 #: Fact kinds explained, and the claim kinds that carry their values.
 EXPLAINED = {"count": ("count",), "money": ("money",), "age": ("age",)}
@@ -135,6 +135,8 @@ def claim_fates(claims: list[dict], story: str = "") -> dict[int, tuple[tuple | 
         for member in members:
             if member["id"] not in scaled_ids:
                 fate = "set aside: off the block's scale"
+            elif member["id"] not in kept_ids and superseded(member):
+                fate = "set aside: its sentence gives it as an earlier figure"
             elif member["id"] not in kept_ids:
                 fate = "set aside: its document gives the block two readings"
             elif len(documents) < 2:
@@ -241,6 +243,7 @@ def explain(db, gold: Gold, evaluation: Evaluation) -> list[Explanation]:
     """Why each missed owed fact of an explained kind was missed, from the database's claims.
     `db` is a sqlite_utils database that has been reconciled (its stories are stored)."""
     from .pipeline import load_claims
+    from .store import attach_sentences
 
     verdict_of = {c.id: c.verdict for c in evaluation.conflicts}
     missed = {
@@ -262,6 +265,7 @@ def explain(db, gold: Gold, evaluation: Evaluation) -> list[Explanation]:
         if not any(names.get(d, "").startswith(p) for d in documents for p in prefixes):
             continue
         claims = load_claims(db, documents)
+        attach_sentences(db, claims)  # `match.superseded` reads a figure's sentence
         fates.update(claim_fates(claims, story))
         for claim in claims:
             claims_of[names[claim["document_id"]]].append(claim)

@@ -9,13 +9,15 @@ comparison of all claims with all claims.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 
 from .dates import WEEKDAY_NAMES as WEEKDAYS
 from .dates import PartialDate
 from .extract.frames import frame_label
-from .lexicon import fold
+from .lexicon import Lexicon, fold, lexicon
 from .models import PERSONAL_KINDS
+from .numbers import number_pattern
 from .quantity_rules import block_key as quantity_block_key
 from .quantity_rules import merge_alike
 
@@ -144,18 +146,77 @@ def one_reading_per_document(members: list[dict]) -> list[dict]:
     """Set aside the figures of a document that gives two figures of one block that cannot
     both be true ("17 died in the capital ... 39 died" under one key): a source rarely
     contradicts itself within one article, so the block's key lumps two facts in that
-    document, and its figures would be pitted against the wrong ones elsewhere."""
+    document, and its figures would be pitted against the wrong ones elsewhere. A figure its
+    sentence gives as one said before the current one ("initially 11", "the previous toll of
+    1,300", "rose from 36 to 57": `superseded`) is never the document's reading: set aside
+    first, it leaves a torn document its other figure. With nothing in the text to say which
+    figure is current, the torn document is set aside whole."""
     from .judge import compatible, document_of
 
     of_document: dict[str, list[dict]] = defaultdict(list)
     for member in members:
         of_document[document_of(member)].append(member)
-    torn = {
-        document
-        for document, figures in of_document.items()
-        if any(not compatible(a, b) for i, a in enumerate(figures) for b in figures[i + 1 :])
-    }
-    return [m for m in members if document_of(m) not in torn] if torn else members
+    aside: set[int] = set()
+    for figures in of_document.values():
+        current = [m for m in figures if not superseded(m)]
+        if any(not compatible(a, b) for i, a in enumerate(current) for b in current[i + 1 :]):
+            current = []
+        if len(current) < len(figures):
+            kept = {id(m) for m in current}
+            aside |= {id(m) for m in figures if id(m) not in kept}
+    return [m for m in members if id(m) not in aside] if aside else members
+
+
+def superseded(claim: dict) -> bool:
+    """Does the claim's sentence give its figure as one said before the current one? A word of
+    an earlier figure a few words before it in its clause ("initially reported 11 dead", "según
+    el balance anterior, 1.300"; `superseded_cues`), one just before it ("up from 36",
+    "antes 36"), or a change from it to another number ("rose from 36 to 57", "pasó de 36 a
+    57"). Every place the figure's words stand in the sentence must say so."""
+    sentence = claim.get("sentence_text") or ""
+    quote = claim.get("quote") or ""
+    if not quote or quote not in sentence:
+        return False
+    lex = lexicon(claim.get("language") or "en")
+    numbers = number_pattern(lex.code)
+    starts = [m.start() for m in re.finditer(re.escape(quote), sentence)]
+    return all(
+        earlier_figure(sentence, start, start + len(quote), lex, numbers) for start in starts
+    )
+
+
+#: How many words a `superseded_cues` word may stand before the figure it marks, and how many
+#: after a comma that parts them ("según el balance anterior, 1.300"; "initially a fire, the
+#: blast killed 40" is no earlier 40).
+CUE_REACH, CUE_REACH_PAST_COMMA = 8, 2
+WORD = r"[\w'’-]+"
+
+
+def earlier_figure(sentence: str, start: int, end: int, lex: Lexicon, numbers: re.Pattern) -> bool:
+    """Is the figure at `start`..`end` of the sentence one said before the current one
+    (`superseded`)? A cue counts only in the figure's clause and with no other number between
+    them: in "initially 11 were reported, now 12", only 11 is earlier."""
+    before = re.split(r"[.;:!?()]", sentence[:start])[-1]
+    right_before = lex.phrases("superseded_right_before").pattern
+    if re.search(rf"(?:{right_before})\s*$", before, re.I):
+        return True
+    for cue in lex.phrases("superseded_cues").finditer(before):
+        between = before[cue.end() :]
+        past_comma = between.rsplit(",", 1)[1] if "," in between else ""
+        if (
+            len(re.findall(WORD, between)) <= CUE_REACH
+            and len(re.findall(WORD, past_comma)) <= CUE_REACH_PAST_COMMA
+            and not numbers.search(between)
+        ):
+            return True
+    verbs, source = lex.phrases("change_verbs").pattern, lex.phrases("change_from").pattern
+    target = lex.phrases("change_to").pattern
+    change = re.search(rf"(?:{verbs})(?:\s+{WORD}){{0,5}}?\s+(?:{source})\s*$", before, re.I)
+    return bool(
+        change
+        and re.match(rf"\s*[\w\s'’-]{{0,30}}?\b(?:{target})\s+", sentence[end:], re.I)
+        and numbers.search(sentence[end : end + 60])
+    )
 
 
 def in_scale(members: list[dict]) -> list[dict]:
