@@ -115,6 +115,15 @@ def slot_cues(code: str) -> dict[str, re.Pattern]:
 
 
 @cache
+def any_slot_cue(code: str) -> re.Pattern:
+    """Where any slot's cue starts: one search that tells most sentences no cue is there, in
+    place of one search per slot (a cue's own pattern matches only where this one does)."""
+    cues = lexicon(code).get("place_slot_cues") or {}
+    words = [accent_insensitive(str(w)) for about in cues.values() for w in about]
+    return re.compile(rf"(?<![\w'’-])(?:{'|'.join(words)})" if words else r"(?!x)x", re.I)
+
+
+@cache
 def within_patterns(code: str) -> list[re.Pattern]:
     within = f"(?P<within>{name_regex(code)})"
     return [
@@ -162,7 +171,11 @@ def place_claims(sentence: Sentence, text: str, lex: Lexicon, people: list[Perso
     trips.discard(None)
     countries = country_names(lex)
     cues = slot_cues(code)
-    cued = {about for about, cue in cues.items() if cue.search(sentence.text)}
+    cued = (
+        {about for about, cue in cues.items() if cue.search(sentence.text)}
+        if any_slot_cue(code).search(sentence.text)
+        else set()
+    )
     claims: list[Claim] = []
     taken: set[tuple[str, int]] = set()
     for about, pattern in patterns(code):
