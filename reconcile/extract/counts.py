@@ -477,6 +477,8 @@ def count_claims(
     numbers: list[Number],
     dates: tuple[tuple[int, int], ...] = (),
 ) -> list[Claim]:
+    if not numbers:
+        return []  # most sentences hold no number: nothing to frame
     counted = []
     durations = lex.get_set("durations")
     for number in numbers:

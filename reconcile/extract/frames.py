@@ -967,6 +967,8 @@ def name_the_kind(text: str, item: Counted, sentence: Sentence, lex: Lexicon) ->
 def unclear_repeats(sentence: Sentence, text: str, lex: Lexicon, people: list[Counted]) -> None:
     """Two different figures of one frame in one sentence ('in A and B, 321 and 103
     respectively'; a breakdown whose places were not read): neither is compared."""
+    if not people:
+        return  # most sentences count nobody: no need to look for 'respectively'
     respectively = bool(lex.phrases("respectively_words").search(sentence.text))
     seen: dict[tuple, list[Counted]] = {}
     for item in people:
@@ -987,7 +989,7 @@ def set_aside_earlier_events(
 ) -> None:
     """A sentence dated to an earlier year speaks of another event: 'the 2004 quake, in which
     629 people died' is not this quake's toll. Its counts are kept, not compared."""
-    if reference.year is None:
+    if reference.year is None or not counts:
         return
     # A term of office in passing ("Correa (2007–2017)") dates a person, not the sentence.
     years = [PartialDate.parse(d.date).year for d in dates if d.date and d.attribute != "period"]
@@ -1008,6 +1010,8 @@ def date_the_counts(counts: list[Claim], dates: list[Claim], text: str, lex: Lex
     (`frame.day`): it meets only counts of the same day, unless that day is the story's main
     event (`match.build_blocks`). A date after the count, or one that cannot be read, says
     nothing."""
+    if not counts:
+        return  # most sentences count nothing: no need to build the date wordings
     as_of = lex.phrases("as_of_words").pattern
     on = lex.phrases("day_prepositions").pattern
     articles = lex.alternation("definite_articles")
@@ -1119,6 +1123,8 @@ def name_the_counting_body(
     """Put the body that counted into the frame of each count of the sentence ('according to
     Foro Penal, 177 were arrested', '..., announced the NGO'); a count with no body named
     keeps its frame, as does one whose attribution is a state body."""
+    if not any(claim.kind == "count" for claim in counts):
+        return  # no count to give the body to: no need to look for one
     body = counting_body(attribution, lex)
     if not body and not (attribution and lex.phrases("official_bodies").search(attribution)):
         body = body_beside_a_verb(text, lex) if text else None

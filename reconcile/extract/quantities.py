@@ -33,6 +33,22 @@ class Unit:
     end: int  # where its wording ends in the text
 
 
+def built(lex: Lexicon, name, make):
+    """What `make()` builds from a lexicon, built once per lexicon and `name`: the patterns
+    of this module are made of whole word lists, which cost more to join and to look up in
+    `re`'s cache than to match, and are the same for every sentence."""
+    cache = lex.__dict__.setdefault("_quantity_built", {})
+    found = cache.get(name)
+    if found is None:
+        found = cache[name] = make()
+    return found
+
+
+def compiled(lex: Lexicon, regex, flags: int = 0) -> re.Pattern:
+    """`regex(lex)`, a pattern string made from the lexicon, compiled once per lexicon."""
+    return built(lex, (regex, flags), lambda: re.compile(regex(lex), flags))
+
+
 def unit_table(lex: Lexicon) -> tuple[dict[str, tuple[str, str, float]], re.Pattern | None]:
     """Folded unit wording -> (unit, dimension, base size), and one pattern of them all."""
     found = lex.__dict__.get("_unit_table")
@@ -75,13 +91,35 @@ def unit_before(text: str, floor: int, number: Number, lex: Lexicon) -> Unit | N
         return None
     before = fold(text[max(floor, number.start - BEFORE_SLACK) : number.start])
     table, _ = unit_table(lex)
-    for key, words in (lex.get("units_before") or {}).items():
-        for word in words:
-            if re.search(rf"(?<!\w){re.escape(fold(word))}\s*$", before):
-                unit = next((u for u in table.values() if u[0] == key), None)
-                if unit is not None:
-                    return Unit(unit[0], unit[1], unit[2], number.end)
+    for key, pattern in built(lex, "units_before", lambda: ending_patterns(lex, "units_before")):
+        if pattern.search(before):
+            unit = next((u for u in table.values() if u[0] == key), None)
+            if unit is not None:
+                return Unit(unit[0], unit[1], unit[2], number.end)
     return None
+
+
+def folded_alternation(words) -> str:
+    """Words as a regex alternation of their escaped folded forms, in their order."""
+    return "|".join(re.escape(fold(str(w))) for w in words)
+
+
+def ending_patterns(lex: Lexicon, key: str) -> list[tuple[str, re.Pattern]]:
+    """For each key of a keyed word list, a pattern of its words ending a folded text."""
+    return [
+        (name, re.compile(rf"(?<!\w)(?:{folded_alternation(words)})\s*$"))
+        for name, words in (lex.get(key) or {}).items()
+        if words
+    ]
+
+
+def opening_patterns(lex: Lexicon, key: str) -> list[tuple[str, re.Pattern]]:
+    """For each key of a keyed word list, a pattern of its words opening a folded text."""
+    return [
+        (name, re.compile(rf"[\s,)]*(?:{folded_alternation(words)})(?!\w)"))
+        for name, words in (lex.get(key) or {}).items()
+        if words
+    ]
 
 
 def measured(text: str, sentence: Sentence, number: Number, lex: Lexicon) -> Unit | None:
@@ -100,6 +138,10 @@ LOWER = r"[a-záéíóúñü][\w'’-]*"
 def words_of(lex: Lexicon, key: str) -> str:
     """A lexicon word list (or a mapping of keys to lists) as one accent-insensitive
     alternation, longest first; a pattern that never matches when the list is empty."""
+    return built(lex, ("words", key), lambda: alternation_of(lex, key))
+
+
+def alternation_of(lex: Lexicon, key: str) -> str:
     found = lex.get(key) or []
     if isinstance(found, dict):
         found = [w for words in found.values() for w in words]
@@ -111,10 +153,16 @@ def key_of(lex: Lexicon, key: str, word: str) -> str:
     """The shared key of a word of a keyed lexicon list (`measured_nouns`: 'barranco' ->
     'ravine'), so that the same thing reads alike in every language."""
     folded = " ".join(fold(word).split())
+    return built(lex, ("keys", key), lambda: keys_of(lex, key)).get(folded, folded)
+
+
+def keys_of(lex: Lexicon, key: str) -> dict[str, str]:
+    """Each folded word of a keyed lexicon list -> the first key that lists it."""
+    keys: dict[str, str] = {}
     for name, words in (lex.get(key) or {}).items():
-        if folded in {" ".join(fold(str(w)).split()) for w in words}:
-            return str(name)
-    return folded
+        for w in words:
+            keys.setdefault(" ".join(fold(str(w)).split()), str(name))
+    return keys
 
 
 @dataclass(frozen=True)
@@ -141,11 +189,15 @@ def frame_of(
     dimensions = lex.get("measured_dimensions") or {}
     if noun and unit.dimension not in (dimensions.get(noun) or []):
         noun = ""  # "un sismo de 5,9 de magnitud": a quake's magnitude is no measure compared
-    for frame, words in (lex.get("quantity_frames") or {}).items():
-        if any(re.match(rf"[\s,)]*{re.escape(fold(w))}(?!\w)", after) for w in words):
+    frames = built(lex, "quantity_frames", lambda: opening_patterns(lex, "quantity_frames"))
+    for frame, pattern in frames:
+        if pattern.match(after):
             return framed(frame, noun or sentence_noun(text, sentence, head, unit, lex), lex)
-    for frame, words in (lex.get("quantity_frames_before") or {}).items():
-        if any(re.search(rf"(?<!\w){re.escape(fold(w))}\s*$", before) for w in words):
+    frames = built(
+        lex, "quantity_frames_before", lambda: ending_patterns(lex, "quantity_frames_before")
+    )
+    for frame, pattern in frames:
+        if pattern.search(before):
             return framed(frame, noun or sentence_noun(text, sentence, head, unit, lex), lex)
     if unit.dimension == "length":
         found = distance_frame(text, sentence, head, unit.end, lex)
@@ -167,16 +219,28 @@ def framed(frame: str, noun: str, lex: Lexicon) -> Frame:
     return Frame(frame, compared)
 
 
+def noun_regex(lex: Lexicon) -> str:
+    return rf"(?<!\w)(?:{words_of(lex, 'measured_nouns')})(?!\w)"
+
+
+def hyphenated_noun_regex(lex: Lexicon) -> str:
+    nouns = words_of(lex, "measured_nouns")
+    return rf"\s+(?:(?:{words_of(lex, 'quantity_frames')})\s+)?({nouns})(?!\w)"
+
+
+def noun_of_regex(lex: Lexicon) -> str:
+    nouns, of = words_of(lex, "measured_nouns"), words_of(lex, "of_words")
+    return rf"(?<!\w)({nouns})\s+(?:{of}|{words_of(lex, 'lasting_words')})\s+$"
+
+
+def of_noun_regex(lex: Lexicon) -> str:
+    return rf"\s+(?:{words_of(lex, 'of_words')})\s+({words_of(lex, 'measured_nouns')})(?!\w)"
+
+
 def sentence_noun(text: str, sentence: Sentence, head: int, unit: Unit, lex: Lexicon) -> str:
     """The last thing of `measured_nouns` named before a figure in its sentence, when such a
     thing is measured in the figure's dimension ('the quake struck ... at a depth of 10 km')."""
-    found = list(
-        re.finditer(
-            rf"(?<!\w)(?:{words_of(lex, 'measured_nouns')})(?!\w)",
-            text[sentence.start : head],
-            re.I,
-        )
-    )
+    found = list(compiled(lex, noun_regex, re.I).finditer(text[sentence.start : head]))
     if not found:
         return ""
     noun = key_of(lex, "measured_nouns", found[-1].group(0))
@@ -191,26 +255,13 @@ def measured_noun(
     """The thing a measure is of, when the words say it and the lexicon knows it
     (`measured_nouns`): right after a hyphenated measure ('a three-week trial', 'a 40-metre
     deep ravine'), or right before 'of'/'de' and the figure ('un barranco de 25 metros')."""
-    nouns = words_of(lex, "measured_nouns")
     if "-" in text[number.end : unit.end]:
-        found = re.match(
-            rf"\s+(?:(?:{words_of(lex, 'quantity_frames')})\s+)?({nouns})(?!\w)",
-            text[unit.end : sentence.end],
-            re.I,
-        )
+        found = compiled(lex, hyphenated_noun_regex, re.I).match(text[unit.end : sentence.end])
         if found:
             return key_of(lex, "measured_nouns", found.group(1))
-    of = words_of(lex, "of_words")
-    found = (
-        re.search(
-            rf"(?<!\w)({nouns})\s+(?:{of}|{words_of(lex, 'lasting_words')})\s+$",
-            text[sentence.start : head],
-            re.I,
-        )
-        or re.match(  # "four weeks of trial", "cuatro semanas de juicio"
-            rf"\s+(?:{of})\s+({nouns})(?!\w)", text[unit.end : sentence.end], re.I
-        )
-    )
+    found = compiled(lex, noun_of_regex, re.I).search(text[sentence.start : head]) or compiled(
+        lex, of_noun_regex, re.I
+    ).match(text[unit.end : sentence.end])  # "four weeks of trial", "cuatro semanas de juicio"
     return key_of(lex, "measured_nouns", found.group(1)) if found else ""
 
 
@@ -224,16 +275,7 @@ def distance_frame(text: str, sentence: Sentence, head: int, start: int, lex: Le
         for key, words in (lex.get("directions") or {}).items()
         for w in words
     }
-    of = words_of(lex, "of_words")
-    articles = words_of(lex, "articles")
-    name = NAME.format(of=of)
-    found = re.match(
-        rf"{CONVERSION}[\s)]*(?i:(?P<direction>{words_of(lex, 'directions')})\s+)?"
-        rf"(?i:{words_of(lex, 'distance_prepositions')})\s+(?i:(?:{articles})\s+)?"
-        rf"(?:(?P<capital>(?i:{words_of(lex, 'capital_words')}))(?!\w)"
-        rf"|(?:(?:{LOWER})\s+){{0,2}}?(?:(?i:{of})\s+)?(?:(?i:{articles})\s+)?(?P<place>{name}))",
-        text[start : sentence.end],
-    )
+    found = compiled(lex, distance_regex).match(text[start : sentence.end])
     if found is None:
         return Frame()
     anchor = (
@@ -251,6 +293,18 @@ def distance_frame(text: str, sentence: Sentence, head: int, start: int, lex: Le
     if not subject:
         return Frame(f"distance from {anchor}", False, tuple(details))
     return Frame(f"distance of {subject} from {anchor}", True, (("measured", subject), *details))
+
+
+def distance_regex(lex: Lexicon) -> str:
+    of = words_of(lex, "of_words")
+    articles = words_of(lex, "articles")
+    name = NAME.format(of=of)
+    return (
+        rf"{CONVERSION}[\s)]*(?i:(?P<direction>{words_of(lex, 'directions')})\s+)?"
+        rf"(?i:{words_of(lex, 'distance_prepositions')})\s+(?i:(?:{articles})\s+)?"
+        rf"(?:(?P<capital>(?i:{words_of(lex, 'capital_words')}))(?!\w)"
+        rf"|(?:(?:{LOWER})\s+){{0,2}}?(?:(?i:{of})\s+)?(?:(?i:{articles})\s+)?(?P<place>{name}))"
+    )
 
 
 def distance_subject(text: str, sentence: Sentence, head: int, lex: Lexicon) -> str:
