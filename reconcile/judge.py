@@ -13,7 +13,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, partial
 
 from rapidfuzz.distance import Indel
 
@@ -748,74 +748,62 @@ def name_conflicts(
             make_value(k, groups[k]) for k in sorted(keys, key=lambda k: (-len(documents[k]), k))
         ]
         shown = " vs ".join(v.value for v in values)
+        named = partial(name_conflict, story, entity_name, attribute, values)
+
         if attribute == "first name" and len({fold(k) for k in keys}) > 1 and nicknames(keys):
-            conflicts.append(
-                Conflict(
-                    conflict_id(story, "name", entity_name, attribute, "nickname"),
-                    story,
-                    "name",
-                    entity_name,
-                    attribute,
-                    "low",
-                    "variant",
-                    "name-nickname",
-                    f"Sources call {entity_name} by a given name and another form of it "
-                    f"({shown}); the same person.",
-                    values,
-                )
+            why = (
+                f"Sources call {entity_name} by a given name and another form of it "
+                f"({shown}); the same person."
             )
+            conflicts.append(named("nickname", "low", "variant", "name-nickname", why))
         elif len({fold(k) for k in keys}) > 1 and romanisations(keys):
-            conflicts.append(
-                Conflict(
-                    conflict_id(story, "name", entity_name, attribute, "romanisation"),
-                    story,
-                    "name",
-                    entity_name,
-                    attribute,
-                    "low",
-                    "variant",
-                    "name-romanisation",
-                    f"Sources romanise the {attribute} of {entity_name} differently ({shown}); "
-                    "one name from another script.",
-                    values,
-                )
+            why = (
+                f"Sources romanise the {attribute} of {entity_name} differently ({shown}); "
+                "one name from another script."
             )
+            conflicts.append(named("romanisation", "low", "variant", "name-romanisation", why))
         elif len({fold(k) for k in keys}) > 1:
-            conflicts.append(
-                Conflict(
-                    conflict_id(story, "name", entity_name, attribute),
-                    story,
-                    "name",
-                    entity_name,
-                    attribute,
-                    "high",
-                    "contradiction",
-                    "name-spelling",
-                    f"Sources spell the {attribute} of {entity_name} differently: {shown}.",
-                    values,
-                )
-            )
+            why = f"Sources spell the {attribute} of {entity_name} differently: {shown}."
+            conflicts.append(named(None, "high", "contradiction", "name-spelling", why))
         elif written_apart_within_a_language(groups, keys):
-            conflicts.append(
-                Conflict(
-                    conflict_id(story, "name", entity_name, attribute, "variant"),
-                    story,
-                    "name",
-                    entity_name,
-                    attribute,
-                    "low",
-                    "variant",
-                    "name-accents",
-                    f"Sources write the {attribute} of {entity_name} with and without accents or "
-                    f"capitals ({shown}); the same name.",
-                    values,
-                )
+            why = (
+                f"Sources write the {attribute} of {entity_name} with and without accents or "
+                f"capitals ({shown}); the same name."
             )
+            conflicts.append(named("variant", "low", "variant", "name-accents", why))
     shown = {w for c in conflicts for v in c.values for w in fold(v.value).split()}
     for conflict in word_conflicts(story, entity_name, full):
         if not {fold(v.value) for v in conflict.values} <= shown:  # not told already
             conflicts.append(conflict)
     return conflicts
+
+
+def name_conflict(
+    story: str,
+    entity_name: str,
+    attribute: str,
+    values: list,
+    suffix: str | None,
+    severity: str,
+    status: str,
+    rule: str,
+    why: str,
+) -> Conflict:
+    """A conflict over how one person's name part is written (a spelling, or a variant whose
+    kind `suffix` keeps its id apart from the spelling's)."""
+    parts = (story, "name", entity_name, attribute) + ((suffix,) if suffix else ())
+    return Conflict(
+        conflict_id(*parts),
+        story,
+        "name",
+        entity_name,
+        attribute,
+        severity,
+        status,
+        rule,
+        why,
+        values,
+    )
 
 
 def word_conflicts(story: str, entity_name: str, full: list[dict]) -> list[Conflict]:
