@@ -532,7 +532,7 @@ def judge_personal(story: str, kind: str, subject: str, claims: list[dict]) -> C
 
 def night(claim: dict) -> tuple[int, int]:
     """Days before and after its date that an overnight event also covers: "the night of
-    Monday" (0, 1), "la madrugada del domingo" (-1, 0), "the night of Monday to Tuesday"; and
+    Monday" (0, 1), "la madrugada del domingo" (-1, 0), "the night of Thursday to Friday"; and
     the days of a range ("entre el 3 y 4 de mayo": (-1, 0) from the 4th)."""
     back, forward = (claim.get("extra") or {}).get("night") or (0, 0)
     return int(back), int(forward)

@@ -77,8 +77,8 @@ MAX_STAMP_CHARS = 80
 
 
 def date_stamp(text: str, lex: Lexicon) -> bool:
-    """Is a short line only a date stamp of the page? "Last Updated: 2024-07-14 03:43",
-    "Martes 14 de octubre de 2025", "4:10 AM EST, January 14, 2024", "Quito, 11 de enero de
+    """Is a short line only a date stamp of the page? "Last Updated: 2022-03-09 11:27",
+    "Jueves 3 de abril de 2025", "7:25 PM EST, March 2, 2023", "Quito, 11 de enero de
     2024 - Redacción": once dates, clock times and stamp words are taken out, at most two
     words are left."""
     if len(text) > MAX_STAMP_CHARS or not any(c.isdigit() for c in text):

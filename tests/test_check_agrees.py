@@ -143,7 +143,7 @@ PERSONAL = {
     "a.md": (
         "2024-06-02",
         "Fire at the Port Velland depot\n\n"
-        "Marta Velloso, a Guatemalan national, died in the fire at the depot. Marta Velloso was "
+        "Marta Velloso, a Guatemalan national, died in the depot blaze. Marta Velloso was "
         "a mother of three, her employer said.",
     ),
     "b.md": (
@@ -181,20 +181,20 @@ WORDS = {
         "2024-07-01",
         "Incendio en el mercado de Valdeloria\n\n"
         "El alcalde Teodoro Quintanilla Berrocal dijo que 9 personas murieron en el incendio "
-        "del mercado. Entre los fallecidos está Wendilo Aarón Córdova Perdomo, de 30 años.",
+        "del mercado. Entre los fallecidos está Wendilo Aarón Cárcamo Perdomo, de 27 años.",
     ),
     "b.md": (
         "2024-07-01",
         "Valdeloria llora a sus muertos\n\n"
         "Teodoro Quintanilla Berrocal confirmó que 9 personas murieron en el incendio del "
-        "mercado. La familia de Wendilo Aarón Córdova Perdomo pidió justicia.",
+        "mercado. La familia de Wendilo Aarón Cárcamo Perdomo pidió justicia.",
     ),
 }
 WORDS_DRAFT = (
     "2024-07-02",
     "El incendio de Valdeloria\n\n"
     "El alcalde Teodoro Quintanilla Berrocal dijo que 9 personas murieron en el incendio. "
-    "Entre los fallecidos está Wendilo Aron Córdova Perdomo, de 30 años.",
+    "Entre los fallecidos está Wendilo Aron Cárcamo Perdomo, de 27 años.",
 )
 
 

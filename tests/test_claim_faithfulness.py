@@ -58,7 +58,7 @@ def test_hundreds_as_a_noun_multiply():
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Ana Ruiz cumpliría 21 años el 30 de abril.", "es"),
+        ("Ana Ruiz cumpliría 34 años el 12 de junio.", "es"),
         ("Llegaron 500 militares adicionales el viernes 3 de mayo.", "es"),
         ("Rescuers searched stranded cars on Thursday.", "en"),
         ("Tolsa authorities on Tuesday will publish the list.", "en"),
@@ -214,7 +214,7 @@ def test_a_weekday_and_a_day_that_never_met_keep_only_the_weekday():
 def test_many_deaths_are_not_the_topic_persons_death():
     text = (
         "Ana Ruiz was a teacher in Tolsa. Ana Ruiz loved her town. "
-        "In April, 18 people were killed when a bus fell off a cliff."
+        "In March, 27 people were killed when a ferry sank near Tarsis."
     )
     (claim,) = claims(text, "en", "date")
     assert (claim.attribute, claim.subject) == ("date", "")

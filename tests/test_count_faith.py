@@ -46,9 +46,9 @@ def test_a_total_keeps_its_measure():
     ("text", "language"),
     [
         ("The death toll from the floods has passed 2,000, officials said.", "en"),
-        ("The number of people killed in the floods surpassed 2,000 on Friday.", "en"),
+        ("The number of people killed by the storms surpassed 2,000 on Friday.", "en"),
         ("La cifra de muertos por las inundaciones superó los 2.000 este viernes.", "es"),
-        ("El número de fallecidos por las lluvias rebasó los 2.000, dijo el gobierno.", "es"),
+        ("El número de fallecidos tras el temporal rebasó los 2.000, dijo el gobierno.", "es"),
     ],
 )
 def test_a_figure_gone_past_is_a_lower_bound(text, language):
@@ -63,7 +63,7 @@ def test_a_figure_gone_past_is_a_lower_bound(text, language):
         ("Three others were identified on Tuesday.", "en", "people identified"),
         ("Tres más murieron en el hospital.", "es", "additional people killed"),
         ("Twenty people died in the blast and four others later.", "en", "people killed"),
-        ("Veinte personas murieron en el lugar y dos más en el hospital.", "es", "people killed"),
+        ("Quince personas murieron en el acto y tres más en la clínica.", "es", "people killed"),
     ],
 )
 def test_the_rest_is_measured_by_what_is_said_of_it(text, language, attribute):
@@ -91,7 +91,7 @@ def test_a_count_of_a_named_person_keeps_its_owner(text, language, owner):
 def test_the_people_of_a_toll_are_its_people():
     claims = counts(
         "El número de muertos por la tormenta que azotó este lunes la costa se sitúa en 1.500"
-        " personas y los heridos ascienden a 900.",
+        " personas y los heridos llegan a 900.",
         "es",
     )
     assert by_value(claims, 1500).attribute == "people killed"  # not the next clause's injured

@@ -25,9 +25,9 @@ def test_a_genitive_event_with_a_predicate_or_a_non_event_head_stays_undated():
 
 def test_a_full_stop_glued_to_the_next_sentence_still_ends_the_clause():
     found = events(
-        "Nadie lo esperaba.En la madrugada del domingo, un incendio arrasó tres naves.", "es"
+        "Nadie lo esperaba.En la madrugada del jueves, un incendio arrasó tres naves.", "es"
     )
-    assert found == {"domingo": "disaster"}
+    assert found == {"jueves": "disaster"}
 
 
 def test_a_page_stamp_glued_to_the_first_sentence_is_no_predicate():
@@ -173,8 +173,8 @@ def test_the_storm_words_of_dating_cover_the_plural_verb_and_the_dana():
     )
     assert found == {"pasado 29 de octubre": "disaster"}
     assert events(
-        "Muchas víctimas de esa dana del pasado 29 de octubre residían en Tarvela.", "es"
-    ) == {"pasado 29 de octubre": "disaster"}
+        "Muchas víctimas de esa dana del pasado 17 de noviembre vivían en Tarvela.", "es"
+    ) == {"pasado 17 de noviembre": "disaster"}
 
 
 def test_nowadays_is_no_day():

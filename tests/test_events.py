@@ -106,8 +106,8 @@ def test_a_date_opening_prose_is_not_a_dateline():
 
 
 def test_the_night_of_one_day_to_the_next_is_one_event():
-    (claim,) = dates_of("The hearing ran through the night of Monday to Tuesday in Harlow.")
-    assert claim.weekday == "Monday" and claim.extra["night"] == [0, 1]
+    (claim,) = dates_of("The hearing ran through the night of Thursday to Friday in Harlow.")
+    assert claim.weekday == "Thursday" and claim.extra["night"] == [0, 1]
     (claim,) = dates_of("La audiencia se extendió hasta la madrugada del martes.", "es")
     assert claim.weekday == "Tuesday" and claim.extra["night"] == [-1, 0]
 
@@ -154,8 +154,8 @@ def test_relative_dates_resolve_only_against_a_known_day():
 
 def test_a_past_day_of_this_month_is_this_year():
     reference = PartialDate(2024, 1, 14)
-    (mention,) = find_dates("desde el pasado 8 de enero", "es", reference)
-    assert mention.iso == "2024-01-08"
+    (mention,) = find_dates("desde el pasado 5 de enero", "es", reference)
+    assert mention.iso == "2024-01-05"
     (mention,) = find_dates("desde el pasado 20 de enero", "es", reference)
     assert mention.iso == "2023-01-20"
     (mention,) = find_dates("since last May", "en", PartialDate(2024, 5, 20))
@@ -201,7 +201,7 @@ def test_weekdays_of_one_event_clash_where_no_date_settles_them():
 def test_a_date_related_to_the_event_by_time_is_not_its_date():
     assert events("On Sunday, a day after the attack, police arrested two men.") == {"Sunday": None}
     found = events(
-        "El martes, una vez confirmada la fuga del recluso, la ciudad quedó en calma.", "es"
+        "El martes, una vez confirmada la huida del preso, la ciudad quedó en calma.", "es"
     )
     assert found == {"martes": None}
 
@@ -277,7 +277,7 @@ def test_a_warrant_or_a_threat_is_not_the_event_it_names():
 def test_a_relative_clause_long_ended_does_not_lend_its_noun():
     found = events(
         "The clubs hit by the fire that broke out on Sunday in a park near Harlow, in the south, "
-        "had no licence and there was an order to close them from January 2022."
+        "had no licence, and an order had been issued to close them from January 2022."
     )
     assert found == {"Sunday": "disaster", "January 2022": None}
     found = events(
@@ -298,8 +298,8 @@ def test_words_of_single_events_beyond_the_shared_list_date_them():
     assert events("La tormenta que azotó la costa el martes dejó cuatro heridos.", "es") == {
         "martes": "disaster"
     }
-    assert events("El siniestro se produjo la noche del lunes en un almacén.", "es") == {
-        "lunes": "disaster"
+    assert events("El siniestro ocurrió la noche del jueves en una bodega.", "es") == {
+        "jueves": "disaster"
     }
     assert events("Hubo una estampida el sábado a la salida del estadio.", "es") == {
         "sábado": "crush"
@@ -334,10 +334,10 @@ def test_a_fronted_date_does_not_take_the_cause_of_another_predicate():
     assert found == {"domingo": None}
     # a long subject before the event word is still the next clause's own event
     found = events(
-        "En la madrugada del martes, el techo del antiguo club nocturno de Tarvela se derrumbó.",
+        "En la madrugada del viernes, el techo del viejo salón de baile de Tarvela se derrumbó.",
         "es",
     )
-    assert found == {"martes": "crash"}
+    assert found == {"viernes": "crash"}
 
 
 # --------------------------------------------------------------------------- what a date dates
@@ -385,9 +385,7 @@ def test_a_date_after_a_name_an_object_or_a_complement_is_left_undescribed():
     assert attributes("Los niños fueron hallados con vida el lunes en Tarvela.", "es") == {
         "lunes": "date"
     }
-    assert attributes("Hubo una conferencia de prensa el lunes en Tarvela.", "es") == {
-        "lunes": "date"
-    }
+    assert attributes("Hubo una rueda de prensa el jueves en Tarvela.", "es") == {"jueves": "date"}
 
 
 def test_a_date_a_start_is_counted_from_is_left_undescribed():

@@ -17,7 +17,7 @@ from reconcile.numbers import find_numbers
     [
         ("el balance dejó 2 mil 15 muertos", 2015),
         ("y mil 430 heridos", 1430),
-        ("el balance anterior de mil 300 muertos", 1300),
+        ("el recuento previo de mil 240 muertos", 1240),
         ("15 mil personas", 15000),
     ],
 )
@@ -79,12 +79,12 @@ def test_respectively_abstains():
 
 def test_severity_makes_its_own_measure():
     claims = counts(
-        "Officials said 1,150 people were injured, 412 of whom are in serious condition."
+        "Officials said 980 people were injured, 275 of whom remain in serious condition."
     )
-    assert by_value(claims, 1150).attribute == "people injured"
-    severe = by_value(claims, 412)
+    assert by_value(claims, 980).attribute == "people injured"
+    severe = by_value(claims, 275)
     assert severe.attribute == "people seriously injured"
-    assert severe.extra["frame"]["part_of"] == "1,150"
+    assert severe.extra["frame"]["part_of"] == "980"
     spanish = counts("Hay mil 430 heridos, de los cuales mil 120 en estado grave.", "es")
     assert by_value(spanish, 1120).attribute == "people seriously injured"
 
@@ -139,9 +139,7 @@ def test_a_sentence_dated_to_an_earlier_year_is_another_event():
 
 
 def test_nationals_of_a_country_named_elsewhere_are_not_framed():
-    claims = counts(
-        "Colombia recibió los cuerpos de seis nacionales fallecidos en el incendio.", "es"
-    )
+    claims = counts("Chile repatrió los restos de seis nacionales muertos en el naufragio.", "es")
     assert not by_value(claims, 6).extra["comparable"]
 
 
@@ -198,8 +196,8 @@ def test_a_named_locality_after_the_verb_frames_the_count():
 
 
 def test_figures_listed_after_a_sub_group_belong_to_it():
-    text = "En concreto, 61 víctimas mortales fueron halladas en casas, sobre todo en Tolsa (20) y Marena (9)."
-    for value in (61, 20, 9):
+    text = "En total, 48 víctimas mortales fueron encontradas en casas, sobre todo en Tolsa (15) y Marena (7)."
+    for value in (48, 15, 7):
         assert not comparable(by_value(counts(text, "es"), value))
 
 
@@ -210,10 +208,10 @@ def test_figures_listed_after_a_sub_group_belong_to_it():
         ("Por edad, con 131 fallecidos, lo que supone un 61% del total.", "es", 131),
         ("The court charged Quist, Lamb and 28 others.", "en", 28),
         ("The other 30 people arrested were released.", "en", 30),
-        ("Según el informe, 84 de los fallecidos son hombres y 77 son mujeres.", "es", 77),
+        ("Según el parte, 61 de los fallecidos son varones y 45 son mujeres.", "es", 45),
         ("Fueron liberados ocho guardias y tres empleados administrativos.", "es", 3),
         ("Four officials and a private guard have been detained.", "en", 4),
-        ("Seis de las víctimas son hondureñas, incluido un herido y dos desaparecidos.", "es", 2),
+        ("Cinco de las víctimas son peruanas, incluido un herido y tres desaparecidos.", "es", 3),
         (
             "De las 190 víctimas mortales, 150 fueron identificadas por huellas, 40 por ADN.",
             "es",
@@ -237,17 +235,17 @@ def test_two_measures_side_by_side_are_no_coordinated_part(text, value):
 
 
 def test_an_event_with_its_own_number_is_not_the_earlier_count_s():
-    claims = counts("El choque causó la muerte de al menos 37 personas y heridas a otras 81.", "es")
-    assert by_value(claims, 37).attribute == "people killed"
-    assert by_value(claims, 81).attribute == "people injured"
+    claims = counts(
+        "El derrumbe se saldó con la muerte de al menos 12 pasajeros y heridas a otros 30.", "es"
+    )
+    assert by_value(claims, 12).attribute == "people killed"
+    assert by_value(claims, 30).attribute == "people injured"
 
 
 def test_an_event_said_of_other_people_is_not_the_count_s():
-    text = "He did not say how many people were arrested, but photos showed around 12 people lying down."
-    assert all(c.low != 12 or c.attribute != "people arrested" for c in counts(text))
-    text = (
-        "Tras una jornada de detenciones de migrantes en Tolsa, cerca de 70 personas seguían allí."
-    )
+    text = "It is unclear how many people were detained, but videos showed some 15 people in cuffs."
+    assert all(c.low != 15 or c.attribute != "people arrested" for c in counts(text))
+    text = "Tras una ola de detenciones en Tolsa, cerca de 70 personas seguían allí."
     assert all(c.low != 70 or c.attribute != "people arrested" for c in counts(text, "es"))
 
 
@@ -367,7 +365,7 @@ def test_the_whole_after_a_part_does_not_take_the_parts_verb():
     ],
 )
 def test_a_part_with_no_whole_counts_the_event_said_of_it(text, language, value):
-    """'four of the victims have been identified': the number before 'of the' and a people
+    """'six of the passengers have been identified': the number before 'of the' and a people
     noun counts the people the verb after (or the event noun before) is said of."""
     claim = by_value(counts(text, language), value)
     assert comparable(claim)
@@ -552,7 +550,7 @@ def test_the_main_day_is_the_day_most_sources_date_an_event_to():
 @pytest.mark.parametrize(
     ("text", "language", "value"),
     [
-        ("El alcalde detalló que de los fallecidos, cinco vivían en Tolsa.", "es", 5),
+        ("La alcaldesa precisó que de los fallecidos, cinco vivían en Tolsa.", "es", 5),
         ("La mayor parte de los muertos, 21, llegaron de Tolsa.", "es", 21),
         ("Most of the dead, 21, were killed near the river.", "en", 21),
     ],
@@ -765,9 +763,9 @@ def test_the_length_of_a_list_is_not_compared(text, language):
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Volunteers located 640 people who had been reported missing.", "en"),
+        ("Volunteers found 640 residents who had been reported missing.", "en"),
         (
-            "Los voluntarios ubicaron a 640 personas que habían sido reportadas como desaparecidas.",
+            "Los voluntarios ubicaron a 640 vecinos que habían sido reportados como desaparecidos.",
             "es",
         ),
     ],
@@ -958,7 +956,7 @@ def test_a_participle_said_of_one_count_names_no_toll_for_the_next():
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("El número de heridos asciende a 87, y 18 han sufrido abusos.", "es"),
+        ("El total de heridos sube a 87, y 18 han sufrido abusos.", "es"),
         ("The death toll rose to 87, and 18 have suffered abuses.", "en"),
     ],
 )
@@ -970,13 +968,13 @@ def test_a_number_with_a_verb_of_its_own_takes_no_toll_noun(text, language):
 
 def test_a_qualified_span_of_time_after_the_verb_narrows_nothing():
     claim = by_value(
-        counts("Además, 64 civiles resultaron heridos en estos casi tres meses.", "es"), 64
+        counts("Además, 64 civiles resultaron lesionados en estos casi cuatro meses.", "es"), 64
     )
     assert comparable(claim) and claim.attribute == "civilians injured"
 
 
 def test_a_hyphenated_qualifier_of_the_story_s_event_narrows_nothing():
-    text = "The monitor said 26 people have lost their lives in anti-austerity protests."
+    text = "The monitor said 26 people have died in anti-austerity protests."
     assert comparable(by_value(counts(text), 26))
 
 
@@ -1023,7 +1021,7 @@ def test_an_event_noun_after_an_article_is_what_a_number_counts():
     ("text", "language"),
     [
         (
-            "The driver, blamed for a crash that claimed the lives of 23 people in Portugal, was remanded in custody.",
+            "The driver, blamed for a pile-up that claimed the lives of 23 people in Portugal, was jailed pending trial.",
             "en",
         ),
         ("El choque se cobró la vida de 23 personas en Portugal.", "es"),
@@ -1073,7 +1071,7 @@ def test_bodies_identified_are_a_count_of_their_own(text, language):
     [
         ("Of the 80 dead, 52 have been identified using fingerprints and 20 by DNA.", "en"),
         ("De los 80 fallecidos, 52 han sido identificados mediante huellas dactilares.", "es"),
-        ("De los 80 fallecidos, 52 fueron identificados a través de pruebas de ADN.", "es"),
+        ("De los 80 fallecidos, 52 fueron identificados a través de análisis de ADN.", "es"),
     ],
 )
 def test_a_count_done_by_one_means_is_a_part_never_compared(text, language):
@@ -1117,7 +1115,7 @@ def test_people_beside_one_of_another_kind_stay_a_part(text, language):
 
 def test_a_perfect_tense_of_losing_ones_life_is_a_death_not_the_next_verb():
     claims = counts(
-        "La asociación dijo que 8 personas han perdido la vida y 143 quedaron detenidas.", "es"
+        "La asociación dijo que 8 personas ya han perdido la vida y 143 quedaron detenidas.", "es"
     )
     assert by_value(claims, 8).attribute == "people killed"
     assert by_value(claims, 143).attribute == "people arrested"

@@ -59,7 +59,7 @@ def test_a_grade_said_of_a_part_is_not_the_totals():
     for text, language, total in [
         ("About 30 people were injured, most of them critically.", "en", 27),
         (
-            "Un vocero dijo que hay aproximadamente 30 heridos, la mayoría en estado crítico.",
+            "Un vocero dijo que hay aproximadamente 30 heridos, muchos en estado crítico.",
             "es",
             27,
         ),
@@ -84,10 +84,10 @@ def test_a_graded_part_appended_to_its_total_is_kept_apart():
 
 def test_a_grade_of_the_whole_count_stays_its_own():
     claims = counts(
-        "Officials said 1,150 people were injured, 412 of whom are in serious condition."
+        "Officials said 980 people were injured, 275 of whom remain in serious condition."
     )
-    assert by_value(claims, 1150).attribute == "people injured"
-    assert by_value(claims, 412).attribute == "people seriously injured"
+    assert by_value(claims, 980).attribute == "people injured"
+    assert by_value(claims, 275).attribute == "people seriously injured"
     spanish = counts("Además, 25 personas resultaron heridas de gravedad.", "es")
     assert by_value(spanish, 25).attribute == "people seriously injured"
 

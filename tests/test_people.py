@@ -49,9 +49,9 @@ def ages_of(text: str, language: str = "en", published: str = "2024-03-20") -> d
             {"Harold Quist": 41, "Milan Fenwick": 29},
         ),
         (
-            "Rescuers found the car of Harold Quist and his 26-year-old colleague Bernard Ostrowski.",
+            "Rescuers found the car of Harold Quist and his 31-year-old partner Bernard Ostrowski.",
             "en",
-            {"Bernard Ostrowski": 26},
+            {"Bernard Ostrowski": 31},
         ),
         (
             "Los fallecidos son Ramiro Quispe Lazo, de 35 años, y Teodoro Huamán Ccori, de 26 años.",
@@ -84,10 +84,10 @@ def ages_of(text: str, language: str = "en", published: str = "2024-03-20") -> d
             {"Marco Antonio Quintero": 26, "Elvis Ramón Paredes": 31},
         ),
         (
-            "The names of 35-year-old Ana Tello, 40-year-old Bruno Tello and 6-year-old Leo "
+            "The names of 29-year-old Ana Tello, 40-year-old Bruno Tello and 6-year-old Leo "
             "Tello were read aloud.",
             "en",
-            {"Ana Tello": 35, "Bruno Tello": 40, "Leo Tello": 6},
+            {"Ana Tello": 29, "Bruno Tello": 40, "Leo Tello": 6},
         ),
         (
             "The escape of Adolfo Merino, alias “Tigre”, 44, shocked the port.",
@@ -124,7 +124,7 @@ def test_a_list_line_of_names_and_ages_keeps_its_names():
         ("Las víctimas eran Lucía y Marta Ferrer, de 12 y 9 años.", "es"),
         ("The twins Tom and Emma Quist, 12 and 9, were unhurt.", "en"),
         (
-            "La muerte de un adolescente en Ayaviri, ciudad de la región de Ayacara, de 16 años.",
+            "El deceso de un adolescente en Ayaviri, ciudad de la región de Ayacara, de 16 años.",
             "es",
         ),
     ],
@@ -172,9 +172,9 @@ def test_an_age_of_the_previous_sentence_person():
 def test_an_alias_alone_is_its_bearer_and_carries_the_age_to_the_next_sentence():
     text = (
         "El cabecilla Ramón Teodoro Ulloa Prado, alias “Tigre”, escapó. Tigre lleva "
-        "preso 12 años. De 45 años de edad, desde 2019 es el jefe de la banda."
+        "preso 9 años. De 47 años de edad, desde 2018 es el jefe de la banda."
     )
-    assert ages_of(text, "es") == {"Ramón Teodoro Ulloa Prado": 45}
+    assert ages_of(text, "es") == {"Ramón Teodoro Ulloa Prado": 47}
     subjects = {c.subject for c in claims_of(text, "es") if c.kind == "person"}
     assert subjects == {"Ramón Teodoro Ulloa Prado"}
 
@@ -496,7 +496,7 @@ def test_a_portfolio_before_a_minister_is_part_of_the_title():
 
 def test_a_name_the_document_calls_a_place_is_the_place_elsewhere_too():
     text = (
-        "The bus fell off a highway in the municipality of Teresa Alcocer. Rescuers reached "
+        "The coach plunged from a bridge in the municipality of Teresa Alcocer. Rescuers reached "
         "Teresa Alcocer at noon, Mayor Ana Ruiz said."
     )
     assert people_in(text, "en") == {"Ana Ruiz"}
@@ -507,8 +507,8 @@ def test_a_country_after_a_name_is_no_surname():
 
 
 def test_a_name_ending_in_initials_keeps_them():
-    text = "El juez dejó presos a los acusados Manuel G., Juan P. A. y Marta B. P., dijo el fiscal."
-    assert people_in(text, "es") == {"Manuel G.", "Juan P. A.", "Marta B. P."}
+    text = "La jueza envió a prisión a los acusados Rafael T., Luis M. C. y Sara D. R., dijo el fiscal."
+    assert people_in(text, "es") == {"Rafael T.", "Luis M. C.", "Sara D. R."}
 
 
 def test_the_lines_of_a_list_of_names_are_people():
@@ -559,21 +559,21 @@ def test_an_unclear_list_adds_no_one(text, language):
         ("The Foreign Affairs Ministry of Honduras said it was informed.", "en"),
         ("Abrió una tienda en el área de Valdeloria-Norte, dijo su hermano.", "es"),
         ("El autobús cayó al norte de Perú, informó la directora del hospital.", "es"),
-        ("The body went to the Office of the Chief Medical Examiner.", "en"),
+        ("The body went to the Office of the Chief Coroner.", "en"),
         ("The dead came from Nakuru (3), Palm Bay (1) and Embu (1).", "en"),
         (
-            "They came from Nairobi (21), Nakuru (3), Laikipia (2), Uasin Gishu (4) and Embu (1).",
+            "They came from Nairobi (14), Nakuru (5), Laikipia (1), Uasin Gishu (3) and Embu (2).",
             "en",
         ),
         ("The crash happened early on Monday in the town of Teresa Alcocer.", "en"),
         ("El choque ocurrió en el municipio de Santa Ana Tlapacoyan.", "es"),
         ("The Oaxaca Government Secretariat said the road was closed.", "en"),
         ("Según la fiscalía de General Valdivia, hubo tres detenidos.", "es"),
-        ("El ministerio del Interior de Marruecos informó que hubo 20 muertos.", "es"),
+        ("El ministerio del Interior de Bolivia informó que hubo 20 muertos.", "es"),
         ("El Ayuntamiento de Valdeloria aseguró que no había licencia.", "es"),
         ("El autobús iba hacia el poblado de San Pedro de Tlalcoya.", "es"),
         ("Human Rights Watch said the police had fired first.", "en"),
-        ("She sent a voice note, according to the La Verdad de Valdeloria newspaper.", "en"),
+        ("She sent a voice note, according to the La Voz de Valdeloria newspaper.", "en"),
         ("La Verdad de Valdeloria reported the toll.", "en"),
         ("Lo trasladaron a la cárcel La Roca de Valdeloria, según la policía.", "es"),
         ("The US Geological Survey said the quake was shallow.", "en"),

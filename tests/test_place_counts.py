@@ -164,7 +164,7 @@ def test_parts_of_a_named_group_each_in_its_place():
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("El alcalde detalló que de los fallecidos, cinco vivían en Tolsa.", "es"),
+        ("La alcaldesa precisó que de los fallecidos, cinco vivían en Tolsa.", "es"),
         ("Of the dead, five lived in Tolsa.", "en"),
         ("Of the dead, five were recorded in Spain.", "en"),
     ],
@@ -212,10 +212,10 @@ def test_a_name_that_owns_the_next_noun_is_no_place():
 
 
 def test_a_month_opening_the_clause_is_a_period_not_a_place():
-    claim = by_value(counts("In April, 18 people were killed when a bus fell."), 18)
+    claim = by_value(counts("In March, 27 people were killed when a bus fell."), 27)
     assert "place" not in claim.extra["frame"]
-    assert claim.extra["frame"]["period"] == "april"
-    total = by_value(counts("The crash killed 18 people."), 18)
+    assert claim.extra["frame"]["period"] == "march"
+    total = by_value(counts("The crash killed 27 people."), 27)
     assert key(claim) != key(total)
 
 

@@ -47,7 +47,7 @@ def places_of(text: str, language: str = "en") -> list[tuple[str, str, str]]:
             [("origin (bus)", "", "Port Tarsis")],
         ),
         (
-            "El autobús, que salió de la Ciudad de Velmora con destino a Santa Brena, volcó.",
+            "El autobús, que partió de la Ciudad de Velmora rumbo a Santa Brena, volcó.",
             "es",
             [("origin (bus)", "", "Ciudad de Velmora"), ("destination (bus)", "", "Santa Brena")],
         ),
@@ -114,10 +114,10 @@ def test_a_place_in_a_clear_slot(text, language, expected):
         ("The plane was on a route between Tolsabar and Marena del Sur.", "en"),
         ("El autobús cubría la ruta Velmora-Santa Brena.", "es"),
         # a vehicle going off the road is no trip's start
-        ("El autobús salió del camino en el municipio de Santa Brena.", "es"),
+        ("El autobús se salió de la vía en el distrito de Santa Brena.", "es"),
         # near the epicentre is not the epicentre; a distance is not a place
         ("In the town of Ouzran, near the epicentre, houses collapsed.", "en"),
-        ("The epicenter was 60 kilometers southwest of the city of Tarsis.", "en"),
+        ("The epicenter lay 45 kilometers northwest of the city of Tarsis.", "en"),
         # a country is the story's setting, not a slot's place
         ("The bus was traveling from Guatemala when it crashed.", "en"),
         # where a person works is not where they are from

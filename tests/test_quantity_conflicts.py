@@ -75,7 +75,7 @@ def frame(text: str, language: str = "en") -> tuple[str, bool]:
             "en",
             "length: distance of epicentre from Dornhaven",
         ),
-        ("Con un hipocentro a solo 8 kilómetros de la superficie.", "es", "length: depth of quake"),
+        ("Con un hipocentro a solo 9 kilómetros de la superficie.", "es", "length: depth of quake"),
         ("The shaft is 400 feet deep.", "en", "length: depth"),
         (
             "The epicentre was 60 km southwest of Dornhaven.",
@@ -83,7 +83,7 @@ def frame(text: str, language: str = "en") -> tuple[str, bool]:
             "length: distance of epicentre from Dornhaven",
         ),
         (
-            "El epicentro estuvo a 60 kilómetros al suroeste de Dornhaven.",
+            "El epicentro estuvo a 45 kilómetros al noroeste de Dornhaven.",
             "es",
             "length: distance of epicentre from Dornhaven",
         ),

@@ -161,8 +161,8 @@ def age_subject(
         and form == "prenominal"
         and re.fullmatch(r"\s+(?:[^\W\d_A-ZÁÉÍÓÚÑ][\w-]*\s+){0,3}", text[end : following.start])
     ):
-        # "41-year-old Harold Quist", "his 26-year-old colleague Bernard"; in "35-year-old
-        # Ana Cho, 37-year-old Kyu Cho" the second age is Kyu's, not Ana's in apposition.
+        # "41-year-old Harold Quist", "his 31-year-old partner Bernard"; in "29-year-old
+        # Lena Varga, 33-year-old Tomas Varga" the second age is Tomas's, not Lena's in apposition.
         return following.name
     for person in reversed(people):  # "Norero, 36", "Pérez, quien tenía 34 años"
         gap = text[person.end : start]

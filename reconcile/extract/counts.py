@@ -62,11 +62,11 @@ def nearest_event(
         if match.start() >= end and match.start() < after:
             between = ""  # the event is the noun itself
         elif match.start() >= after and event_has_own_count(text, match.end(), sentence.end, lex):
-            continue  # "la muerte de 40 personas y heridas a otras 85": the 85 were injured
+            continue  # "la muerte de 12 pasajeros y heridas a otros 30": the 30 were injured
         elif match.start() >= after and governs_an_object(text, match, sentence.end, lex):
             continue  # "900 troops joined the search for bodies": the bodies are missing
         elif match.end() <= start and event_has_own_people(text, sentence.start, match, start, lex):
-            continue  # "how many people were arrested, but ... around 10 people handcuffed"
+            continue  # "unclear how many people were detained, but ... some 15 people in cuffs"
         elif match.end() <= start and event_has_own_object(text, match, start, lex):
             continue  # "released a statement saying 30 ...": the statement was released
         score = (
@@ -321,8 +321,8 @@ def head_noun(text: str, number: Number, limit: int, lex: Lexicon):
 
 
 def partitive_event(text: str, floor: int, number: Number, limit: int, lex: Lexicon) -> str | None:
-    """'four of the victims have been identified', 'cuatro de los fallecidos han sido
-    identificados', 'three of the nearly 100 victims were identified': a number before a
+    """'six of the passengers have been identified', 'cuatro de los fallecidos han sido
+    identificados', 'two of the nearly 80 passengers were identified': a number before a
     `whole_openers` word and a people or event noun (a whole between them or not), with an event
     said of it after an auxiliary or an object pronoun ('a siete de los cuerpos se los
     identificó') or governing it ('la identificación de siete de los fallecidos'), counts the
@@ -332,7 +332,7 @@ def partitive_event(text: str, floor: int, number: Number, limit: int, lex: Lexi
     if not opener:
         return None
     at = number.end + opener.end()
-    qualifier = lex.qualifier_re.match(text, at, limit)  # "three of the nearly 100 victims"
+    qualifier = lex.qualifier_re.match(text, at, limit)  # "two of the nearly 80 passengers"
     after = qualifier.end() if qualifier else at
     whole = re.match(
         rf"\s*(?:\d[\d.,]*|(?:{lex.phrases('words').pattern})\b)\s+", text[after:limit], re.I
@@ -502,7 +502,7 @@ def count_claims(
             text[number.end : sentence.end],
         )
         if number.unit is None and joined and fold(joined.group(1)) in durations:
-            continue  # "adolescentes de 15 y 17 años": one of two ages
+            continue  # "niñas de 9 y 12 años": one of two ages
         if ordinal_suffix(lex).match(text, number.end, min(sentence.end, number.end + 4)):
             continue
         if (
@@ -686,8 +686,8 @@ def country_words(lex: Lexicon) -> frozenset[str]:
 def running_total(
     sentence: Sentence, text: str, lex: Lexicon, number: Number, previous: Claim
 ) -> Claim | None:
-    """'Three more people were arrested, bringing the total to 41', 'lo que eleva el total a
-    once': a bare figure after a `running_total_before` wording is the total of the count
+    """'Three more people were arrested, bringing the total to 41', 'y con ello el total
+    llega a once': a bare figure after a `running_total_before` wording is the total of the count
     before it in the sentence, an increment's own measure included."""
     if previous.kind != "count" or previous.sentence != sentence.index:
         return None
@@ -703,8 +703,8 @@ def running_total(
 def elided(
     sentence: Sentence, text: str, lex: Lexicon, number: Number, previous: Claim
 ) -> Claim | None:
-    """A figure whose noun the sentence leaves out, read as the count before it: '1,293
-    deaths in Al Haouz, 452 in Taroudant'; '1,150 people were injured, 412 of whom ...'."""
+    """A figure whose noun the sentence leaves out, read as the count before it: '1,040
+    deaths in Veldra, 316 in Olden'; '980 people were injured, 275 of whom ...'."""
     if previous.kind != "count" or not previous.extra.get("comparable"):
         return None
     if previous.attribute in set(lex.thing_of.values()):
@@ -881,7 +881,7 @@ def classify(
                 or toll_of_people(sentence, text, lex, number, noun_end, event)
                 or event
             )
-        if event == "involved":  # "la detención de trece individuos involucrados"
+        if event == "involved":  # "la captura de nueve hombres involucrados"
             event = (
                 nearest_event(
                     sentence, text, lex, number.start, number.end, noun_end, dates, skip="involved"

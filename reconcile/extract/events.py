@@ -30,7 +30,7 @@ APPOSITION = re.compile(r",\s[^,;:()]{1,60},\s")
 ATTRIBUTIVE_GAP = re.compile(r"^(?:['’]s)?\s*$")
 
 
-#: A page stamp a scraper glued to the first sentence: "date 2023-10-02 On Sunday morning ...".
+#: A page stamp a scraper glued to the first sentence: "date 2021-05-14 On Friday night ...".
 LEADING_STAMP = re.compile(r"\s*(?:([^\W\d_]+)\s+)?(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?\s+")
 
 
@@ -151,8 +151,8 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
             return None  # "hostages seized during the riot were freed on Saturday"
         return nearest[2]
     if opener is not None and close(text[opener:start], lex):
-        # the relative clause must still be under way: "the fire that occurred last Sunday
-        # ..., did not have a licence and there was an order ... from January 2022" is not
+        # the relative clause must still be under way: "the warehouse that burned last Friday
+        # ..., lacked a permit and a ruling had shut it ... from March 2021" is not
         head = triggers(text, max(0, opener - 40), opener, lex, spans)
         # the noun may carry a name before the relative word: "el operativo Cordillera, que"
         if head and len(re.findall(r"[\w'’]+", text[head[-1][1] : opener])) <= 3:
@@ -189,7 +189,7 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
         ):
             return None  # "On Sunday, the mayor visited the site of the attack"
         return found[0][2]
-    # A date opening its clause: "donde el 9 de enero se produjeron enfrentamientos".
+    # A date opening its clause: "donde el 4 de marzo hubo disturbios".
     after = [t for t in after if close(text[end : t[0]], lex)]
     return after[0][2] if after else None
 
@@ -282,13 +282,13 @@ def predicate_word(text: str, left: int, start: int, lex: Lexicon) -> str | None
         return None
     prior = [fold(w.group(0)) for w in words[-3:-1]]
     while prior and prior[-1] in lex.get_set("determiners"):
-        prior.pop()  # "en la misma noche del lunes": the article of a complement
+        prior.pop()  # "en la misma tarde del jueves": the article of a complement
     if set(prior[-2:]) & lex.get_set("label_prepositions"):
         # "found alive on Monday" is fine, "con vida el lunes", "a buen ritmo el viernes",
-        # "came into sharper focus on Saturday" name no predicate
+        # "came into plain view on Thursday" name no predicate
         return None
     if re.search(r"\d[\d.,]*\s+(?:[^\W\d_]+\s+)?$", head):
-        return None  # "cumpliría 21 años el 30 de marzo", "500 militares adicionales": counted
+        return None  # "cumpliría 34 años el 12 de junio", "300 agentes adicionales": counted
     if lex.get("plural_nouns_no_predicate") and re.search(r"[^su]s$", folded):
         return None  # "stranded cars on Thursday", "Maui authorities on Tuesday": nouns
     article = re.search(rf"(?:{lex.phrases('determiners').pattern})\s+$", head, re.I)
@@ -383,7 +383,7 @@ def night_span(
 ) -> tuple[int, int, DateMention | None]:
     """Days before and after a date that one overnight event may also fall on: "the night
     of Monday" runs into Tuesday, "the small hours of Sunday" and "la madrugada del domingo"
-    began on Saturday night; "the night of Monday to Tuesday" and "hasta la madrugada del
+    began on Saturday night; "the night of Thursday to Friday" and "hasta la madrugada del
     martes" join two days into one event (the second date is returned, to be left out)."""
     before = fold(text[max(0, mention.start - 30) : mention.start])
     joined = None
@@ -456,7 +456,7 @@ def date_claims(
         subject = ""
         if event in personal:  # an arrest or a death is somebody's
             nearby = [p for p in people if abs(p.start - start) < 120]
-            # "In April, 18 people were killed": many deaths, not the topic's own
+            # "In March, 27 people were killed": many deaths, not the topic's own
             rest = sentence.text[: mention.start] + " " + sentence.text[mention.end :]
             counted = any(
                 fold(m.group(0)) not in lex.get_set("one_words")

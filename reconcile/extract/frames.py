@@ -2,9 +2,9 @@
 
 A count's attribute names its measure ("people killed", "people injured"); its frame adds what
 narrows the measure within the story: the nationality of the people counted ("13 Honduran
-migrants died"), the place the figure is for ("1,293 deaths in Al Haouz", "Taroudant (271)",
+migrants died"), the place the figure is for ("1,040 deaths in Veldra", "Olden (271)",
 a list of places and figures after a toll noun: "the dead: Tolsa (21), Marena (3)"),
-the severity ("721 of whom are in serious condition" is people seriously injured), and the set
+the severity ("395 of whom remain in serious condition" is people seriously injured), and the set
 relations between counts of one sentence ("including 18 Guatemalans" is a part of the total,
 "another 153 were injured" is no increment when the sentence counted the dead before it).
 
@@ -148,7 +148,7 @@ def place_of(
         first = fold(name.split()[0])
         after_locality = re.search(
             rf"{localities}\s+(?:{link})\s+$", before[: match.start()], re.I
-        )  # "la provincia de Al Hauz, con 349": "Al" opens the name, not a clause
+        )  # "la provincia de Al Qasra, con 212": "Al" opens the name, not a clause
         if not after_locality and (
             first in lex.not_name_starters or first in lex.get_set("count_gap_words")
         ):
@@ -493,7 +493,7 @@ def predicate_group(text: str, number: Number, sentence: Sentence, lex: Lexicon)
 
 
 def subgroup_predicate(tail: str, lex: Lexicon) -> bool:
-    """'13 were male', '13 eran de sexo masculino', 'cinco tenían entre 31 y 43 años', 'five
+    """'13 were male', '13 eran de sexo masculino', 'seis tenían entre 22 y 35 años', 'five
     were aged 18 to 30': what the verb says of a count splits a total by sex or age
     (`subgroup_words`, `age_band_verbs`)."""
     words = lex.phrases("subgroup_words").pattern
@@ -503,7 +503,7 @@ def subgroup_predicate(tail: str, lex: Lexicon) -> bool:
 
 
 def age_band(text: str, number: Number, sentence: Sentence, lex: Lexicon) -> bool:
-    """'cinco tenían entre 31 y 43 años', 'five were aged between 31 and 43'."""
+    """'seis tenían entre 22 y 35 años', 'six were aged between 22 and 35'."""
     return bool(
         re.match(
             r"\s+" + lex.phrases("age_band_verbs").pattern + r"\s+(?:(?:between|entre)\s+)?\d",
@@ -555,7 +555,7 @@ def part_marker_before(text: str, floor: int, number: Number, lex: Lexicon) -> b
     window = text[max(floor, number.start - 150) : number.start]
     conjunctions = lex.phrases("and_words").pattern
     figures = rf"(?:\d[\d.,]*|{lex.alternation('words', 'one_words')})"
-    # "incluido un herido y dos desaparecidos": the list the marker opens goes on
+    # "incluido un herido y tres desaparecidos": the list the marker opens goes on
     first = rf"(?:\s*[\w'’-]+\s+[\w'’-]+\s*(?:,|\s{conjunctions}))?"
     more = rf"(?:\s*{figures}(?:\s+[\w'’-]+){{1,2}}\s*(?:,|\s{conjunctions}))*"
     return any(
@@ -565,14 +565,14 @@ def part_marker_before(text: str, floor: int, number: Number, lex: Lexicon) -> b
 
 
 def part_marker_after(text: str, number: Number, limit: int, lex: Lexicon) -> bool:
-    """'721 of whom are in serious condition', 'seis de ellos'."""
+    """'395 of whom remain in serious condition', 'seis de ellos'."""
     return bool(
         re.match(r"\s+" + lex.phrases("part_markers_after").pattern, text[number.end : limit], re.I)
     )
 
 
 def part_of_a_named_group(text: str, floor: int, claim: Claim, lex: Lexicon) -> bool:
-    """'de los fallecidos, cinco ...', 'la mayoría de los muertos, 21, ...', 'Of the dead,
+    """'de los fallecidos, cinco ...', 'la mayoría de los muertos, 17, ...', 'Of the dead,
     five were ...': a figure set after the group it is drawn from, which the sentence names
     without counting it, is a part of that group (`group_part_openers`)."""
     window = text[max(floor, claim.start - 50) : claim.start]
@@ -643,7 +643,7 @@ def handled_group(
     text: str, claim: Claim, number: Number, sentence: Sentence, lex: Lexicon
 ) -> bool:
     """'4 were airlifted to the capital', 'el hospital, que atendió a 165 personas', 'trasladaron
-    a Lima a cuatro personas que resultaron heridas': those moved or treated somewhere are a
+    a Tarvela a siete vecinos que resultaron heridos': those moved or treated somewhere are a
     part of the injured, not their total (`handling_verbs`, in the count's own clause)."""
     verbs = lex.phrases("handling_verbs").pattern
     before = text[max(sentence.start, claim.start - 100) : claim.start]
@@ -679,8 +679,8 @@ def on_a_list(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
 
 
 def earlier_state(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
-    """'located 640 people who had been reported missing', 'localizaron a 40 personas que
-    habían sido reportadas desaparecidas': when the measure is read from a relative clause in
+    """'found 210 residents who had been reported missing', 'localizaron a 40 vecinos que
+    habían sido dados por desaparecidos': when the measure is read from a relative clause in
     the past perfect (`earlier_state_openers`), it is what the people had been, not what the
     sentence counts them as now."""
     clause = clause_after(text, claim.end, min(sentence.end, claim.end + 80))
@@ -689,7 +689,7 @@ def earlier_state(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
 
 
 def opens_a_whole(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
-    """'De los 14 hondureños que estaban ..., seis murieron': the number is the whole the
+    """'De los 9 chilenos que viajaban ..., cuatro murieron': the number is the whole the
     next count of the sentence is a part of."""
     window = text[max(floor, number.start - 12) : number.start]
     if not re.search(lex.phrases("whole_openers").pattern + r"\s+$", window, re.I):
@@ -710,8 +710,8 @@ def opens_a_whole(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
 
 
 def severe(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> str:
-    """The grade of an injury count: 'seriously injured', '721 of whom are in serious
-    condition', '1.404 se encuentran en estado grave', 'heridos de gravedad': "seriously";
+    """The grade of an injury count: 'seriously injured', '395 of whom remain in serious
+    condition', '2.310 se encuentran en estado grave', 'heridos de gravedad': "seriously";
     '20 in critical condition': "critically", a grade of its own. "130 heridas, 18 de ellas en
     estado crítico", "about 30 injured, most of them critically": "part", the grade is a
     part's, after a comma that opens it. Else ""."""
@@ -819,7 +819,7 @@ def apply_frames(
             claim.extra.get("additional") is not None
             and previous is not None
             and measure_of(previous.claim.attribute) != measure_of(base)
-        ):  # "296 died and another 153 were injured": no increment of the dead
+        ):  # "180 died and another 95 were injured": no increment of the dead
             claim.attribute, comparable = base, claim.extra["additional"]
             other_measure = True
             # "siete venezolanos murieron y otros cinco resultaron heridos": of the same kind
@@ -830,7 +830,7 @@ def apply_frames(
         if grade in ("seriously", "critically"):
             claim.attribute = claim.attribute[: -len("injured")] + f"{grade} injured"
             if parent is not None and id(parent) in graded_in_part:
-                # "155 heridas, 22 de ellas en estado crítico", "30 injured, most of them
+                # "140 heridas, 12 de ellas en estado crítico", "30 injured, most of them
                 # critically": a graded part appended to its total is kept but not compared
                 # (abstain): on real news such parts joined figures of two different facts
                 frame["unclear"] = "a graded part appended to its total"
@@ -890,7 +890,7 @@ def apply_frames(
         if nationality:
             frame["nationality"] = nationality
         if place and fold(place) in lex.months:
-            frame["period"] = fold(place)  # "In April, 18 people were killed": a time, no place
+            frame["period"] = fold(place)  # "In March, 27 people were killed": a time, no place
         elif place:
             frame["place"] = place
         if (
@@ -919,7 +919,7 @@ def apply_frames(
 def measure_the_rest(
     text: str, item: Counted, previous: Counted, sentence: Sentence, lex: Lexicon
 ) -> None:
-    """'24 murieron en el lugar y dos más en el hospital': an uncompared rest that says
+    """'19 murieron en el acto y tres más en la clínica': an uncompared rest that says
     nothing of its own people is of the measure of the count before it, not bare 'people'."""
     claim = item.claim
     additional = claim.attribute.startswith("additional ")

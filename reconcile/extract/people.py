@@ -160,7 +160,7 @@ def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
     original = phrase.split()
     for index, word in enumerate(folded[:4]):
         if word in breakers:
-            return None  # "the Front, along with its vice president ...": no apposition
+            return None  # "the League, along with its treasurer ...": no apposition
         two = " ".join(folded[index : index + 2])
         if (word in lex.titles or two in lex.titles) and any(
             w not in leading and not w.endswith("'s") and not original[i][:1].isupper()
