@@ -242,3 +242,87 @@ def test_a_documents_own_slip_of_a_surname_is_a_spelling_contradiction():
 def test_a_lone_surname_written_with_a_hyphen_is_no_first_name():
     mentions = [mention("a", "Mayra", "Suazo Sandoval"), alone("b", "Suazo-Sandoval")]
     assert name_conflicts("s", "Mayra Suazo Sandoval", mentions, set()) == []
+
+
+# ------------------------------------------------------------------ one document, a name two ways
+
+
+def named(document: str, given: str, surname: str, sentence: int = 0) -> dict:
+    name = f"{given} {surname}"
+    return {
+        **mention(document, given, surname),
+        "document_id": document,
+        "subject": name,
+        "sentence": sentence,
+    }
+
+
+def conflicts_of(claims: list[dict], ages: list[dict] = ()) -> list:
+    found = []
+    for entity in resolve("s", claims, [], [], ages):
+        mentions = [m for member in entity.members for m in member.mentions]
+        aliases = set().union(*(member.aliases for member in entity.members))
+        found += name_conflicts("s", entity.name, mentions, aliases)
+    return found
+
+
+def test_a_name_a_document_writes_two_ways_is_one_person_and_a_contradiction():
+    claims = [
+        named("a", "Orla", "Brenneck", 0),
+        named("a", "Orla", "Brenneck", 3),
+        named("a", "Orla", "Breneck", 5),
+    ]
+    assert groups(resolve("s", claims, [], [])) == {frozenset({"Orla Brenneck", "Orla Breneck"})}
+    found = conflicts_of(claims)
+    assert [(c.attribute, c.severity, sorted(v.value for v in c.values)) for c in found] == [
+        ("surname", "high", ["Breneck", "Brenneck"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("Juan Carlos", "Tarrant"), ("Juan Pablo", "Tarrant")),  # two given names of their own
+        (("Mario", "Quenaya"), ("María", "Quenaya")),  # a brother and a sister
+        (("Lucio", "Pertano"), ("Luciano", "Pertano")),  # brothers
+        (("Ana", "Ruiz Tello"), ("Ana", "Ruiz Soto")),  # cousins: no age says they are one
+    ],
+)
+def test_names_a_document_gives_two_people_stay_apart(first, second):
+    claims = [named("a", *first), named("a", *second, 4)]
+    assert len(resolve("s", claims, [], [])) == 2
+    assert conflicts_of(claims) == []
+
+
+def test_a_surname_given_another_way_joins_only_with_the_same_age():
+    claims = [
+        named("a", "Rosa Amparo", "Ledesma Viñals"),
+        named("a", "Rosa Amparo", "Lerma Viñals", 6),
+    ]
+    same = [age("a", "Rosa Amparo Ledesma Viñals", 71), age("a", "Rosa Amparo Lerma Viñals", 71)]
+    found = conflicts_of(claims, same)
+    assert [(c.attribute, c.severity) for c in found] == [("surname", "high")]
+    other = [age("a", "Rosa Amparo Ledesma Viñals", 71), age("a", "Rosa Amparo Lerma Viñals", 44)]
+    assert len(resolve("s", claims, [], [], other)) == 2
+    assert len(resolve("s", claims, [], [])) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Survivor Nadia Korvel, 19, said the exit was locked.", "en"),
+        ("La superviviente Nadia Korvel, de 19 años, dijo que la salida estaba cerrada.", "es"),
+    ],
+)
+def test_a_role_written_before_a_name_is_no_part_of_it(text, language):
+    assert names_of(text, language) == ["Nadia Korvel"]
+    assert ages_of(text, language) == {"Nadia Korvel": 19}
+
+
+def test_a_second_given_name_of_another_language_is_a_given_name():
+    text = "The victims include Rosa Amparo Ledesma Viñals, 71, a retired teacher."
+    person_claim = next(c for c in claims_of(text) if c.kind == "person")
+    assert (person_claim.extra["given"], person_claim.extra["surname"]) == (
+        "Rosa Amparo",
+        "Ledesma Viñals",
+    )
