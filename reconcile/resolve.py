@@ -630,6 +630,8 @@ def attach_surname_only(people, full, joins, ids, documents) -> None:
     given_owners: dict[str, set[str]] = defaultdict(set)
     for person in full:
         for spelling in person.spellings:
+            if " " not in spelling:
+                continue  # "Erick" beside "Erick Tasman" is his given name, not a surname
             given, surnames = parts(spelling)
             for surname in surnames:
                 surname_owners[surname].add(ids[id(person)])

@@ -154,6 +154,12 @@ def single(document: str, name: str) -> dict:
 def test_a_first_name_alone_joins_the_one_person_whose_first_name_it_misspells():
     claims = [person("a", "Erick Tasman"), single("b", "Erik"), single("c", "Mauro")]
     assert frozenset({"Erick Tasman", "Erik"}) in groups(resolve("s", claims, [], []))
+    # the full name's document also calling him by his first name alone changes nothing
+    claims = [person("a", "Erick Tasman"), {**person("a", "Erick"), "subject": "Erick Tasman"}]
+    claims += [single("b", "Erik"), single("c", "Eric")]
+    assert groups(resolve("s", claims, [], [])) == {
+        frozenset({"Erick Tasman", "Erick", "Erik", "Eric"})
+    }
 
 
 @pytest.mark.parametrize(("full", "alone"), [("María Tasman", "Mario"), ("Daniela Ruiz", "Daniel")])
