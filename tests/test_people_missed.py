@@ -332,3 +332,36 @@ def test_a_second_given_name_of_another_language_is_a_given_name():
         "Rosa Amparo",
         "Ledesma Viñals",
     )
+
+
+# ------------------------------------------------------------------ ages said beside a description
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "ages"),
+    [
+        (
+            "Detuvieron a Tomás Brevik, un mecánico de 41 años, en su casa.",
+            "es",
+            {"Tomás Brevik": 41},
+        ),
+        ("Ilse Marnock, estudiante de 17 años, murió en el hospital.", "es", {"Ilse Marnock": 17}),
+        ("Tomas Brevik, a mechanic aged 41, was arrested.", "en", {"Tomas Brevik": 41}),
+        ("Tomas Brevik, who was 41, died at the scene.", "en", {"Tomas Brevik": 41}),
+        (
+            "Tomás Brevik celebraba su 39 cumpleaños cuando empezó el fuego.",
+            "es",
+            {"Tomás Brevik": 39},
+        ),
+        ("Ana Ruiz festejaba su cumpleaños número 41 con sus amigos.", "es", {"Ana Ruiz": 41}),
+        # the age of someone the words after the comma name
+        ("Llegó Ana Ruiz, su hijo de 26 años y una vecina.", "es", {}),
+        ("Tomás Brevik, padre de un niño de 5 años, habló ayer.", "es", {}),
+        ("Ana Ruiz, con un vecino de 60 años, salió del edificio.", "es", {}),
+        ("Ana Ruiz, una vecina de 60 años que vivía enfrente, salió.", "es", {}),
+        ("Ana Ruiz celebraba su cumpleaños número 41 de casada.", "es", {}),
+        ("Faltaban dos días para su 30 cumpleaños, dijo Ana Ruiz.", "es", {}),
+    ],
+)
+def test_an_age_beside_a_description_of_a_named_person_is_theirs(text, language, ages):
+    assert ages_of(text, language) == ages
