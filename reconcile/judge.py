@@ -725,7 +725,10 @@ def name_conflicts(
     conflicts = []
     for attribute in ("first name", "surname"):
         groups = spellings(attribute, full, mentions)
-        for mention in firsts if attribute == "first name" else slips:
+        # A lone surname misspelt joins the spellings as it is; a full name the document
+        # misspells (`resolve.join_slips`) was split into its parts above.
+        alone = [m for m in slips if " " not in m["value"].strip()]
+        for mention in firsts if attribute == "first name" else alone:
             groups[mention["value"]].append(mention)
         # A second given name or surname left out ("Ana" beside "Ana Lucía", "Salazar" beside
         # "Salazar Méndez") is a shorter form of the name, not another spelling of it.

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
+from rapidfuzz.distance import DamerauLevenshtein, Indel, JaroWinkler
 
 from .lexicon import available_languages, fold, lexicon
 from .stories import UnionFind, slug
@@ -39,6 +39,7 @@ class LocalPerson:
     aliases: set[str] = field(default_factory=set)  # folded names stated as aliases
     roles: set[str] = field(default_factory=set)
     birth_years: set[float] = field(default_factory=set)  # from the ages the document gives
+    ages: set[float] = field(default_factory=set)  # the ages as the document gives them
 
     @property
     def name(self) -> str:
@@ -333,6 +334,8 @@ def local_people(
         year = birth_year(claim)
         if owner is not None and year is not None:
             owner.birth_years.add(year)
+        if owner is not None and claim.get("low") is not None:
+            owner.ages.add(float(claim["low"]))
     return merge_within_documents(list(people.values()))
 
 
@@ -367,7 +370,9 @@ def both_parts_differ(a: str, b: str) -> bool:
 
 def merge_within_documents(people: list[LocalPerson]) -> list[LocalPerson]:
     """Join a document's names tied by a stated alias or by one being a longer form of the
-    other ('Diana Salazar' / 'Diana Salazar Méndez')."""
+    other ('Diana Salazar' / 'Diana Salazar Méndez'), and its names that are one name written
+    two ways (`written_two_ways`: 'Alan Ruschel' / 'Alan Rushel'): the second spelling's
+    mentions are marked as the document's slip for the first, which the judge compares."""
     by_document: dict[str, list[LocalPerson]] = defaultdict(list)
     for person in people:
         by_document[person.document_id].append(person)
@@ -389,6 +394,7 @@ def merge_within_documents(people: list[LocalPerson]) -> list[LocalPerson]:
                 ):
                     joins.union(person.key, other.key)
         by_key = {p.key: p for p in group}
+        heads = []
         for members in joins.groups().values():
             head = by_key[min(members, key=lambda k: (-len(k.split()), k))]
             for key in members:
@@ -399,17 +405,81 @@ def merge_within_documents(people: list[LocalPerson]) -> list[LocalPerson]:
                 head.mentions.extend(other.mentions)
                 head.aliases |= other.aliases | {other.key}
                 head.roles |= other.roles
+                head.ages |= other.ages
             # The alias "Negro Toro" names "Wilberto Alcázar" as its bearer: the bearer's own
             # name is the name, not one of its aliases.
             head.aliases.discard(head.key)
-            merged.append(head)
+            heads.append(head)
+        merged.extend(join_slips(heads))
     return merged
+
+
+def join_slips(group: list[LocalPerson]) -> list[LocalPerson]:
+    """One document's people whose names are one name written two ways join; the spelling the
+    document uses less becomes its slip (`extra.slip_of`) for the other. A name that could be
+    written two ways by more than one other is left alone."""
+    kept = list(group)
+    for person in sorted(group, key=lambda p: (sum(p.spellings.values()), p.key)):
+        if person not in kept:
+            continue
+        matches = [o for o in kept if o is not person and written_two_ways(person, o)]
+        if len(matches) != 1:
+            continue
+        head = matches[0]
+        if sum(head.spellings.values()) < sum(person.spellings.values()):
+            continue  # joined from the other side, as its slip
+        written = head.name
+        head.spellings.update(person.spellings)
+        head.mentions.extend(
+            {**m, "extra": {**(m.get("extra") or {}), "slip_of": written}} for m in person.mentions
+        )
+        head.roles |= person.roles
+        head.ages |= person.ages
+        head.birth_years |= person.birth_years
+        kept.remove(person)
+    return kept
+
+
+SLIP_SIMILARITY = 0.5  # two words less alike than this are two names, whatever else agrees
+
+
+def written_two_ways(a: LocalPerson, b: LocalPerson) -> bool:
+    """Are two full names of one document one person's name written two ways: the same number
+    of words, all equal but one, and that one misspelt ('Alan Ruschel' / 'Alan Rushel'), or,
+    where the document gives both the same age, a surname given another way beside a shared
+    given name and other surname ('María Consuelo Alard Valdés, 77' / 'María Consuelo Álvarez
+    Valdés, 77')? Given names of their own (Cristian / Christian), a name's masculine and
+    feminine forms and names told apart by their ages never join; siblings differ in their
+    given names, which must then be misspelt one for the other."""
+    if not (a.full and b.full):
+        return False
+    wa, wb = (fold(p.name).replace(".", " ").replace("-", " ").split() for p in (a, b))
+    if len(wa) != len(wb) or len(wa) < 2:
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(wa, wb, strict=True)) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = wa[differ[0]], wb[differ[0]]
+    if {x, y} <= known_given_names() or inflected(x, y):
+        return False
+    if a.ages and b.ages and not a.ages & b.ages:
+        return False
+    if misspelt(x, y):
+        return True
+    return (
+        differ[0] >= 1
+        and len(wa) >= 3
+        and bool(a.ages & b.ages)
+        and Indel.normalized_similarity(x, y) >= SLIP_SIMILARITY
+    )
 
 
 def longer_form(a: str, b: str) -> bool:
     ta, tb = a.split(), b.split()
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    return len(short) >= 2 and short[0] == long[0] and short[-1] in long[1:]
+    return (
+        2 <= len(short) < len(long) and short[0] == long[0] and short[-1] in long[1:]
+    )  # 'Juan Carlos Pérez' is no longer form of 'Juan Pablo Pérez'
 
 
 def blocking_keys(person: LocalPerson) -> set[str]:
@@ -560,6 +630,8 @@ def attach_surname_only(people, full, joins, ids, documents) -> None:
     given_owners: dict[str, set[str]] = defaultdict(set)
     for person in full:
         for spelling in person.spellings:
+            if " " not in spelling:
+                continue  # "Erick" beside "Erick Tasman" is his given name, not a surname
             given, surnames = parts(spelling)
             for surname in surnames:
                 surname_owners[surname].add(ids[id(person)])

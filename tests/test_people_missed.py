@@ -154,6 +154,12 @@ def single(document: str, name: str) -> dict:
 def test_a_first_name_alone_joins_the_one_person_whose_first_name_it_misspells():
     claims = [person("a", "Erick Tasman"), single("b", "Erik"), single("c", "Mauro")]
     assert frozenset({"Erick Tasman", "Erik"}) in groups(resolve("s", claims, [], []))
+    # the full name's document also calling him by his first name alone changes nothing
+    claims = [person("a", "Erick Tasman"), {**person("a", "Erick"), "subject": "Erick Tasman"}]
+    claims += [single("b", "Erik"), single("c", "Eric")]
+    assert groups(resolve("s", claims, [], [])) == {
+        frozenset({"Erick Tasman", "Erick", "Erik", "Eric"})
+    }
 
 
 @pytest.mark.parametrize(("full", "alone"), [("María Tasman", "Mario"), ("Daniela Ruiz", "Daniel")])
@@ -242,3 +248,120 @@ def test_a_documents_own_slip_of_a_surname_is_a_spelling_contradiction():
 def test_a_lone_surname_written_with_a_hyphen_is_no_first_name():
     mentions = [mention("a", "Mayra", "Suazo Sandoval"), alone("b", "Suazo-Sandoval")]
     assert name_conflicts("s", "Mayra Suazo Sandoval", mentions, set()) == []
+
+
+# ------------------------------------------------------------------ one document, a name two ways
+
+
+def named(document: str, given: str, surname: str, sentence: int = 0) -> dict:
+    name = f"{given} {surname}"
+    return {
+        **mention(document, given, surname),
+        "document_id": document,
+        "subject": name,
+        "sentence": sentence,
+    }
+
+
+def conflicts_of(claims: list[dict], ages: list[dict] = ()) -> list:
+    found = []
+    for entity in resolve("s", claims, [], [], ages):
+        mentions = [m for member in entity.members for m in member.mentions]
+        aliases = set().union(*(member.aliases for member in entity.members))
+        found += name_conflicts("s", entity.name, mentions, aliases)
+    return found
+
+
+def test_a_name_a_document_writes_two_ways_is_one_person_and_a_contradiction():
+    claims = [
+        named("a", "Orla", "Brenneck", 0),
+        named("a", "Orla", "Brenneck", 3),
+        named("a", "Orla", "Breneck", 5),
+    ]
+    assert groups(resolve("s", claims, [], [])) == {frozenset({"Orla Brenneck", "Orla Breneck"})}
+    found = conflicts_of(claims)
+    assert [(c.attribute, c.severity, sorted(v.value for v in c.values)) for c in found] == [
+        ("surname", "high", ["Breneck", "Brenneck"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("Juan Carlos", "Tarrant"), ("Juan Pablo", "Tarrant")),  # two given names of their own
+        (("Mario", "Quenaya"), ("María", "Quenaya")),  # a brother and a sister
+        (("Lucio", "Pertano"), ("Luciano", "Pertano")),  # brothers
+        (("Ana", "Ruiz Tello"), ("Ana", "Ruiz Soto")),  # cousins: no age says they are one
+    ],
+)
+def test_names_a_document_gives_two_people_stay_apart(first, second):
+    claims = [named("a", *first), named("a", *second, 4)]
+    assert len(resolve("s", claims, [], [])) == 2
+    assert conflicts_of(claims) == []
+
+
+def test_a_surname_given_another_way_joins_only_with_the_same_age():
+    claims = [
+        named("a", "Rosa Amparo", "Ledesma Viñals"),
+        named("a", "Rosa Amparo", "Lerma Viñals", 6),
+    ]
+    same = [age("a", "Rosa Amparo Ledesma Viñals", 71), age("a", "Rosa Amparo Lerma Viñals", 71)]
+    found = conflicts_of(claims, same)
+    assert [(c.attribute, c.severity) for c in found] == [("surname", "high")]
+    other = [age("a", "Rosa Amparo Ledesma Viñals", 71), age("a", "Rosa Amparo Lerma Viñals", 44)]
+    assert len(resolve("s", claims, [], [], other)) == 2
+    assert len(resolve("s", claims, [], [])) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Survivor Nadia Korvel, 19, said the exit was locked.", "en"),
+        ("La superviviente Nadia Korvel, de 19 años, dijo que la salida estaba cerrada.", "es"),
+    ],
+)
+def test_a_role_written_before_a_name_is_no_part_of_it(text, language):
+    assert names_of(text, language) == ["Nadia Korvel"]
+    assert ages_of(text, language) == {"Nadia Korvel": 19}
+
+
+def test_a_second_given_name_of_another_language_is_a_given_name():
+    text = "The victims include Rosa Amparo Ledesma Viñals, 71, a retired teacher."
+    person_claim = next(c for c in claims_of(text) if c.kind == "person")
+    assert (person_claim.extra["given"], person_claim.extra["surname"]) == (
+        "Rosa Amparo",
+        "Ledesma Viñals",
+    )
+
+
+# ------------------------------------------------------------------ ages said beside a description
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "ages"),
+    [
+        (
+            "Detuvieron a Tomás Brevik, un mecánico de 41 años, en su casa.",
+            "es",
+            {"Tomás Brevik": 41},
+        ),
+        ("Ilse Marnock, estudiante de 17 años, murió en el hospital.", "es", {"Ilse Marnock": 17}),
+        ("Tomas Brevik, a mechanic aged 41, was arrested.", "en", {"Tomas Brevik": 41}),
+        ("Tomas Brevik, who was 41, died at the scene.", "en", {"Tomas Brevik": 41}),
+        (
+            "Tomás Brevik celebraba su 39 cumpleaños cuando empezó el fuego.",
+            "es",
+            {"Tomás Brevik": 39},
+        ),
+        ("Ana Ruiz festejaba su cumpleaños número 41 con sus amigos.", "es", {"Ana Ruiz": 41}),
+        # the age of someone the words after the comma name
+        ("Llegó Ana Ruiz, su hijo de 26 años y una vecina.", "es", {}),
+        ("Tomás Brevik, padre de un niño de 5 años, habló ayer.", "es", {}),
+        ("Ana Ruiz, con un vecino de 60 años, salió del edificio.", "es", {}),
+        ("Ana Ruiz, una vecina de 60 años que vivía enfrente, salió.", "es", {}),
+        ("Ana Ruiz celebraba su cumpleaños número 41 de casada.", "es", {}),
+        ("Faltaban dos días para su 30 cumpleaños, dijo Ana Ruiz.", "es", {}),
+    ],
+)
+def test_an_age_beside_a_description_of_a_named_person_is_theirs(text, language, ages):
+    assert ages_of(text, language) == ages

@@ -171,6 +171,9 @@ def age_subject(
             gap = gap[alias.end() :]  # "Ibáñez, alias 'El Toro', de 44 años"
         if person.end <= start and age_link(code).fullmatch(gap):
             return person.alias_of or person.name
+    described = described_before(text, start, end, sentence, people, code, form)
+    if described is not None:
+        return described
     nominal = form != "verbal"
     modifiers, copulas, articles = age_word_sets(code)
     left = text[sentence.start : start]
@@ -208,6 +211,58 @@ def age_subject(
     if people:
         return None
     return topic
+
+
+DESCRIBING_WORDS = 2  # the most words of a noun that describes a person before their age
+
+
+@cache
+def not_describing(code: str) -> frozenset[str]:
+    """Words that keep what follows a name's comma from describing that person: a relative
+    ("su hijo, de 26 años" is the son's age), a possessive, a relative pronoun, a preposition
+    or a word that lists someone else ("con", "along")."""
+    lex = lexicon(code)
+    keys = (
+        "kin_nouns",
+        "possessives",
+        "relative_words",
+        "apposition_breakers",
+        "title_prepositions",
+        "and_words",
+        "or_words",
+    )
+    return frozenset().union(*(lex.get_set(k) for k in keys))
+
+
+def described_before(
+    text: str, start: int, end: int, sentence: Sentence, people: list[Person], code: str, form: str
+) -> str | None:
+    """The person a noun in apposition describes together with its age: "Ana Ruiz, una
+    vecina de 60 años", "Ana Ruiz, estudiante de 17 años", "Ana Ruiz, a nurse aged 41". The
+    noun (one or two lowercase words, an article before them) stands right after the name's
+    comma, and the age phrase ends the apposition. A relative ("Ana Ruiz, su hijo de 26
+    años"), a preposition or a conjunction among the words gives the age to someone else."""
+    if form != "nominal":
+        return None
+    preceding = [p for p in people if p.end <= start]
+    if not preceding:
+        return None
+    person = preceding[-1]
+    gap = text[person.end : start]
+    match = re.fullmatch(r"\s*,\s*((?:[^\W\d_A-ZÁÉÍÓÚÑ][\w'’-]*\s+){1,3})", gap)
+    if not match:
+        return None
+    words = [fold(w) for w in match.group(1).split()]
+    articles = age_word_sets(code)[2]
+    if words[0] in articles:
+        words = words[1:]
+    if not 1 <= len(words) <= DESCRIBING_WORDS or any(w in not_describing(code) for w in words):
+        return None
+    if any(w in articles for w in words):
+        return None
+    if not re.match(r"\s*(?:[,;.)]|$)", text[end : sentence.end]):
+        return None  # "Ana Ruiz, una vecina de 60 años que ...": the clause may go on
+    return person.alias_of or person.name
 
 
 def age_claims(

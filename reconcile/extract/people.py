@@ -62,12 +62,18 @@ def name_pattern(lex: Lexicon) -> re.Pattern:
 
 def split_name(tokens: list[str], lex: Lexicon) -> tuple[str, str]:
     """Given names and surnames: leading known given names (and initials) are given names;
-    with none known, the first word is. 'Luis Antonio Norero Tigua' -> ('Luis Antonio', 'Norero Tigua')."""
+    with none known, the first word is. 'Luis Antonio Norero Tigua' -> ('Luis Antonio', 'Norero Tigua').
+    A second given name is known in any language: an English report names Spanish speakers
+    ("María Consuelo Ruiz Soto")."""
+    from ..resolve import known_given_names
+
     if len(tokens) == 1:
         return "", tokens[0]
     count = 1
     while count < len(tokens) - 1 and (
-        fold(tokens[count]) in lex.given_names or re.fullmatch(r"[A-Z]\.?", tokens[count])
+        fold(tokens[count]) in lex.given_names
+        or fold(tokens[count]) in known_given_names()
+        or re.fullmatch(r"[A-Z]\.?", tokens[count])
     ):
         count += 1
     return " ".join(tokens[:count]), " ".join(tokens[count:])
