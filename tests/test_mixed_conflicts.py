@@ -142,3 +142,38 @@ def test_places_after_in_are_where_another_figure_happened():
     assert hit.attribute == "cities" and comparable(hit)
     afectados = by_value(counts("La tormenta afectó a once municipios.", "es"), 11)
     assert comparable(afectados)
+
+
+# ---------------------------------------------------------------- wholes and their parts
+
+
+def test_a_new_whole_ends_the_reach_of_the_one_before():
+    for text, language in [
+        ("Of the 30 dead, one was a pilot, while among the 85 injured are 12 children.", "en"),
+        (
+            "De los 30 muertos uno era piloto, mientras que entre los 85 heridos hay 12 niños.",
+            "es",
+        ),
+    ]:
+        claims = counts(text, language)
+        children = by_value(claims, 12)
+        assert children.attribute == "children injured", text
+        injured = by_value(claims, 85)
+        assert injured.attribute == "people injured", text
+        assert comparable(injured), text  # its own noun says what it counts: the total
+
+
+def test_a_whole_with_no_part_counted_is_still_set_aside():
+    claim = by_value(counts("She shared pictures of the 7 missing cousins online."), 7)
+    assert not comparable(claim)
+
+
+def test_those_still_in_hospital_are_not_the_injured():
+    for text, language in [
+        ("In all, 57 people were injured, of whom 9 remain in hospital.", "en"),
+        ("Los heridos suman 57, de los cuales 9 se encuentran hospitalizados.", "es"),
+        ("El total de lesionados es de 57, de los cuales 9 se encuentran ingresados.", "es"),
+    ]:
+        claims = counts(text, language)
+        assert by_value(claims, 9).attribute == "people hospitalized", text
+        assert key(by_value(claims, 9)) != key(by_value(claims, 57)), text

@@ -709,6 +709,17 @@ def opens_a_whole(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     )
 
 
+def counts_its_own_measure(text: str, number: Number, lex: Lexicon) -> bool:
+    """'among the 64 injured', 'de los 22 fallecidos': a whole whose own noun names what
+    happened to the people (`event_nouns`) is a total of that measure, whatever its parts say."""
+    noun = lex.noun_re.match(text, number.end + 1)
+    if noun and fold(re.sub(r"\s+", " ", noun.group(0))) in lex.event_noun_of:
+        return True
+    return bool(re.match(r"\s", text[number.end : number.end + 1])) and bool(
+        lex.event_re.match(text, number.end + 1)
+    )
+
+
 def severe(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> str:
     """The grade of an injury count: 'seriously injured', '721 of whom are in serious
     condition', '1.404 se encuentran en estado grave', 'heridos de gravedad': "seriously";
@@ -772,6 +783,7 @@ def apply_frames(
     previous: Counted | None = None
     parents: dict[int, Counted | None] = {}
     graded_in_part: set[int] = set()
+    own_wholes: list[Counted] = []
     for item in people:
         claim, number = item.claim, item.number
         frame: dict = {}
@@ -780,6 +792,11 @@ def apply_frames(
         marked = part_marker_before(text, sentence.start, number, lex) or part_marker_after(
             text, number, sentence.end, lex
         )
+        opens = not claim.extra.get("whole_of") and opens_a_whole(text, sentence.start, number, lex)
+        if opens:
+            # "Of the 22 dead, one was a child, while among the 64 injured are 14 children":
+            # a whole the sentence opens anew ends the reach of the one before it
+            whole = None
         if marked:
             parent = previous
             if previous is not None and id(previous) in parents:  # the list goes on: one whole
@@ -791,10 +808,13 @@ def apply_frames(
             parent = whole  # "De las 218 víctimas, 169 ..., 45 ...": every later count a part
         if claim.extra.get("whole_of"):
             frame["whole_of"] = claim.extra.pop("whole_of")  # "15 of the 31": the 31 is whole
-        elif opens_a_whole(text, sentence.start, number, lex):
+        elif opens:
             whole = item  # "De los 14 hondureños que viajaban": what it counts is its part's
             frame["unclear"] = "the whole that a later count is a part of"
-            comparable = False
+            if counts_its_own_measure(text, number, lex):
+                own_wholes.append(item)  # compared if a later count is its part (below)
+            else:
+                comparable = False
         nationality = nationality_of(text, number, claim, sentence, lex)
         place = place_of(text, number, claim, sentence, lex)
         if claim.extra.get("listed") and not place:  # "Muertos por distrito: Tolsa: 21; ..."
@@ -906,6 +926,14 @@ def apply_frames(
         claim.extra["frame"] = frame
         claim.extra["comparable"] = comparable
         previous = item
+    for item in own_wholes:  # "among the 64 injured are 14 children": the 64 is the total
+        frame = item.claim.extra["frame"]
+        if frame.get("unclear") == "the whole that a later count is a part of" and any(
+            (other.claim.extra.get("frame") or {}).get("part_of") == item.claim.value
+            for other in people
+            if other is not item
+        ):
+            del frame["unclear"]
     unclear_repeats(sentence, text, lex, people)
     for index, item in enumerate(people):
         if item.claim.extra["frame"].get("unclear"):
