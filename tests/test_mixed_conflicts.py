@@ -177,3 +177,25 @@ def test_those_still_in_hospital_are_not_the_injured():
         claims = counts(text, language)
         assert by_value(claims, 9).attribute == "people hospitalized", text
         assert key(by_value(claims, 9)) != key(by_value(claims, 57)), text
+
+
+# ---------------------------------------------------------------- figures later undone
+
+
+def test_survivors_one_of_whom_later_died_are_an_earlier_figure():
+    for text, language in [
+        ("Eight people survived the landslide, but one of them later died in hospital.", "en"),
+        ("Eight people survived the landslide, of whom one later died.", "en"),
+        ("Ocho personas sobrevivieron al alud, una de ellas falleció después.", "es"),
+        ("Ocho personas sobrevivieron al alud, de las cuales una murió en el hospital.", "es"),
+    ]:
+        claim = by_value(counts(text, language), 8)
+        assert claim.attribute == "people survived", text
+        assert not comparable(claim), text
+
+
+def test_survivors_said_plainly_are_compared():
+    claim = by_value(counts("Eight people survived the landslide.", "en"), 8)
+    assert comparable(claim)
+    spanish = by_value(counts("Ocho personas sobrevivieron al alud.", "es"), 8)
+    assert comparable(spanish)

@@ -15,7 +15,7 @@ fact-checker less than a false one. Everything about a language comes from its l
 `part_markers_after`, `whole_openers`, `locality_nouns`, `place_prepositions`,
 `place_count_links`, `respectively_words`, `setting_prepositions`, `origin_prepositions`,
 `facility_nouns`, `list_openers`, `earlier_state_openers`, `earlier_moment_words`,
-`event_settings`, `spread_words`, `determiners`, `share_of_total`,
+`event_settings`, `spread_words`, `determiners`, `share_of_total`, `undoing_events`,
 `remainder_after`, `remainder_before`, `copulas`, `capital_words`, `list_continuers`,
 `occurrence_verbs`, `plural_demonstratives`, `possessive_endings`).
 """
@@ -688,6 +688,29 @@ def earlier_state(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
     return bool(found) and bool(lex.event_re.search(clause[found.end() :]))
 
 
+def undone_later(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
+    """'6 people survived, one of whom later died', 'seis sobrevivieron, una de ellas falleció
+    después': a part of the count said to have met an event that undoes its measure
+    (`undoing_events`) makes the figure one of an earlier moment (those pulled out alive),
+    not what the story counts now."""
+    undoing = lex.get("undoing_events") or {}
+    own = next((e for e in undoing if claim.attribute.endswith(" " + e)), None)
+    if own is None:
+        return False
+    figures = rf"(?:\d[\d.,]*|{lex.alternation('words', 'one_words')})"
+    parts = lex.phrases("part_markers_after").pattern
+    markers = lex.phrases("part_markers_before").pattern
+    adverbs = lex.phrases("adverbs_before_event").pattern
+    after = text[claim.end : sentence.end]
+    shape = rf"\b(?:{figures}\s+(?:{parts})|(?:{markers})\s+{figures})\s+"
+    for part in re.finditer(shape, after, re.I):
+        found = re.match(rf"(?:(?:{adverbs})\s+)?", after[part.end() :], re.I)
+        event = lex.event_re.match(after, part.end() + found.end())
+        if event and lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] in undoing[own]:
+            return True
+    return False
+
+
 def opens_a_whole(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     """'De los 14 hondureños que estaban ..., seis murieron': the number is the whole the
     next count of the sentence is a part of."""
@@ -889,6 +912,8 @@ def apply_frames(
             frame["unclear"] = f"a sub-group of the count, by where or how ('{within}')"
         if earlier_state(text, claim, sentence, lex):
             frame["unclear"] = "what the people had been, not what they are counted as now"
+        if undone_later(text, claim, sentence, lex):
+            frame["unclear"] = "a figure a part of which the sentence says was later undone"
         if earlier_moment(text, claim, sentence, lex):
             frame["unclear"] = "a figure of an earlier moment than the sentence's own"
         if on_a_list(text, sentence.start, number, lex):
