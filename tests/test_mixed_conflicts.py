@@ -199,3 +199,45 @@ def test_survivors_said_plainly_are_compared():
     assert comparable(claim)
     spanish = by_value(counts("Ocho personas sobrevivieron al alud.", "es"), 8)
     assert comparable(spanish)
+
+
+# ---------------------------------------------------------------- ages at two moments
+
+
+def said_age(document: str, age: int, sentence: str, language: str) -> dict:
+    return {
+        "document": document,
+        "low": age,
+        "high": age,
+        "date": None,
+        "published": None,
+        "quote": str(age),
+        "start": 0,
+        "end": 2,
+        "hedge": None,
+        "sentence_text": sentence,
+        "language": language,
+    }
+
+
+def test_undated_ages_at_the_arrest_and_at_the_verdict_are_not_compared():
+    from reconcile.judge import judge_ages
+
+    arrest = said_age("a", 19, "Among those detained was Tomas Reyes (19), police said.", "en")
+    verdict = said_age("b", 22, "Tomas Reyes, 22, was convicted of murder on Monday.", "en")
+    other = said_age("c", 23, "Tomas Reyes (23) fainted after he was found guilty.", "en")
+    conflict = judge_ages("s", "Tomas Reyes", [arrest, verdict, other])
+    assert conflict is not None  # the two ages at the verdict still clash
+    assert [v.value for v in conflict.values] == ["22", "23"]
+    assert judge_ages("s", "Tomas Reyes", [arrest, verdict]) is None
+    detenido = said_age("a", 19, "Entre los detenidos figura Tomás Reyes (19).", "es")
+    condenado = said_age("b", 22, "Tomás Reyes, de 22 años, fue condenado el lunes.", "es")
+    assert judge_ages("s", "Tomás Reyes", [detenido, condenado]) is None
+
+
+def test_undated_ages_of_one_moment_still_clash():
+    from reconcile.judge import judge_ages
+
+    one = said_age("a", 22, "Tomas Reyes, 22, was convicted of murder on Monday.", "en")
+    two = said_age("b", 23, "Tomas Reyes (23) fainted after he was convicted.", "en")
+    assert judge_ages("s", "Tomas Reyes", [one, two]) is not None
