@@ -241,3 +241,26 @@ def test_undated_ages_of_one_moment_still_clash():
     one = said_age("a", 22, "Tomas Reyes, 22, was convicted of murder on Monday.", "en")
     two = said_age("b", 23, "Tomas Reyes (23) fainted after he was convicted.", "en")
     assert judge_ages("s", "Tomas Reyes", [one, two]) is not None
+
+
+# ---------------------------------------------------------------- a weekday and its event
+
+
+def date_events(text: str, language: str) -> dict:
+    from reconcile.ingest import analyse
+    from reconcile.models import Document
+
+    document = Document("t", "t", "t", text, published="2024-05-17", language=language)
+    return {c.quote: c.extra.get("event") for c in analyse(document)[2] if c.kind == "date"}
+
+
+def test_a_weekday_on_which_a_toll_was_reached_is_not_the_events_day():
+    for text, language in [
+        ("The dead in the bridge collapse reached 30 on Monday, the ministry said.", "en"),
+        ("Los muertos en el derrumbe del puente alcanzaron este lunes los 30.", "es"),
+        ("Los heridos del derrumbe ascendieron a 50 el lunes.", "es"),
+    ]:
+        assert set(date_events(text, language).values()) == {None}, text
+    assert date_events("El derrumbe del puente ocurrió el pasado viernes.", "es") == {
+        "pasado viernes": "crash"
+    }
