@@ -264,3 +264,29 @@ def test_a_weekday_on_which_a_toll_was_reached_is_not_the_events_day():
     assert date_events("El derrumbe del puente ocurrió el pasado viernes.", "es") == {
         "pasado viernes": "crash"
     }
+
+
+# ---------------------------------------------------------------- sums
+
+
+def test_a_total_made_by_adding_figures_is_not_the_storys_own_count():
+    for text, language, total, part in [
+        ("These, added to the three dead in Orla, bring the storm's toll to 205.", "en", 205, 3),
+        (
+            "Estos, sumados a los tres fallecidos en Orla y Brenn, dejan la cifra total en 205.",
+            "es",
+            205,
+            3,
+        ),
+        (
+            "La cifra de muertos llega a 158 teniendo en cuenta las víctimas de Orla.",
+            "es",
+            158,
+            None,
+        ),
+    ]:
+        claims = counts(text, language)
+        assert not comparable(by_value(claims, total)), text
+        if part is not None:
+            assert not comparable(by_value(claims, part)), text
+    assert comparable(by_value(counts("The storm killed 205 people."), 205))

@@ -15,7 +15,7 @@ fact-checker less than a false one. Everything about a language comes from its l
 `part_markers_after`, `whole_openers`, `locality_nouns`, `place_prepositions`,
 `place_count_links`, `respectively_words`, `setting_prepositions`, `origin_prepositions`,
 `facility_nouns`, `list_openers`, `earlier_state_openers`, `earlier_moment_words`,
-`event_settings`, `spread_words`, `determiners`, `share_of_total`, `undoing_events`,
+`event_settings`, `spread_words`, `determiners`, `share_of_total`, `undoing_events`, `sum_cues`,
 `remainder_after`, `remainder_before`, `copulas`, `capital_words`, `list_continuers`,
 `occurrence_verbs`, `plural_demonstratives`, `possessive_endings`).
 """
@@ -477,6 +477,26 @@ def remainder(text: str, number: Number, sentence: Sentence, lex: Lexicon) -> bo
     )
 
 
+def summed(text: str, number: Number, sentence: Sentence, lex: Lexicon) -> str:
+    """'These, added to the three dead in Tolsa, bring the total to 205', 'la cifra llega a 158
+    teniendo en cuenta las víctimas de Orla': a sentence that adds figures together (`sum_cues`)
+    gives a total over more than one count, not a figure of the story's own measure; "added"
+    for the count the cue opens (a part of the sum), "total" for the others, "" without a cue."""
+    cues = lex.phrases("sum_cues")
+    if not cues.search(sentence.text):
+        return ""
+    determiners = lex.alternation("determiners")
+    rest = lex.phrases("remainder_before").pattern
+    before = text[max(sentence.start, number.start - 40) : number.start]
+    if re.search(
+        rf"(?:{cues.pattern})\s+(?:(?:{rest}|{determiners})\s+)?(?:(?:{determiners})\s+)?$",
+        before,
+        re.I,
+    ):
+        return "added"
+    return "total"
+
+
 def predicate_group(text: str, number: Number, sentence: Sentence, lex: Lexicon) -> bool:
     """'85 were women', '85 son mujeres': the count is of the sub-group the verb names."""
     match = re.match(
@@ -901,6 +921,11 @@ def apply_frames(
             re.I,
         ):  # "murieron en cuatro localidades": where another figure happened, not a fact
             frame["unclear"] = "the places another figure is spread over"
+        added = summed(text, number, sentence, lex)
+        if added == "added":
+            frame["unclear"] = "a figure the sentence adds to another to make a total"
+        elif added == "total":
+            frame["unclear"] = "a total the sentence makes by adding figures together"
         if remainder(text, number, sentence, lex) and not (claim.extra.get("set") or other_measure):
             frame["unclear"] = "the rest of a set, not its total"
         if named_group and not (parent or named_part):
