@@ -277,7 +277,7 @@ def test_a_total_made_by_adding_figures_is_not_the_storys_own_count():
             3,
         ),
         (
-            "La cifra de muertos llega a 158 teniendo en cuenta las víctimas de Orla.",
+            "El balance nacional de muertos sube a 158 si se suman los fallecidos de Orla.",
             "es",
             158,
             None,
