@@ -18,7 +18,7 @@ from functools import cache, partial
 from rapidfuzz.distance import Indel
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, PartialDate
-from .lexicon import fold
+from .lexicon import fold, lexicon
 from .models import PERSONAL_KINDS, SEVERITIES, Conflict, Source, Value
 from .output import number_text
 from .resolve import misspelt, romanised, same_given_name
@@ -129,6 +129,7 @@ def clashing_pairs(kind: str, claims: list[dict]) -> list[tuple[dict, dict]]:
     children as values that differ (`personal_value`), measured quantities in their base unit
     after rounding (`quantity_rules.compatible`)."""
     dated = kind == "age" and all(is_dated(c) for c in claims)
+    moments = {id(c): events_named(c) for c in claims} if kind == "age" else {}
     spans = {id(c): date_span(c) for c in claims} if kind == "date" else {}
     from .quantity_rules import compatible as measures_agree  # it builds on this module
 
@@ -136,6 +137,8 @@ def clashing_pairs(kind: str, claims: list[dict]) -> list[tuple[dict, dict]]:
         if kind == "quantity":  # in base units, after rounding (quantity_rules.py)
             return not measures_agree(a, b)
         if kind == "age":
+            if not (is_dated(a) and is_dated(b)) and other_moments(moments[id(a)], moments[id(b)]):
+                return False  # an age at the arrests and one at the verdict, years unknown
             return ages_clash(a, b, dated)
         if kind == "date":
             sa, sb = spans[id(a)], spans[id(b)]
@@ -375,6 +378,24 @@ def is_dated(claim: dict) -> bool:
     return PartialDate.parse(claim.get("date") or claim.get("published")).year is not None
 
 
+def events_named(claim: dict) -> frozenset[str]:
+    """The story events an age's sentence names ('identified among the detainees', 'was
+    convicted'): the moment the age was said of (`events` of the measures lexicon)."""
+    sentence = claim.get("sentence_text") or ""
+    if not sentence:
+        return frozenset()
+    lex = lexicon(claim.get("language") or "en")
+    return frozenset(
+        lex.event_of[fold(re.sub(r"\s+", " ", m.group(0)))] for m in lex.event_re.finditer(sentence)
+    )
+
+
+def other_moments(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Were two ages said of two different moments of the story (each sentence names its
+    events, and they share none)? Without dates, they may be years apart."""
+    return bool(a) and bool(b) and not a & b
+
+
 def ages_agree(a: dict, b: dict, dated: bool = True) -> bool:
     """Can one person have both ages? Dated ages compare as birth years (34 in 2023 and 35
     in 2024 agree); without dates only the same age agrees."""
@@ -435,8 +456,10 @@ def judge_ages(story: str, subject: str, claims: list[dict]) -> Conflict | None:
     clashes = clashing_pairs("age", claims)
     if not clashes:
         return None
+    # an age that clashes with none (said at another moment of the story) is not shown
+    clashing = {number_text(c["low"]) for pair in clashes for c in pair}
     groups: dict[str, list[dict]] = defaultdict(list)
-    for claim in claims:
+    for claim in (c for c in claims if number_text(c["low"]) in clashing):
         groups[number_text(claim["low"])].append(claim)
     values = [
         make_value(text, members, members[0]["low"], members[0]["high"])

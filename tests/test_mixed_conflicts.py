@@ -142,3 +142,161 @@ def test_places_after_in_are_where_another_figure_happened():
     assert hit.attribute == "cities" and comparable(hit)
     afectados = by_value(counts("La tormenta afectó a once municipios.", "es"), 11)
     assert comparable(afectados)
+
+
+# ---------------------------------------------------------------- wholes and their parts
+
+
+def test_a_new_whole_ends_the_reach_of_the_one_before():
+    for text, language in [
+        ("Of the 30 dead, one was a pilot, while among the 85 injured are 12 children.", "en"),
+        ("De los 30 muertos uno era piloto; entre los 85 heridos figuran 12 niños.", "es"),
+    ]:
+        claims = counts(text, language)
+        children = by_value(claims, 12)
+        assert children.attribute == "children injured", text
+        injured = by_value(claims, 85)
+        assert injured.attribute == "people injured", text
+        assert comparable(injured), text  # its own noun says what it counts: the total
+
+
+def test_a_whole_with_no_part_counted_is_still_set_aside():
+    claim = by_value(counts("She shared pictures of the 7 missing cousins online."), 7)
+    assert not comparable(claim)
+
+
+def test_those_still_in_hospital_are_not_the_injured():
+    for text, language in [
+        ("In all, 57 people were injured, of whom 9 remain in hospital.", "en"),
+        ("In all, 57 people were injured, of whom 9 are still in hospital.", "en"),
+        ("Los heridos suman 57, y de ellos 9 se encuentran aún hospitalizados.", "es"),
+        ("El total de lesionados es de 57, y de ellos nueve se encuentran ingresados.", "es"),
+    ]:
+        claims = counts(text, language)
+        assert by_value(claims, 9).attribute == "people hospitalized", text
+        assert key(by_value(claims, 9)) != key(by_value(claims, 57)), text
+
+
+# ---------------------------------------------------------------- figures later undone
+
+
+def test_survivors_one_of_whom_later_died_are_an_earlier_figure():
+    for text, language in [
+        ("Eight people survived the landslide, but one of them later died in hospital.", "en"),
+        ("Eight people survived the landslide, of whom one later died.", "en"),
+        ("Ocho personas sobrevivieron al alud, aunque una de ellas murió días después.", "es"),
+        ("Ocho personas sobrevivieron al alud, de las cuales una murió en el hospital.", "es"),
+    ]:
+        claim = by_value(counts(text, language), 8)
+        assert claim.attribute == "people survived", text
+        assert not comparable(claim), text
+
+
+def test_survivors_said_plainly_are_compared():
+    claim = by_value(counts("Eight people survived the landslide.", "en"), 8)
+    assert comparable(claim)
+    spanish = by_value(counts("Ocho personas sobrevivieron al alud.", "es"), 8)
+    assert comparable(spanish)
+
+
+# ---------------------------------------------------------------- ages at two moments
+
+
+def said_age(document: str, age: int, sentence: str, language: str) -> dict:
+    return {
+        "document": document,
+        "low": age,
+        "high": age,
+        "date": None,
+        "published": None,
+        "quote": str(age),
+        "start": 0,
+        "end": 2,
+        "hedge": None,
+        "sentence_text": sentence,
+        "language": language,
+    }
+
+
+def test_undated_ages_at_the_arrest_and_at_the_verdict_are_not_compared():
+    from reconcile.judge import judge_ages
+
+    arrest = said_age("a", 19, "Among those detained was Tomas Reyes (19), police said.", "en")
+    verdict = said_age("b", 22, "Tomas Reyes, 22, was convicted of murder on Monday.", "en")
+    other = said_age("c", 23, "Tomas Reyes (23) fainted after he was found guilty.", "en")
+    conflict = judge_ages("s", "Tomas Reyes", [arrest, verdict, other])
+    assert conflict is not None  # the two ages at the verdict still clash
+    assert [v.value for v in conflict.values] == ["22", "23"]
+    assert judge_ages("s", "Tomas Reyes", [arrest, verdict]) is None
+    detenido = said_age("a", 19, "Entre los detenidos figura Tomás Reyes (19).", "es")
+    condenado = said_age("b", 22, "Tomás Reyes, de 22 años, fue condenado el lunes.", "es")
+    assert judge_ages("s", "Tomás Reyes", [detenido, condenado]) is None
+
+
+def test_undated_ages_of_one_moment_still_clash():
+    from reconcile.judge import judge_ages
+
+    one = said_age("a", 22, "Tomas Reyes, 22, was convicted of murder on Monday.", "en")
+    two = said_age("b", 23, "Tomas Reyes (23) fainted after he was convicted.", "en")
+    assert judge_ages("s", "Tomas Reyes", [one, two]) is not None
+
+
+# ---------------------------------------------------------------- a weekday and its event
+
+
+def date_events(text: str, language: str) -> dict:
+    from reconcile.ingest import analyse
+    from reconcile.models import Document
+
+    document = Document("t", "t", "t", text, published="2024-05-17", language=language)
+    return {c.quote: c.extra.get("event") for c in analyse(document)[2] if c.kind == "date"}
+
+
+def test_a_weekday_on_which_a_toll_was_reached_is_not_the_events_day():
+    for text, language in [
+        ("The dead in the bridge collapse reached 30 on Monday, the ministry said.", "en"),
+        ("Los muertos del derrumbe del puente alcanzaron el lunes la cifra de 30.", "es"),
+        ("Los heridos del derrumbe ascendieron a 50 el lunes.", "es"),
+    ]:
+        assert set(date_events(text, language).values()) == {None}, text
+    assert date_events("El derrumbe del puente ocurrió el pasado viernes.", "es") == {
+        "pasado viernes": "crash"
+    }
+
+
+# ---------------------------------------------------------------- sums
+
+
+def test_a_total_made_by_adding_figures_is_not_the_storys_own_count():
+    for text, language, total, part in [
+        (
+            "Those, added to three deaths in Orla, bring the death toll of the storm to 205.",
+            "en",
+            205,
+            3,
+        ),
+        (
+            "Aquellos, sumados a los tres muertos de Orla, elevan el balance final a 205.",
+            "es",
+            205,
+            3,
+        ),
+        (
+            "El balance nacional de muertos sube a 158 si se suman los fallecidos de Orla.",
+            "es",
+            158,
+            None,
+        ),
+    ]:
+        claims = counts(text, language)
+        assert not comparable(by_value(claims, total)), text
+        if part is not None:
+            assert not comparable(by_value(claims, part)), text
+    assert comparable(by_value(counts("The storm killed 205 people."), 205))
+
+
+def test_still_says_nothing_of_its_own_but_still_held_does():
+    held = by_value(counts("Police said 40 people were arrested and 12 are still held."), 12)
+    assert held.attribute == "people still held"
+    detenidas = by_value(counts("Son doce las personas aún detenidas.", "es"), 12)
+    assert detenidas.attribute == "people still held"

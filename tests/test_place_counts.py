@@ -34,7 +34,10 @@ def places(claims) -> dict:
 )
 def test_a_list_of_places_and_figures_counts_the_sentence_s_toll_per_place(text, language):
     claims = counts(text, language)
-    assert places(claims) == {21: "Tolsa", 3: "Marena", 2: "Orbel"}
+    found = places(claims)
+    # "de los 90 fallecidos": a whole whose own noun names its measure is the total, no place's
+    assert found.pop(90, None) is None
+    assert found == {21: "Tolsa", 3: "Marena", 2: "Orbel"}
     listed = [c for c in claims if c.extra["frame"].get("place")]
     assert all(c.attribute == "people killed" for c in listed)
     assert len({key(c) for c in listed}) == 3

@@ -210,10 +210,13 @@ def event_said_after(text: str, start: int, limit: int, lex: Lexicon) -> bool:
     )  # "215 were later freed"
     if not match:
         return False
-    # "942 remain in prison": a wording that holds the auxiliary is read whole
+    # "942 remain in prison": a wording that holds the auxiliary is read whole, and "12 are
+    # still held" one that holds the adverb
     whole = re.match(rf"\s+(?:(?:{more})\s+)?", text[start:limit], re.I)
+    bare = re.match(rf"\s+(?:(?:{more})\s+)?(?:(?:{auxiliaries})\s+)", text[start:limit], re.I)
     return bool(
         lex.event_re.match(text, start + whole.end(), limit)
+        or lex.event_re.match(text, start + bare.end(), limit)
         or lex.event_re.match(text, start + match.end(), limit)
     )
 
@@ -397,8 +400,12 @@ def people_after_article(text: str, number: Number, limit: int, lex: Lexicon):
     if key not in lex.people_nouns and key not in lex.group_of:
         return None, None
     adverbs = lex.phrases("adverbs_before_event").pattern
+    # "aún detenidas" is a wording of its own before "aún" is an adverb
+    space = re.match(r"\s+", text[match.end() : limit])
     gap = re.match(rf"\s+(?:(?:{adverbs})\s+)?", text[match.end() : limit], re.I)
-    event = gap and lex.event_re.match(text, match.end() + gap.end(), limit)
+    event = (space and lex.event_re.match(text, match.end() + space.end(), limit)) or (
+        gap and lex.event_re.match(text, match.end() + gap.end(), limit)
+    )
     if not event:
         return None, None
     group = "people" if key in lex.people_nouns else lex.group_of[key]

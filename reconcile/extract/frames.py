@@ -15,7 +15,7 @@ fact-checker less than a false one. Everything about a language comes from its l
 `part_markers_after`, `whole_openers`, `locality_nouns`, `place_prepositions`,
 `place_count_links`, `respectively_words`, `setting_prepositions`, `origin_prepositions`,
 `facility_nouns`, `list_openers`, `earlier_state_openers`, `earlier_moment_words`,
-`event_settings`, `spread_words`, `determiners`, `share_of_total`,
+`event_settings`, `spread_words`, `determiners`, `share_of_total`, `undoing_events`, `sum_cues`,
 `remainder_after`, `remainder_before`, `copulas`, `capital_words`, `list_continuers`,
 `occurrence_verbs`, `plural_demonstratives`, `possessive_endings`).
 """
@@ -477,6 +477,26 @@ def remainder(text: str, number: Number, sentence: Sentence, lex: Lexicon) -> bo
     )
 
 
+def summed(text: str, number: Number, sentence: Sentence, lex: Lexicon) -> str:
+    """'Those victims, added to the three found in Tolsa, put the tally at
+    205', 'el recuento llega a 158 tomando en cuenta a los de Orla': a sentence that adds figures together (`sum_cues`)
+    gives a total over more than one count, not a figure of the story's own measure; "added"
+    for the count the cue opens (a part of the sum), "total" for the others, "" without a cue."""
+    cues = lex.phrases("sum_cues")
+    if not cues.search(sentence.text):
+        return ""
+    determiners = lex.alternation("determiners")
+    rest = lex.phrases("remainder_before").pattern
+    before = text[max(sentence.start, number.start - 40) : number.start]
+    if re.search(
+        rf"(?:{cues.pattern})\s+(?:(?:{rest}|{determiners})\s+)?(?:(?:{determiners})\s+)?$",
+        before,
+        re.I,
+    ):
+        return "added"
+    return "total"
+
+
 def predicate_group(text: str, number: Number, sentence: Sentence, lex: Lexicon) -> bool:
     """'85 were women', '85 son mujeres': the count is of the sub-group the verb names."""
     match = re.match(
@@ -688,6 +708,29 @@ def earlier_state(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> 
     return bool(found) and bool(lex.event_re.search(clause[found.end() :]))
 
 
+def undone_later(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
+    """'6 people survived, one of whom later died', 'seis sobrevivieron, una de ellas falleció
+    después': a part of the count said to have met an event that undoes its measure
+    (`undoing_events`) makes the figure one of an earlier moment (those pulled out alive),
+    not what the story counts now."""
+    undoing = lex.get("undoing_events") or {}
+    own = next((e for e in undoing if claim.attribute.endswith(" " + e)), None)
+    if own is None:
+        return False
+    figures = rf"(?:\d[\d.,]*|{lex.alternation('words', 'one_words')})"
+    parts = lex.phrases("part_markers_after").pattern
+    markers = lex.phrases("part_markers_before").pattern
+    adverbs = lex.phrases("adverbs_before_event").pattern
+    after = text[claim.end : sentence.end]
+    shape = rf"\b(?:{figures}\s+(?:{parts})|(?:{markers})\s+{figures})\s+"
+    for part in re.finditer(shape, after, re.I):
+        found = re.match(rf"(?:(?:{adverbs})\s+)?", after[part.end() :], re.I)
+        event = lex.event_re.match(after, part.end() + found.end())
+        if event and lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] in undoing[own]:
+            return True
+    return False
+
+
 def opens_a_whole(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     """'De los 9 chilenos que viajaban ..., cuatro murieron': the number is the whole the
     next count of the sentence is a part of."""
@@ -706,6 +749,17 @@ def opens_a_whole(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
         fold(event.group(0)).split()[-1] in lex.get_set("governing_prepositions")
         and re.fullmatch(rf"\s*(?:(?:{determiners})\s+)?", reach[event.end() :], re.I)
         for event in lex.event_re.finditer(reach)
+    )
+
+
+def counts_its_own_measure(text: str, number: Number, lex: Lexicon) -> bool:
+    """'among the 64 injured', 'de los 22 fallecidos': a whole whose own noun names what
+    happened to the people (`event_nouns`) is a total of that measure, whatever its parts say."""
+    noun = lex.noun_re.match(text, number.end + 1)
+    if noun and fold(re.sub(r"\s+", " ", noun.group(0))) in lex.event_noun_of:
+        return True
+    return bool(re.match(r"\s", text[number.end : number.end + 1])) and bool(
+        lex.event_re.match(text, number.end + 1)
     )
 
 
@@ -772,6 +826,7 @@ def apply_frames(
     previous: Counted | None = None
     parents: dict[int, Counted | None] = {}
     graded_in_part: set[int] = set()
+    own_wholes: list[Counted] = []
     for item in people:
         claim, number = item.claim, item.number
         frame: dict = {}
@@ -780,6 +835,11 @@ def apply_frames(
         marked = part_marker_before(text, sentence.start, number, lex) or part_marker_after(
             text, number, sentence.end, lex
         )
+        opens = not claim.extra.get("whole_of") and opens_a_whole(text, sentence.start, number, lex)
+        if opens:
+            # "Of the 22 dead, one was a child, while among the 64 injured are 14 children":
+            # a whole the sentence opens anew ends the reach of the one before it
+            whole = None
         if marked:
             parent = previous
             if previous is not None and id(previous) in parents:  # the list goes on: one whole
@@ -791,10 +851,13 @@ def apply_frames(
             parent = whole  # "De las 218 víctimas, 169 ..., 45 ...": every later count a part
         if claim.extra.get("whole_of"):
             frame["whole_of"] = claim.extra.pop("whole_of")  # "15 of the 31": the 31 is whole
-        elif opens_a_whole(text, sentence.start, number, lex):
+        elif opens:
             whole = item  # "De los 14 hondureños que viajaban": what it counts is its part's
             frame["unclear"] = "the whole that a later count is a part of"
-            comparable = False
+            if counts_its_own_measure(text, number, lex):
+                own_wholes.append(item)  # compared if a later count is its part (below)
+            else:
+                comparable = False
         nationality = nationality_of(text, number, claim, sentence, lex)
         place = place_of(text, number, claim, sentence, lex)
         if claim.extra.get("listed") and not place:  # "Muertos por distrito: Tolsa: 21; ..."
@@ -858,6 +921,11 @@ def apply_frames(
             re.I,
         ):  # "murieron en cuatro localidades": where another figure happened, not a fact
             frame["unclear"] = "the places another figure is spread over"
+        added = summed(text, number, sentence, lex)
+        if added == "added":
+            frame["unclear"] = "a figure the sentence adds to another to make a total"
+        elif added == "total":
+            frame["unclear"] = "a total the sentence makes by adding figures together"
         if remainder(text, number, sentence, lex) and not (claim.extra.get("set") or other_measure):
             frame["unclear"] = "the rest of a set, not its total"
         if named_group and not (parent or named_part):
@@ -869,6 +937,8 @@ def apply_frames(
             frame["unclear"] = f"a sub-group of the count, by where or how ('{within}')"
         if earlier_state(text, claim, sentence, lex):
             frame["unclear"] = "what the people had been, not what they are counted as now"
+        if undone_later(text, claim, sentence, lex):
+            frame["unclear"] = "a figure a part of which the sentence says was later undone"
         if earlier_moment(text, claim, sentence, lex):
             frame["unclear"] = "a figure of an earlier moment than the sentence's own"
         if on_a_list(text, sentence.start, number, lex):
@@ -906,6 +976,14 @@ def apply_frames(
         claim.extra["frame"] = frame
         claim.extra["comparable"] = comparable
         previous = item
+    for item in own_wholes:  # "among the 64 injured are 14 children": the 64 is the total
+        frame = item.claim.extra["frame"]
+        if frame.get("unclear") == "the whole that a later count is a part of" and any(
+            (other.claim.extra.get("frame") or {}).get("part_of") == item.claim.value
+            for other in people
+            if other is not item
+        ):
+            del frame["unclear"]
     unclear_repeats(sentence, text, lex, people)
     for index, item in enumerate(people):
         if item.claim.extra["frame"].get("unclear"):
