@@ -764,6 +764,7 @@ def judge_name(
             how = {
                 "name-accents": "accents or capitals differ",
                 "name-romanisation": "another romanisation",
+                "name-translation": "the name in another language",
             }.get(conflict.rule, "a short form")
             written = usual or " or ".join(top)
             explanation = f"The draft writes {value}; the sources write {written} ({how}): "

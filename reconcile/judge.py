@@ -21,7 +21,7 @@ from .dates import MONTH_NAMES, WEEKDAY_NAMES, PartialDate
 from .lexicon import fold, lexicon
 from .models import PERSONAL_KINDS, SEVERITIES, Conflict, Source, Value
 from .output import number_text
-from .resolve import misspelt, romanised, same_given_name
+from .resolve import glue_words, misspelt, romanised, same_given_name, translated_given_name
 
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 LEAP_YEAR = 2000  # two days without a year are compared in one that has every day
@@ -770,13 +770,21 @@ def name_conflicts(
             another_surname(k, o) for k in keys for o in keys if k < o
         ):
             continue  # "Ibarra Quenaya" / "Tarqui Quenalla": a surname given another way
+        if any(glued(k, o) for k in keys for o in keys if k != o):
+            continue  # "Ruiz" / "Ruizwho": a word run into the name, not another spelling
         values = [
             make_value(k, groups[k]) for k in sorted(keys, key=lambda k: (-len(documents[k]), k))
         ]
         shown = " vs ".join(v.value for v in values)
         named = partial(name_conflict, story, entity_name, attribute, values)
 
-        if attribute == "first name" and len({fold(k) for k in keys}) > 1 and nicknames(keys):
+        if attribute == "first name" and len({fold(k) for k in keys}) > 1 and translations(keys):
+            why = (
+                f"Sources give the given name of {entity_name} in two languages ({shown}); "
+                "the same person."
+            )
+            conflicts.append(named("translation", "low", "variant", "name-translation", why))
+        elif attribute == "first name" and len({fold(k) for k in keys}) > 1 and nicknames(keys):
             why = (
                 f"Sources call {entity_name} by a given name and another form of it "
                 f"({shown}); the same person."
@@ -854,9 +862,8 @@ def word_conflicts(story: str, entity_name: str, full: list[dict]) -> list[Confl
             differ = [i for i, (x, y) in enumerate(zip(wa, wb, strict=True)) if x != y]
             if len(differ) != 1 or not misspelt(wa[differ[0]], wb[differ[0]]):
                 continue
-            if same_given_name(wa[differ[0]], wb[differ[0]]) or romanised(
-                wa[differ[0]], wb[differ[0]]
-            ):
+            x, y = wa[differ[0]], wb[differ[0]]
+            if same_given_name(x, y) or translated_given_name(x, y) or romanised(x, y):
                 continue  # Vasilis / Vassilis, Panche / Pance: one name romanised two ways
             at = differ[0]
             groups[written[id(a)][at]].append(a)
@@ -942,6 +949,33 @@ def nicknames(keys: list[str]) -> bool:
     return all(same_given_name(firsts[0], other) for other in firsts[1:]) and all(
         k.split()[1:] == keys[0].split()[1:] for k in keys
     )
+
+
+def translations(keys: list[str]) -> bool:
+    """Are the given names one name in two languages, or short forms of it ('Joseph',
+    'José', 'Joe'): as many words each, every two words alike, a short form or the name in
+    the other language (`resolve.translated_given_name`), and one pair at least translated?"""
+    split = [fold(k).split() for k in keys]
+    if len({len(words) for words in split}) != 1:
+        return False
+    translated = False
+    for a in split:
+        for b in split:
+            for x, y in zip(a, b, strict=True):
+                if translated_given_name(x, y):
+                    translated = True
+                elif not same_given_name(x, y):
+                    return False
+    return translated
+
+
+def glued(name: str, other: str) -> bool:
+    """Is a spelling another with a lower-case word of `glue_words` run into its end by a
+    page's markup or a rough translation ("Ruizwho" for "Ruiz", "Pérezque" for "Pérez")?"""
+    a, b = fold(name), fold(other)
+    strong, weak = glue_words()
+    words = b.split()
+    return bool(words) and len(words[-1]) >= 3 and a.startswith(b) and a[len(b) :] in strong | weak
 
 
 def romanisations(keys: list[str]) -> bool:

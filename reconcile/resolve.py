@@ -133,6 +133,36 @@ def name_families() -> dict[str, frozenset[str]]:
     return {form: frozenset(names) for form, names in families.items()}
 
 
+@cache
+def given_name_equivalents() -> dict[str, frozenset[str]]:
+    """Folded given names -> the folded forms of the same name in another language, across
+    every language's `given_name_equivalents` ("joseph" <-> "jose", "mary" <-> "maria"). Two
+    forms listed for one name are not forms of each other ("roland": Rolando, not Orlando)."""
+    pairs: dict[str, set[str]] = defaultdict(set)
+    for code in available_languages():
+        for name, others in (lexicon(code).get("given_name_equivalents") or {}).items():
+            for other in others or ():
+                a, b = fold(str(name)), fold(str(other))
+                if a != b:
+                    pairs[a].add(b)
+                    pairs[b].add(a)
+    return {form: frozenset(names) for form, names in pairs.items()}
+
+
+def translated_given_name(a: str, b: str) -> bool:
+    """Are two given names one name in two languages ('Joseph' / 'José', 'Peter' / 'Pedro'),
+    or a short form of one and the other ('Tony' / 'Antonio')? Not the same name written
+    alike, which `same_given_name` tells."""
+    a, b = fold(a), fold(b)
+    if a == b:
+        return False
+    families = name_families()
+    equivalents = given_name_equivalents()
+    forms_a = families.get(a, frozenset()) | {a}
+    forms_b = families.get(b, frozenset()) | {b}
+    return any(y in equivalents.get(x, ()) for x in forms_a for y in forms_b)
+
+
 def same_given_name(a: str, b: str) -> bool:
     """One given name, or a short form of it: 'William' and 'Bill', 'José' and 'Pepe',
     'Alejandro' and 'Alex' (as 'Alexander' and 'Alex')."""
@@ -144,6 +174,34 @@ def same_given_name(a: str, b: str) -> bool:
 
 
 VOWELS = frozenset("aeiouy")
+GLUE_HEAD = 3  # the fewest letters a name part cut from a glued word keeps
+GLUE_TAIL = 3  # the fewest letters of the word run into it
+
+
+@cache
+def glue_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words no surname ends with, words some surnames end with), folded, from every
+    language's `glue_words` and `weak_glue_words`: a translation mixes the languages."""
+    strong, weak = set(), set()
+    for code in available_languages():
+        strong |= {fold(w) for w in lexicon(code).get("glue_words") or ()}
+        weak |= {fold(w) for w in lexicon(code).get("weak_glue_words") or ()}
+    return frozenset(strong), frozenset(weak - strong)
+
+
+def glue_split(word: str) -> tuple[str, str, bool] | None:
+    """(head, tail, strong) where a capitalised word ends in a lower-case word of
+    `glue_words` after a head of at least `GLUE_HEAD` letters ("Ruizwho": "Ruiz", "who"),
+    the longest such tail first; None when it ends in none."""
+    strong, weak = glue_words()
+    for cut in range(GLUE_HEAD, len(word) - GLUE_TAIL + 1):
+        head, tail = word[:cut], word[cut:]
+        if not tail.islower() or not head[-1].isalpha() or not VOWELS & set(fold(head)):
+            continue
+        folded = fold(tail)
+        if folded in strong or folded in weak:
+            return head, tail, folded in strong
+    return None
 
 
 @cache
@@ -255,10 +313,17 @@ def misspelt(a: str, b: str) -> bool:
 
 
 def same_person(
-    a: str, b: str, given_a: str = "", given_b: str = "", shared_role: bool = False
+    a: str,
+    b: str,
+    given_a: str = "",
+    given_b: str = "",
+    shared_role: bool = False,
+    translated: bool = False,
 ) -> bool:
     """Do two full names name one person? With a shared role, one given name and surnames of
-    six letters or more two slips apart (their first letters too) are one person.
+    six letters or more two slips apart (their first letters too) are one person. Names from
+    documents of two languages (`translated`) with a surname in common are one person when
+    their given names are one name in the two languages ("Joseph Pérez" / "José Pérez").
 
     >>> same_person("Wilman Terán", "William Terán")
     True
@@ -278,6 +343,8 @@ def same_person(
         or (len(ga[0]) > 1 and len(gb[0]) > 1 and similar(ga[0], gb[0], threshold))
         or (len(ga[0]) == 1 or len(gb[0]) == 1)
         and ga[0][0] == gb[0][0]
+        or translated
+        and translated_given_name(ga[0], gb[0])
     )
     if surname_equal and given_alike:
         return True
@@ -585,11 +652,16 @@ def same_local_person(a: LocalPerson, b: LocalPerson) -> bool | None:
     if a.aliases & ({b.key} | b.aliases) or b.aliases & {a.key}:
         return True
     shared_role = bool(a.roles & b.roles)
+    translated = len(languages(a) | languages(b)) > 1
     ages = ages_agree(a, b)
     weak = False
     for x in a.spellings:
         for y in b.spellings:
-            if " " not in x or " " not in y or not same_person(x, y, shared_role=shared_role):
+            if (
+                " " not in x
+                or " " not in y
+                or not same_person(x, y, shared_role=shared_role, translated=translated)
+            ):
                 continue
             if both_parts_differ(x, y):
                 if ages is False:
@@ -599,6 +671,11 @@ def same_local_person(a: LocalPerson, b: LocalPerson) -> bool | None:
                     continue
             return True
     return None if weak else False
+
+
+def languages(person: LocalPerson) -> set[str]:
+    """The languages of the document that names a person, as its mentions carry them."""
+    return {m["language"] for m in person.mentions if m.get("language")}
 
 
 def likeness(a: LocalPerson, b: LocalPerson) -> float:

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from ..lexicon import Lexicon, fold, longest_first
 from ..models import Claim, Sentence
+from ..resolve import glue_split
 
 UPPER = "A-ZÁÉÍÓÚÑÜÀÈÌÒÙÂÊÎÔÛÇ"
 LOWER = "a-záéíóúñüàèìòùâêîôûçß"
@@ -717,6 +718,9 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         fold(t) in lex.months or fold(t) in lex.weekdays for t in tokens
     ):
         return None  # "May", "Monday"; Spanish writes "mayo", so "Julio" and "Domingo" are names
+    head = glued_head(tokens[-1], text, lex)
+    if head:
+        tokens = [*tokens[:-1], head]  # "Ana Ruizwho": the name ends where the word begins
     start = offsets[0]
     raw_end = offsets[-1] + len(tokens[-1])
     last = POSSESSIVE.sub("", tokens[-1]) if len(tokens[-1]) > 2 else tokens[-1]
@@ -729,6 +733,23 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     folded = tuple(fold(t) for t in tokens)
     opens = not re.search(r"\w", text[sentence.start : start])
     return RunShape(tokens, start, end, name, raw_end, folded, opens)
+
+
+def glued_head(word: str, text: str, lex: Lexicon) -> str | None:
+    """The name part of a capitalised word that a page's markup or a rough translation ran
+    into the next word ("Noreromurdered" read as "Norero" + "murdered"), or None. A tail
+    that no surname ends with ("who", "dijo") is cut wherever it ends a name; one that some
+    surnames end with ("que": Enrique, "her": Fisher) only where the document also writes the
+    head alone. A known given name is never cut."""
+    if fold(word) in lex.given_names:
+        return None
+    found = glue_split(word)
+    if found is None:
+        return None
+    head, _, strong = found
+    if strong or re.search(rf"(?<![\w@#]){re.escape(head)}(?!\w)", text):
+        return head
+    return None
 
 
 def weigh_run(text: str, lex: Lexicon, sentence: Sentence, run: RunShape):
