@@ -59,6 +59,11 @@ def block_key(
         if claim["subject"] and not entity:
             return None
         return (story, "date", entity or "", f"date of {event}")
+    if kind == "time":
+        # A clock time meets only times of its own event and zone (`extract/times.py`).
+        if not claim["extra"].get("event") or "minutes" not in claim["extra"]:
+            return None
+        return (story, "time", entity or "", claim["attribute"])
     return None
 
 
