@@ -63,6 +63,7 @@ from .output import number_text
 from .quantity_rules import label_of as quantity_label
 from .quantity_rules import one_reading_per_document as one_measure_per_document
 from .quantity_rules import value_label as quantity_value
+from .role_rules import wording as role_wording
 from .store import CLAIM_COLUMNS, attach_sentences, claim_row, meta, writable
 from .time_rules import time_text
 
@@ -470,6 +471,8 @@ def label(claim: dict) -> str:
         return claim["value"]
     if claim["kind"] == "time":
         return time_text(claim)
+    if claim["kind"] == "role":
+        return role_wording(claim)
     return date_text(claim)
 
 
@@ -534,6 +537,7 @@ RULES = {
     "age": "age-birth-year",
     "date": "event-date",
     "time": "event-time",
+    "role": "role-office",
     **{kind: rule for kind, (rule, _) in PERSONAL_RULES.items()},
 }
 
@@ -973,7 +977,15 @@ def check_facts(
     draft_entity = entity_finder(people, corpus)
     keyed: list[tuple[dict, tuple | None, str | None]] = []
     for row in rows:
-        if row["kind"] not in (*NUMBER_KINDS, "quantity", "age", "date", "time", *PERSONAL_KINDS):
+        if row["kind"] not in (
+            *NUMBER_KINDS,
+            "quantity",
+            "age",
+            "date",
+            "time",
+            "role",
+            *PERSONAL_KINDS,
+        ):
             continue
         entity = draft_entity(row["subject"])
         key = block_key(row, story or "", entity)

@@ -132,6 +132,7 @@ def clashing_pairs(kind: str, claims: list[dict]) -> list[tuple[dict, dict]]:
     dated = kind == "age" and all(is_dated(c) for c in claims)
     spans = {id(c): date_span(c) for c in claims} if kind == "date" else {}
     from .quantity_rules import compatible as measures_agree  # it builds on this module
+    from .role_rules import clash as roles_clash
     from .time_rules import clash as times_clash
 
     def clash(a: dict, b: dict) -> bool:
@@ -151,6 +152,8 @@ def clashing_pairs(kind: str, claims: list[dict]) -> list[tuple[dict, dict]]:
             return personal_value(a) != personal_value(b)
         if kind == "time":  # minutes apart beyond what both readings allow (time_rules.py)
             return times_clash(a, b)
+        if kind == "role":  # one office of two places or bodies (role_rules.py)
+            return roles_clash(a, b)
         return not compatible(a, b)
 
     return [

@@ -38,6 +38,7 @@ CONFLICT_KINDS = (
     "date",
     "time",
     "name",
+    "role",
     "nationality",
     "children",
     "place",

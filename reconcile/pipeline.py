@@ -32,6 +32,7 @@ from .match import NUMBER_KINDS, build_blocks
 from .models import PERSONAL_KINDS, Conflict, Source, Value
 from .quantity_rules import judge_quantities
 from .resolve import resolve
+from .role_rules import judge_roles
 from .store import (
     Transaction,
     attach_sentences,
@@ -243,7 +244,8 @@ def reconcile_story(
         + [
             c
             for c in claims
-            if c["kind"] in (*NUMBER_KINDS, "age", "quantity", "place", "time", *PERSONAL_KINDS)
+            if c["kind"]
+            in (*NUMBER_KINDS, "age", "quantity", "place", "time", "role", *PERSONAL_KINDS)
         ],
     )
     for name, mentions, aliases in named:
@@ -261,6 +263,8 @@ def reconcile_story(
             found = judge_personal(story, kind, subject, members)
         elif kind == "time":
             found = judge_times(story, subject, attribute, members)
+        elif kind == "role":
+            found = judge_roles(story, subject, attribute, members)
         else:
             found = judge_dates(story, subject, attribute, members)
         if found:
