@@ -5,9 +5,9 @@ further apart than both can be read to allow: five minutes for times given to th
 ("at 9:42 p.m."), half an hour for an hour given bare ("at 10 p.m.", which reporters round),
 an hour for an approximate time ("around 11 pm", "alrededor de las 23:00"). Times of two zones
 never meet (their blocks differ): a rule converts only a stated offset ("GMT+1"), at
-extraction. When both times carry their day, the gap runs across midnight from one day to the
-next; two days more than one apart are another matter, the dates' (`event-date`), and no time
-clash. Otherwise the gap is the shorter way round the clock (23:50 and 00:10 are 20 minutes
+extraction. When both times carry their day, the gap runs across them (Thursday 23:42 and
+Friday 00:12 are half an hour apart); half a day or more apart, the days differ, which is the
+dates' matter (`event-date`), and no time clash. Otherwise the gap is the shorter way round the clock (23:50 and 00:10 are 20 minutes
 apart).
 """
 
@@ -36,15 +36,13 @@ def tolerance(claim: dict) -> int:
 
 
 def gap(a: dict, b: dict) -> int | None:
-    """Minutes between two times of one event, or None when their days say they are not one
-    moment's two readings (more than a day apart)."""
+    """Minutes between two times of one event, or None when their days put them half a day
+    or more apart: then the days differ, which is the dates' rule to judge."""
     ma, mb = a["extra"]["minutes"], b["extra"]["minutes"]
     da, db = (PartialDate.parse(c.get("date")).as_date() for c in (a, b))
     if da is not None and db is not None:
-        days = (db - da).days
-        if abs(days) > 1:
-            return None
-        return abs(days * DAY + mb - ma)
+        apart = abs((db - da).days * DAY + mb - ma)
+        return apart if apart < DAY // 2 else None  # half a day or more: the days differ
     apart = abs(ma - mb)
     return min(apart, DAY - apart)
 

@@ -187,3 +187,22 @@ def test_check_sets_a_draft_time_against_the_same_values_as_conflicts(tmp_path):
     [finding] = problems.values()
     assert finding.status == "contradiction" and finding.rule == "event-time"
     assert {v.value for v in finding.corpus} == set(next(iter(found.values())))
+
+
+def test_times_with_their_days_are_compared_across_midnight_but_two_days_are_the_dates_matter():
+    rows, _ = pair(
+        ("The fire broke out on Thursday at 23:58 GMT in the depot.", "en"),
+        ("The fire broke out on Friday at 0001 GMT in the depot.", "en"),
+    )
+    assert [r["weekday"] for r in rows] == ["Thursday", "Friday"]
+    assert not clashing_pairs("time", rows)  # three minutes: both may be one moment
+    rows, _ = pair(
+        ("The fire broke out on Thursday at 23:50 GMT in the depot.", "en"),
+        ("The fire broke out on Friday at 0040 GMT in the depot.", "en"),
+    )
+    assert clashing_pairs("time", rows)  # fifty minutes across midnight
+    rows, _ = pair(
+        ("The fire broke out on Wednesday at 23:50 GMT in the depot.", "en"),
+        ("The fire broke out on Thursday at 23:50 GMT in the depot.", "en"),
+    )
+    assert not clashing_pairs("time", rows)  # a day apart: the dates' conflict, not the time's
