@@ -149,9 +149,12 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
             else []
         )
         personal += place_claims(sentence, text, lex, people)
-        dates, date_spans = date_claims(sentence, text, lex, code, reference, people, topic)
+        mentions = find_dates(sentence.text, code, reference)
+        dates, date_spans = date_claims(
+            sentence, text, lex, code, reference, people, topic, mentions
+        )
         times = (
-            time_claims(sentence, text, lex, find_dates(sentence.text, code, reference))
+            time_claims(sentence, text, lex, mentions)
             if may_hold_times(sentence.text) or not GATED
             else []
         )

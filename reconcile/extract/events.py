@@ -458,11 +458,14 @@ def date_claims(
     reference: PartialDate,
     people: list[Person],
     topic: str | None,
+    mentions: list[DateMention] | None = None,
 ) -> tuple[list[Claim], list[tuple[int, int]]]:
-    """Date claims of a sentence, and the spans they cover (numbers inside them are not counts)."""
+    """Date claims of a sentence, and the spans they cover (numbers inside them are not counts).
+    `mentions` are the sentence's dates when the caller found them already (`find_dates`)."""
     claims, spans = [], []
     personal = set(lex.get("personal_events", []))
-    mentions = find_dates(sentence.text, code, reference)
+    if mentions is None:
+        mentions = find_dates(sentence.text, code, reference)
     skipped = set()
     for mention in mentions:
         weekday_and_day(sentence.text, mention, lex)

@@ -37,7 +37,7 @@ MERIDIEM = r"(?P<mh>1[0-2]|0?[1-9])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?
 OFFSET = r"\s*(?P<sign>[+\-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?"
 DAY = 24 * 60
 #: What a sentence holding a time in figures must hold: most hold none, and skip the search.
-TIME_HINT = re.compile(r"\d(?:[:.][0-5]\d|\s*[ap]\.?\s?m(?![^\W\d_])|\d{3}\s*[^\W\d_])", re.I)
+TIME_HINT = re.compile(r"\d(?:[:.][0-5]\d(?!\d)|\s*[aApP]\.?\s?[mM](?![^\W\d_])|\d{3}\s*[A-Z]{3})")
 
 
 def may_hold_times(text: str) -> bool:
