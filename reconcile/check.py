@@ -63,7 +63,9 @@ from .output import number_text
 from .quantity_rules import label_of as quantity_label
 from .quantity_rules import one_reading_per_document as one_measure_per_document
 from .quantity_rules import value_label as quantity_value
+from .role_rules import wording as role_wording
 from .store import CLAIM_COLUMNS, attach_sentences, claim_row, meta, writable
+from .time_rules import time_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -467,6 +469,10 @@ def label(claim: dict) -> str:
         return value.title() if claim["kind"] == "nationality" else value
     if claim["kind"] == "place":
         return claim["value"]
+    if claim["kind"] == "time":
+        return time_text(claim)
+    if claim["kind"] == "role":
+        return role_wording(claim)
     return date_text(claim)
 
 
@@ -530,6 +536,8 @@ RULES = {
     "quantity": "quantity-intervals",
     "age": "age-birth-year",
     "date": "event-date",
+    "time": "event-time",
+    "role": "role-office",
     **{kind: rule for kind, (rule, _) in PERSONAL_RULES.items()},
 }
 
@@ -970,7 +978,15 @@ def check_facts(
     draft_entity = entity_finder(people, corpus)
     keyed: list[tuple[dict, tuple | None, str | None]] = []
     for row in rows:
-        if row["kind"] not in (*NUMBER_KINDS, "quantity", "age", "date", *PERSONAL_KINDS):
+        if row["kind"] not in (
+            *NUMBER_KINDS,
+            "quantity",
+            "age",
+            "date",
+            "time",
+            "role",
+            *PERSONAL_KINDS,
+        ):
             continue
         entity = draft_entity(row["subject"])
         key = block_key(row, story or "", entity)

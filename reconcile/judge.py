@@ -127,11 +127,14 @@ def clashing_pairs(kind: str, claims: list[dict]) -> list[tuple[dict, dict]]:
     claim of the block is undated), dates as spans within a month of each other (13 and 14
     December, not December 2023 and 14 December), a person's nationality or number of
     children as values that differ (`personal_value`), measured quantities in their base unit
-    after rounding (`quantity_rules.compatible`)."""
+    after rounding (`quantity_rules.compatible`), clock times further apart than both allow
+    (`time_rules.clash`)."""
     dated = kind == "age" and all(is_dated(c) for c in claims)
     moments = {id(c): events_named(c) for c in claims} if kind == "age" else {}
     spans = {id(c): date_span(c) for c in claims} if kind == "date" else {}
     from .quantity_rules import compatible as measures_agree  # it builds on this module
+    from .role_rules import clash as roles_clash
+    from .time_rules import clash as times_clash
 
     def clash(a: dict, b: dict) -> bool:
         if kind == "quantity":  # in base units, after rounding (quantity_rules.py)
@@ -150,6 +153,10 @@ def clashing_pairs(kind: str, claims: list[dict]) -> list[tuple[dict, dict]]:
             return weekdays_clash(a, b)
         if kind in PERSONAL_KINDS:
             return personal_value(a) != personal_value(b)
+        if kind == "time":  # minutes apart beyond what both readings allow (time_rules.py)
+            return times_clash(a, b)
+        if kind == "role":  # one office of two places or bodies (role_rules.py)
+            return roles_clash(a, b)
         return not compatible(a, b)
 
     return [

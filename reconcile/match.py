@@ -20,6 +20,7 @@ from .models import PERSONAL_KINDS
 from .numbers import number_pattern
 from .quantity_rules import block_key as quantity_block_key
 from .quantity_rules import merge_alike
+from .role_rules import block_key as role_block_key
 
 NUMBER_KINDS = ("count", "money", "percent")
 
@@ -59,6 +60,13 @@ def block_key(
         if claim["subject"] and not entity:
             return None
         return (story, "date", entity or "", f"date of {event}")
+    if kind == "role":  # one person's accounts of one office (`role_rules.py`)
+        return role_block_key(claim, story, entity)
+    if kind == "time":
+        # A clock time meets only times of its own event and zone (`extract/times.py`).
+        if not claim["extra"].get("event") or "minutes" not in claim["extra"]:
+            return None
+        return (story, "time", entity or "", claim["attribute"])
     return None
 
 

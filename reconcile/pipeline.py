@@ -32,6 +32,7 @@ from .match import NUMBER_KINDS, build_blocks
 from .models import PERSONAL_KINDS, Conflict, Source, Value
 from .quantity_rules import judge_quantities
 from .resolve import resolve
+from .role_rules import judge_roles
 from .store import (
     Transaction,
     attach_sentences,
@@ -42,6 +43,7 @@ from .store import (
     unbounded,
 )
 from .stories import assign_stories, person_weight, story_name, story_profile
+from .time_rules import judge_times
 
 #: Where a story's quoted sentences come from: the database, or (document id, index) -> text.
 SentenceSource = sqlite_utils.Database | Mapping[tuple[str, int], str]
@@ -56,6 +58,7 @@ KINDS = (
     "quantity",
     "age",
     "date",
+    "time",
     "place",
     *PERSONAL_KINDS,
 )
@@ -241,7 +244,8 @@ def reconcile_story(
         + [
             c
             for c in claims
-            if c["kind"] in (*NUMBER_KINDS, "age", "quantity", "place", *PERSONAL_KINDS)
+            if c["kind"]
+            in (*NUMBER_KINDS, "age", "quantity", "place", "time", "role", *PERSONAL_KINDS)
         ],
     )
     for name, mentions, aliases in named:
@@ -257,6 +261,10 @@ def reconcile_story(
             found = judge_ages(story, subject, members)
         elif kind in PERSONAL_KINDS:
             found = judge_personal(story, kind, subject, members)
+        elif kind == "time":
+            found = judge_times(story, subject, attribute, members)
+        elif kind == "role":
+            found = judge_roles(story, subject, attribute, members)
         else:
             found = judge_dates(story, subject, attribute, members)
         if found:

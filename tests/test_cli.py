@@ -98,7 +98,7 @@ def test_1_an_automatic_story_never_takes_a_label_s_name(tmp_path):
         (["conflicts", "--kind", "bogus"], "'name'"),
         (
             ["conflicts", "--kind", "person"],
-            "'count', 'money', 'percent', 'quantity', 'age', 'date', 'name'",
+            "'count', 'money', 'percent', 'quantity', 'age', 'date', 'time', 'name'",
         ),
         (["conflicts", "--story", "nope"], "harbour"),
         (["people", "--story", "nope"], "harbour"),
@@ -213,7 +213,7 @@ def test_6_help_shows_real_types_and_choices(command):
 def test_6_help_lists_choices_and_reads_as_prose():
     conflicts = help_of("conflicts")
     assert "low|medium|high" in conflicts
-    assert "count|money|percent|quantity|age|date|name" in conflicts
+    assert "count|money|percent|quantity|age|date|time|name" in conflicts
     assert "confirmed|dismissed|corrected|needs-work" in help_of("decide")
     assert "text|json|jsonl|github|sarif" in help_of("check")
     ingest = help_of("ingest")

@@ -202,3 +202,30 @@ def test_a_weekday_never_meets_the_date_of_another_event():
     (bare,) = dates_of("The bus overturned on Tuesday in the sierra.", published=None)
     (other,) = dates_of("Police arrested the driver on 5 July 2023.", published=None)
     assert block_key(row(bare, "a"), "s", None) != block_key(row(other, "b"), "s", None)
+
+
+def test_a_verb_of_occurring_dates_the_one_event_its_clause_named_before_it():
+    found = events(
+        "The magnitude 6 earthquake shook the mountain towns of the north and occurred on "
+        "Friday at a depth of 9 km."
+    )
+    assert found == {"Friday": "disaster"}
+    found = events(
+        "El sismo sacudió los pueblos de montaña del norte del país y se produjo el viernes.",
+        "es",
+    )
+    assert found == {"viernes": "disaster"}
+    # a report word in the clause leaves it without one
+    found = events(
+        "The ministry said the storm flooded the low-lying mountain towns of the far north and "
+        "it occurred on Friday."
+    )
+    assert found == {"Friday": None}
+
+
+def test_a_weekday_after_dia_is_a_date_and_an_auxiliary_before_an_occurring_is_no_predicate():
+    found = events("El asalto fue registrado cerca de la medianoche del día martes.", "es")
+    assert found == {"martes": "attack"}
+    assert events("The attack was recorded on Monday in Tarvela.") == {"Monday": "attack"}
+    # another predicate after the auxiliary still keeps the date from the event
+    assert events("Guards seized during the riot were freed on Saturday.") == {"Saturday": None}

@@ -7,7 +7,7 @@ Everything about a language comes from its lexicon; nothing here names a person 
 
 from __future__ import annotations
 
-from ..dates import PartialDate
+from ..dates import PartialDate, find_dates
 from ..lexicon import fold, lexicon
 from ..models import Claim, Document, Sentence
 from ..numbers import find_numbers
@@ -28,6 +28,7 @@ from .personal import personal_claims
 from .places import place_claims
 from .prefilter import may_hold_numbers, may_name_a_nationality
 from .quantities import quantity_claims
+from .times import may_hold_times, time_claims
 
 CLAIM_ROLES = ("body", "heading")  # captions, bylines and comments are not the article's claims
 
@@ -148,7 +149,15 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
             else []
         )
         personal += place_claims(sentence, text, lex, people)
-        dates, date_spans = date_claims(sentence, text, lex, code, reference, people, topic)
+        mentions = find_dates(sentence.text, code, reference)
+        dates, date_spans = date_claims(
+            sentence, text, lex, code, reference, people, topic, mentions
+        )
+        times = (
+            time_claims(sentence, text, lex, mentions)
+            if may_hold_times(sentence.text) or not GATED
+            else []
+        )
         blocked = date_spans + [(c.start, c.end) for c in ages] + [(p.start, p.end) for p in people]
         blocked += [tuple(c.extra["number_at"]) for c in personal if "number_at" in c.extra]
         numbers = (
@@ -167,7 +176,7 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
         # a percentage read as a measure of a thing's state ("60% contained") is no share
         shares = {c.start for c in measures if c.unit == "%"}
         counts = [c for c in counts if not (c.kind == "percent" and c.start in shares)]
-        facts = ages + dates + counts + measures
+        facts = ages + dates + times + counts + measures
         if facts or personal or not GATED:  # a hedge and a source are only ever of a fact
             hedge = hedge_of(sentence, lex)
             attribution = attribution_of(sentence, lex, people)

@@ -150,6 +150,9 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
         if passive_between(text[nearest[1] : start], lex):
             return None  # "hostages seized during the riot were freed on Saturday"
         return nearest[2]
+    occurred = occurrence_event(text, left, start, found, lex)
+    if occurred:
+        return occurred
     if opener is not None and close(text[opener:start], lex):
         # the relative clause must still be under way: "the warehouse that burned last Friday
         # ..., lacked a permit and a ruling had shut it ... from March 2021" is not
@@ -192,6 +195,25 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
     # A date opening its clause: "donde el 4 de marzo hubo disturbios".
     after = [t for t in after if close(text[end : t[0]], lex)]
     return after[0][2] if after else None
+
+
+def occurrence_event(text: str, left: int, start: int, found, lex: Lexicon) -> str | None:
+    """A date right after a verb of occurring ("the quake shook the valley and occurred
+    at 9:42 p.m.", "el temblor sacudió el valle y se produjo el jueves": `occurrence_verbs_dated`
+    in `dates.yaml`, with only the date's own words between) dates what the clause names before
+    it: the one event its event words name, however far; a report word, two events or an event
+    word that completes another noun leave it without one."""
+    verbs = list(lex.phrases("occurrence_verbs_dated").finditer(text, left, start))
+    if not verbs or content_words(text[verbs[-1].end() : start], lex):
+        return None
+    named = [t for t in found if t[1] <= verbs[-1].start()]
+    events = {event for _, _, event in named}
+    if len(events) != 1 or None in events:
+        return None
+    genitive = lex.phrases("genitive_words").pattern
+    if any(re.search(rf"(?:{genitive})\s+$", text[left:s], re.I) for s, _, _ in named):
+        return None  # "the story of the crash occurred": another noun's
+    return events.pop()
 
 
 def dated_noun(text: str, genitive: int, event_end: int, start: int, found, lex: Lexicon) -> bool:
@@ -316,9 +338,12 @@ def trailing_event(text: str, left: int, lex: Lexicon, spans) -> str | None:
 def passive_between(between: str, lex: Lexicon) -> bool:
     """Does another predicate stand between an event word and its date, an auxiliary and the
     verb it carries ("the riot were freed on", "el motín fueron liberados el")? A copula
-    before the date's own words ("the quake was on Friday", "fue la noche del") is none."""
+    before the date's own words ("the quake was on Friday", "fue la noche del") is none, nor
+    is an auxiliary before a verb of occurring ("el asalto fue registrado el martes")."""
     for match in lex.phrases("passive_auxiliaries").finditer(between):
         word = re.match(r"\s+([^\W\d_]+)", between[match.end() :])
+        if lex.phrases("occurrence_verbs_dated").fullmatch(word.group(1)) if word else False:
+            continue  # "the attack was recorded on Monday": the event's own occurring
         if word and not lex.phrases("date_fillers").fullmatch(word.group(1)):
             return True
     return False
@@ -433,11 +458,14 @@ def date_claims(
     reference: PartialDate,
     people: list[Person],
     topic: str | None,
+    mentions: list[DateMention] | None = None,
 ) -> tuple[list[Claim], list[tuple[int, int]]]:
-    """Date claims of a sentence, and the spans they cover (numbers inside them are not counts)."""
+    """Date claims of a sentence, and the spans they cover (numbers inside them are not counts).
+    `mentions` are the sentence's dates when the caller found them already (`find_dates`)."""
     claims, spans = [], []
     personal = set(lex.get("personal_events", []))
-    mentions = find_dates(sentence.text, code, reference)
+    if mentions is None:
+        mentions = find_dates(sentence.text, code, reference)
     skipped = set()
     for mention in mentions:
         weekday_and_day(sentence.text, mention, lex)
