@@ -27,6 +27,10 @@ POSSESSIVE = re.compile(r"['’]s?$")
 WHITESPACE = re.compile(r"\s")
 WORD_CHAR = re.compile(r"\w")
 NON_SPACE = re.compile(r"\S+")
+TITLE_WORD = re.compile(r"[\w'’.-]+")
+BRACKETED = re.compile(r"\s*\([^()]{1,20}\)")
+FIGURE_AFTER = re.compile(r"\s*(?:\(\d{4}|,\s*\d{1,3},)")
+INITIAL_AT_END = re.compile(rf"(?<![\w.])[{UPPER}]\.$")
 
 
 @dataclass
@@ -100,11 +104,14 @@ def title_before(
     before ("... said the mayor. Ana Quispe" gives Ana no title)."""
     window = text[max(0, floor, start - 90) : start].rsplit("\n", 1)[-1]  # not across paragraphs
     window = window.rsplit(";", 1)[-1]  # nor across a list's items: "..., madre de ambos; Orfilia"
-    naming = lex.phrases("naming_phrases").pattern  # "the judge, identified as"
-    trimmed = re.sub(rf"(?:,?\s+{naming})?[\s,]*$", "", window)
+    naming_tail = lex.__dict__.get("_naming_tail")
+    if naming_tail is None:
+        naming = lex.phrases("naming_phrases").pattern  # "the judge, identified as"
+        naming_tail = lex.__dict__["_naming_tail"] = re.compile(rf"(?:,?\s+{naming})?[\s,]*$")
+    trimmed = naming_tail.sub("", window)
     if adjacent and trimmed != window.rstrip(" "):
         return None
-    tokens = re.findall(r"[\w'’.-]+", trimmed)
+    tokens = TITLE_WORD.findall(trimmed)
     folded = [fold(w) for w in tokens]
     prepositions = lex.get_set("title_prepositions")
     articles = lex.get_set("articles")
@@ -141,11 +148,16 @@ def title_before(
 
 def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
     """A role in apposition: 'Wilman Terán, National President of the Judiciary Council, said'."""
-    article = lex.phrases("articles").pattern
-    bracket = re.match(r"\s*\([^()]{1,20}\)", text[end : end + 24])  # "Ruiz (60 años), madre"
+    bracket = BRACKETED.match(text[end : end + 24])  # "Ruiz (60 años), madre"
     if bracket:
         end += bracket.end()
-    match = re.match(rf",\s+({article}\s+)?([^,.;:()“”\"]{{2,90}})", text[end : end + 120], re.I)
+    appended = lex.__dict__.get("_appended")
+    if appended is None:
+        article = lex.phrases("articles").pattern
+        appended = lex.__dict__["_appended"] = re.compile(
+            rf",\s+({article}\s+)?([^,.;:()“”\"]{{2,90}})", re.I
+        )
+    match = appended.match(text[end : end + 120])
     if not match:
         return None
     phrase = match.group(2).strip()
@@ -719,7 +731,7 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     tokens = [*tokens[:-1], last]
     end = offsets[-1] + len(last)
     name = text[start:end]
-    if not re.search(rf"(?<![\w.])[{UPPER}]\.$", name):
+    if not INITIAL_AT_END.search(name):
         name = name.rstrip(".")  # a sentence's full stop, not an initial's
     end = start + len(name)
     folded = tuple(fold(t) for t in tokens)
@@ -777,7 +789,7 @@ def placed(text: str, lex: Lexicon, sentence: Sentence, run: RunShape):
             role = None  # "Pérez, de 27 años": the age is a claim of its own, not a role
         elif title and listed_after(text, raw_end, role, lex):
             role = None  # "their mother Ana Ruiz, the pilot, and a leader": three people
-    if re.match(r"\s*(?:\(\d{4}|,\s*\d{1,3},)", fold(text[raw_end : raw_end + 25])):
+    if FIGURE_AFTER.match(fold(text[raw_end : raw_end + 25])):
         evidence.add("apposition")
     if age_follows(text, raw_end, lex, len(tokens) == 1) or age_precedes(text, start, lex):
         evidence.update(("apposition", "age"))
