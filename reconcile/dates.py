@@ -183,22 +183,23 @@ def patterns(code: str) -> list[tuple[str, re.Pattern]]:
             ),
         ),
         ("relative_day", relative_day_pattern(lex)),
+        # The patterns in figures open with a lookahead for their first character too.
         (
             "iso",
             re.compile(
-                r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)(?![\d/.-])"
+                r"(?=[12])(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)(?![\d/.-])"
             ),
         ),
         (
             "numeric",
             re.compile(
-                r"(?<![\d/.])\(?(?P<m>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])\)?(?![\d/.])"
+                r"(?=[(0-9])(?<![\d/.])\(?(?P<m>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])\)?(?![\d/.])"
             ),
         ),
         (
             "year",
             re.compile(
-                r"(?<![\d$€£.,/:-])(?P<year>1[89]\d\d|20\d\d)(?:\s*[–—-]\s*(?P<year2>1[89]\d\d|20\d\d))?(?![\d%,.:]\d|\d|%)"
+                r"(?=[12])(?<![\d$€£.,/:-])(?P<year>1[89]\d\d|20\d\d)(?:\s*[–—-]\s*(?P<year2>1[89]\d\d|20\d\d))?(?![\d%,.:]\d|\d|%)"
             ),
         ),
     ]

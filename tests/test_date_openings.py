@@ -53,6 +53,7 @@ SENTENCES = {
         "THE STORM HIT ON 12 AUGUST AND AGAIN LAST FRIDAY NIGHT.",
         "Yesterday the court met; today it adjourned until Sept. 9 of 2025.",
         "The report (dated 03/04) and the 2023-11-02 notice were filed in 1998-2001.",
+        "Figures: 12/31, (1/2), 2019, 20190, $2020, 1899–1950, 2000%, 3.2021, 11/5/2022.",
         "It may rain this week, said the weather desk on the 3rd of June.",
     ],
     "es": [
@@ -71,7 +72,10 @@ def test_the_patterns_find_what_they_found_without_the_lookahead(code, monkeypat
     lexicon in three cases after each marker, with the lookahead and without it."""
     with_lookahead = dates.patterns.__wrapped__(code)
     monkeypatch.setattr(dates, "opening", lambda *lists, digit=False: "")
-    without = dates.patterns.__wrapped__(code)
+    without = [  # the patterns in figures have their first character's lookahead written in
+        (name, re.compile(re.sub(r"^\(\?=\[[^]]*\]\)", "", p.pattern), p.flags))
+        for name, p in dates.patterns.__wrapped__(code)
+    ]
     assert any(
         a.pattern != b.pattern for (_, a), (_, b) in zip(with_lookahead, without, strict=True)
     )
