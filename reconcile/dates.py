@@ -111,14 +111,30 @@ def alternation(words) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
+def opening(*word_lists, digit: bool = False) -> str:
+    """A lookahead for the first character of a match that opens with one of the words of
+    `word_lists` (or a digit): Python's regex engine has no first-character shortcut for a
+    pattern that opens with a lookbehind, and tried every alternative at each position. It
+    is implied by every alternative, so no match changes; "" when a list is empty or holds an
+    empty word, as what opens a match is then not told by the words."""
+    words = [str(w) for listed in word_lists for w in listed]
+    if any(not listed for listed in word_lists) or not all(words):
+        return ""
+    first = re.escape("".join(sorted({w[0] for w in words})))
+    return "(?=[" + first + (r"\d" if digit else "") + "])"
+
+
 @cache
 def patterns(code: str) -> list[tuple[str, re.Pattern]]:
     lex = lexicon(code)
-    months = alternation(str(w) for ws in lex.get("months", {}).values() for w in ws)
-    weekdays = alternation(str(w) for ws in lex.get("weekdays", {}).values() for w in ws)
+    month_words = [str(w) for ws in lex.get("months", {}).values() for w in ws]
+    weekday_words = [str(w) for ws in lex.get("weekdays", {}).values() for w in ws]
+    past_words = [*lex.get("past_markers", []), *lex.get("present_markers", [])]
+    months = alternation(month_words)
+    weekdays = alternation(weekday_words)
     suffix = alternation(lex.get("ordinal_suffixes", []) or ["th"])
     joiners = alternation(lex.get("date_joiners", []) or ["of"])
-    past = alternation([*lex.get("past_markers", []), *lex.get("present_markers", [])])
+    past = alternation(past_words)
     past_after = alternation(lex.get("past_markers_after", []) or ["last"])
     after = rf"(?:\s+(?P<after>{past_after}))?"
     W = rf"(?P<wd>{weekdays})"
@@ -131,38 +147,59 @@ def patterns(code: str) -> list[tuple[str, re.Pattern]]:
     return [
         (
             "month_first",
-            re.compile(rf"{B}(?:{W}\s*,?{J}\s+)?{M}\s+{D}(?:\s*,?{J}\s*{Y})?{A}", re.I),
+            re.compile(
+                rf"{B}{opening(weekday_words, month_words)}(?:{W}\s*,?{J}\s+)?{M}\s+{D}(?:\s*,?{J}\s*{Y})?{A}",
+                re.I,
+            ),
         ),
         (
             "day_first",
             re.compile(
-                rf"{B}(?:(?P<mark>{past})\s+)?(?:{W}\s*,?\s+)?{D}{J}\s+{M}(?:\s*,?{J}\s+{Y})?{A}",
+                rf"{B}{opening(past_words, weekday_words, digit=True)}"
+                rf"(?:(?P<mark>{past})\s+)?(?:{W}\s*,?\s+)?{D}{J}\s+{M}(?:\s*,?{J}\s+{Y})?{A}",
                 re.I,
             ),
         ),
-        ("month_year", re.compile(rf"{B}(?:(?P<mark>{past})\s+)?{M}\s*,?{J}\s+{Y}{A}", re.I)),
+        (
+            "month_year",
+            re.compile(
+                rf"{B}{opening(past_words, month_words)}(?:(?P<mark>{past})\s+)?{M}\s*,?{J}\s+{Y}{A}",
+                re.I,
+            ),
+        ),
         (
             "month",
-            re.compile(rf"{B}(?:(?P<mark>{past})\s+)?{M}(?:\s+(?P<after>{past_after}))?{A}", re.I),
+            re.compile(
+                rf"{B}{opening(past_words, month_words)}(?:(?P<mark>{past})\s+)?{M}"
+                rf"(?:\s+(?P<after>{past_after}))?{A}",
+                re.I,
+            ),
         ),
-        ("weekday", re.compile(rf"{B}(?:(?P<mark>{past})\s+)?{W}(?:['’]s)?{after}{A}", re.I)),
+        (
+            "weekday",
+            re.compile(
+                rf"{B}{opening(past_words, weekday_words)}(?:(?P<mark>{past})\s+)?{W}(?:['’]s)?{after}{A}",
+                re.I,
+            ),
+        ),
         ("relative_day", relative_day_pattern(lex)),
+        # The patterns in figures open with a lookahead for their first character too.
         (
             "iso",
             re.compile(
-                r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)(?![\d/.-])"
+                r"(?=[12])(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)(?![\d/.-])"
             ),
         ),
         (
             "numeric",
             re.compile(
-                r"(?<![\d/.])\(?(?P<m>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])\)?(?![\d/.])"
+                r"(?=[(0-9])(?<![\d/.])\(?(?P<m>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])\)?(?![\d/.])"
             ),
         ),
         (
             "year",
             re.compile(
-                r"(?<![\d$€£.,/:-])(?P<year>1[89]\d\d|20\d\d)(?:\s*[–—-]\s*(?P<year2>1[89]\d\d|20\d\d))?(?![\d%,.:]\d|\d|%)"
+                r"(?=[12])(?<![\d$€£.,/:-])(?P<year>1[89]\d\d|20\d\d)(?:\s*[–—-]\s*(?P<year2>1[89]\d\d|20\d\d))?(?![\d%,.:]\d|\d|%)"
             ),
         ),
     ]
@@ -175,7 +212,9 @@ def relative_day_pattern(lex) -> re.Pattern:
     words = [word for word, offset in (lex.get("relative_days") or {}).items() if int(offset) <= 0]
     if not words:
         return re.compile(r"(?!x)x")
-    return re.compile(rf"(?<![\w'’-])(?P<rel>{alternation(words)})(?![\w'’-])", re.I)
+    return re.compile(
+        rf"(?<![\w'’-]){opening(words)}(?P<rel>{alternation(words)})(?![\w'’-])", re.I
+    )
 
 
 def month_is_capitalised(code: str) -> bool:

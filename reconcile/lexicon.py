@@ -17,6 +17,7 @@ from . import startup_cache
 
 LANG_DIR = Path(__file__).parent / "lang"
 DEFAULT_LANGUAGE = "en"
+LONG_COMMENT_MARKER = 12  # characters: a longer marker also marks a paragraph it opens
 
 
 def __getattr__(name: str):
@@ -37,10 +38,22 @@ def fold(text: str) -> str:
     return _fold_unicode(text)
 
 
+class _CombiningMarks(dict):
+    """For `str.translate`: a combining mark (an accent once decomposed) maps to None and is
+    dropped, any other character to itself; each character is asked about once per process."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        self[code] = found = None if unicodedata.combining(char) else char
+        return found
+
+
+_WITHOUT_MARKS = _CombiningMarks()
+
+
 @lru_cache(maxsize=65536)
 def _fold_unicode(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return unicodedata.normalize("NFKD", text).translate(_WITHOUT_MARKS).casefold()
 
 
 ACCENTED = {
@@ -232,6 +245,15 @@ class Lexicon:
     @cached_property
     def byline_res(self) -> list[re.Pattern]:
         return [re.compile(p, re.I) for p in self.data.get("byline_patterns", [])]
+
+    @cached_property
+    def caption_res(self) -> list[re.Pattern]:
+        return [re.compile(p) for p in self.data.get("caption_patterns", [])]
+
+    @cached_property
+    def long_comment_markers(self) -> tuple[str, ...]:
+        """The comment markers long enough to mark a paragraph that opens with them."""
+        return tuple(m for m in self.comment_markers if len(m) > LONG_COMMENT_MARKER)
 
     def get(self, key: str, default=None):
         return self.data.get(key, default)

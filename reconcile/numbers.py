@@ -78,6 +78,9 @@ def parse_digits(text: str) -> float | None:
 COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 PLAIN_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+LAST_WORD = re.compile(r"(?<!\w)(\w+)\s+$")
+WORD_AFTER = re.compile(r"(\s*)([^\W\d_]+)")
+CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|€|£|USD|EUR)\s?$")
 
 
 @cache
@@ -188,7 +191,7 @@ def find_numbers(
         if i + 1 < len(raw):
             s2, e2, v2, words2 = raw[i + 1]
             gap = fold(text[e:s2]).strip()
-            between = re.search(r"(?<!\w)(\w+)\s+$", fold(text[max(0, s - 12) : s]))
+            between = LAST_WORD.search(fold(text[max(0, s - 12) : s]))
             if not (between and between.group(1) in lex.get_set("range_between")):
                 between = None
             if between and gap in lex.get_set("range_between_joiner"):
@@ -295,7 +298,7 @@ def unit_patterns(code: str) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
 
 def attach_scale_and_unit(text: str, number: Number, lex: Lexicon) -> None:
     """'7 million' multiplies; '$'/'US$' before and '%'/'percent' after set the unit."""
-    after = re.match(r"(\s*)([^\W\d_]+)", text[number.end : number.end + 15])
+    after = WORD_AFTER.match(text[number.end : number.end + 15])
     if after:
         word = fold(after.group(2))
         attached = not after.group(1)
@@ -306,7 +309,7 @@ def attach_scale_and_unit(text: str, number: Number, lex: Lexicon) -> None:
             number.end += after.end()
             number.text = text[number.start : number.end]
     before = text[max(0, number.start - 5) : number.start]
-    currency = re.search(r"(?:US\$|\$|€|£|USD|EUR)\s?$", before)  # "US$7", "US$ 7"
+    currency = CURRENCY_BEFORE.search(before)  # "US$7", "US$ 7"
     if currency:
         number.unit = CURRENCY[fold(currency.group(0).strip())]
         number.start -= len(currency.group(0))

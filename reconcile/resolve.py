@@ -293,6 +293,9 @@ def similar(a: str, b: str, threshold: float) -> bool:
     return a[:1] == b[:1] and JaroWinkler.normalized_similarity(a, b) >= threshold
 
 
+DOUBLED = re.compile(r"(.)\1")
+
+
 def misspelt(a: str, b: str) -> bool:
     """Are two folded name parts one name misspelt: a letter changed, added, dropped or swapped
     (Thomsen/Thomsem, Joseph/Joeseph), two letters for a long name (Comelli/Cornelli), a
@@ -302,7 +305,7 @@ def misspelt(a: str, b: str) -> bool:
         return False
     if {a[:2], b[:2]} == {"mc", "ma"}:
         a, b = (re.sub(r"^mac", "mc", w) for w in (a, b))
-    single = [re.sub(r"(.)\1", r"\1", w) for w in (a, b)]
+    single = [DOUBLED.sub(r"\1", w) for w in (a, b)]
     if a == b or single[0] == single[1]:
         return True
     short, long = sorted((a, b), key=len)

@@ -50,22 +50,21 @@ def paragraphs(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
+NOT_WORD_OR_SPACE = re.compile(r"[^\w\s]")
+
+
 def paragraph_role(text: str, blanks_before: int, lex: Lexicon) -> str:
     folded = fold(text).strip()
-    bare = re.sub(r"[^\w\s]", "", folded).strip()
-    if bare in lex.comment_markers or any(
-        folded.startswith(m) for m in lex.comment_markers if len(m) > 12
-    ):
+    bare = NOT_WORD_OR_SPACE.sub("", folded).strip()
+    if bare in lex.comment_markers or folded.startswith(lex.long_comment_markers):
         return "comment"
     if NUMBERED.match(text) and blanks_before >= 2:
         return "comment"
-    if any(p.search(text.strip()) for p in lex.byline_res):
-        return "byline"
-    if folded.startswith(lex.caption_prefixes) or any(
-        re.search(p, text.strip()) for p in lex.get("caption_patterns", [])
-    ):
-        return "caption"
     stripped = text.strip()
+    if any(p.search(stripped) for p in lex.byline_res):
+        return "byline"
+    if folded.startswith(lex.caption_prefixes) or any(p.search(stripped) for p in lex.caption_res):
+        return "caption"
     if date_stamp(stripped, lex):
         return "stamp"  # the page's date line, not the article's: no claims
     if not stripped.endswith(TERMINAL) or stripped.startswith(("-", "•", "*")):
@@ -74,6 +73,7 @@ def paragraph_role(text: str, blanks_before: int, lex: Lexicon) -> str:
 
 
 MAX_STAMP_CHARS = 80
+LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def date_stamp(text: str, lex: Lexicon) -> bool:
@@ -91,8 +91,11 @@ def date_stamp(text: str, lex: Lexicon) -> bool:
         rest = rest[: mention.start] + " " + rest[mention.end :]
     rest = lex.clock_time_re.sub(" ", rest)
     stamp_words = lex.get_set("stamp_words")
-    words = [w for w in re.findall(r"[^\W\d_]+", rest) if fold(w) not in stamp_words]
+    words = [w for w in LETTERS.findall(rest) if fold(w) not in stamp_words]
     return len(words) <= 2
+
+
+WORD_BEFORE_STOP = re.compile(r"([\w.]+)[.!?][\"”’»)\]]*\s+$")
 
 
 def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
@@ -100,9 +103,8 @@ def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple
     abbreviations = lex.get_set("abbreviations")
     spans, cursor = [], start
     for match in BOUNDARY.finditer(text, start, end):
-        word = re.search(  # the word before the stop; a bounded look back keeps this linear
-            r"([\w.]+)[.!?][\"”’»)\]]*\s+$", text[max(cursor, match.start() - 64) : match.end()]
-        )
+        # the word before the stop; a bounded look back keeps this linear
+        word = WORD_BEFORE_STOP.search(text[max(cursor, match.start() - 64) : match.end()])
         if word and text[match.start()] == ".":
             token = word.group(1)
             if fold(token) in abbreviations or (len(token) == 1 and token.isupper()):

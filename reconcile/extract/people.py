@@ -26,6 +26,12 @@ WORD = rf"(?:(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:[
 INITIAL = rf"[{UPPER}](?:\.?(?=\s+[{UPPER}])|\.(?![\w.]))"  # "Pablo R. Tello", "Juan P. A.,"
 POSSESSIVE = re.compile(r"['’]s?$")
 WHITESPACE = re.compile(r"\s")
+WORD_CHAR = re.compile(r"\w")
+NON_SPACE = re.compile(r"\S+")
+TITLE_WORD = re.compile(r"[\w'’.-]+")
+BRACKETED = re.compile(r"\s*\([^()]{1,20}\)")
+FIGURE_AFTER = re.compile(r"\s*(?:\(\d{4}|,\s*\d{1,3},)")
+INITIAL_AT_END = re.compile(rf"(?<![\w.])[{UPPER}]\.$")
 
 
 @dataclass
@@ -105,11 +111,14 @@ def title_before(
     before ("... said the mayor. Ana Quispe" gives Ana no title)."""
     window = text[max(0, floor, start - 90) : start].rsplit("\n", 1)[-1]  # not across paragraphs
     window = window.rsplit(";", 1)[-1]  # nor across a list's items: "..., madre de ambos; Orfilia"
-    naming = lex.phrases("naming_phrases").pattern  # "the judge, identified as"
-    trimmed = re.sub(rf"(?:,?\s+{naming})?[\s,]*$", "", window)
+    naming_tail = lex.__dict__.get("_naming_tail")
+    if naming_tail is None:
+        naming = lex.phrases("naming_phrases").pattern  # "the judge, identified as"
+        naming_tail = lex.__dict__["_naming_tail"] = re.compile(rf"(?:,?\s+{naming})?[\s,]*$")
+    trimmed = naming_tail.sub("", window)
     if adjacent and trimmed != window.rstrip(" "):
         return None
-    tokens = re.findall(r"[\w'’.-]+", trimmed)
+    tokens = TITLE_WORD.findall(trimmed)
     folded = [fold(w) for w in tokens]
     prepositions = lex.get_set("title_prepositions")
     articles = lex.get_set("articles")
@@ -146,11 +155,16 @@ def title_before(
 
 def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
     """A role in apposition: 'Wilman Terán, National President of the Judiciary Council, said'."""
-    article = lex.phrases("articles").pattern
-    bracket = re.match(r"\s*\([^()]{1,20}\)", text[end : end + 24])  # "Ruiz (60 años), madre"
+    bracket = BRACKETED.match(text[end : end + 24])  # "Ruiz (60 años), madre"
     if bracket:
         end += bracket.end()
-    match = re.match(rf",\s+({article}\s+)?([^,.;:()“”\"]{{2,90}})", text[end : end + 120], re.I)
+    appended = lex.__dict__.get("_appended")
+    if appended is None:
+        article = lex.phrases("articles").pattern
+        appended = lex.__dict__["_appended"] = re.compile(
+            rf",\s+({article}\s+)?([^,.;:()“”\"]{{2,90}})", re.I
+        )
+    match = appended.match(text[end : end + 120])
     if not match:
         return None
     phrase = match.group(2).strip()
@@ -470,7 +484,7 @@ def list_neighbours(runs, text: str, lex: Lexicon, sentence: Sentence) -> list[P
         if not any(found for _, found in chain):
             continue
         joins = [text[a[0].end() : b[0].start()] for a, b in zip(chain, chain[1:], strict=False)]
-        anded = [g for g in joins if re.search(r"\w", g)]
+        anded = [g for g in joins if WORD_CHAR.search(g)]
         if len(anded) > 1 or (anded and joins[-1] not in anded):
             continue  # "and" only before the last item
         if is_place_context(text, chain[0][0].start(), lex):
@@ -478,7 +492,7 @@ def list_neighbours(runs, text: str, lex: Lexicon, sentence: Sentence) -> list[P
         for match, found in chain:
             if found:
                 continue
-            tokens = re.findall(r"\S+", match.group(0))
+            tokens = NON_SPACE.findall(match.group(0))
             given, surname = split_name(tokens, lex)
             name = match.group(0)
             added.append(
@@ -490,7 +504,7 @@ def list_neighbours(runs, text: str, lex: Lexicon, sentence: Sentence) -> list[P
 def list_item(run, text: str, lex: Lexicon) -> bool:
     """A list item is a whole run of two to four capitalised words read as a name."""
     match, found = run
-    tokens = re.findall(r"\S+", match.group(0))
+    tokens = NON_SPACE.findall(match.group(0))
     if not 2 <= len(tokens) <= 4 or any(t.isupper() for t in tokens):
         return False
     if found:
@@ -568,7 +582,7 @@ def list_line_people(
             for sentence, match, sure in run:
                 if sure:
                     continue
-                tokens = re.findall(r"\S+", match.group(0))
+                tokens = NON_SPACE.findall(match.group(0))
                 given, surname = split_name(tokens, lex)
                 added[sentence.index] = Person(
                     match.start(),
@@ -649,17 +663,17 @@ class RunShape(NamedTuple):
 
 
 def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
-    tokens = re.findall(r"\S+", match.group(0))
+    tokens = NON_SPACE.findall(match.group(0))
     first = fold(tokens[0])
     if (
         first in lex.get_set("thing_articles")
         and (
             first not in lex.get_set("articles")  # "La Verdad reported" in an English text
-            or re.search(r"\w", text[sentence.start : match.start()])  # not opening the sentence
+            or WORD_CHAR.search(text[sentence.start : match.start()])  # not opening the sentence
         )
     ):
         return None  # "según La Verdad de Murcia", "en El Salvador": a thing's name
-    offsets = [m.start() + match.start() for m in re.finditer(r"\S+", match.group(0))]
+    offsets = [m.start() + match.start() for m in NON_SPACE.finditer(match.group(0))]
     # Cut at organisation/place words and titles: what follows the last of them may be a name.
     cut = 0
     institution = False  # the last word cut was an organisation's or place's
@@ -693,7 +707,7 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
             break
     if (
         len(tokens) >= 3
-        and not re.search(r"\w", text[sentence.start : offsets[0]])
+        and not WORD_CHAR.search(text[sentence.start : offsets[0]])
         and fold(tokens[0]) not in lex.given_names
         and fold(tokens[1]) in lex.given_names
         and tokens[0].lower().endswith(tuple(lex.get("opening_verb_endings") or ()) or ("\0",))
@@ -727,11 +741,11 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     tokens = [*tokens[:-1], last]
     end = offsets[-1] + len(last)
     name = text[start:end]
-    if not re.search(rf"(?<![\w.])[{UPPER}]\.$", name):
+    if not INITIAL_AT_END.search(name):
         name = name.rstrip(".")  # a sentence's full stop, not an initial's
     end = start + len(name)
     folded = tuple(fold(t) for t in tokens)
-    opens = not re.search(r"\w", text[sentence.start : start])
+    opens = not WORD_CHAR.search(text[sentence.start : start])
     return RunShape(tokens, start, end, name, raw_end, folded, opens)
 
 
@@ -766,7 +780,7 @@ def weigh_run(text: str, lex: Lexicon, sentence: Sentence, run: RunShape):
     if fold(tokens[0]) in lex.given_names and len(tokens) > 1:
         evidence.add("given name")
     before = text[max(0, start - 30) : start]
-    if any(not re.search(r"\w", before[m.end() :]) for m in lex.alias_re.finditer(before)):
+    if any(not WORD_CHAR.search(before[m.end() :]) for m in lex.alias_re.finditer(before)):
         evidence.add("alias")  # "better known as Leandro Norero", "alias El Patrón"
     if alias_gap(lex).match(text, raw_end, raw_end + 80):
         evidence.add("alias")  # "Wilberto Alcázar, alias Negro Toro": a person's other name
@@ -802,7 +816,7 @@ def placed(text: str, lex: Lexicon, sentence: Sentence, run: RunShape):
             role = None  # "Pérez, de 27 años": the age is a claim of its own, not a role
         elif title and listed_after(text, raw_end, role, lex):
             role = None  # "their mother Ana Ruiz, the pilot, and a leader": three people
-    if re.match(r"\s*(?:\(\d{4}|,\s*\d{1,3},)", fold(text[raw_end : raw_end + 25])):
+    if FIGURE_AFTER.match(fold(text[raw_end : raw_end + 25])):
         evidence.add("apposition")
     if age_follows(text, raw_end, lex, len(tokens) == 1) or age_precedes(text, start, lex):
         evidence.update(("apposition", "age"))
@@ -816,7 +830,7 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
         not WHITESPACE.search(word)
         and fold(word) not in known
         and fold(POSSESSIVE.sub("", word)) not in known
-        and not re.search(r"\w", text[sentence.start : match.start()])
+        and not WORD_CHAR.search(text[sentence.start : match.start()])
     ):
         return  # a sentence's first word alone is a person only as a name already known
     run = analysed(match, text, lex, sentence)
