@@ -84,3 +84,29 @@ def test_a_figure_said_earlier_is_an_earlier_one():
     claim = by_value(counts(text), 17).as_dict()
     claim.update(sentence_text=text, language="en")
     assert superseded(claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "attribute"),
+    [
+        (
+            "Twelve administrative staff were taken hostage by the inmates.",
+            "en",
+            12,
+            "staff taken hostage",
+        ),
+        ("Siguen retenidos 120 guías y cuatro administrativos.", "es", 4, "staff still held"),
+        (
+            "Doce miembros del personal administrativo fueron tomados como rehenes.",
+            "es",
+            12,
+            "staff taken hostage",
+        ),
+    ],
+)
+def test_office_staff_are_a_kind_of_people(text, language, value, attribute):
+    """An institution's office staff are counted apart from its guards and from people in
+    general, in both languages, so that their figures meet each other."""
+    claim = by_value(counts(text, language), value)
+    assert claim.attribute == attribute
+    assert claim.extra["comparable"]
