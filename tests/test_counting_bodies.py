@@ -56,6 +56,12 @@ def test_an_unnamed_ngo_meets_its_kind_across_languages():
         ("At least 300 protesters were arrested, said the NGO Vela Civica.", "en"),
         ("La ONG Vela Cívica contabiliza 300 detenidos en las protestas.", "es"),
         ("Hubo 300 detenidos, informó la ONG Vela Cívica en un comunicado.", "es"),
+        # its acronym in brackets between the body and its name
+        (
+            "La organización no gubernamental (ONG) Vela Cívica contabiliza 300 detenidos.",
+            "es",
+        ),
+        ("The non-governmental organisation (NGO) Vela Civica counted 300 arrests.", "en"),
     ],
 )
 def test_a_named_ngo_after_the_figure_is_its_name(text, language):

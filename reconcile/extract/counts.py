@@ -729,6 +729,18 @@ def elided(
     return bare_figure(number, sentence, previous.attribute, elided=True)
 
 
+def group_before_of(text: str, floor: int, number: Number, lex: Lexicon) -> str | None:
+    """'a crew of seven', 'una tripulación de siete': a particular kind of people right before
+    an `of_words` word and the number is what the number counts (its `groups` key)."""
+    before = text[max(floor, number.start - 40) : number.start]
+    of = lex.alternation("of_words")
+    for match in lex.noun_re.finditer(before):
+        key = fold(re.sub(r"\s+", " ", match.group(0)))
+        if key in lex.group_of and re.fullmatch(rf"\s+(?:{of})\s+", before[match.end() :], re.I):
+            return lex.group_of[key]
+    return None
+
+
 def excepted(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     """'all died except three children', 'murieron todos salvo tres niños': the count is
     the exception to the event said before it (`exception_words`)."""
@@ -871,6 +883,10 @@ def classify(
             # "la búsqueda de los cuatro fallecidos": searched for, the dead are still dead,
             # and maybe only those not yet found: shown, never compared
             governing, comparable = None, False
+        if not governing and noun in lex.get_set("life_nouns"):
+            # "saved 30 lives": the event right before says what befell them, not the noun
+            before = event_right_before(text, sentence.start, number.start, lex)
+            governing = event if before and event else None
         attribute = f"people {governing}" if governing else lex.event_noun_of[noun]
     elif noun in lex.people_nouns or noun in lex.group_of:
         group = "people" if noun in lex.people_nouns else lex.group_of[noun]
@@ -917,12 +933,26 @@ def classify(
         toll = event_noun_before(sentence, text, lex, number.start)
         fallback = fallback_noun(text, number, sentence.end, lex)
         partitive = partitive_event(text, sentence.start, number, sentence.end, lex)
+        crew = group_before_of(text, sentence.start, number, lex)
         if partitive:
             attribute = f"people {partitive}"  # "four of the victims were identified"
+        elif crew:  # "a crew of seven on board": the crew, and what is said of the count
+            attribute = f"{crew} {event}" if event else crew
+            comparable = bool(event)
         elif event and direct and lex.event_re.match(fold(direct.group(1))):
             attribute = f"people {event}"  # "52 implicated in the case"
         elif event and not fallback and event_said_after(text, number.end, sentence.end, lex):
             attribute = f"people {event}"  # "another 95 were injured"
+        elif (
+            toll
+            and not fallback
+            and (
+                said := direct
+                and lex.event_re.match(text, number.end + direct.start(1), sentence.end)
+            )
+        ):
+            # "el parte da 80 heridos ... y 31 recibieron el alta": its own event, not the toll
+            attribute = "people " + lex.event_of[fold(re.sub(r"\s+", " ", said.group(0)))]
         elif toll and not fallback and not own_predicate(text, number.end, sentence.end, lex):
             attribute = toll  # "the death toll rose to 14"
         elif event and not fallback and event_right_before(text, sentence.start, number.start, lex):

@@ -1180,6 +1180,8 @@ def body_beside_a_verb(text: str, lex: Lexicon) -> str | None:
     for match in cache["body"].finditer(text):
         before = text[max(0, match.start() - 40) : match.start()]
         after = text[match.end() : match.end() + 60]
+        # "la Organización No Gubernamental (ONG) Foro Penal": its acronym in brackets
+        after = re.sub(r"^\s*\([^()]{1,15}\)", "", after)
         name = re.match(rf"\s+({PLACE})", after)
         tail = after[name.end() :] if name else after
         verb_before = any(
