@@ -12,7 +12,7 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, partial
 
 from rapidfuzz.distance import Indel
@@ -632,17 +632,28 @@ def date_relation(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> str
     return "clash" if gap <= DATE_WINDOW_DAYS else "apart"
 
 
+def clashing_groups(
+    kind: str, claims: list[dict], key: Callable[[dict], str]
+) -> tuple[list[tuple[dict, dict]], dict[str, list[dict]]]:
+    """A block's clashing pairs (`clashing_pairs`), and the claims that take part in one,
+    grouped by `key` (the value as the report shows it): the claims that clash with none
+    are left out of the conflict."""
+    clashes = clashing_pairs(kind, claims)
+    clashing = {id(c) for pair in clashes for c in pair}
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for claim in claims:
+        if id(claim) in clashing:
+            groups[key(claim)].append(claim)
+    return clashes, groups
+
+
 def judge_dates(story: str, subject: str, attribute: str, claims: list[dict]) -> Conflict | None:
     """Different dates for one event within a month of each other (further apart, they are
     taken to be two events); a weekday that the other source's date contradicts is "high"."""
-    clashes = clashing_pairs("date", claims)
+    # a vaguer date that fits both ("December 2023") clashes with neither and says nothing
+    clashes, groups = clashing_groups("date", claims, date_text)
     if not clashes:
         return None
-    groups: dict[str, list[dict]] = defaultdict(list)
-    clashing = {id(c) for pair in clashes for c in pair}
-    for claim in claims:
-        if id(claim) in clashing:  # a vaguer date that fits both ("December 2023") says nothing
-            groups[date_text(claim)].append(claim)
     values = [
         make_value(text, members)
         for text, members in sorted(groups.items(), key=lambda i: i[1][0]["date"] or "")

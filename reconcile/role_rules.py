@@ -139,16 +139,11 @@ def wording(claim: dict) -> str:
 
 def judge_roles(story: str, subject: str, attribute: str, claims: list[dict]) -> Conflict | None:
     """One person's office given as of two different places or kinds of institution."""
-    from .judge import clashing_pairs, conflict_id, make_value  # it builds on this module
+    from .judge import clashing_groups, conflict_id, make_value  # it builds on this module
 
-    clashes = clashing_pairs("role", claims)
+    clashes, groups = clashing_groups("role", claims, lambda claim: fold(wording(claim)))
     if not clashes:
         return None
-    clashing = {id(c) for pair in clashes for c in pair}
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for claim in claims:
-        if id(claim) in clashing:
-            groups[fold(wording(claim))].append(claim)
     ordered = sorted(groups.items(), key=lambda i: (office(i[1][0])[2], i[0]))
     values: list[Value] = [make_value(wording(members[0]), members) for _, members in ordered]
     sides: dict[str, list[str]] = defaultdict(list)

@@ -14,7 +14,6 @@ apart).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from .dates import PartialDate
 from .models import Conflict, Value
@@ -63,16 +62,11 @@ def time_text(claim: dict) -> str:
 
 def judge_times(story: str, subject: str, attribute: str, claims: list[dict]) -> Conflict | None:
     """Times of one event further apart than their readings allow (`clash`)."""
-    from .judge import clashing_pairs, conflict_id, make_value  # it builds on this module
+    from .judge import clashing_groups, conflict_id, make_value  # it builds on this module
 
-    clashes = clashing_pairs("time", claims)
+    clashes, groups = clashing_groups("time", claims, time_text)
     if not clashes:
         return None
-    clashing = {id(c) for pair in clashes for c in pair}
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for claim in claims:
-        if id(claim) in clashing:
-            groups[time_text(claim)].append(claim)
     values: list[Value] = [
         make_value(text, members)
         for text, members in sorted(groups.items(), key=lambda i: i[1][0]["extra"]["minutes"])
