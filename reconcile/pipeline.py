@@ -29,7 +29,7 @@ from .judge import (
 from .judge_places import place_conflicts
 from .lexicon import fold, lexicon, phrase_pattern
 from .match import NUMBER_KINDS, build_blocks
-from .models import PERSONAL_KINDS, Conflict, Source, Value
+from .models import CLAIM_KINDS, PERSONAL_KINDS, Conflict, Source, Value
 from .quantity_rules import judge_quantities
 from .resolve import resolve
 from .role_rules import judge_roles
@@ -48,20 +48,8 @@ from .time_rules import judge_times
 #: Where a story's quoted sentences come from: the database, or (document id, index) -> text.
 SentenceSource = sqlite_utils.Database | Mapping[tuple[str, int], str]
 
-KINDS = (
-    "person",
-    "alias",
-    "role",
-    "count",
-    "money",
-    "percent",
-    "quantity",
-    "age",
-    "date",
-    "time",
-    "place",
-    *PERSONAL_KINDS,
-)
+#: Every kind of claim reconcile reads (read in text order, whatever the order here).
+KINDS = CLAIM_KINDS
 
 
 def load_claims(db: sqlite_utils.Database, documents: list[str] | None = None) -> list[dict]:
