@@ -182,3 +182,18 @@ def key(claim) -> tuple | None:
     from reconcile.match import block_key
 
     return block_key(claim.as_dict(), "s", None)
+
+
+def mention(document: str, name: str, language: str = "en") -> dict:
+    """A person claim row as reconcile reads it, for the people-resolution tests: the first
+    word of `name` its given name, the rest its surname."""
+    given, surname = name.split(" ", 1)
+    return {
+        "document": document,
+        "value": name,
+        "quote": name,
+        "start": 0,
+        "end": len(name),
+        "language": language,
+        "extra": {"given": given, "surname": surname},
+    }

@@ -4,6 +4,7 @@ Every sentence here is invented."""
 from __future__ import annotations
 
 import pytest
+from conftest import mention
 
 from reconcile.ingest import analyse
 from reconcile.judge import judge_ages, name_conflicts
@@ -301,18 +302,6 @@ def test_a_conjunction_is_never_inside_a_name(text, language, names):
 
 
 # --------------------------------------------------------------------------- nicknames
-
-
-def mention(document: str, name: str) -> dict:
-    given, surname = name.split(" ", 1)
-    return {
-        "document": document,
-        "value": name,
-        "quote": name,
-        "start": 0,
-        "end": len(name),
-        "extra": {"given": given, "surname": surname},
-    }
 
 
 @pytest.mark.parametrize(

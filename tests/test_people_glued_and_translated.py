@@ -4,6 +4,7 @@ name in two languages. Every sentence here is invented."""
 from __future__ import annotations
 
 import pytest
+from conftest import mention
 
 from reconcile.extract.people import glued_head
 from reconcile.ingest import analyse
@@ -16,19 +17,6 @@ from reconcile.resolve import resolve, same_person, translated_given_name
 def people_in(text: str, language: str = "en") -> set[str]:
     document = Document("t", "t", "t", text, published="2024-03-20", language=language)
     return {c.value for c in analyse(document)[2] if c.kind == "person"}
-
-
-def mention(document: str, name: str, language: str = "en") -> dict:
-    given, surname = name.split(" ", 1)
-    return {
-        "document": document,
-        "value": name,
-        "quote": name,
-        "start": 0,
-        "end": len(name),
-        "language": language,
-        "extra": {"given": given, "surname": surname},
-    }
 
 
 # --------------------------------------------------------------------------- glued words

@@ -6,26 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import run_cli, write
+from conftest import mention, run_cli, write
 
 from reconcile import store
 from reconcile.check import check_draft
 from reconcile.judge import is_variant, name_conflicts
 from reconcile.models import Document
 from reconcile.resolve import resolve, romanised, same_person
-
-
-def mention(document: str, name: str, language: str = "en") -> dict:
-    given, surname = name.split(" ", 1)
-    return {
-        "document": document,
-        "value": name,
-        "quote": name,
-        "start": 0,
-        "end": len(name),
-        "language": language,
-        "extra": {"given": given, "surname": surname},
-    }
 
 
 def person(document: str, name: str) -> dict:
