@@ -182,9 +182,22 @@ def approximate_pairs(claims: list[dict]) -> list[tuple[dict, dict]]:
         if document_of(a) != document_of(b)
         and "about" in (a["qualifier"], b["qualifier"])
         and (a["low"], a["high"]) != (b["low"], b["high"])
+        and stated_number(a) != stated_number(b)
         and (a["low"], a["high"]) not in given[document_of(b)]
         and (b["low"], b["high"]) not in given[document_of(a)]
     ]
+
+
+def stated_number(claim: dict) -> float | None:
+    """The number a figure's words give, whatever its qualifier: 13 for "about 13", "at least
+    13" and "13". Two figures stating one number differ in precision only if at all: "about 13"
+    against "13" is no difference to note."""
+    low, high, qualifier = claim["low"], claim["high"], claim["qualifier"]
+    if qualifier == "about" and low is not None and high is not None:
+        return round((low + high) / 2, 6)
+    if qualifier in ("at most", "fewer than", "almost"):
+        return high
+    return low
 
 
 # --------------------------------------------------------------------------- numbers

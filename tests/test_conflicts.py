@@ -305,6 +305,18 @@ def test_number_compatibility(a, b, expected):
     assert compatible(a, b) is expected
 
 
+def test_about_the_same_number_is_no_difference_at_all():
+    """About 40 against "40" or "at least 40": the words give one number, so there is
+    nothing to note; about 30 against 29 is still a low note."""
+    for other in (number(40, document="b"), number(40, INF, "at least", "b")):
+        assert (
+            judge_numbers(
+                "s", "count", "", "people killed", [number(36, 44, "about", "a"), other], True
+            )
+            is None
+        )
+
+
 def test_about_is_soft_and_growth_is_evolving():
     soft = judge_numbers(
         "s",
