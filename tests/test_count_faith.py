@@ -108,3 +108,27 @@ def test_a_toll_does_not_override_the_nouns_own_participle():
         "Las autoridades dieron por muertos a los tres trabajadores desaparecidos.", "es"
     )
     assert by_value(claims, 3).attribute == "people missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Officials said 17 injured and deceased travellers were flown to Ostrava.", "en"),
+        ("Entre los 17 heridos y fallecidos del naufragio había cuatro niños.", "es"),
+    ],
+)
+def test_one_figure_for_two_groups_is_a_total_of_neither(text, language):
+    claim = by_value(counts(text, language), 17)
+    assert not claim.extra["comparable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "attribute"),
+    [
+        ("The storm left 17 dead and 40 injured in Ostrava.", "en", "people killed"),
+        ("El temporal dejó 17 muertos y 40 heridos en Ostrava.", "es", "people killed"),
+    ],
+)
+def test_two_groups_with_a_figure_each_keep_their_measures(text, language, attribute):
+    claim = by_value(counts(text, language), 17)
+    assert claim.attribute == attribute and claim.extra["comparable"]

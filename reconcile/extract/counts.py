@@ -459,6 +459,25 @@ def coordinated(text: str, end: int, limit: int, lex: Lexicon) -> bool:
     return bool(follower) and fold(follower.group(0)) in (lex.people_nouns | set(lex.group_of))
 
 
+def counts_two_events(text: str, end: int | None, limit: int, measure: str, lex: Lexicon) -> bool:
+    """'28 injured and deceased', 'doce muertos y heridos': the figure counts two groups
+    together (an "and" word, then another event noun or event word of another measure, with
+    no figure of its own), so it is a total of neither. `end` is where the first one ends."""
+    if end is None:
+        return False
+    space = re.match(r"\s+", text[end:limit])
+    joined = space and lex.phrases("and_words").match(text, end + space.end(), limit)
+    follower = joined and re.match(r"\s+([^\W\d_][\w'’-]*)", text[joined.end() : limit])
+    if not follower:
+        return False
+    word = fold(follower.group(1))
+    said = lex.event_re.match(text, joined.end() + follower.start(1), limit)
+    other = lex.event_noun_of.get(word) or (
+        "people " + lex.event_of[fold(re.sub(r"\s+", " ", said.group(0)))] if said else None
+    )
+    return other is not None and other != measure
+
+
 def ordinal_suffix(lex: Lexicon) -> re.Pattern:
     """'14th', '1.º': lexicon key `ordinal_suffixes` (a number so marked is no count)."""
     found = lex.__dict__.get("_ordinal_suffix")
@@ -876,6 +895,11 @@ def classify(
         comparable = bool(event)
     elif said_of:
         attribute = said_of  # "son siete las víctimas ya identificadas"
+    elif noun in lex.event_noun_of and counts_two_events(
+        text, noun_end, sentence.end, lex.event_noun_of[noun], lex
+    ):
+        # "the 28 injured and dead", "12 muertos y heridos": one figure for two groups
+        attribute, comparable = lex.event_noun_of[noun], False
     elif noun in lex.event_noun_of:
         # "la liberación de 173 detenidos": the detainees were released
         governing = governing_event(text, sentence.start, number, lex)
@@ -939,8 +963,12 @@ def classify(
         elif crew:  # "a crew of seven on board": the crew, and what is said of the count
             attribute = f"{crew} {event}" if event else crew
             comparable = bool(event)
-        elif event and direct and lex.event_re.match(fold(direct.group(1))):
+        elif event and direct and (said := lex.event_re.match(fold(direct.group(1)))):
             attribute = f"people {event}"  # "52 implicated in the case"
+            if counts_two_events(
+                text, number.end + direct.start(1) + said.end(), sentence.end, attribute, lex
+            ):
+                comparable = False  # "28 injured and deceased": one figure for two groups
         elif event and not fallback and event_said_after(text, number.end, sentence.end, lex):
             attribute = f"people {event}"  # "another 95 were injured"
         elif (
