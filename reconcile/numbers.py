@@ -64,12 +64,14 @@ def parse_words(phrase: str, code: str) -> float | None:
 
 
 def parse_digits(text: str) -> float | None:
-    """'15,000' -> 15000; '1.5' -> 1.5; Spanish '15.000' -> 15000."""
+    """'15,000' -> 15000; '1.5' -> 1.5; Spanish '15.000' -> 15000; '15 000' -> 15000."""
     text = text.strip()
     if COMMA_THOUSANDS.fullmatch(text):
         return float(text.replace(",", ""))
     if DOT_THOUSANDS.fullmatch(text):
         return float(text.replace(".", ""))
+    if SPACED_THOUSANDS.fullmatch(text):
+        return float(re.sub(r"\s", "", text))
     if PLAIN_DIGITS.fullmatch(text):
         return float(text.replace(",", "."))
     return None
@@ -78,6 +80,10 @@ def parse_digits(text: str) -> float | None:
 COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 PLAIN_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+# "10 000", "780 000" (a space, or a no-break or thin space, between groups of thousands, as
+# many Spanish and French style books write them); never where a digit, or a separator and a
+# digit, follows the last group
+SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.]?\d)")
 LAST_WORD = re.compile(r"(?<!\w)(\w+)\s+$")
 WORD_AFTER = re.compile(r"(\s*)([^\W\d_]+)")
 CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|€|£|USD|EUR)\s?$")
@@ -94,7 +100,10 @@ def number_pattern(code: str) -> re.Pattern:
     scales = "|".join(map(accent_insensitive, sorted(lex.scales, key=len, reverse=True)))
     run = rf"(?!(?:{scales})\b){word}(?:(?:\s+|-|\s+(?:{joiners})\s+){word})*"
     coll = "|".join(map(accent_insensitive, collective))
-    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?:[.,]\d+)?"
+    digits = (
+        rf"{SPACED_THOUSANDS.pattern}|"
+        r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?:[.,]\d+)?"
+    )
     # a unit written against its figure ("220km") ends the figure as a space would
     glued = "|".join(map(re.escape, sorted(lex.get("glued_units") or [], key=len, reverse=True)))
     glued = rf"|(?=(?:{glued})(?!\w))" if glued else ""

@@ -168,11 +168,23 @@ def test_measures_map_to_the_english_keys(code):
         ("casi 30 detenidos", 27, 30, "almost"),
         ("hasta 30 detenidos", 0, 30, "at most"),
         ("menos de 30 detenidos", 0, 30, "fewer than"),
+        ("unos 12 000 vecinos", 10800, 13200, "about"),  # thousands set apart by a space
+        ("ciudad de 780\u00a0000 habitantes", 780000, 780000, "exact"),
+        ("1 250 000 euros", 1250000, 1250000, "exact"),
     ],
 )
 def test_spanish_numbers(text, low, high, qualifier):
     (number,) = find_numbers(text, "es")
     assert (number.low, number.high, number.qualifier) == pytest.approx((low, high, qualifier))
+
+
+def test_a_space_between_two_figures_is_not_a_thousands_separator():
+    assert [n.low for n in find_numbers("El 5 de mayo 300 vecinos y en 2021 150 más.", "es")] == [
+        5,
+        300,
+        2021,
+        150,
+    ]
 
 
 def test_spanish_money_and_percent():
