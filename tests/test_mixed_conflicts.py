@@ -4,6 +4,7 @@ document that rounds its own figure differs from no one. Invented sentences."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import by_value, counts, key
 
 from reconcile.judge import judge_numbers
@@ -300,3 +301,33 @@ def test_still_says_nothing_of_its_own_but_still_held_does():
     assert held.attribute == "people still held"
     detenidas = by_value(counts("Son doce las personas aún detenidas.", "es"), 12)
     assert detenidas.attribute == "people still held"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("The toll in Varnel could reach 9,000, the governor warned on Tuesday.", "en", 9000),
+        ("It can reach 8,000 to 9,000 deaths, given the districts washed away.", "en", 8000),
+        ("In all, 9,000 people are feared dead in the lower town.", "en", 9000),
+        ("Officials feared 9,000 people had died in the valley.", "en", 9000),
+        ("La cifra de muertos podría alcanzar los 9.000, advirtió el gobernador.", "es", 9000),
+        ("Se teme que haya 9.000 muertos en la parte baja de Varnel.", "es", 9000),
+    ],
+)
+def test_a_projection_is_kept_but_not_compared(text, language, value):
+    claim = by_value(counts(text, language), value)
+    assert not claim.extra["comparable"] or claim.extra["frame"].get("unclear")
+    assert "projection" in claim.extra["frame"].get("unclear", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Fears grew in Varnel after 300 people were killed.", "en"),
+        ("The toll rose to 300 on Tuesday, the governor said.", "en"),
+        ("El temor creció en Varnel, donde murieron 300 personas.", "es"),
+    ],
+)
+def test_a_fear_that_is_not_a_projection_leaves_the_count_alone(text, language):
+    claim = by_value(counts(text, language), 300)
+    assert claim.extra["comparable"] and "unclear" not in claim.extra["frame"]

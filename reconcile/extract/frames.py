@@ -683,6 +683,22 @@ def earlier_moment(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) ->
     return bool(lex.phrases("earlier_moment_words").search(words))
 
 
+def projected(text: str, floor: int, number: Number, limit: int, lex: Lexicon) -> bool:
+    """'the toll could reach 20,000', 'podría alcanzar los 20.000', '20,000 are feared dead': a
+    figure someone says the count may become (`projection_cues` before it in its clause, with
+    no other figure between; `projection_cues_after` right after it) is a projection, not a
+    count of anyone."""
+    window = text[max(floor, number.start - 60) : number.start]
+    cue = None
+    for cue in lex.phrases("projection_cues").finditer(window):
+        pass
+    if cue is not None and not re.search(r"[\d;.:]", window[cue.end() :]):
+        return True
+    words = " ".join(re.findall(r"[\w'’-]+", text[number.end : min(limit, number.end + 60)])[:6])
+    following = lex.phrases("projection_cues_after").search(words)
+    return bool(following) and words[: following.start()].count(" ") <= 2  # "20,000 people are"
+
+
 def on_a_list(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     """'published a list of 415 residents', 'una lista de 40 buscados': the length of a list
     (`list_openers`) is what someone wrote down, not the count the story keeps (the missing,
@@ -943,6 +959,8 @@ def apply_frames(
             frame["unclear"] = "a figure of an earlier moment than the sentence's own"
         if on_a_list(text, sentence.start, number, lex):
             frame["unclear"] = "the length of a list, not the count itself"
+        if projected(text, sentence.start, number, sentence.end, lex):
+            frame["unclear"] = "a projection of what the figure may become, not a count"
         if handled_group(text, claim, number, sentence, lex):
             frame["unclear"] = "a part of the count moved or treated somewhere"
         if age_band(text, number, sentence, lex):
