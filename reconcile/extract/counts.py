@@ -187,7 +187,8 @@ def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str |
     """What the sentence says of counted people, after their noun and an auxiliary: '72
     injured passengers were hospitalized' counts the hospitalized, not the injured."""
     auxiliaries = lex.phrases("auxiliaries").pattern
-    match = re.match(rf"\s+(?:(?:{auxiliaries})\s+)+", text[noun_end:limit], re.I)
+    adverbs = lex.phrases("adverbs_before_event").pattern  # "10,000 people still missing"
+    match = re.match(rf"\s+(?:(?:{auxiliaries}|{adverbs})\s+)+", text[noun_end:limit], re.I)
     if not match:
         return None
     # "29 personas siguen detenidas": a wording that holds the auxiliary is read whole
