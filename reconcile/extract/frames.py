@@ -689,11 +689,9 @@ def projected(text: str, floor: int, number: Number, limit: int, lex: Lexicon) -
     no other figure between; `projection_cues_after` right after it) is a projection, not a
     count of anyone."""
     window = text[max(floor, number.start - 60) : number.start]
-    cue = None
-    for cue in lex.phrases("projection_cues").finditer(window):
-        pass
-    if cue is not None and not re.search(r"[\d;.:]", window[cue.end() :]):
-        return True
+    cues = list(lex.phrases("projection_cues").finditer(window))
+    if cues and not re.search(r"[\d;.:]", window[cues[-1].end() :]):
+        return True  # the last cue before the figure, with no figure or clause break between
     words = " ".join(re.findall(r"[\w'’-]+", text[number.end : min(limit, number.end + 60)])[:6])
     following = lex.phrases("projection_cues_after").search(words)
     return bool(following) and words[: following.start()].count(" ") <= 2  # "20,000 people are"
