@@ -331,3 +331,24 @@ def test_a_projection_is_kept_but_not_compared(text, language, value):
 def test_a_fear_that_is_not_a_projection_leaves_the_count_alone(text, language):
     claim = by_value(counts(text, language), 300)
     assert claim.extra["comparable"] and "unclear" not in claim.extra["frame"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Four suspects – all from Tarvia, the agency says – are under arrest along with "
+            "several accomplices.",
+            "en",
+        ),
+        ("Cuatro sospechosos fueron detenidos, junto con varios cómplices.", "es"),
+    ],
+)
+def test_a_figure_said_with_uncounted_others_is_only_a_part(text, language):
+    (claim,) = counts(text, language)
+    assert "uncounted others" in claim.extra["frame"].get("unclear", "")
+
+
+def test_a_figure_said_with_things_is_still_the_count():
+    (claim,) = counts("Four suspects were arrested along with their weapons.", "en")
+    assert claim.extra["comparable"] and "unclear" not in claim.extra["frame"]

@@ -697,6 +697,18 @@ def projected(text: str, floor: int, number: Number, limit: int, lex: Lexicon) -
     return bool(following) and words[: following.start()].count(" ") <= 2  # "20,000 people are"
 
 
+def with_uncounted_companions(text: str, number: Number, limit: int, lex: Lexicon) -> bool:
+    """'four suspects are under arrest along with several accomplices', 'cuatro detenidos junto
+    con varios cómplices': a figure said together with a group nobody counted (`companion_words`
+    then `uncounted_groups`, before any other figure; asides between dashes skipped) is only
+    part of what its measure covers."""
+    tail = re.sub(r"\s[–—]\s[^–—]*\s[–—]\s", " ", text[number.end : limit])  # dashed asides
+    clause = re.split(r"[;:()]|\d", tail[:120])[0]
+    companions = lex.phrases("companion_words").pattern
+    groups = lex.phrases("uncounted_groups").pattern
+    return bool(re.search(rf"(?:{companions})\s+(?:(?:{groups})\b)", clause, re.I))
+
+
 def on_a_list(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     """'published a list of 415 residents', 'una lista de 40 buscados': the length of a list
     (`list_openers`) is what someone wrote down, not the count the story keeps (the missing,
@@ -957,6 +969,8 @@ def apply_frames(
             frame["unclear"] = "a figure of an earlier moment than the sentence's own"
         if on_a_list(text, sentence.start, number, lex):
             frame["unclear"] = "the length of a list, not the count itself"
+        if with_uncounted_companions(text, number, sentence.end, lex):
+            frame["unclear"] = "a part of a set the sentence says has uncounted others"
         if projected(text, sentence.start, number, sentence.end, lex):
             frame["unclear"] = "a projection of what the figure may become, not a count"
         if handled_group(text, claim, number, sentence, lex):
