@@ -1,0 +1,55 @@
+"""One conflict, one fact, on shapes the development articles lack: figures that name the same
+number, a figure of a spread after "in", escapes beside those still at large, orders and lists
+beside arrests, another case told in passing, a day among several, a toll beside an aside, those
+involved in an operation beside those implicated in a case, the end of an overnight hearing.
+Each shape is tried alone, then in small invented stories told by several outlets, English and
+Spanish, each with one true contradiction that must still be found. Invented sentences."""
+
+from __future__ import annotations
+
+from conftest import by_value, counts
+
+from reconcile.judge import judge_numbers
+
+
+def comparable(claim) -> bool:
+    return claim.extra.get("comparable", False) and not (claim.extra.get("frame") or {}).get(
+        "unclear"
+    )
+
+
+def one(text: str, language: str, low: float):
+    return by_value(counts(text, language), low)
+
+
+# ---------------------------------------------------------------- one figure, three wordings
+
+
+def figure(low, high=None, qualifier="exact", document="a"):
+    return {
+        "low": low,
+        "high": low if high is None else high,
+        "qualifier": qualifier,
+        "document": document,
+        "published": "2024-05-14",
+        "quote": str(low),
+        "start": 0,
+        "end": 1,
+        "unit": None,
+    }
+
+
+def test_approximately_a_figure_and_the_figure_are_one_fact():
+    claims = [
+        figure(67.5, 82.5, "about", "a"),  # "approximately 75"
+        figure(75, document="b"),
+        figure(75, None, "more than", "c"),
+    ]
+    claims[2]["high"] = None
+    assert judge_numbers("s", "count", "", "raids", claims, True) is None
+
+
+def test_an_approximate_figure_beside_another_is_still_a_note():
+    claims = [figure(67.5, 82.5, "about", "a"), figure(71, document="b")]
+    soft = judge_numbers("s", "count", "", "raids", claims, True)
+    assert soft is not None and soft.status == "soft"
