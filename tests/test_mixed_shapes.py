@@ -53,3 +53,17 @@ def test_an_approximate_figure_beside_another_is_still_a_note():
     claims = [figure(67.5, 82.5, "about", "a"), figure(71, document="b")]
     soft = judge_numbers("s", "count", "", "raids", claims, True)
     assert soft is not None and soft.status == "soft"
+
+
+# ---------------------------------------------------------------- a spread after "in"
+
+
+def test_a_qualified_figure_after_in_is_the_spread_not_a_sub_group():
+    for text, language in [
+        ("Police arrested 31 people on Monday in more than 75 raids, officials said.", "en"),
+        ("Police detained 31 people in about 40 searches.", "en"),
+        ("La policía detuvo a 31 personas el lunes en más de 75 allanamientos.", "es"),
+    ]:
+        claim = one(text, language, 31)
+        assert claim.attribute == "people arrested", text
+        assert comparable(claim), text

@@ -335,8 +335,10 @@ def setting_after(
     if lex.phrases("severity_markers").search(tail) or lex.event_re.search(found.group(2)):
         return "", ""  # "in serious condition", "in custody": the measure, not a part
     qualified = lex.qualifier_re.match(found.group(2).lstrip())
-    if qualified and re.match(
-        rf"\s*(?:\d|(?:{lex.alternation('words')})\b)", found.group(2).lstrip()[qualified.end() :]
+    # "in more than 75 raids": the clause stops at the figure, so only the qualifier may be left
+    counted = qualified and found.group(2).lstrip()[qualified.end() :]
+    if qualified and (
+        not counted.strip() or re.match(rf"\s*(?:\d|(?:{lex.alternation('words')})\b)", counted)
     ):
         return "", ""  # "in at least five prisons": the spread, counted
     words = re.findall(r"[\w'’-]+", found.group(2))
