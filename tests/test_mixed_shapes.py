@@ -7,7 +7,7 @@ Spanish, each with one true contradiction that must still be found. Invented sen
 
 from __future__ import annotations
 
-from conftest import by_value, counts
+from conftest import by_value, counts, key
 
 from reconcile.judge import judge_numbers
 
@@ -67,3 +67,29 @@ def test_a_qualified_figure_after_in_is_the_spread_not_a_sub_group():
         claim = one(text, language, 31)
         assert claim.attribute == "people arrested", text
         assert comparable(claim), text
+
+
+# ---------------------------------------------------------------- an escape, and those at large
+
+
+def test_those_who_escaped_are_not_those_still_at_large():
+    for text, language, low in [
+        ("Thirty inmates escaped from the Tarvik jail on Sunday.", "en", 30),
+        ("Five suspects fled during the operation.", "en", 5),
+        ("Treinta reos se fugaron de la cárcel de Tarvik.", "es", 30),
+        ("Cinco sospechosos huyeron durante el operativo.", "es", 5),
+    ]:
+        assert one(text, language, low).attribute.endswith(" escaped"), text
+    for text, language, low in [
+        ("Eleven suspects are still on the run.", "en", 11),
+        ("Once sospechosos siguen prófugos.", "es", 11),
+    ]:
+        assert one(text, language, low).attribute == "people at large", text
+    escaped = one("Five suspects fled during the operation.", "en", 5)
+    free = one("Eleven suspects are still on the run.", "en", 11)
+    assert key(escaped) != key(free)
+
+
+def test_evading_arrest_is_being_at_large():
+    claim = one("The leak helped seven individuals in escaping detention.", "en", 7)
+    assert claim.attribute == "people at large"
