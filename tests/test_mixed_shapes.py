@@ -93,3 +93,36 @@ def test_those_who_escaped_are_not_those_still_at_large():
 def test_evading_arrest_is_being_at_large():
     claim = one("The leak helped seven individuals in escaping detention.", "en", 7)
     assert claim.attribute == "people at large"
+
+
+# ---------------------------------------------------------------- orders, lists, conditions
+
+
+def test_an_order_a_request_or_a_list_is_not_an_arrest():
+    held = one("Police arrested 29 people in the raids.", "en", 29)
+    for text, language in [
+        ("Prosecutors sought the arrest of 40 people.", "en"),
+        ("Arrest orders were issued for 40 people.", "en"),
+        ("The arrest list named 40 suspects.", "en"),
+        ("The judge ordered the arrest of 40 people.", "en"),
+        ("La fiscalía pidió la detención de 40 personas.", "es"),
+        ("Se ordenó la captura de 40 personas.", "es"),
+    ]:
+        wanted = one(text, language, 40)
+        assert wanted.attribute == "people wanted", text
+        assert key(wanted) != key(held), text
+
+
+def test_released_under_measures_is_not_released():
+    for text, language in [
+        ("Seven were released with alternative measures.", "en"),
+        ("Siete quedaron libres con medidas cautelares.", "es"),
+    ]:
+        assert one(text, language, 7).attribute == "people released under conditions", text
+
+
+def test_those_accounted_for_are_not_the_missing():
+    claims = counts("Thirty-one workers have been accounted for, and nine remain unaccounted for.")
+    assert by_value(claims, 31).attribute == "people accounted for"
+    assert by_value(claims, 9).attribute == "people missing"
+    assert key(by_value(claims, 31)) != key(by_value(claims, 9))
