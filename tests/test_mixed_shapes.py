@@ -126,3 +126,28 @@ def test_those_accounted_for_are_not_the_missing():
     assert by_value(claims, 31).attribute == "people accounted for"
     assert by_value(claims, 9).attribute == "people missing"
     assert key(by_value(claims, 31)) != key(by_value(claims, 9))
+
+
+# ---------------------------------------------------------------- another case, one day of several
+
+
+def test_a_count_of_another_case_is_not_compared():
+    for text, language in [
+        ("In a separate case, police arrested four suspects for fraud in Tarsk.", "en"),
+        ("Police also arrested four people linked to an unrelated robbery.", "en"),
+        ("En otro caso, la policía detuvo a cuatro sospechosos por estafa.", "es"),
+    ]:
+        claim = one(text, language, 4)
+        assert claim.attribute == "people arrested", text
+        assert not comparable(claim), text
+    assert comparable(one("Police arrested four suspects for fraud in Tarsk.", "en", 4))
+
+
+def test_a_figure_of_one_day_among_several_is_not_the_running_count():
+    for text, language in [
+        ("On the first day, rescuers recovered six bodies from the river.", "en"),
+        ("Los rescatistas recuperaron el primer día seis cuerpos del río.", "es"),
+    ]:
+        claims = counts(text, language)
+        assert all(not comparable(c) for c in claims), text
+    assert comparable(one("Rescuers have recovered 12 bodies so far.", "en", 12))

@@ -685,6 +685,24 @@ def earlier_moment(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) ->
     return bool(lex.phrases("earlier_moment_words").search(words))
 
 
+def another_case(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
+    """'In a separate case, police arrested four people', 'en otro caso, la policía detuvo a
+    cuatro': a sentence that says it tells of another case (`other_case_cues`) counts that
+    case's people, not the story's."""
+    if not lex.get("other_case_cues"):
+        return False
+    return bool(lex.phrases("other_case_cues").search(text[sentence.start : sentence.end]))
+
+
+def one_day_of_several(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
+    """'On the first day, rescuers recovered six bodies', 'el primer día se recuperaron seis
+    cuerpos': a figure of one day the sentence counts among several (`day_of_several`) is a
+    part of the story's running count, with no date to set it beside others of that day."""
+    if not lex.get("day_of_several"):
+        return False
+    return bool(lex.phrases("day_of_several").search(text[sentence.start : sentence.end]))
+
+
 def on_a_list(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     """'published a list of 415 residents', 'una lista de 40 buscados': the length of a list
     (`list_openers`) is what someone wrote down, not the count the story keeps (the missing,
@@ -945,6 +963,10 @@ def apply_frames(
             frame["unclear"] = "a figure of an earlier moment than the sentence's own"
         if on_a_list(text, sentence.start, number, lex):
             frame["unclear"] = "the length of a list, not the count itself"
+        if another_case(text, claim, sentence, lex):
+            frame["unclear"] = "a count of another case than the story's"
+        if one_day_of_several(text, claim, sentence, lex):
+            frame["unclear"] = "a figure of one day among several"
         if handled_group(text, claim, number, sentence, lex):
             frame["unclear"] = "a part of the count moved or treated somewhere"
         if age_band(text, number, sentence, lex):
