@@ -151,3 +151,26 @@ def test_a_figure_of_one_day_among_several_is_not_the_running_count():
         claims = counts(text, language)
         assert all(not comparable(c) for c in claims), text
     assert comparable(one("Rescuers have recovered 12 bodies so far.", "en", 12))
+
+
+# ---------------------------------------------------------------- a toll beside an aside
+
+
+def test_an_event_in_an_aside_is_not_the_tolls():
+    for text, language in [
+        ("The death toll, which also left dozens injured, rose to 12.", "en"),
+        ("La cifra de muertos, que también dejó decenas de heridos, subió a 12.", "es"),
+    ]:
+        assert one(text, language, 12).attribute == "people killed", text
+
+
+def test_one_figure_of_the_dead_and_the_injured_together_is_neither():
+    for text, language in [
+        ("The number of dead and injured rose to 38.", "en"),
+        ("El número de muertos y heridos subió a 38.", "es"),
+    ]:
+        claims = [c for c in counts(text, language) if c.low == 38]
+        assert all(not comparable(c) for c in claims), text
+    assert one("The number of dead rose to 12 and the injured to 23.", "en", 23).attribute == (
+        "people injured"
+    )

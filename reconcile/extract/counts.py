@@ -261,10 +261,21 @@ def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -
     """'The death toll ... rose to 14': an event noun earlier in the clause names the count, as
     does a people noun and its event after a `toll_heads` word ('the number of people killed')."""
     clause = re.split(r"[;:]", text[sentence.start : start])[-1]
+    if lex.get("relative_openers"):
+        # "la cifra de muertos, que también dejó decenas de heridos, subió a 12": the aside's
+        # event is not the toll's (blanked, so that the offsets stay)
+        clause = re.sub(
+            rf",\s*(?:{lex.alternation('relative_openers')})\b[^,]*,",
+            lambda aside: " " * len(aside.group(0)),
+            clause,
+            flags=re.I,
+        )
     found = None
     said = re.compile(rf"(?:^|\s)(?:{lex.phrases('auxiliaries').pattern})\s+$", re.I)
     head = re.compile(rf"(?:^|\s){lex.phrases('toll_heads').pattern}\s+$", re.I)
+    joined = re.compile(rf"^\s*(?:{lex.phrases('clause_conjunctions').pattern})\s*$", re.I)
     told = 0  # the end of an event already read with its people ("policías heridos")
+    headed = None  # the end of an event noun right after a toll head ("the number of dead")
     for match in lex.noun_re.finditer(clause):
         key = fold(re.sub(r"\s+", " ", match.group(0)))
         if match.start() < told:
@@ -272,7 +283,14 @@ def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -
         if key in lex.event_noun_of:
             if said.search(clause[: match.start()]):
                 continue  # "240 personas han sido detenidas y 18 ...": a verb, said of the 240
+            if (
+                headed is not None
+                and joined.match(clause[headed : match.start()])
+                and lex.event_noun_of[key] != found
+            ):
+                return None  # "the number of dead and injured": two measures in one figure
             found = lex.event_noun_of[key]
+            headed = match.end() if head.search(clause[: match.start()]) else None
         elif (key in lex.people_nouns or key in lex.group_of) and head.search(
             clause[: match.start()]
         ):
