@@ -174,3 +174,16 @@ def test_one_figure_of_the_dead_and_the_injured_together_is_neither():
     assert one("The number of dead rose to 12 and the injured to 23.", "en", 23).attribute == (
         "people injured"
     )
+
+
+# ---------------------------------------------------------------- involved in what
+
+
+def test_those_involved_in_an_operation_are_not_those_implicated():
+    deployed = one("The operation involved more than 900 people.", "en", 900)
+    assert deployed.attribute == "people deployed"
+    spanish = one("En el operativo estuvieron involucradas más de 900 personas.", "es", 900)
+    assert spanish.attribute == "people deployed"
+    implicated = one("The case involves 52 people.", "en", 52)
+    assert implicated.attribute == "people involved"
+    assert key(deployed) != key(implicated)

@@ -865,6 +865,15 @@ def not_a_count_before(text: str, floor: int, number: Number, lex: Lexicon) -> b
     return bool(before) and fold(before[-1]) in lex.get_set("not_count_before")
 
 
+def operation_named(text: str, sentence: Sentence, lex: Lexicon) -> bool:
+    """'The operation involved more than 900 people', 'el operativo involucró a 900 agentes':
+    people involved in an operation (`operation_nouns`) carried it out; those involved in a
+    case are implicated in it. Two measures, one word."""
+    if not lex.get("operation_nouns"):
+        return False
+    return bool(lex.phrases("operation_nouns").search(text[sentence.start : sentence.end]))
+
+
 def classify(
     sentence: Sentence,
     text: str,
@@ -929,6 +938,8 @@ def classify(
                 )
                 or event
             )
+        if event == "involved" and operation_named(text, sentence, lex):
+            event = "deployed"  # "the operation involved 900 people": not those implicated
         if event and excepted(text, sentence.start, number, lex):
             event = None  # "everyone on board died except three children": not killed
         if event:
