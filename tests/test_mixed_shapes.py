@@ -7,9 +7,15 @@ Spanish, each with one true contradiction that must still be found. Invented sen
 
 from __future__ import annotations
 
-from conftest import by_value, counts, key
+import json
 
+from conftest import by_value, counts, key, run_cli, write
+
+from reconcile import store
+from reconcile.ingest import analyse, ingest
 from reconcile.judge import judge_numbers
+from reconcile.models import Document
+from reconcile.pipeline import reconcile
 
 
 def comparable(claim) -> bool:
@@ -187,3 +193,302 @@ def test_those_involved_in_an_operation_are_not_those_implicated():
     implicated = one("The case involves 52 people.", "en", 52)
     assert implicated.attribute == "people involved"
     assert key(deployed) != key(implicated)
+
+
+# ---------------------------------------------------------------- the end of an overnight event
+
+
+def dates(text: str, language: str = "en") -> list:
+    document = Document("t", "t", "t", text, published="2024-04-12", language=language)
+    return [c for c in analyse(document)[2] if c.kind == "date"]
+
+
+def test_the_day_an_event_ended_is_not_its_date():
+    for text, language in [
+        ("The hearing, which ended on Thursday, April 11, 2024, was the longest yet.", "en"),
+        ("La audiencia, que terminó el jueves 11 de abril de 2024, fue la más larga.", "es"),
+    ]:
+        (claim,) = dates(text, language)
+        assert claim.attribute != "date of hearing", text
+    (started,) = dates("The hearing took place on April 10, 2024.")
+    assert started.attribute == "date of hearing"
+
+
+# ---------------------------------------------------------------- whole stories
+
+#: Invented stories, each told by three outlets: every shape above beside one true
+#: contradiction (the arrests, the toll, the day of the hearing).
+STORIES = {
+    "raid/r1.md": """---
+title: Police raid dismantles Corvane network
+outlet: Tarsk Herald
+published: 2024-05-14
+story: corvane raid/2024
+---
+
+Police arrested 29 people on Monday in 75 raids across four provinces, dismantling the Corvane smuggling network.
+
+The detainees included eight judges, prosecutors said.
+
+Prosecutors had drawn up an arrest list of 40 people, and 11 remain wanted.
+
+Five suspects escaped during the operation.
+
+Network leader Anselm Brodec was captured in 2017 alongside 12 others in a similar case.
+
+More than 900 officers were deployed in the operation.
+""",
+    "raid/r2.md": """---
+title: Corvane network hit by raids
+outlet: Valmora Daily
+published: 2024-05-14
+story: corvane raid/2024
+---
+
+Police arrested 31 people on Monday in more than 75 raids, officials said.
+
+Brodec and 28 others were taken to the capital.
+
+A judge ordered preventive detention for 22 of the detainees, and seven were released under conditions.
+
+In a separate case, police arrested four suspects for fraud in Tarsk.
+
+The case involves 52 people.
+""",
+    "raid/r3.md": """---
+title: Corvane trial looms
+outlet: Ostrena Post
+published: 2024-05-15
+story: corvane raid/2024
+---
+
+Approximately 75 raids were carried out on Monday, and 29 people were arrested.
+
+Fifteen of the 31 detainees are public officials; the other 16 are lawyers.
+
+Prosecutors will charge 52 defendants, officials said.
+
+Brodec plus 29 more now face trial.
+
+The operation involved more than 900 people.
+
+Eleven suspects remain at large.
+""",
+    "redada/e1.md": """---
+title: Redada contra la red Corvane
+outlet: Diario de Tarsis
+published: 2024-05-14
+language: es
+story: redada corvane/2024
+---
+
+La policía detuvo a 29 personas el lunes en 75 allanamientos en cuatro provincias.
+
+Entre los detenidos hay ocho jueces, según la fiscalía.
+
+La fiscalía tenía una lista de 40 personas buscadas, y 11 siguen prófugas.
+
+Cinco sospechosos se fugaron durante el operativo.
+
+El cabecilla Anselmo Brodec fue capturado en 2017 junto a otras 12 personas.
+
+Más de 900 agentes participaron en el operativo.
+""",
+    "redada/e2.md": """---
+title: Golpe a la red Corvane
+outlet: El Heraldo de Valmora
+published: 2024-05-14
+language: es
+story: redada corvane/2024
+---
+
+La policía detuvo a 31 personas el lunes en más de 75 allanamientos.
+
+Brodec y otros 28 fueron trasladados a la capital.
+
+Un juez dictó prisión preventiva para 22 de los detenidos, y siete quedaron en libertad con medidas cautelares.
+
+En otro caso, la policía detuvo a cuatro sospechosos por estafa en Tarsis.
+
+En la trama están involucradas 52 personas.
+""",
+    "redada/e3.md": """---
+title: Juicio a la red Corvane
+outlet: La Voz de Ostrena
+published: 2024-05-15
+language: es
+story: redada corvane/2024
+---
+
+Se realizaron aproximadamente 75 allanamientos el lunes, y 29 personas fueron detenidas.
+
+Quince de los 31 detenidos son funcionarios; los otros 16 son abogados.
+
+La fiscalía acusará a 52 procesados.
+
+Brodec más otros 29 enfrentan juicio.
+
+En el operativo estuvieron involucradas más de 900 personas.
+
+Once sospechosos siguen prófugos.
+""",
+    "collapse/c1.md": """---
+title: Bridge collapse in Lirena kills 12
+outlet: Lirena Times
+published: 2024-06-03
+story: lirena bridge/2024
+---
+
+Twelve people were killed when the Lirena bridge collapsed on Sunday, officials said.
+
+Forty workers were on the structure when it fell.
+
+On the first day, rescuers recovered six bodies from the river.
+
+Twenty people fell into the water, and 14 were rescued.
+""",
+    "collapse/c2.md": """---
+title: Lirena bridge toll
+outlet: Southern Wire
+published: 2024-06-03
+story: lirena bridge/2024
+---
+
+The collapse of the Lirena bridge on Sunday killed 15 people, the mayor said.
+
+Thirty-one workers have been accounted for, and nine remain unaccounted for.
+
+The death toll stands at 15, and 23 people were injured.
+
+The number of dead and injured rose to 38.
+""",
+    "collapse/c3.md": """---
+title: Search continues in Lirena
+outlet: Coastal Courier
+published: 2024-06-03
+story: lirena bridge/2024
+---
+
+Rescuers recovered eight bodies on Sunday after the bridge collapse in Lirena.
+
+The collapse killed 12 people and injured 23, officials said.
+
+Rescuers have recovered 12 bodies so far.
+
+The death toll, which also left dozens injured, rose to 12.
+""",
+    "derrumbe/d1.md": """---
+title: Derrumbe de un puente en Lirena
+outlet: El Diario de Lirena
+published: 2024-06-03
+language: es
+story: puente lirena/2024
+---
+
+Doce personas murieron el domingo al derrumbarse el puente de Lirena.
+
+Cuarenta obreros trabajaban en la estructura cuando cayó.
+
+El primer día, los rescatistas recuperaron seis cuerpos del río.
+
+Veinte personas cayeron al agua y 14 fueron rescatadas.
+""",
+    "derrumbe/d2.md": """---
+title: Balance del derrumbe en Lirena
+outlet: Noticias del Sur
+published: 2024-06-03
+language: es
+story: puente lirena/2024
+---
+
+El derrumbe del puente de Lirena el domingo dejó 15 muertos, dijo el alcalde.
+
+Treinta y un obreros han sido localizados y nueve siguen sin ser localizados.
+
+La cifra de muertos es de 15 y hay 23 heridos.
+
+El primer día, los rescatistas recuperaron seis cuerpos del río.
+
+El número de muertos y heridos subió a 38.
+""",
+    "derrumbe/d3.md": """---
+title: Sigue la búsqueda en Lirena
+outlet: Crónica Costera
+published: 2024-06-03
+language: es
+story: puente lirena/2024
+---
+
+Los rescatistas recuperaron ocho cuerpos el domingo tras el derrumbe del puente en Lirena.
+
+El derrumbe dejó 12 muertos y 23 heridos, según las autoridades.
+
+Los rescatistas han recuperado 12 cuerpos hasta ahora.
+
+La cifra de muertos, que también dejó decenas de heridos, subió a 12.
+""",
+    "hearing/t1.md": """---
+title: Marlow hearing
+outlet: Tarsk Herald
+published: 2024-04-12
+story: marlow hearing/2024
+---
+
+The hearing began on Wednesday, April 10, 2024, and ran overnight until Thursday, April 11.
+
+Marlow, who was arrested on a Friday, appeared at the hearing on April 10, 2024.
+
+The hearing lasted 14 hours.
+""",
+    "hearing/t2.md": """---
+title: Marlow case
+outlet: Valmora Daily
+published: 2024-04-12
+story: marlow hearing/2024
+---
+
+The hearing, which ended on Thursday, April 11, 2024, was the longest in the court's history.
+
+Marlow, 41, who was arrested on a Friday, appeared at the hearing.
+""",
+    "hearing/t3.md": """---
+title: Marlow case background
+outlet: Ostrena Post
+published: 2024-04-13
+story: marlow hearing/2024
+---
+
+The hearing took place on April 9, 2024, prosecutors said.
+
+"Marlow hearing ends". Tarsk Herald. April 11, 2024. Retrieved April 13, 2024.
+
+Marlow was arrested on Friday and appeared at the hearing.
+""",
+}
+
+
+#: The one fact each story's sources really disagree on, with the values they give.
+EXPECTED = {
+    ("corvane raid/2024", "people arrested"): {"29", "31"},
+    ("redada corvane/2024", "people arrested"): {"29", "31"},
+    ("lirena bridge/2024", "people killed"): {"12", "15"},
+    ("puente lirena/2024", "people killed"): {"12", "15"},
+    ("marlow hearing/2024", "date of hearing"): {"Tuesday 9 April 2024", "Wednesday 10 April 2024"},
+}
+
+
+def test_each_story_reports_its_one_contradiction_and_nothing_mixed(tmp_path):
+    for name, text in STORIES.items():
+        write(tmp_path / "stories" / name, text)
+    path = tmp_path / "stories.db"
+    db = store.connect(path)
+    ingest(db, [str(tmp_path / "stories")], jobs=1)
+    reconcile(db)
+    db.conn.close()
+    result = run_cli("conflicts", "--db", path, "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    found = {
+        (c["story"], c["attribute"]): {v["value"] for v in c["values"]}
+        for c in json.loads(result.stdout)["conflicts"]
+    }
+    assert found == EXPECTED
