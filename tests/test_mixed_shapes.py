@@ -177,9 +177,8 @@ def test_one_figure_of_the_dead_and_the_injured_together_is_neither():
     ]:
         claims = [c for c in counts(text, language) if c.low == 38]
         assert all(not comparable(c) for c in claims), text
-    assert one("The number of dead rose to 12 and the injured to 23.", "en", 23).attribute == (
-        "people injured"
-    )
+    assert one("The number of dead rose to 12.", "en", 12).attribute == "people killed"
+    assert one("El número de muertos subió a 12.", "es", 12).attribute == "people killed"
 
 
 # ---------------------------------------------------------------- involved in what

@@ -273,9 +273,8 @@ def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -
     found = None
     said = re.compile(rf"(?:^|\s)(?:{lex.phrases('auxiliaries').pattern})\s+$", re.I)
     head = re.compile(rf"(?:^|\s){lex.phrases('toll_heads').pattern}\s+$", re.I)
-    joined = re.compile(rf"^\s*(?:{lex.phrases('clause_conjunctions').pattern})\s*$", re.I)
+    joined = re.compile(rf"\s+(?:{lex.phrases('clause_conjunctions').pattern})\s+", re.I)
     told = 0  # the end of an event already read with its people ("policías heridos")
-    headed = None  # the end of an event noun right after a toll head ("the number of dead")
     for match in lex.noun_re.finditer(clause):
         key = fold(re.sub(r"\s+", " ", match.group(0)))
         if match.start() < told:
@@ -283,14 +282,14 @@ def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -
         if key in lex.event_noun_of:
             if said.search(clause[: match.start()]):
                 continue  # "240 personas han sido detenidas y 18 ...": a verb, said of the 240
+            found = lex.event_noun_of[key]
+            other = head.search(clause[: match.start()]) and joined.match(clause, match.end())
+            event = other and lex.event_re.match(clause, other.end())
             if (
-                headed is not None
-                and joined.match(clause[headed : match.start()])
-                and lex.event_noun_of[key] != found
+                event
+                and "people " + lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] != found
             ):
                 return None  # "the number of dead and injured": two measures in one figure
-            found = lex.event_noun_of[key]
-            headed = match.end() if head.search(clause[: match.start()]) else None
         elif (key in lex.people_nouns or key in lex.group_of) and head.search(
             clause[: match.start()]
         ):
