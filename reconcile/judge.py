@@ -171,7 +171,8 @@ def approximate_pairs(claims: list[dict]) -> list[tuple[dict, dict]]:
     """Pairs of figures from two documents that differ where one is approximate ("about 30"
     and 29): soft, worth a low note only when nothing in the block clashes. A document that
     gives both figures itself ("about 20 injured" in a quote, "20 injured" in its own words)
-    rounds its own figure: no source differs from it on either."""
+    rounds its own figure: no source differs from it on either. Nor does one that names the
+    same figure: "approximately 75", "75" and "more than 75" are one fact."""
     given = {}
     for claim in claims:
         given.setdefault(document_of(claim), set()).add((claim["low"], claim["high"]))
@@ -182,22 +183,28 @@ def approximate_pairs(claims: list[dict]) -> list[tuple[dict, dict]]:
         if document_of(a) != document_of(b)
         and "about" in (a["qualifier"], b["qualifier"])
         and (a["low"], a["high"]) != (b["low"], b["high"])
-        and stated_number(a) != stated_number(b)
+        and not same_figure(a, b)
         and (a["low"], a["high"]) not in given[document_of(b)]
         and (b["low"], b["high"]) not in given[document_of(a)]
     ]
 
 
-def stated_number(claim: dict) -> float | None:
-    """The number a figure's words give, whatever its qualifier: 13 for "about 13", "at least
-    13" and "13". Two figures stating one number differ in precision only if at all: "about 13"
-    against "13" is no difference to note."""
+def named_figure(claim: dict) -> float | None:
+    """The figure a claim's words name: 75 for "about 75", "more than 75", "75"; none for a
+    range."""
     low, high, qualifier = claim["low"], claim["high"], claim["qualifier"]
     if qualifier == "about" and low is not None and high is not None:
-        return round((low + high) / 2, 6)
+        return (low + high) / 2
     if qualifier in ("at most", "fewer than", "almost"):
         return high
+    if qualifier == "range":
+        return None
     return low
+
+
+def same_figure(a: dict, b: dict) -> bool:
+    figures = named_figure(a), named_figure(b)
+    return None not in figures and math.isclose(*figures, rel_tol=1e-9)
 
 
 # --------------------------------------------------------------------------- numbers

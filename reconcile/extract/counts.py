@@ -262,9 +262,19 @@ def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -
     """'The death toll ... rose to 14': an event noun earlier in the clause names the count, as
     does a people noun and its event after a `toll_heads` word ('the number of people killed')."""
     clause = re.split(r"[;:]", text[sentence.start : start])[-1]
+    if lex.get("relative_openers"):
+        # "la cifra de muertos, que también dejó decenas de heridos, subió a 12": the aside's
+        # event is not the toll's (blanked, so that the offsets stay)
+        clause = re.sub(
+            rf",\s*(?:{lex.alternation('relative_openers')})\b[^,]*,",
+            lambda aside: " " * len(aside.group(0)),
+            clause,
+            flags=re.I,
+        )
     found = None
     said = re.compile(rf"(?:^|\s)(?:{lex.phrases('auxiliaries').pattern})\s+$", re.I)
     head = re.compile(rf"(?:^|\s){lex.phrases('toll_heads').pattern}\s+$", re.I)
+    joined = re.compile(rf"\s+(?:{lex.phrases('clause_conjunctions').pattern})\s+", re.I)
     told = 0  # the end of an event already read with its people ("policías heridos")
     for match in lex.noun_re.finditer(clause):
         key = fold(re.sub(r"\s+", " ", match.group(0)))
@@ -274,6 +284,13 @@ def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -
             if said.search(clause[: match.start()]):
                 continue  # "240 personas han sido detenidas y 18 ...": a verb, said of the 240
             found = lex.event_noun_of[key]
+            other = head.search(clause[: match.start()]) and joined.match(clause, match.end())
+            event = other and lex.event_re.match(clause, other.end())
+            if (
+                event
+                and "people " + lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] != found
+            ):
+                return None  # "the number of dead and injured": two measures in one figure
         elif (key in lex.people_nouns or key in lex.group_of) and head.search(
             clause[: match.start()]
         ):
@@ -867,6 +884,15 @@ def not_a_count_before(text: str, floor: int, number: Number, lex: Lexicon) -> b
     return bool(before) and fold(before[-1]) in lex.get_set("not_count_before")
 
 
+def operation_named(text: str, sentence: Sentence, lex: Lexicon) -> bool:
+    """'The operation involved more than 900 people', 'el operativo involucró a 900 agentes':
+    people involved in an operation (`operation_nouns`) carried it out; those involved in a
+    case are implicated in it. Two measures, one word."""
+    if not lex.get("operation_nouns"):
+        return False
+    return bool(lex.phrases("operation_nouns").search(text[sentence.start : sentence.end]))
+
+
 def classify(
     sentence: Sentence,
     text: str,
@@ -936,6 +962,8 @@ def classify(
                 )
                 or event
             )
+        if event == "involved" and operation_named(text, sentence, lex):
+            event = "deployed"  # "the operation involved 900 people": not those implicated
         if event and excepted(text, sentence.start, number, lex):
             event = None  # "everyone on board died except three children": not killed
         if event:

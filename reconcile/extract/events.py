@@ -479,6 +479,9 @@ def date_claims(
         since = period_start(sentence.text, mention, lex)
         event = None if report or since else clause_event(sentence.text, mention, lex, mentions)
         about = None
+        ended = period_end(sentence.text, mention, lex)
+        if event and ended:  # "ended on Thursday": the end of an event that may have run on
+            event, about = None, fold(ended)
         if not report and not since and event is None and not mention.year_end:
             about = clause_label(sentence.text, mention, lex, mentions)
         subject = ""
@@ -623,6 +626,22 @@ def day_range(
     if not mention.day < day <= 31:
         return None, None
     return None, (day, mention.end + after.end())
+
+
+def period_end(text: str, mention: DateMention, lex: Lexicon) -> str | None:
+    """'the hearing, which ended on Thursday', 'la audiencia terminó el jueves': a date a few
+    words after an `end_words` verb, nothing but words between, is when the event ended. One
+    that ran overnight or for days began before it: the verb, or None."""
+    if not lex.get("end_words"):
+        return None
+    found = re.search(
+        rf"(?:{lex.phrases('end_words').pattern})((?:\s+[^\W\d_]+){{0,5}})\s*$",
+        text[max(0, mention.start - 60) : mention.start],
+        re.I,
+    )
+    if not found or lex.phrases("clause_conjunctions").search(found.group(1)):
+        return None
+    return found.group(0)[: len(found.group(0)) - len(found.group(1))].strip()
 
 
 def period_start(text: str, mention: DateMention, lex: Lexicon) -> bool:

@@ -335,8 +335,10 @@ def setting_after(
     if lex.phrases("severity_markers").search(tail) or lex.event_re.search(found.group(2)):
         return "", ""  # "in serious condition", "in custody": the measure, not a part
     qualified = lex.qualifier_re.match(found.group(2).lstrip())
-    if qualified and re.match(
-        rf"\s*(?:\d|(?:{lex.alternation('words')})\b)", found.group(2).lstrip()[qualified.end() :]
+    # "in more than 75 raids": the clause stops at the figure, so only the qualifier may be left
+    counted = qualified and found.group(2).lstrip()[qualified.end() :]
+    if qualified and (
+        not counted.strip() or re.match(rf"\s*(?:\d|(?:{lex.alternation('words')})\b)", counted)
     ):
         return "", ""  # "in at least five prisons": the spread, counted
     words = re.findall(r"[\w'’-]+", found.group(2))
@@ -709,6 +711,24 @@ def with_uncounted_companions(text: str, number: Number, limit: int, lex: Lexico
     return bool(re.search(rf"(?:{companions})\s+(?:(?:{groups})\b)", clause, re.I))
 
 
+def another_case(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
+    """'In a separate case, police arrested four people', 'en otro caso, la policía detuvo a
+    cuatro': a sentence that says it tells of another case (`other_case_cues`) counts that
+    case's people, not the story's."""
+    if not lex.get("other_case_cues"):
+        return False
+    return bool(lex.phrases("other_case_cues").search(text[sentence.start : sentence.end]))
+
+
+def one_day_of_several(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
+    """'On the first day, rescuers recovered six bodies', 'el primer día se recuperaron seis
+    cuerpos': a figure of one day the sentence counts among several (`day_of_several`) is a
+    part of the story's running count, with no date to set it beside others of that day."""
+    if not lex.get("day_of_several"):
+        return False
+    return bool(lex.phrases("day_of_several").search(text[sentence.start : sentence.end]))
+
+
 def on_a_list(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     """'published a list of 415 residents', 'una lista de 40 buscados': the length of a list
     (`list_openers`) is what someone wrote down, not the count the story keeps (the missing,
@@ -973,6 +993,10 @@ def apply_frames(
             frame["unclear"] = "a part of a set the sentence says has uncounted others"
         if projected(text, sentence.start, number, sentence.end, lex):
             frame["unclear"] = "a projection of what the figure may become, not a count"
+        if another_case(text, claim, sentence, lex):
+            frame["unclear"] = "a count of another case than the story's"
+        if one_day_of_several(text, claim, sentence, lex):
+            frame["unclear"] = "a figure of one day among several"
         if handled_group(text, claim, number, sentence, lex):
             frame["unclear"] = "a part of the count moved or treated somewhere"
         if age_band(text, number, sentence, lex):
