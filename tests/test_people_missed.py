@@ -420,3 +420,31 @@ def test_a_surname_two_people_share_is_neither_of_them(text, language):
     lone = [c.subject for c in claims if c.kind == "person" and c.value == "Tasker"]
     assert lone and set(lone) == {"Tasker"}  # either of them: no one in particular
     assert [c.subject for c in claims if c.kind == "age"] == ["Tasker"]  # not the mayor's age
+
+
+# ---------------------------------------------------------------- shorter forms of one document
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_document_shortening_its_own_full_name_gives_no_surname_of_it(language):
+    """ "Ciro Anselmo" beside the document's "Ciro Anselmo Vidaurre Poma" is the given names,
+    not a surname "Anselmo" that would make the other document's surname another one."""
+
+    def said(document: str, name: str, given: str) -> dict:
+        row = mention(document, name, language)
+        return {**row, "extra": {"given": given, "surname": name[len(given) :].strip()}}
+
+    conflicts = name_conflicts(
+        "s",
+        "Ciro Anselmo Vidaurre Poma",
+        [
+            said("a", "Ciro Anselmo Vidaurre Poma", "Ciro Anselmo"),
+            said("a", "Ciro Anselmo", "Ciro"),
+            said("b", "Ciro Anselmo Vidaurre Pona", "Ciro Anselmo"),
+        ],
+        set(),
+    )
+    assert [(c.attribute, c.rule, c.severity) for c in conflicts] == [
+        ("surname", "name-spelling", "high")
+    ]
+    assert sorted(v.value for v in conflicts[0].values) == ["Vidaurre Poma", "Vidaurre Pona"]
