@@ -1003,9 +1003,9 @@ def glued(name: str, other: str) -> bool:
 
 def shortened_beside(mention: dict, full: list[dict]) -> bool:
     """Is a full name a shorter form of a longer one its own document gives, its words among
-    the longer name's in their order ("Marco Antonio" beside "Marco Antonio Samillán Sanga")?
+    the longer name's in their order ("Ciro Anselmo" beside "Ciro Anselmo Vidaurre Poma")?
     It spells nothing the longer form does not, and where its words end the given names is
-    unknown: "Antonio" is no surname here."""
+    unknown: "Anselmo" is no surname here."""
     words = fold(mention["value"]).split()
     for other in full:
         longer = fold(other["value"]).split()
@@ -1018,7 +1018,7 @@ def shortened_beside(mention: dict, full: list[dict]) -> bool:
 
 
 def written_both_ways(groups: dict[str, list[dict]], keys: list[str]) -> bool:
-    """Does one document write a name part two ways ("Rushel" beside its own "Ruschel")? Outlets
+    """Does one document write a name part two ways ("Velkosevski" beside its own "Velkoshevski")? Outlets
     romanise a name each their own way, but one text that uses two has slipped: its spellings
     are compared as a misspelling, not noted as a romanisation."""
     return any(

@@ -464,8 +464,8 @@ def merge_within_documents(people: list[LocalPerson]) -> list[LocalPerson]:
                 ):
                     joins.union(person.key, other.key)
         by_key = {p.key: p for p in group}
-        # names tied by a stated alias stay aliases; a shorter form ("Alan Ruschel" beside the
-        # document's "Alan Luciano Ruschel") is a spelling of the name, compared like any other
+        # names tied by a stated alias stay aliases; a shorter form ("Ciro Vidaurre" beside the
+        # document's "Ciro Anselmo Vidaurre") is a spelling of the name, compared like any other
         stated = {p.key for p in group for o in group if p.key in o.aliases or o.key in p.aliases}
         heads = []
         for members in joins.groups().values():
