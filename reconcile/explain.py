@@ -5,8 +5,11 @@ chain broke: no claim carries a document's value (extraction), the claim was kep
 comparison (`extra.comparable` false, with the frame's reason where it records one), it was set
 aside from its block (off the block's scale, or one of a document's two readings), the two
 documents' claims were keyed apart (different measures or frames), or they met and were judged
-compatible. `explain` answers that for every missed fact, cause by cause, from the claims of the
-database; `reconcile eval --explain` prints it.
+compatible. For a missed name or role the chain runs through resolution instead: no person claim
+carries a document's spelling, the spellings were resolved to two people (never compared), or
+they were compared and judged a variant (an accent, a nickname, a translation: not reported) or
+reported in a conflict that was not clean. `explain` answers that for every missed fact, cause
+by cause, from the claims of the database; `reconcile eval --explain` prints it.
 
 Nothing here prints.
 """
@@ -22,15 +25,28 @@ from dataclasses import dataclass, field
 from .evaluate import Evaluation, Fact, Gold, Reported, Statement, says
 from .extract.frames import frame_label
 from .judge import compatible
+from .lexicon import fold
 from .match import NUMBER_KINDS, block_key, in_scale, main_day, one_reading_per_document, superseded
+from .role_rules import block_key as role_block_key
 
 #: Fact kinds explained, and the claim kinds that carry their values.
-EXPLAINED = {"count": ("count",), "money": ("money",), "age": ("age",)}
+EXPLAINED = {
+    "count": ("count",),
+    "money": ("money",),
+    "age": ("age",),
+    "name": ("person",),
+    "role": ("role",),
+}
+#: The causes of two claims that met and were judged to say one thing, with nothing reported.
+QUIET = ("no difference reported", "(one office)")
+#: Fact kinds whose values are words said of a person: resolution decides whether they meet.
+PERSONAL = ("name", "role")
 
 #: How far a pair of claims got, best first; a fact's cause is its best pair's stage.
 STAGES = (
     "compared",  # in one block, both kept: judged compatible, or reported but not found
     "set aside",  # in one block, but one left out of the comparison
+    "different entities",  # names or roles given to two people: never compared
     "different keys",  # both checked, in different blocks
     "not checked",  # one of them is kept out of every comparison
     "not extracted",  # a document's value is carried by no claim
@@ -49,9 +65,11 @@ class ClaimNote:
     block: tuple | None
     fate: str  # "compared", "set aside: ...", "alone in its block", "not checked: ..."
     sentence: int
+    span: tuple[int, int] | None = None  # a name's or role's characters in its document
+    entity: str = ""  # the person it was resolved to (a name or role)
 
     def as_dict(self) -> dict:
-        return {
+        found = {
             "document": self.document,
             "value": self.value,
             "qualifier": self.qualifier,
@@ -61,6 +79,10 @@ class ClaimNote:
             "fate": self.fate,
             "sentence": self.sentence,
         }
+        if self.span:
+            found["span"] = list(self.span)
+            found["entity"] = self.entity
+        return found
 
 
 @dataclass
@@ -169,6 +191,8 @@ def pair_stage(a: tuple[dict, ClaimNote], b: tuple[dict, ClaimNote]) -> str:
         return f"not checked: {unchecked.fate.split(': ', 1)[-1]}"
     if na.block[0] != nb.block[0]:
         return "different keys: the documents were grouped into different stories"
+    if na.block != nb.block and ca["kind"] == "age" and na.block[2] != nb.block[2]:
+        return f"different entities: '{ca['subject']}' vs '{cb['subject']}'"  # the ages' owners
     if na.block != nb.block:
         return f"different keys: '{na.label}' vs '{nb.label}'"
     if na.fate.startswith("set aside") or nb.fate.startswith("set aside"):
@@ -205,6 +229,11 @@ def explain_fact(
                     )
                     hits.append((claim, note))
         found.append((statement, hits))
+    return furthest(fact, found, conflicts, pair_stage)
+
+
+def furthest(fact: Fact, found: list, conflicts: list[str], stage_of) -> Explanation:
+    """The furthest any two owing statements' claims got (`stage_of` judges a pair)."""
     best = (len(STAGES), "not extracted: no two documents' values are carried by claims")
     owing = [
         (a, b)
@@ -225,8 +254,9 @@ def explain_fact(
         for a, b in itertools.product(hits_a, hits_b):
             if a[0]["document_id"] == b[0]["document_id"] and not fact.within_document:
                 continue
-            cause = pair_stage(a, b)
-            rank = STAGES.index(cause.split(":", 1)[0])
+            cause = stage_of(a, b)
+            # a pair that met and was judged says more than one that met with nothing to say
+            rank = STAGES.index(cause.split(":", 1)[0]) + 0.5 * cause.endswith(QUIET)
             if rank < best[0]:
                 best = (rank, cause)
     return Explanation(
@@ -237,6 +267,155 @@ def explain_fact(
         [(s, [note for _, note in hits]) for s, hits in found],
         conflicts,
     )
+
+
+# ---------------------------------------------------------------- names and roles
+
+
+@dataclass
+class People:
+    """What resolution and judging made of a database's people: who each person claim (and
+    each role's subject) was resolved to, the story of each document, the stored name and
+    role conflicts (variants too) and the verdicts of the reported ones."""
+
+    entity_of_claim: dict[int, str]
+    entity_of_subject: dict[tuple[str, str], str]
+    entity_name: dict[str, str]
+    story_of: dict[str, str]
+    conflicts: list[dict]  # stored conflicts of kind name or role, as their JSON
+    verdict_of: dict[str, str]
+
+    def entity(self, claim: dict) -> str | None:
+        if claim["kind"] == "person":
+            return self.entity_of_claim.get(claim["id"])
+        return self.entity_of_subject.get((claim["document_id"], claim["subject_key"]))
+
+
+def read_people(db, evaluation: Evaluation) -> People:
+    """The resolved people of a reconciled database (`explain` for names and roles)."""
+    import json
+
+    entity_of_claim: dict[int, str] = {}
+    entity_of_subject: dict[tuple[str, str], str] = {}
+    for row in db.query(
+        "SELECT m.claim_id, m.entity_id, c.document_id, c.subject, c.value"
+        " FROM mentions m JOIN claims c ON c.id = m.claim_id"
+    ):
+        entity_of_claim[row["claim_id"]] = row["entity_id"]
+        for said in (row["subject"], row["value"]):
+            entity_of_subject[(row["document_id"], fold(said))] = row["entity_id"]
+    conflicts = [
+        json.loads(row["data"])
+        for row in db.query("SELECT data FROM conflicts WHERE kind IN ('name', 'role')")
+    ]
+    return People(
+        entity_of_claim,
+        entity_of_subject,
+        {row["id"]: row["name"] for row in db.query("SELECT id, name FROM entities")},
+        {row["document_id"]: row["story"] for row in db.query("SELECT * FROM stories")},
+        conflicts,
+        {c.id: c.verdict for c in evaluation.conflicts},
+    )
+
+
+def person_note(claim: dict, document: str, people: People) -> ClaimNote:
+    """A name or role claim: its span, the person it was resolved to, and the block a role
+    meets other roles in (`role_rules.block_key`)."""
+    entity = people.entity(claim)
+    name = people.entity_name.get(entity, "") if entity else ""
+    story = people.story_of.get(claim["document_id"], "")
+    if claim["kind"] == "person":
+        block = (story, "person", entity) if entity else None
+        fate = f"resolved to '{name}'" if entity else "not checked: resolved to no one"
+        label = name
+    else:
+        block = role_block_key(claim, story, entity) if entity else None
+        if not entity:
+            fate = "not checked: a role of no resolved person"
+        elif block is None:
+            fate = "not checked: not an office of a place or body the rules compare"
+        else:
+            fate = f"said of '{name}'"
+        label = block[-1] if block else claim["attribute"]
+    return ClaimNote(
+        document,
+        claim["value"],
+        claim["qualifier"],
+        claim["attribute"],
+        label,
+        block,
+        fate,
+        claim["sentence"],
+        (claim["start"], claim["end"]),
+        name,
+    )
+
+
+def conflict_documents(conflict: dict) -> set[str]:
+    return {
+        str(source.get("document", ""))
+        for value in conflict.get("values") or []
+        for source in value.get("sources") or []
+    }
+
+
+def person_pair_stage(
+    a: tuple[dict, ClaimNote], b: tuple[dict, ClaimNote], kind: str, people: People
+) -> str:
+    """How far two documents' spellings of a name (or two roles) got towards a conflict."""
+    (ca, na), (cb, nb) = a, b
+    story_a = people.story_of.get(ca["document_id"])
+    story_b = people.story_of.get(cb["document_id"])
+    if story_a != story_b:
+        return "different keys: the documents were grouped into different stories"
+    if na.block is None or nb.block is None:
+        unchecked = na if na.block is None else nb
+        return f"not checked: {unchecked.fate.split(': ', 1)[-1]}"
+    if na.entity != nb.entity or na.block[2] != nb.block[2]:
+        return f"different entities: '{na.entity}' vs '{nb.entity}'"
+    if na.block != nb.block:
+        return f"different keys: '{na.label}' vs '{nb.label}'"
+    documents = {na.document, nb.document}
+    met = [
+        c
+        for c in people.conflicts
+        if c.get("kind") == ("name" if kind == "name" else "role")
+        and c.get("subject") == na.entity
+        and documents <= conflict_documents(c)
+    ]
+    reported = [c for c in met if c.get("id") in people.verdict_of]
+    for conflict in reported:
+        verdict = people.verdict_of[conflict["id"]]
+        if verdict != "clean":
+            return f"compared: reported but not found clean ({conflict['rule']}, {verdict})"
+    if reported:
+        return f"compared: reported, without these two spellings apart ({reported[0]['rule']})"
+    for conflict in met:
+        if conflict.get("status") == "variant" or conflict.get("severity") == "low":
+            return f"compared: judged a variant, not reported ({conflict['rule']})"
+    if kind == "name":
+        return "compared: one person, no difference reported"
+    return "compared: judged compatible (one office)"
+
+
+def explain_personal(
+    fact: Fact, claims_of: dict[str, list[dict]], people: People, conflicts: list[str]
+) -> Explanation:
+    """A missed name or role: the claims of each document carrying its gold value, and the
+    furthest any two documents' claims got (never compared: not extracted, other stories,
+    other people; compared: judged a variant, reported but not clean)."""
+    wanted = EXPLAINED[fact.kind]
+    found: list[tuple[Statement, list[tuple[dict, ClaimNote]]]] = []
+    for statement in fact.statements:
+        hits = []
+        for name, claims in sorted(claims_of.items()):
+            if not name.startswith(statement.doc):
+                continue
+            for claim in claims:
+                if claim["kind"] in wanted and says(statement, Reported.of(claim)):
+                    hits.append((claim, person_note(claim, name, people)))
+        found.append((statement, hits))
+    return furthest(fact, found, conflicts, lambda a, b: person_pair_stage(a, b, fact.kind, people))
 
 
 def explain(db, gold: Gold, evaluation: Evaluation) -> list[Explanation]:
@@ -269,7 +448,13 @@ def explain(db, gold: Gold, evaluation: Evaluation) -> list[Explanation]:
         fates.update(claim_fates(claims, story))
         for claim in claims:
             claims_of[names[claim["document_id"]]].append(claim)
-    explanations = [explain_fact(fact, claims_of, fates, missed[fact.id]) for fact in facts]
+    people = read_people(db, evaluation) if any(f.kind in PERSONAL for f in facts) else None
+    explanations = [
+        explain_personal(fact, claims_of, people, missed[fact.id])
+        if fact.kind in PERSONAL
+        else explain_fact(fact, claims_of, fates, missed[fact.id])
+        for fact in facts
+    ]
     order = {f.id: i for i, f in enumerate(gold.facts)}
     return sorted(explanations, key=lambda e: order[e.fact])
 
@@ -287,9 +472,23 @@ def general_cause(cause: str) -> str:
         detail = "a document's value" if detail.startswith("no claim") else detail
     elif stage == "different keys" and " vs " in detail:
         detail = "other measures or frames"
-    elif stage == "compared":
-        detail = "judged compatible" if detail.startswith("judged") else "reported, not clean"
-    detail = re.sub(r"\s*\(.*\)$", "", detail)
+    elif stage == "different entities":
+        detail = "resolved to two people"
+    elif stage == "compared" and not detail.startswith("judged a variant"):
+        detail = next(
+            (
+                general
+                for opening, general in (
+                    ("judged compatible", "judged compatible"),
+                    ("one person", "one person, no difference reported"),
+                    ("reported, without", "reported, these spellings not apart"),
+                )
+                if detail.startswith(opening)
+            ),
+            "reported, not clean",
+        )
+    if not detail.startswith("judged a variant"):  # which kind of variant is general
+        detail = re.sub(r"\s*\(.*\)$", "", detail)
     return f"{stage}: {detail}" if detail else stage
 
 

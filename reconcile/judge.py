@@ -778,6 +778,7 @@ def name_conflicts(
     documents of one language differ, and no note when only the languages do. A name
     stated as an alias ("better known as") is another name, not another spelling."""
     full = [m for m in mentions if " " in m["value"] and fold(m["value"]) not in aliases]
+    full = [m for m in full if not shortened_beside(m, full)]
     slips = [m for m in mentions if slip(m)]
     firsts = [m for m in first_names_alone(full, mentions, aliases) if not slip(m)]
     if not full or (len({m["document"] for m in full + firsts}) < 2 and not slips):
@@ -828,7 +829,11 @@ def name_conflicts(
                 f"({shown}); the same person."
             )
             conflicts.append(named("nickname", "low", "variant", "name-nickname", why))
-        elif len({fold(k) for k in keys}) > 1 and romanisations(keys):
+        elif (
+            len({fold(k) for k in keys}) > 1
+            and romanisations(keys)
+            and not written_both_ways(groups, keys)
+        ):
             why = (
                 f"Sources romanise the {attribute} of {entity_name} differently ({shown}); "
                 "one name from another script."
@@ -1014,6 +1019,34 @@ def glued(name: str, other: str) -> bool:
     strong, weak = glue_words()
     words = b.split()
     return bool(words) and len(words[-1]) >= 3 and a.startswith(b) and a[len(b) :] in strong | weak
+
+
+def shortened_beside(mention: dict, full: list[dict]) -> bool:
+    """Is a full name a shorter form of a longer one its own document gives, its words among
+    the longer name's in their order ("Ciro Anselmo" beside "Ciro Anselmo Vidaurre Poma")?
+    It spells nothing the longer form does not, and where its words end the given names is
+    unknown: "Anselmo" is no surname here."""
+    words = fold(mention["value"]).split()
+    for other in full:
+        longer = fold(other["value"]).split()
+        if other["document"] != mention["document"] or len(longer) <= len(words):
+            continue
+        rest = iter(longer)
+        if all(word in rest for word in words):  # in order
+            return True
+    return False
+
+
+def written_both_ways(groups: dict[str, list[dict]], keys: list[str]) -> bool:
+    """Does one document write a name part two ways ("Velkosevski" beside its own "Velkoshevski")? Outlets
+    romanise a name each their own way, but one text that uses two has slipped: its spellings
+    are compared as a misspelling, not noted as a romanisation."""
+    return any(
+        {m["document"] for m in groups[k]} & {m["document"] for m in groups[o]}
+        for k in keys
+        for o in keys
+        if fold(k) < fold(o)
+    )
 
 
 def romanisations(keys: list[str]) -> bool:

@@ -464,6 +464,9 @@ def merge_within_documents(people: list[LocalPerson]) -> list[LocalPerson]:
                 ):
                     joins.union(person.key, other.key)
         by_key = {p.key: p for p in group}
+        # names tied by a stated alias stay aliases; a shorter form ("Ciro Vidaurre" beside the
+        # document's "Ciro Anselmo Vidaurre") is a spelling of the name, compared like any other
+        stated = {p.key for p in group for o in group if p.key in o.aliases or o.key in p.aliases}
         heads = []
         for members in joins.groups().values():
             head = by_key[min(members, key=lambda k: (-len(k.split()), k))]
@@ -473,7 +476,7 @@ def merge_within_documents(people: list[LocalPerson]) -> list[LocalPerson]:
                 other = by_key[key]
                 head.spellings.update(other.spellings)
                 head.mentions.extend(other.mentions)
-                head.aliases |= other.aliases | {other.key}
+                head.aliases |= other.aliases | ({other.key} & stated)
                 head.roles |= other.roles
                 head.ages |= other.ages
             # The alias "Negro Toro" names "Wilberto Alcázar" as its bearer: the bearer's own

@@ -410,3 +410,64 @@ def test_eval_explain_reads_the_database_even_when_scoring_a_saved_report(cli, t
     assert saved.exit_code == 0, saved.output
     why = {e["fact"]: e["cause"] for e in json.loads(saved.stdout)["explanations"]}
     assert why["dead"] == "different keys: 'people killed' vs 'people injured'"
+
+
+PEOPLE_GOLD = """
+stories:
+  ferry: ["f1_", "f2_"]
+facts:
+  - {id: speaker_name, story: ferry, kind: name, nature: contradiction,
+     says: [{doc: "f1_", value: Dorota Krasnik}, {doc: "f2_", value: Dorata Krasnyk}]}
+  - {id: fisherman_name, story: ferry, kind: name, nature: contradiction,
+     says: [{doc: "f1_", value: William, alt: [William Ostrander]},
+            {doc: "f2_", value: Bill, alt: [Bill Ostrander]}]}
+  - {id: watcher_name, story: ferry, kind: name, nature: contradiction,
+     says: [{doc: "f1_", value: Quenby}, {doc: "f2_", value: Quenbie}]}
+  - {id: varnhagen_role, story: ferry, kind: role, nature: contradiction,
+     says: [{doc: "f1_", value: spokeswoman}, {doc: "f2_", value: mayor}]}
+  - {id: speaker_age, story: ferry, kind: age, nature: contradiction,
+     says: [{doc: "f1_", value: 52}, {doc: "f2_", value: 55}]}
+"""
+PEOPLE_TEXTS = {
+    "f1_coast.md": "# Ferry sinks off Korvik\n\nDorota Krasnik said the ferry sank near the pier "
+    "on Monday. William Ostrander, a fisherman, said he saw it go down. Ilse Varnhagen, "
+    "spokeswoman for the Korvik police, said 40 people were rescued. Dorota Krasnik, 52, said "
+    "the engine failed.\n",
+    "f2_bay.md": "# Ferry goes down at Korvik pier\n\nDorata Krasnyk said the boat went down on "
+    "Monday. Bill Ostrander, a fisherman, said he saw it sink. Ilse Varnhagen, the mayor of "
+    "Korvik, said 40 people were rescued. Dorata Krasnyk, 55, said the engine failed.\n",
+}
+
+
+def test_eval_explain_follows_missed_names_roles_and_ages_through_resolution(cli, tmp_path):
+    for name, text in PEOPLE_TEXTS.items():
+        write(tmp_path / "in" / name, text)
+    db = tmp_path / "x.db"
+    assert cli("ingest", tmp_path / "in", "--db", db, "--story", "ferry").exit_code == 0
+    gold = write(tmp_path / "gold.yaml", PEOPLE_GOLD)
+    result = cli("eval", gold, "--db", db, "--explain", "-f", "json")
+    assert result.exit_code == 0, result.output
+    why = {e["fact"]: e for e in json.loads(result.stdout)["explanations"]}
+    # both parts misspelt, and nothing beside the names says they are one person
+    assert (
+        why["speaker_name"]["cause"] == "different entities: 'Dorota Krasnik' vs 'Dorata Krasnyk'"
+    )
+    # so their ages never meet either
+    assert why["speaker_age"]["cause"].startswith("different entities")
+    # a short form is one name: compared, and only noted
+    assert why["fisherman_name"]["cause"] == (
+        "compared: judged a variant, not reported (name-nickname)"
+    )
+    assert why["watcher_name"]["cause"].startswith("not extracted")
+    assert why["varnhagen_role"]["cause"] == "different keys: 'spokesperson' vs 'mayor'"
+    carried = why["speaker_name"]["says"][1]["claims"][0]
+    assert carried["value"] == "Dorata Krasnyk" and carried["entity"] == "Dorata Krasnyk"
+    start, end = carried["span"]
+    assert PEOPLE_TEXTS["f2_bay.md"].find("Dorata Krasnyk") > 0 and end - start == 14
+    table = cli("eval", gold, "--db", db, "--explain")
+    assert "   2  different entities: resolved to two people" in table.stdout
+    assert "   1  compared: judged a variant, not reported (name-nickname)" in table.stdout
+    assert "'Bill Ostrander' at " in table.stdout
+    # with the variants asked for, the short form is reported and the fact found
+    shown = cli("eval", gold, "--db", db, "--explain", "--variants", "-f", "json")
+    assert "fisherman_name" not in {e["fact"] for e in json.loads(shown.stdout)["explanations"]}

@@ -354,3 +354,97 @@ def test_a_second_given_name_of_another_language_is_a_given_name():
 )
 def test_an_age_beside_a_description_of_a_named_person_is_theirs(text, language, ages):
     assert ages_of(text, language) == ages
+
+
+# ---------------------------------------------------------------- places named like people
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            'The bus was crossing Rosa Valdeluz, a village of 2,000 people. "We mourn the crash '
+            'in Rosa Valdeluz," said mayor Tomas Brevik.',
+            "en",
+        ),
+        (
+            'El autobús cruzaba Rosa Valdeluz, con unos 2.000 habitantes. "Lamentamos el '
+            'accidente ocurrido en Rosa Valdeluz", dijo el alcalde Tomás Brevik.',
+            "es",
+        ),
+    ],
+)
+def test_a_name_the_document_puts_after_a_place_preposition_is_a_place_throughout(text, language):
+    assert names_of(text, language) == ["Tomas Brevik" if language == "en" else "Tomás Brevik"]
+
+
+def test_a_name_with_more_than_its_given_name_for_evidence_stays_a_person_after_en():
+    text = "Rosa Valdeluz, de 34 años, dijo que confiaba en Rosa Valdeluz."
+    assert names_of(text, "es") == ["Rosa Valdeluz", "Rosa Valdeluz"]
+
+
+# ---------------------------------------------------------------- residents, and a shared surname
+
+
+@pytest.mark.parametrize(
+    "text, language, role",
+    [
+        ("Orvel Tasker, a resident of the town, recalled the flood.", "en", "resident of the town"),
+        ("Orvel Tasker, vecino del pueblo, recordó la riada.", "es", "vecino del pueblo"),
+    ],
+)
+def test_a_resident_in_apposition_is_a_person(text, language, role):
+    claims = claims_of(text, language)
+    assert [c.value for c in claims if c.kind == "person"] == ["Orvel Tasker"]
+    assert [(c.subject, c.value) for c in claims if c.kind == "role"] == [("Orvel Tasker", role)]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            'Mayor Ruth Tasker spoke on Monday. "We will rebuild," Tasker said. Orvel Tasker, '
+            'a resident of the town, recalled the flood. "It was fast," said Tasker, 32.',
+            "en",
+        ),
+        (
+            'La alcaldesa Ruth Tasker habló el lunes. "Vamos a reconstruir", dijo Tasker. '
+            'Orvel Tasker, vecino del pueblo, recordó la riada. "Fue muy rápido", dijo '
+            "Tasker, de 32 años.",
+            "es",
+        ),
+    ],
+)
+def test_a_surname_two_people_share_is_neither_of_them(text, language):
+    claims = claims_of(text, language)
+    lone = [c.subject for c in claims if c.kind == "person" and c.value == "Tasker"]
+    assert lone and set(lone) == {"Tasker"}  # either of them: no one in particular
+    assert [c.subject for c in claims if c.kind == "age"] == ["Tasker"]  # not the mayor's age
+
+
+# ---------------------------------------------------------------- shorter forms of one document
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_document_shortening_its_own_full_name_gives_no_surname_of_it(language):
+    """ "Ciro Anselmo" beside the document's "Ciro Anselmo Vidaurre Poma" is the given names,
+    not a surname "Anselmo" that would make the other document's surname another one."""
+
+    def said(document: str, name: str, given: str) -> dict:
+        row = mention(document, name, language)
+        return {**row, "extra": {"given": given, "surname": name[len(given) :].strip()}}
+
+    conflicts = name_conflicts(
+        "s",
+        "Ciro Anselmo Vidaurre Poma",
+        [
+            said("a", "Ciro Anselmo Vidaurre Poma", "Ciro Anselmo"),
+            said("a", "Ciro Anselmo", "Ciro"),
+            said("b", "Ciro Anselmo Vidaurre Pona", "Ciro Anselmo"),
+        ],
+        set(),
+    )
+    assert [(c.attribute, c.rule, c.severity) for c in conflicts] == [
+        ("surname", "name-spelling", "high")
+    ]
+    assert sorted(v.value for v in conflicts[0].values) == ["Vidaurre Poma", "Vidaurre Pona"]

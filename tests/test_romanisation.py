@@ -119,6 +119,33 @@ def test_a_romanisation_and_a_slip_beside_it_stay_a_contradiction():
     assert rules(conflicts) == [("surname", "name-spelling", "high")]
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_one_document_romanising_a_name_two_ways_has_slipped(language):
+    conflicts = name_conflicts(
+        "s",
+        "Dragan Velkoshevski",
+        [
+            mention("a", "Dragan Velkoshevski", language),
+            mention("b", "Dragan Velkoshevski", language),
+            mention("b", "Dragan Velkosevski", language),
+        ],
+        set(),
+    )
+    assert rules(conflicts) == [("surname", "name-spelling", "high")]
+    # each outlet its own way stays a note, whatever one document repeats
+    conflicts = name_conflicts(
+        "s",
+        "Dragan Velkoshevski",
+        [
+            mention("a", "Dragan Velkoshevski", language),
+            mention("b", "Dragan Velkosevski", language),
+            mention("b", "Dragan Velkosevski", language),
+        ],
+        set(),
+    )
+    assert rules(conflicts) == [("surname", "name-romanisation", "low")]
+
+
 @pytest.mark.parametrize(
     ("one", "other"),
     [
@@ -203,3 +230,30 @@ def test_a_draft_romanising_a_name_another_way_is_backed_unless_variants_asked(t
         assert "romanisation" in noted[0].explanation
     finally:
         db.conn.close()
+
+
+def test_a_shorter_form_one_document_also_gives_is_still_compared_as_a_spelling():
+    """A document giving "Dragan Ilija Velkoshevski" and "Dragan Velkoshevski" has not stated
+    an alias: the shorter form stays a spelling, so the document that writes it both ways is
+    seen to slip."""
+    from reconcile.lexicon import fold
+
+    named = [
+        ("a", "Dragan Ilija Velkoshevski"),
+        ("a", "Dragan Velkoshevski"),
+        ("b", "Dragan Velkoshevski"),
+        ("b", "Dragan Velkosevski"),
+        ("c", "Dragan Velkoshevski"),
+    ]
+    claims = [
+        {**mention(d, n), "document_id": d, "subject": n, "subject_key": fold(n), "id": i}
+        for i, (d, n) in enumerate(named)
+    ]
+    [entity] = resolve("s", claims, [], [])
+    aliases = set().union(*(m.aliases for m in entity.members))
+    assert not aliases
+    mentions = [x for m in entity.members for x in m.mentions]
+    conflicts = name_conflicts("s", entity.name, mentions, aliases)
+    assert rules(conflicts) == [("surname", "name-spelling", "high")]
+    [slipped] = [v for v in conflicts[0].values if v.value == "Velkosevski"]
+    assert {s.document for s in slipped.sources} == {"b"}

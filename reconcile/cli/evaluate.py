@@ -68,8 +68,8 @@ def evaluate_command(
         bool,
         typer.Option(
             "--explain",
-            help="For each missed count, money or age fact: the claims that carry each "
-            "document's value, and why they were never compared (needs the database).",
+            help="For each missed count, money, age, name or role fact: the claims that carry "
+            "each document's value, and why they were never compared (needs the database).",
         ),
     ] = False,
 ) -> None:
@@ -120,7 +120,7 @@ def evaluate_command(
 
 
 def explained(db: str, facts, result) -> list:
-    """Why each missed number or age fact was missed, read from the database's claims."""
+    """Why each missed number, age, name or role fact was missed, read from the database."""
     from ..explain import explain
     from ..pipeline import current_conflicts
     from ..store import connect
@@ -148,6 +148,16 @@ def render_explanations(explanations: list, console) -> None:
                     plain(f"  {statement.doc} says {statement.shown}: no claim"), highlight=False
                 )
             for note in notes:
+                if note.span:  # a name or role: where it is and who it was resolved to
+                    console.print(
+                        plain(
+                            f"  {statement.doc} says {statement.shown}: {note.document} "
+                            f"s{note.sentence} {note.value!r} at {note.span[0]}-{note.span[1]} "
+                            f"-> {note.fate}"
+                        ),
+                        highlight=False,
+                    )
+                    continue
                 console.print(
                     plain(
                         f"  {statement.doc} says {statement.shown}: {note.document} "

@@ -437,17 +437,25 @@ def counted_place(person: Person, runs, text: str) -> bool:
 
 def place_names(sentences: list[Sentence], text: str, lex: Lexicon) -> frozenset[str]:
     """Folded names the document itself calls places somewhere ("the municipality of Magdalena
-    Peñasco"): elsewhere in the document, without a title or a verb of saying, they are the
-    place again ("the crash in Magdalena Peñasco"), not a person."""
-    found = set()
+    Peñasco"; "ocurrido en Rosa Valdeluz", a place-only preposition before a name whose only
+    evidence is its given name): elsewhere in the document, without a title or a verb of
+    saying, they are the place again ("the bus was crossing Rosa Valdeluz"), not a person."""
+    found, placed_only, personal = set(), set(), set()
     for sentence in sentences:
         for match in name_runs(sentence, text, lex):
             if not WHITESPACE.search(match.group(0)):
                 continue  # one word: what is cut from a run leaves fewer words, never more
             run = analysed(match, text, lex, sentence)
-            if run is not None and len(run.tokens) > 1 and after_place_noun(text, run.start, lex):
+            if run is None or len(run.tokens) < 2:
+                continue
+            if after_place_noun(text, run.start, lex):
                 found.add(fold(run.name))
-    return frozenset(found)
+            elif weighed(match, text, lex, sentence, run)[2] - {"given name"}:
+                personal.add(fold(run.name))  # a title, an age, a verb of saying: someone
+            elif after_place_only(text, run.start, lex):
+                placed_only.add(fold(run.name))
+    # a name the document never gives more than its given name for, and puts after "en"
+    return frozenset(found | (placed_only - personal))
 
 
 def not_a_place(person: Person, places: frozenset[str]) -> bool:
