@@ -1,0 +1,93 @@
+"""Dates told against the article's own: a year said as "last year", days counted back, a month
+with no year that would lie ahead. Every sentence here is invented."""
+
+from __future__ import annotations
+
+from test_dates_events import relative
+from test_events import dates_of, row
+
+from reconcile.judge import clashing_pairs
+
+# --------------------------------------------------------------------------- a year said
+
+
+def test_a_month_of_last_year_is_the_year_before_the_article_s():
+    assert relative("La policía detuvo a Juan Brell en diciembre del año pasado.", "es") == [
+        ("diciembre del año pasado", "date of arrest", "2023-12", None)
+    ]
+    assert relative("El incendio del 3 de diciembre del año pasado mató a nueve.", "es") == [
+        ("3 de diciembre del año pasado", "date of disaster", "2023-12-03", None)
+    ]
+    assert relative("Police arrested Juan Brell on December 3 last year.") == [
+        ("December 3 last year", "date of arrest", "2023-12-03", None)
+    ]
+    assert relative("Police arrested Juan Brell in December of last year.") == [
+        ("December of last year", "date of arrest", "2023-12", None)
+    ]
+
+
+def test_a_month_of_this_year_is_the_article_s_year():
+    assert relative("El sismo de marzo de este año sacudió Tarvela.", "es") == [
+        ("marzo de este año", "date of disaster", "2024-03", None)
+    ]
+    assert relative("The quake struck Varsela on March 9 this year.") == [
+        ("March 9 this year", "date of disaster", "2024-03-09", None)
+    ]
+
+
+def test_a_year_said_against_an_undated_article_gives_no_year():
+    (claim,) = dates_of("La policía detuvo a Juan Brell en diciembre del año pasado.", "es", None)
+    assert claim.date is None and claim.extra["relative"] is True
+
+
+# --------------------------------------------------------------------------- no coming month
+
+
+def test_a_month_ahead_of_the_article_with_no_year_keeps_its_year_unknown():
+    # written on 17 May: "in December" is a past December or a plan, never surely the coming one
+    assert relative("La policía detuvo a Juan Brell en diciembre.", "es") == [
+        ("diciembre", "date of arrest", None, None)
+    ]
+    (claim,) = dates_of("Police arrested Juan Brell on December 3.")
+    assert claim.date is None and claim.extra["month_day"] == "12-03"
+    # a month already past this year keeps the article's year, as before
+    assert relative("Police arrested Juan Brell on March 3.") == [
+        ("March 3", "date of arrest", "2024-03-03", None)
+    ]
+    assert relative("El sismo sacudió Tarvela el 14 de mayo.", "es") == [
+        ("14 de mayo", "date of disaster", "2024-05-14", None)
+    ]
+
+
+def test_a_day_with_its_year_unknown_still_meets_a_full_date_of_its_event():
+    (ahead,) = dates_of("Police arrested Juan Brell on December 3.")
+    (full,) = dates_of("La policía detuvo a Juan Brell el 5 de diciembre de 2023.", "es")
+    assert ahead.date is None and full.date == "2023-12-05"
+    assert len(clashing_pairs("date", [row(ahead, "a"), row(full, "b")])) == 1
+
+
+# --------------------------------------------------------------------------- days counted back
+
+
+def test_days_counted_back_are_a_day_before_the_article_s():
+    assert relative("El incendio se declaró hace dos días en Tarvela.", "es") == [
+        ("hace dos días", "date of disaster", "2024-05-15", None)
+    ]
+    assert relative("The quake struck Varsela three days ago.") == [
+        ("three days ago", "date of disaster", "2024-05-14", None)
+    ]
+    assert relative("Police arrested Juan Brell 4 days ago.") == [
+        ("4 days ago", "date of arrest", "2024-05-13", None)
+    ]
+
+
+def test_days_counted_back_abstain_without_the_day_in_a_quote_or_far_back():
+    assert relative("El incendio se declaró hace dos días.", "es", published="2024-05") == []
+    assert relative("“The quake struck two days ago,” a neighbour said.") == []
+    assert relative("Police arrested Juan Brell 40 days ago.") == []
+
+
+def test_since_days_counted_back_opens_a_period():
+    assert relative("Desde hace dos días buscan a Juan Brell en Tarvela.", "es") == [
+        ("hace dos días", "period start", "2024-05-15", None)
+    ]
