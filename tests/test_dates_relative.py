@@ -1,10 +1,11 @@
 """Dates told against the article's own: a year said as "last year", days counted back, a month
-with no year that would lie ahead. Every sentence here is invented."""
+with no year that would lie ahead, and event words read in their right sense. Every sentence
+here is invented."""
 
 from __future__ import annotations
 
 from test_dates_events import relative
-from test_events import dates_of, row
+from test_events import dates_of, events, row
 
 from reconcile.judge import clashing_pairs
 
@@ -91,3 +92,26 @@ def test_since_days_counted_back_opens_a_period():
     assert relative("Desde hace dos días buscan a Juan Brell en Tarvela.", "es") == [
         ("hace dos días", "period start", "2024-05-15", None)
     ]
+
+
+# --------------------------------------------------------------------------- event words
+
+
+def test_a_word_that_is_also_a_verb_dates_an_event_only_as_a_noun():
+    # "condena": the sentence after an article, the verb to condemn after its subject
+    assert events("El alcalde condena el martes el ataque en Tarvela.", "es") == {"martes": None}
+    assert events("La condena del martes sorprendió a Juan Brell.", "es") == {"martes": "verdict"}
+    found = events("El Gobierno condena la agresión ocurrida la noche de este martes.", "es")
+    assert found == {"este martes": "attack"}
+
+
+def test_opening_fire_dates_no_fire():
+    # a volley may come more than once in a story: no event, never a fire
+    assert events("Gunmen opened fire on the crowd on Sunday in Tarvela.") == {"Sunday": None}
+    assert events("The fire broke out on Sunday in Tarvela.") == {"Sunday": "disaster"}
+
+
+def test_a_gang_bursting_in_is_an_attack():
+    assert events("Una banda irrumpió el martes en la sede de Radio Tarvela.", "es") == {
+        "martes": "attack"
+    }

@@ -73,14 +73,23 @@ def triggers(text: str, lo: int, hi: int, lex: Lexicon, spans) -> list[tuple[int
     found.extend((s, e, None) for s, e in others)
     for match in lex.clause_event_re.finditer(text, lo, hi):
         if not any(s < match.end() and match.start() < e for s, e in [*spans, *others]):
-            event = lex.clause_event_of[fold(re.sub(r"\s+", " ", match.group(0)))]
-            found.append((match.start(), match.end(), event))
+            word = fold(re.sub(r"\s+", " ", match.group(0)))
+            if word in lex.get_set("verb_readings") and not noun_reading(text, match.start(), lex):
+                continue  # "el Gobierno condena la agresión": condemns, no sentence
+            found.append((match.start(), match.end(), lex.clause_event_of[word]))
     for match in lex.phrases("report_words").finditer(text, lo, hi):
         if not lex.phrases("not_report_words").match(text, max(lo, match.start() - 3)):
             found.append((match.start(), match.end(), None))
     for match in lex.phrases("discovery_verbs").finditer(text, lo, hi):
         found.append((match.start(), match.end(), found_object(text, lo, hi, lex)))
     return sorted(found)
+
+
+def noun_reading(text: str, start: int, lex: Lexicon) -> bool:
+    """Is an event word that is also a verb's form ("condena": a sentence, or condemns) the
+    noun here? Only right after an article, a possessive or a preposition (`noun_openers`)."""
+    words = re.findall(r"[\w'’]+", text[max(0, start - 20) : start])
+    return bool(words) and fold(words[-1]) in lex.get_set("noun_openers")
 
 
 def found_object(text: str, lo: int, hi: int, lex: Lexicon) -> str | None:
