@@ -144,6 +144,8 @@ def patterns(code: str) -> list[tuple[str, re.Pattern]]:
     J = rf"(?:\s+(?:{joiners}))*"
     B = r"(?<![\w'’])"
     A = r"(?![\w])"
+    # a year a scraper ran into the next word ("8 January 2023Image source") still ends there
+    AY = r"(?:(?![\w])|(?<=\d{4})(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ]))"
     # "diciembre del año pasado", "December 3 last year": the year said against the article's
     years = [str(w) for w in (lex.get("relative_years") or {})]
     RY = rf"(?:\s*,?\s+(?P<relyear>{alternation(years)}))" if years else "(?!x)x"
@@ -151,7 +153,7 @@ def patterns(code: str) -> list[tuple[str, re.Pattern]]:
         (
             "month_first",
             re.compile(
-                rf"{B}{opening(weekday_words, month_words)}(?:{W}\s*,?{J}\s+)?{M}\s+{D}(?:\s*,?{J}\s*{Y}|{RY})?{A}",
+                rf"{B}{opening(weekday_words, month_words)}(?:{W}\s*,?{J}\s+)?{M}\s+{D}(?:\s*,?{J}\s*{Y}|{RY})?{AY}",
                 re.I,
             ),
         ),
@@ -159,14 +161,14 @@ def patterns(code: str) -> list[tuple[str, re.Pattern]]:
             "day_first",
             re.compile(
                 rf"{B}{opening(past_words, weekday_words, digit=True)}"
-                rf"(?:(?P<mark>{past})\s+)?(?:{W}\s*,?\s+)?{D}{J}\s+{M}(?:\s*,?{J}\s+{Y}|{RY})?{A}",
+                rf"(?:(?P<mark>{past})\s+)?(?:{W}\s*,?\s+)?{D}{J}\s+{M}(?:\s*,?{J}\s+{Y}|{RY})?{AY}",
                 re.I,
             ),
         ),
         (
             "month_year",
             re.compile(
-                rf"{B}{opening(past_words, month_words)}(?:(?P<mark>{past})\s+)?{M}\s*,?{J}\s+{Y}{A}",
+                rf"{B}{opening(past_words, month_words)}(?:(?P<mark>{past})\s+)?{M}\s*,?{J}\s+{Y}{AY}",
                 re.I,
             ),
         ),

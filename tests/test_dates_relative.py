@@ -115,3 +115,28 @@ def test_a_gang_bursting_in_is_an_attack():
     assert events("Una banda irrumpió el martes en la sede de Radio Tarvela.", "es") == {
         "martes": "attack"
     }
+
+
+# --------------------------------------------------------------------------- a clause of the date
+
+
+def test_the_first_hours_of_a_day_began_the_night_before():
+    (claim,) = dates_of("En las primeras horas del domingo, un incendio arrasó un bloque.", "es")
+    assert claim.extra["event"] == "disaster" and claim.extra["night"] == [-1, 0]
+    (claim,) = dates_of("In the small hours of Sunday, a fire swept through a block.")
+    assert claim.extra["event"] == "disaster" and claim.extra["night"] == [-1, 0]
+
+
+def test_a_year_run_into_the_next_word_is_still_the_date_s():
+    # a caption glued to its credit line: the year stays, never the article's year instead
+    (claim,) = dates_of("Soldiers patrol Tarvela after a riot, 8 January 2023Image source, Army")
+    assert claim.date == "2023-01-08"
+    (claim,) = dates_of("Soldados en Tarvela tras un motín, 8 de enero de 2023Foto: Ejército", "es")
+    assert claim.date == "2023-01-08"
+
+
+def test_a_verb_of_occurring_in_two_words_labels_the_date_whole():
+    (claim,) = dates_of("Su última reforma tuvo lugar en 2005.", "es")
+    assert claim.attribute == "date (tuvo lugar)"
+    (claim,) = dates_of("Its last refit took place in 2005.")
+    assert claim.attribute == "date (took place)"

@@ -302,6 +302,9 @@ def predicate_word(text: str, left: int, start: int, lex: Lexicon) -> str | None
     between = text[left + word.end() : start]
     if re.search(r"[^\w\s'’.]", between) or not word.group(0).islower():
         return None
+    for verb in lex.phrases("occurrence_verbs_dated").finditer(text, left, left + word.end()):
+        if verb.end() == left + word.end():
+            return label_text(verb.group(0))  # "tuvo lugar en 2005": the verb, not "lugar"
     folded = fold(word.group(0))
     if len(folded) < 4 or any(
         folded in lex.get_set(key)
