@@ -101,8 +101,8 @@ def test_a_word_that_is_also_a_verb_dates_an_event_only_as_a_noun():
     # "condena": the sentence after an article, the verb to condemn after its subject
     assert events("El alcalde condena el martes el ataque en Tarvela.", "es") == {"martes": None}
     assert events("La condena del martes sorprendió a Juan Brell.", "es") == {"martes": "verdict"}
-    found = events("El Gobierno condena la agresión ocurrida la noche de este martes.", "es")
-    assert found == {"este martes": "attack"}
+    found = events("La alcaldesa condena la brutal agresión del martes en Tarvela.", "es")
+    assert found == {"martes": "attack"}
 
 
 def test_opening_fire_dates_no_fire():

@@ -75,7 +75,7 @@ def triggers(text: str, lo: int, hi: int, lex: Lexicon, spans) -> list[tuple[int
         if not any(s < match.end() and match.start() < e for s, e in [*spans, *others]):
             word = fold(re.sub(r"\s+", " ", match.group(0)))
             if word in lex.get_set("verb_readings") and not noun_reading(text, match.start(), lex):
-                continue  # "el Gobierno condena la agresión": condemns, no sentence
+                continue  # "la alcaldesa condena el asalto": condemns, no sentence
             found.append((match.start(), match.end(), lex.clause_event_of[word]))
     for match in lex.phrases("report_words").finditer(text, lo, hi):
         if not lex.phrases("not_report_words").match(text, max(lo, match.start() - 3)):
