@@ -153,7 +153,8 @@ def patterns(code: str) -> list[tuple[str, re.Pattern]]:
         (
             "month_first",
             re.compile(
-                rf"{B}{opening(weekday_words, month_words)}(?:{W}\s*,?{J}\s+)?{M}\s+{D}(?:\s*,?{J}\s*{Y}|{RY})?{AY}",
+                rf"{B}{opening(past_words, weekday_words, month_words)}(?:(?P<mark>{past})\s+)?"
+                rf"(?:{W}\s*,?{J}\s+)?{M}\s+{D}(?:\s*,?{J}\s*{Y}|{RY})?{AY}",
                 re.I,
             ),
         ),

@@ -41,6 +41,27 @@ def test_a_year_said_against_an_undated_article_gives_no_year():
     assert claim.date is None and claim.extra["relative"] is True
 
 
+# --------------------------------------------------------------------------- a past day said
+
+
+def test_a_past_marker_before_a_month_and_day_keeps_the_day():
+    assert relative("Police arrested Juan Brell last May 3 in Tarvela.") == [
+        ("last May 3", "date of arrest", "2024-05-03", None)
+    ]
+    assert relative("La policía detuvo a Juan Brell el pasado 3 de mayo en Tarvela.", "es") == [
+        ("pasado 3 de mayo", "date of arrest", "2024-05-03", None)
+    ]
+
+
+def test_the_night_of_a_day_runs_into_the_next():
+    assert relative("Police arrested Juan Brell on the night of May 3 in Tarvela.") == [
+        ("May 3", "date of arrest", "2024-05-03", [0, 1])
+    ]
+    assert relative("La policía detuvo a Juan Brell la noche del 3 de mayo en Tarvela.", "es") == [
+        ("3 de mayo", "date of arrest", "2024-05-03", [0, 1])
+    ]
+
+
 # --------------------------------------------------------------------------- no coming month
 
 
