@@ -144,11 +144,17 @@ def patterns(code: str) -> list[tuple[str, re.Pattern]]:
     J = rf"(?:\s+(?:{joiners}))*"
     B = r"(?<![\w'’])"
     A = r"(?![\w])"
+    # a year a scraper ran into the next word ("8 January 2023Image source") still ends there
+    AY = r"(?:(?![\w])|(?<=\d{4})(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ]))"
+    # "diciembre del año pasado", "December 3 last year": the year said against the article's
+    years = [str(w) for w in (lex.get("relative_years") or {})]
+    RY = rf"(?:\s*,?\s+(?P<relyear>{alternation(years)}))" if years else "(?!x)x"
     return [
         (
             "month_first",
             re.compile(
-                rf"{B}{opening(weekday_words, month_words)}(?:{W}\s*,?{J}\s+)?{M}\s+{D}(?:\s*,?{J}\s*{Y})?{A}",
+                rf"{B}{opening(past_words, weekday_words, month_words)}(?:(?P<mark>{past})\s+)?"
+                rf"(?:{W}\s*,?{J}\s+)?{M}\s+{D}(?:\s*,?{J}\s*{Y}|{RY})?{AY}",
                 re.I,
             ),
         ),
@@ -156,14 +162,14 @@ def patterns(code: str) -> list[tuple[str, re.Pattern]]:
             "day_first",
             re.compile(
                 rf"{B}{opening(past_words, weekday_words, digit=True)}"
-                rf"(?:(?P<mark>{past})\s+)?(?:{W}\s*,?\s+)?{D}{J}\s+{M}(?:\s*,?{J}\s+{Y})?{A}",
+                rf"(?:(?P<mark>{past})\s+)?(?:{W}\s*,?\s+)?{D}{J}\s+{M}(?:\s*,?{J}\s+{Y}|{RY})?{AY}",
                 re.I,
             ),
         ),
         (
             "month_year",
             re.compile(
-                rf"{B}{opening(past_words, month_words)}(?:(?P<mark>{past})\s+)?{M}\s*,?{J}\s+{Y}{A}",
+                rf"{B}{opening(past_words, month_words)}(?:(?P<mark>{past})\s+)?{M}\s*,?{J}\s+{Y}{AY}",
                 re.I,
             ),
         ),
@@ -171,7 +177,7 @@ def patterns(code: str) -> list[tuple[str, re.Pattern]]:
             "month",
             re.compile(
                 rf"{B}{opening(past_words, month_words)}(?:(?P<mark>{past})\s+)?{M}"
-                rf"(?:\s+(?P<after>{past_after}))?{A}",
+                rf"(?:{RY}|\s+(?P<after>{past_after}))?{A}",
                 re.I,
             ),
         ),
@@ -183,6 +189,7 @@ def patterns(code: str) -> list[tuple[str, re.Pattern]]:
             ),
         ),
         ("relative_day", relative_day_pattern(lex)),
+        ("days_ago", days_ago_pattern(lex)),
         # The patterns in figures open with a lookahead for their first character too.
         (
             "iso",
@@ -215,6 +222,17 @@ def relative_day_pattern(lex) -> re.Pattern:
     return re.compile(
         rf"(?<![\w'’-]){opening(words)}(?P<rel>{alternation(words)})(?![\w'’-])", re.I
     )
+
+
+def days_ago_pattern(lex) -> re.Pattern:
+    """'two days ago', 'hace dos días' (lexicon keys `days_ago`, a pattern whose {n} is a
+    number in figures or one of `day_count_words`)."""
+    template = lex.get("days_ago")
+    if not template:
+        return re.compile(r"(?!x)x")
+    words = [str(w) for w in (lex.get("day_count_words") or {})]
+    n = rf"(?P<n>\d{{1,2}}|{alternation(words)})" if words else r"(?P<n>\d{1,2})"
+    return re.compile(r"(?<![\w'’-])" + template.replace("{n}", n) + r"(?![\w'’-])", re.I)
 
 
 def month_is_capitalised(code: str) -> bool:
@@ -335,7 +353,15 @@ def build(name, match, lex, code, text, reference) -> DateMention | None:
         return None
     if name == "relative_day":
         return relative_day(mention, match, text, lex, reference)
-    if mention.year is None:
+    if name == "days_ago":
+        return days_ago(mention, match, text, lex, reference)
+    if groups.get("relyear"):
+        # "diciembre del año pasado": the article's year and the offset, never the coming one
+        mention.relative = True
+        offset = {fold(k): int(v) for k, v in lex.get("relative_years").items()}
+        if reference is not None and reference.year is not None:
+            mention.year = reference.year + offset[fold(re.sub(r"\s+", " ", groups["relyear"]))]
+    elif mention.year is None:
         resolve(mention, reference, marker in lex.past_markers or marker in lex.past_markers_after)
     if mention.precision == "day" and mention.as_date() is None:
         return None
@@ -359,6 +385,23 @@ def relative_day(mention: DateMention, match, text: str, lex, reference) -> Date
     if day is None or quoted(text[: match.start()]):
         return None  # a quote's "yesterday" is the day before it was said, not published
     day += dt.timedelta(days=lex.relative_days[fold(word)])
+    mention.year, mention.month, mention.day = day.year, day.month, day.day
+    mention.relative = True
+    return mention
+
+
+def days_ago(mention: DateMention, match, text: str, lex, reference) -> DateMention | None:
+    """'hace dos días': that many days before the article's, when its day is known and the
+    words are not a quote's (said on another day)."""
+    day = reference.as_date() if reference is not None else None
+    if day is None or quoted(text[: match.start()]):
+        return None
+    count = match.group("n")
+    counts = {fold(k): int(v) for k, v in (lex.get("day_count_words") or {}).items()}
+    back = int(count) if count.isdigit() else counts[fold(count)]
+    if not 1 <= back <= 10:
+        return None  # further back, "days ago" is a manner of speaking
+    day -= dt.timedelta(days=back)
     mention.year, mention.month, mention.day = day.year, day.month, day.day
     mention.relative = True
     return mention
@@ -420,6 +463,13 @@ def resolve(mention: DateMention, reference: PartialDate | None, past: bool) -> 
         said = (mention.month, mention.day or 99)  # "last May" said in May: a year ago
         if reference.month and past and said > (reference.month, reference.day or 32):
             mention.year -= 1
+        elif reference.month and (mention.month, mention.day or 0) > (
+            reference.month,
+            reference.day or 31,
+        ):
+            # "en diciembre" written in May, with no year or marker: a plan to come, or a past
+            # December; neither is the coming December for sure, so the year stays unknown.
+            mention.year = None
         return
     ref_day = reference.as_date()
     if mention.weekday is not None and ref_day is not None:

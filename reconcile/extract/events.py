@@ -73,14 +73,23 @@ def triggers(text: str, lo: int, hi: int, lex: Lexicon, spans) -> list[tuple[int
     found.extend((s, e, None) for s, e in others)
     for match in lex.clause_event_re.finditer(text, lo, hi):
         if not any(s < match.end() and match.start() < e for s, e in [*spans, *others]):
-            event = lex.clause_event_of[fold(re.sub(r"\s+", " ", match.group(0)))]
-            found.append((match.start(), match.end(), event))
+            word = fold(re.sub(r"\s+", " ", match.group(0)))
+            if word in lex.get_set("verb_readings") and not noun_reading(text, match.start(), lex):
+                continue  # "la alcaldesa condena el asalto": condemns, no sentence
+            found.append((match.start(), match.end(), lex.clause_event_of[word]))
     for match in lex.phrases("report_words").finditer(text, lo, hi):
         if not lex.phrases("not_report_words").match(text, max(lo, match.start() - 3)):
             found.append((match.start(), match.end(), None))
     for match in lex.phrases("discovery_verbs").finditer(text, lo, hi):
         found.append((match.start(), match.end(), found_object(text, lo, hi, lex)))
     return sorted(found)
+
+
+def noun_reading(text: str, start: int, lex: Lexicon) -> bool:
+    """Is an event word that is also a verb's form ("condena": a sentence, or condemns) the
+    noun here? Only right after an article, a possessive or a preposition (`noun_openers`)."""
+    words = re.findall(r"[\w'’]+", text[max(0, start - 20) : start])
+    return bool(words) and fold(words[-1]) in lex.get_set("noun_openers")
 
 
 def found_object(text: str, lo: int, hi: int, lex: Lexicon) -> str | None:
@@ -293,6 +302,9 @@ def predicate_word(text: str, left: int, start: int, lex: Lexicon) -> str | None
     between = text[left + word.end() : start]
     if re.search(r"[^\w\s'’.]", between) or not word.group(0).islower():
         return None
+    for verb in lex.phrases("occurrence_verbs_dated").finditer(text, left, left + word.end()):
+        if verb.end() == left + word.end():
+            return label_text(verb.group(0))  # "tuvo lugar en 2005": the verb, not "lugar"
     folded = fold(word.group(0))
     if len(folded) < 4 or any(
         folded in lex.get_set(key)
