@@ -19,3 +19,44 @@ def test_a_qualifier_set_off_by_commas_still_bounds_the_figure(text, language, v
     claim = by_value(counts(text, language), value)
     assert claim.qualifier == qualifier
     assert claim.high == float("inf")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "attribute"),
+    [
+        # a toll of "víctimas fatales" is the dead, like "víctimas mortales"
+        ("La ONG estima que el número de víctimas fatales asciende a 23.", "es", 23, "people killed"),
+        ("Las lluvias dejaron 23 víctimas fatales en Orvela.", "es", 23, "people killed"),
+        # people travelling in a vehicle are on board, the verb before or after them
+        ("En la avioneta viajaban 9 personas cuando cayó.", "es", 9, "people on board"),
+        ("Viajaban 40 pasajeros en el autobús de Tarvela.", "es", 40, "people on board"),
+        ("In all, 40 passengers were travelling in the Tarvela bus.", "en", 40, "people on board"),
+        ("The ferry, on which 212 people were traveling, sank.", "en", 212, "people on board"),
+    ],
+)
+def test_a_count_and_its_event(text, language, value, attribute):
+    claim = by_value(counts(text, language), value)
+    assert claim.attribute == attribute
+    assert claim.extra["comparable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("De los 16 trabajadores que viajaban en el camión, cinco murieron.", "es"),
+        ("Of the 16 workers who were travelling in the truck, five died.", "en"),
+    ],
+)
+def test_the_vehicle_travelled_in_is_no_sub_group(text, language):
+    """'que viajaban en el camión': the vehicle they were on; the part that died is compared."""
+    claims = counts(text, language)
+    assert by_value(claims, 16).attribute == "people on board"
+    part = by_value(claims, 5)
+    assert part.attribute == "people killed"
+    assert part.extra["comparable"]
+
+
+def test_things_travelling_carry_no_event():
+    """'en los dos trenes viajaban ...': the trains are not on board."""
+    claims = counts("En los dos trenes viajaban 300 personas.", "es")
+    assert by_value(claims, 2).attribute == "trenes"

@@ -960,6 +960,8 @@ def classify(
         elif fallback:
             attribute, comparable = fallback, False
             after = event_right_after(text, number.end, sentence.end, fallback, lex)
+            if after in lex.get_set("located_events"):
+                after = None  # "en los dos trenes viajaban 350 personas": the trains carry
             if fold(fallback) in lex.get_set("remainder_after"):
                 # "three others were identified", "tres más murieron": the word counts no kind
                 # of thing; the rest of some people, measured by what is said of them

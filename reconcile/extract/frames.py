@@ -305,6 +305,8 @@ def setting_after(
     event = lex.event_re.search(clause)
     if event and (event.start() > 40 or re.search(r"[,;]", clause[: event.start()])):
         event = None
+    if any(claim.attribute.endswith(" " + said) for said in lex.get_set("located_events")):
+        return "", ""  # "que viajaban en el autobús": the vehicle they were on, no sub-group
     start = event.end() if event else 0
     if lex.get("means_prepositions"):
         means = lex.phrases("means_prepositions").pattern
