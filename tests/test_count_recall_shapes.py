@@ -25,7 +25,12 @@ def test_a_qualifier_set_off_by_commas_still_bounds_the_figure(text, language, v
     ("text", "language", "value", "attribute"),
     [
         # a toll of "víctimas fatales" is the dead, like "víctimas mortales"
-        ("La ONG estima que el número de víctimas fatales asciende a 23.", "es", 23, "people killed"),
+        (
+            "La ONG estima que el número de víctimas fatales asciende a 23.",
+            "es",
+            23,
+            "people killed",
+        ),
         ("Las lluvias dejaron 23 víctimas fatales en Orvela.", "es", 23, "people killed"),
         # people travelling in a vehicle are on board, the verb before or after them
         ("En la avioneta viajaban 9 personas cuando cayó.", "es", 9, "people on board"),
@@ -60,3 +65,36 @@ def test_things_travelling_carry_no_event():
     """'en los dos trenes viajaban ...': the trains are not on board."""
     claims = counts("En los dos trenes viajaban 300 personas.", "es")
     assert by_value(claims, 2).attribute == "trenes"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "passengers", "crew"),
+    [
+        ("The ferry left Orvela with 212 passengers and 14 crew members on board.", "en", 212, 14),
+        ("It was carrying nine crew members and 58 passengers.", "en", 58, 9),
+        ("El ferry zarpó de Orvela con 212 pasajeros y 14 tripulantes a bordo.", "es", 212, 14),
+        ("La avioneta transportaba 6 pasajeros y dos tripulantes.", "es", 6, 2),
+    ],
+)
+def test_passengers_beside_the_crew_are_a_measure_of_their_own(text, language, passengers, crew):
+    """'212 passengers and 14 crew members': the passengers are not an unnamed part of the
+    people on board, they are the passengers on board, compared with other such figures."""
+    claims = counts(text, language)
+    assert by_value(claims, passengers).attribute == "passengers on board"
+    assert by_value(claims, passengers).extra["comparable"]
+    assert by_value(claims, crew).attribute == "crew members on board"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Nine guards and 30 people were released on Sunday.", "en"),
+        ("Fueron liberados nueve guardias y 30 personas.", "es"),
+        ("All 140 passengers were rescued on Sunday.", "en"),
+    ],
+)
+def test_people_in_general_keep_their_reading(text, language):
+    """'30 people' beside guards stays an unnamed part; passengers alone stay people."""
+    claims = counts(text, language)
+    claim = [c for c in claims if c.low in (30, 140)][0]
+    assert claim.attribute.startswith("people ")

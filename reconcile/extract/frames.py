@@ -952,7 +952,11 @@ def apply_frames(
         if predicate_group(text, number, sentence, lex) and not frame.get("whole_of"):
             frame["unclear"] = "a sub-group the sentence names after the count"
         if coordinated_part(text, item, previous, sentence, lex):
-            frame["unclear"] = "one kind of people counted beside another"
+            kind = kind_beside(text, claim, number, lex)
+            if kind:  # "72 passengers and nine crew members": the passengers, not a part
+                claim.attribute = f"{kind} {claim.attribute.removeprefix('people ')}"
+            else:
+                frame["unclear"] = "one kind of people counted beside another"
         if (
             (claim.extra.get("elided") or claim.end <= number.end)
             and previous is not None
@@ -1010,6 +1014,14 @@ def measure_the_rest(
     before = measure_of(previous.claim.attribute.removeprefix("additional "))
     if " " in before:
         claim.attribute = ("additional " if additional else "") + before
+
+
+def kind_beside(text: str, claim: Claim, number: Number, lex: Lexicon) -> str | None:
+    """The kind a noun of people in general still names when counted beside another kind
+    (`beside_kinds`): '72 passengers and nine crew members' counts the passengers, a measure
+    of its own, where '30 people and five guards' counts a part of some total."""
+    kinds = invert(lex.get("beside_kinds"))
+    return kinds.get(" ".join(fold(text[number.end : claim.end]).split())) if kinds else None
 
 
 def kind_named(text: str, number: Number, limit: int, lex: Lexicon) -> str | None:
