@@ -98,3 +98,44 @@ def test_people_in_general_keep_their_reading(text, language):
     claims = counts(text, language)
     claim = [c for c in claims if c.low in (30, 140)][0]
     assert claim.attribute.startswith("people ")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "attribute"),
+    [
+        (
+            "Doctors said 14 people are in critical condition.",
+            "en",
+            14,
+            "people critically injured",
+        ),
+        ("Nine patients remain in a serious condition.", "en", 9, "people seriously injured"),
+        (
+            "Al menos 14 personas se encuentran en estado crítico.",
+            "es",
+            14,
+            "people critically injured",
+        ),
+        ("Según Salud, 9 personas se encuentran graves.", "es", 9, "people seriously injured"),
+    ],
+)
+def test_a_grade_of_injury_said_of_counted_people_makes_them_injured(
+    text, language, value, attribute
+):
+    """'14 people are in critical condition': no injury word, but the grade says it."""
+    claim = by_value(counts(text, language), value)
+    assert claim.attribute == attribute
+    assert claim.extra["comparable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The blast injured 40 people, 12 of them in serious condition.", "en"),
+        ("La explosión hirió a 40 personas, 12 de ellas en estado grave.", "es"),
+    ],
+)
+def test_a_graded_part_leaves_its_total_compared(text, language):
+    claims = counts(text, language)
+    assert by_value(claims, 40).attribute == "people injured"
+    assert by_value(claims, 40).extra["comparable"]

@@ -197,6 +197,23 @@ def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str |
     return lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] if event else None
 
 
+def graded_predicate(text: str, noun_end: int, limit: int, lex: Lexicon) -> str | None:
+    """'18 people are in critical condition', '18 personas se encuentran graves': a grade of
+    injury said of counted people after an auxiliary makes them injured (frames.py reads the
+    grade); None where the predicate is anything else."""
+    auxiliaries = lex.phrases("auxiliaries").pattern
+    adverbs = lex.phrases("adverbs_before_event").pattern
+    prepositions = lex.phrases("setting_prepositions").pattern
+    determiners = lex.alternation("determiners")
+    graded = re.match(
+        rf"\s+(?:(?:{auxiliaries})\s+)+(?:(?:{adverbs})\s+)?(?:{prepositions}\s+)?"
+        rf"(?:(?:{determiners})\s+)?{lex.phrases('severity_markers').pattern}(?!\w)",
+        text[noun_end:limit],
+        re.I,
+    )
+    return "injured" if graded else None
+
+
 def event_said_after(text: str, start: int, limit: int, lex: Lexicon) -> bool:
     """An event said of the number itself, after an auxiliary: 'another 95 were injured',
     '52 more were injured'."""
@@ -899,6 +916,7 @@ def classify(
         else:
             event = (
                 predicate_event(text, noun_end, sentence.end, lex)
+                or graded_predicate(text, noun_end, sentence.end, lex)
                 # "costó la vida a los cinco adultos a bordo": the adults died
                 or governing_event(text, sentence.start, number, lex)
                 or toll_of_people(sentence, text, lex, number, noun_end, event)
