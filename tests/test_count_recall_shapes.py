@@ -139,3 +139,21 @@ def test_a_graded_part_leaves_its_total_compared(text, language):
     claims = counts(text, language)
     assert by_value(claims, 40).attribute == "people injured"
     assert by_value(claims, 40).extra["comparable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "attribute"),
+    [
+        ("Los 29 detenidos fueron liberados el domingo.", "es", 29, "people released"),
+        ("Los 38 lesionados fueron dados de alta.", "es", 38, "people discharged"),
+        ("The 20 dead have been identified by relatives.", "en", 20, "people identified"),
+        ("La policía informó de 29 detenidos en Tarvela.", "es", 29, "people arrested"),
+    ],
+)
+def test_what_is_said_of_an_event_noun_after_an_auxiliary_is_its_measure(
+    text, language, value, attribute
+):
+    """'29 detenidos fueron liberados': the detainees were released, as '29 detainees were
+    released' already read; with nothing said of them they stay the arrested."""
+    claim = by_value(counts(text, language), value)
+    assert claim.attribute.removeprefix("additional ") == attribute

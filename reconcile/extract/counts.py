@@ -904,7 +904,11 @@ def classify(
             # "saved 30 lives": the event right before says what befell them, not the noun
             before = event_right_before(text, sentence.start, number.start, lex)
             governing = event if before and event else None
-        attribute = f"people {governing}" if governing else lex.event_noun_of[noun]
+        # "29 detenidos fueron liberados", "38 lesionados fueron dados de alta": what the
+        # sentence says of them after an auxiliary is what they are counted as
+        # ("15 de los 31 detenidos siguen presos": said of the 15, the 31 keep their noun)
+        said = None if governing or whole else predicate_event(text, noun_end, sentence.end, lex)
+        attribute = f"people {governing or said}" if governing or said else lex.event_noun_of[noun]
     elif noun in lex.people_nouns or noun in lex.group_of:
         group = "people" if noun in lex.people_nouns else lex.group_of[noun]
         if coordinated(text, noun_end, sentence.end, lex):
