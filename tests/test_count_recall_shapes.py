@@ -157,3 +157,19 @@ def test_what_is_said_of_an_event_noun_after_an_auxiliary_is_its_measure(
     released' already read; with nothing said of them they stay the arrested."""
     claim = by_value(counts(text, language), value)
     assert claim.attribute.removeprefix("additional ") == attribute
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "attribute"),
+    [
+        ("Another 95 people were injured.", "en", 95, "additional people injured"),
+        ("Otras 57 personas siguen hospitalizadas.", "es", 57, "additional people hospitalized"),
+        ("Otros 12 vecinos resultaron heridos.", "es", 12, "additional people injured"),
+    ],
+)
+def test_an_increment_word_opening_the_sentence_is_no_name(text, language, value, attribute):
+    """'Another 95', 'Otras 57': a capitalised word before the figure that marks an increment
+    is no name ('Ben 10'); the count is kept as the increment it is, not compared."""
+    claim = by_value(counts(text, language), value)
+    assert claim.attribute == attribute
+    assert not claim.extra["comparable"]

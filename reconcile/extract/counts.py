@@ -543,6 +543,7 @@ def count_claims(
                 and before[-1][0].isupper()
                 and fold(before[-1]) not in lex.qualifier_of
                 and fold(before[-1]) not in openers
+                and fold(before[-1]) not in lex.additional  # "Another 95 were injured"
                 and not lex.event_re.fullmatch(before[-1])  # "Murieron 23 pasajeros"
                 and not said_after_article(text, before[-1], number, sentence, lex)
             ):
