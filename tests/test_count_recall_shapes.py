@@ -173,3 +173,20 @@ def test_an_increment_word_opening_the_sentence_is_no_name(text, language, value
     claim = by_value(counts(text, language), value)
     assert claim.attribute == attribute
     assert not claim.extra["comparable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "attribute"),
+    [
+        ("The 23 people who died in Orvela were buried.", "en", 23, "people killed"),
+        ("Los 23 pasajeros que murieron eran de Tarvela.", "es", 23, "people killed"),
+        ("Los 8 trabajadores que fueron rescatados están bien.", "es", 8, "people rescued"),
+    ],
+)
+def test_an_article_opening_the_sentence_before_a_relative_clause_with_an_event(
+    text, language, value, attribute
+):
+    """'The 23 people who died': the event said in a relative clause right after the noun
+    makes the article no name's ('Ben 10'), as an event said right after it does."""
+    claim = by_value(counts(text, language), value)
+    assert claim.attribute == attribute

@@ -583,7 +583,18 @@ def said_after_article(
     if fold(word) not in lex.get_set("definite_articles"):
         return False
     noun, noun_end = head_noun(text, number, sentence.end, lex)
-    return bool(noun and predicate_event(text, noun_end, sentence.end, lex))
+    if not noun:
+        return False
+    # "The 71 people who died", "Los 12 pasajeros que murieron": said in a relative clause
+    relative = re.match(
+        rf"\s+(?:{lex.phrases('clause_openers').pattern})(?=\s)",
+        text[noun_end : sentence.end],
+        re.I,
+    )
+    tail = relative and auxiliary_tail(lex).match(text, noun_end + relative.end(), sentence.end)
+    if tail and lex.event_re.match(text, tail.end(), sentence.end):
+        return True
+    return bool(predicate_event(text, noun_end, sentence.end, lex))
 
 
 def name_pattern(lex: Lexicon) -> str:
