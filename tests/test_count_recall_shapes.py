@@ -190,3 +190,18 @@ def test_an_article_opening_the_sentence_before_a_relative_clause_with_an_event(
     makes the article no name's ('Ben 10'), as an event said right after it does."""
     claim = by_value(counts(text, language), value)
     assert claim.attribute == attribute
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "whole"),
+    [
+        ("El número de víctimas fatales subió a 31 de 40 tripulantes.", "es", "crew members"),
+        ("The number of dead rose to 31 of 40 crew members.", "en", "crew members"),
+    ],
+)
+def test_a_figure_after_a_bare_of_and_another_figure_is_the_whole(text, language, whole):
+    """'31 de 40 tripulantes': the 40 are the whole the 31 are a part of, never the dead."""
+    claims = counts(text, language)
+    assert by_value(claims, 31).attribute == "people killed"
+    assert by_value(claims, 40).attribute == whole
+    assert not by_value(claims, 40).extra["comparable"]

@@ -701,8 +701,10 @@ def whole_after_part(text: str, floor: int, number: Number, lex: Lexicon) -> str
     and a `whole_openers` word is the whole (comparable, by its own noun phrase only); returns
     the part as written, or ''."""
     before = text[max(floor, number.start - 40) : number.start]
+    # "71 de 77 tripulantes", "71 of 77 people": a bare "of" between two figures as well
+    openers = rf"(?:{lex.phrases('whole_openers').pattern}|(?:{lex.alternation('of_words')}))"
     found = re.search(
-        rf"(\d[\d.,]*|\b(?:{lex.phrases('words').pattern}))\s+{lex.phrases('whole_openers').pattern}\s+$",
+        rf"(\d[\d.,]*|\b(?:{lex.phrases('words').pattern}))\s+{openers}\s+$",
         before,
         re.I,
     )
