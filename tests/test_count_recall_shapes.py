@@ -205,3 +205,21 @@ def test_a_figure_after_a_bare_of_and_another_figure_is_the_whole(text, language
     assert by_value(claims, 31).attribute == "people killed"
     assert by_value(claims, 40).attribute == whole
     assert not by_value(claims, 40).extra["comparable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Las familias de 31 de los fallecidos ya reclamaron los restos.", "es"),
+        ("The families of 31 of the dead have claimed the remains.", "en"),
+    ],
+)
+def test_a_kind_before_of_does_not_count_a_part_of_another_group(text, language):
+    """'the families of 31 of the dead': the 31 are dead people, not families ('a crew of
+    seven' is a crew only when no 'of the' follows the figure)."""
+    assert all(c.attribute != "families killed" for c in counts(text, language))
+
+
+def test_an_infinitive_governing_the_count_is_its_event():
+    claim = by_value(counts("Los forenses lograron identificar a 41 personas.", "es"), 41)
+    assert claim.attribute == "people identified"
