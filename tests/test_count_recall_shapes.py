@@ -223,3 +223,15 @@ def test_a_kind_before_of_does_not_count_a_part_of_another_group(text, language)
 def test_an_infinitive_governing_the_count_is_its_event():
     claim = by_value(counts("Los forenses lograron identificar a 41 personas.", "es"), 41)
     assert claim.attribute == "people identified"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cinco pasajeros han sobrevivido al naufragio.",
+        "Se cree que 5 pasajeros habrían sobrevivido.",
+    ],
+)
+def test_survived_in_its_participle(text):
+    """'han sobrevivido': the participle says it as 'sobrevivieron' does."""
+    assert by_value(counts(text, "es"), 5).attribute == "people survived"
