@@ -235,3 +235,22 @@ def test_an_infinitive_governing_the_count_is_its_event():
 def test_survived_in_its_participle(text):
     """'han sobrevivido': the participle says it as 'sobrevivieron' does."""
     assert by_value(counts(text, "es"), 5).attribute == "people survived"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Además de los 12 músicos, en el barco viajaban 30 turistas.", "es"),
+        ("Because of the 12 musicians, 30 tourists were on board.", "en"),
+    ],
+)
+def test_a_compound_preposition_opens_no_whole(text, language):
+    """'además de los 12', 'because of the 12': not 'of the 12', so no whole of what follows."""
+    claims = counts(text, language)
+    assert "part_of" not in by_value(claims, 30).extra.get("frame", {})
+    assert by_value(claims, 30).attribute == "people on board"
+
+
+def test_of_the_still_opens_a_whole():
+    claims = counts("De los 12 músicos, tres murieron.", "es")
+    assert by_value(claims, 3).extra["frame"]["part_of"] == "12"

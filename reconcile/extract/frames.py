@@ -737,8 +737,15 @@ def opens_a_whole(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     """'De los 9 chilenos que viajaban ..., cuatro murieron': the number is the whole the
     next count of the sentence is a part of."""
     window = text[max(floor, number.start - 12) : number.start]
-    if not re.search(lex.phrases("whole_openers").pattern + r"\s+$", window, re.I):
+    opener = re.search(lex.phrases("whole_openers").pattern + r"\s+$", window, re.I)
+    if not opener:
         return False
+    if lex.get("compound_prepositions") and re.search(
+        rf"(?:^|\s)(?:{lex.phrases('compound_prepositions').pattern})\s+$",
+        text[max(floor, number.start - 40) : number.start - len(window) + opener.start()],
+        re.I,
+    ):
+        return False  # "además de los 22 jugadores": besides them, no whole of what follows
     # "the release of the 40 workers", "la liberación de los 40 trabajadores": the event
     # governs them, whole; not people named by an event of their own ("la búsqueda de los
     # seis fallecidos": the search does not make the dead missing), who stay apart
