@@ -26,7 +26,7 @@ def test_a_qualifier_set_off_by_commas_still_bounds_the_figure(text, language, v
     [
         # a toll of "víctimas fatales" is the dead, like "víctimas mortales"
         (
-            "La ONG estima que el número de víctimas fatales asciende a 23.",
+            "Según la ONG, la cifra de víctimas fatales ya llega a 23.",
             "es",
             23,
             "people killed",
