@@ -254,3 +254,17 @@ def test_a_compound_preposition_opens_no_whole(text, language):
 def test_of_the_still_opens_a_whole():
     claims = counts("De los 12 músicos, tres murieron.", "es")
     assert by_value(claims, 3).extra["frame"]["part_of"] == "12"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After one more death, the number of dead rose to 45 as a result of the fire.",
+        "The toll rose to 45 this morning, the ministry said.",
+        "The number of fatalities rose to 45 as rescuers kept digging.",
+    ],
+)
+def test_a_function_word_after_a_toll_figure_is_no_counted_noun(text):
+    """'45 as a result', '45 this morning': 'as' and 'this' are no plural nouns, and no noun
+    is read past them ('as rescuers' are not the dead): the toll before names the figure."""
+    assert by_value(counts(text), 45).attribute == "people killed"
