@@ -268,3 +268,15 @@ def test_a_function_word_after_a_toll_figure_is_no_counted_noun(text):
     """'45 as a result', '45 this morning': 'as' and 'this' are no plural nouns, and no noun
     is read past them ('as rescuers' are not the dead): the toll before names the figure."""
     assert by_value(counts(text), 45).attribute == "people killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Two prison officers were arrested after the breakout.", "en"),
+        ("Dos funcionarios de prisiones fueron detenidos tras la fuga.", "es"),
+        ("Dos custodios fueron detenidos tras la fuga.", "es"),
+    ],
+)
+def test_prison_officers_are_prison_guards_not_police(text, language):
+    assert by_value(counts(text, language), 2).attribute == "prison guards arrested"
