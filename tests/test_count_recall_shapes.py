@@ -280,3 +280,23 @@ def test_a_function_word_after_a_toll_figure_is_no_counted_noun(text):
 )
 def test_prison_officers_are_prison_guards_not_police(text, language):
     assert by_value(counts(text, language), 2).attribute == "prison guards arrested"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("More than 300 soldiers are searching for survivors in Orvela.", "en"),
+        ("Más de 300 militares trabajan en la búsqueda de desaparecidos en Orvela.", "es"),
+    ],
+)
+def test_those_who_search_are_not_those_searched_for(text, language):
+    """'300 soldiers are searching for survivors': the survivors and the missing are the
+    object of the search, not the soldiers: kept as soldiers, not compared."""
+    claim = by_value(counts(text, language), 300)
+    assert claim.attribute == "soldiers"
+    assert not claim.extra["comparable"]
+
+
+def test_the_search_for_counted_people_still_counts_the_missing():
+    claim = by_value(counts("Divers kept searching for six workers on Sunday."), 6)
+    assert claim.attribute == "people missing"

@@ -65,6 +65,8 @@ def nearest_event(
             continue  # "la muerte de 12 pasajeros y heridas a otros 30": the 30 were injured
         elif match.start() >= after and governs_an_object(text, match, sentence.end, lex):
             continue  # "900 troops joined the search for bodies": the bodies are missing
+        elif match.start() >= after and governed(text, sentence.start, match, lex):
+            continue  # "500 troops searching for survivors": the object's, not the troops'
         elif match.end() <= start and event_has_own_people(text, sentence.start, match, start, lex):
             continue  # "unclear how many people were detained, but ... some 15 people in cuffs"
         elif match.end() <= start and event_has_own_object(text, match, start, lex):
@@ -111,6 +113,19 @@ def governs_an_object(text: str, event: re.Match, limit: int, lex: Lexicon) -> b
         text[event.end() : limit],
         re.I,
     ) and not lex.qualifier_re.match(text[event.end() : limit].lstrip())
+
+
+def governed(text: str, floor: int, event: re.Match, lex: Lexicon) -> bool:
+    """Is an event wording the object of another that ends in a preposition right before it,
+    a determiner at most between ('searching for survivors', 'la búsqueda de los
+    desaparecidos')? Then it names those searched for, not the count before them."""
+    window = text[max(floor, event.start() - 40) : event.start()]
+    determiners = lex.alternation("determiners")
+    return any(
+        fold(other.group(0)).split()[-1] in lex.get_set("governing_prepositions")
+        and re.fullmatch(rf"\s*(?:(?:{determiners})\s+)?", window[other.end() :], re.I)
+        for other in lex.event_re.finditer(window)
+    )
 
 
 def event_has_own_people(text: str, floor: int, event: re.Match, start: int, lex: Lexicon) -> bool:
@@ -194,6 +209,8 @@ def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str |
     space = re.match(r"\s+", text[noun_end:limit])
     whole = lex.event_re.match(text, noun_end + space.end(), limit)
     event = whole or lex.event_re.match(text, noun_end + match.end(), limit)
+    if event and governs_an_object(text, event, limit, lex):
+        return None  # "1,200 soldiers are searching for survivors": they search, not missing
     return lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] if event else None
 
 
