@@ -148,7 +148,8 @@ def qualifier_before(text: str, start: int, lex: Lexicon, floor: int = 0) -> tup
     starts; never before `floor`, the start of the number's sentence."""
     window = text[max(floor, start - 40) : start]
     best = ("exact", start)
-    fillers = lex.get_set("qualifier_fillers") | {"", "$", "us$"}
+    # "con, al menos, 11 muertos": the comma that sets the qualifier off stands between
+    fillers = lex.get_set("qualifier_fillers") | {"", "$", "us$", ","}
     prepositional = lex.get("prepositional_qualifiers") or {}
     for match in lex.qualifier_re.finditer(window):
         word = fold(re.sub(r"\s+", " ", match.group(0)))

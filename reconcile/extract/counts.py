@@ -65,6 +65,8 @@ def nearest_event(
             continue  # "la muerte de 12 pasajeros y heridas a otros 30": the 30 were injured
         elif match.start() >= after and governs_an_object(text, match, sentence.end, lex):
             continue  # "900 troops joined the search for bodies": the bodies are missing
+        elif match.start() >= after and governed(text, sentence.start, match, lex):
+            continue  # "500 troops searching for survivors": the object's, not the troops'
         elif match.end() <= start and event_has_own_people(text, sentence.start, match, start, lex):
             continue  # "unclear how many people were detained, but ... some 15 people in cuffs"
         elif match.end() <= start and event_has_own_object(text, match, start, lex):
@@ -111,6 +113,19 @@ def governs_an_object(text: str, event: re.Match, limit: int, lex: Lexicon) -> b
         text[event.end() : limit],
         re.I,
     ) and not lex.qualifier_re.match(text[event.end() : limit].lstrip())
+
+
+def governed(text: str, floor: int, event: re.Match, lex: Lexicon) -> bool:
+    """Is an event wording the object of another that ends in a preposition right before it,
+    a determiner at most between ('searching for survivors', 'la búsqueda de los
+    desaparecidos')? Then it names those searched for, not the count before them."""
+    window = text[max(floor, event.start() - 40) : event.start()]
+    determiners = lex.alternation("determiners")
+    return any(
+        fold(other.group(0)).split()[-1] in lex.get_set("governing_prepositions")
+        and re.fullmatch(rf"\s*(?:(?:{determiners})\s+)?", window[other.end() :], re.I)
+        for other in lex.event_re.finditer(window)
+    )
 
 
 def event_has_own_people(text: str, floor: int, event: re.Match, start: int, lex: Lexicon) -> bool:
@@ -195,7 +210,26 @@ def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str |
     space = re.match(r"\s+", text[noun_end:limit])
     whole = lex.event_re.match(text, noun_end + space.end(), limit)
     event = whole or lex.event_re.match(text, noun_end + match.end(), limit)
+    if event and governs_an_object(text, event, limit, lex):
+        return None  # "1,200 soldiers are searching for survivors": they search, not missing
     return lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] if event else None
+
+
+def graded_predicate(text: str, noun_end: int, limit: int, lex: Lexicon) -> str | None:
+    """'18 people are in critical condition', '18 personas se encuentran graves': a grade of
+    injury said of counted people after an auxiliary makes them injured (frames.py reads the
+    grade); None where the predicate is anything else."""
+    auxiliaries = lex.phrases("auxiliaries").pattern
+    adverbs = lex.phrases("adverbs_before_event").pattern
+    prepositions = lex.phrases("setting_prepositions").pattern
+    determiners = lex.alternation("determiners")
+    graded = re.match(
+        rf"\s+(?:(?:{auxiliaries})\s+)+(?:(?:{adverbs})\s+)?(?:{prepositions}\s+)?"
+        rf"(?:(?:{determiners})\s+)?{lex.phrases('severity_markers').pattern}(?!\w)",
+        text[noun_end:limit],
+        re.I,
+    )
+    return "injured" if graded else None
 
 
 def event_said_after(text: str, start: int, limit: int, lex: Lexicon) -> bool:
@@ -563,6 +597,7 @@ def count_claims(
                 and before[-1][0].isupper()
                 and fold(before[-1]) not in lex.qualifier_of
                 and fold(before[-1]) not in openers
+                and fold(before[-1]) not in lex.additional  # "Another 95 were injured"
                 and not lex.event_re.fullmatch(before[-1])  # "Murieron 23 pasajeros"
                 and not said_after_article(text, before[-1], number, sentence, lex)
             ):
@@ -602,7 +637,18 @@ def said_after_article(
     if fold(word) not in lex.get_set("definite_articles"):
         return False
     noun, noun_end = head_noun(text, number, sentence.end, lex)
-    return bool(noun and predicate_event(text, noun_end, sentence.end, lex))
+    if not noun:
+        return False
+    # "The 71 people who died", "Los 12 pasajeros que murieron": said in a relative clause
+    relative = re.match(
+        rf"\s+(?:{lex.phrases('clause_openers').pattern})(?=\s)",
+        text[noun_end : sentence.end],
+        re.I,
+    )
+    tail = relative and auxiliary_tail(lex).match(text, noun_end + relative.end(), sentence.end)
+    if tail and lex.event_re.match(text, tail.end(), sentence.end):
+        return True
+    return bool(predicate_event(text, noun_end, sentence.end, lex))
 
 
 def name_pattern(lex: Lexicon) -> str:
@@ -709,8 +755,10 @@ def whole_after_part(text: str, floor: int, number: Number, lex: Lexicon) -> str
     and a `whole_openers` word is the whole (comparable, by its own noun phrase only); returns
     the part as written, or ''."""
     before = text[max(floor, number.start - 40) : number.start]
+    # "71 de 77 tripulantes", "71 of 77 people": a bare "of" between two figures as well
+    openers = rf"(?:{lex.phrases('whole_openers').pattern}|(?:{lex.alternation('of_words')}))"
     found = re.search(
-        rf"(\d[\d.,]*|\b(?:{lex.phrases('words').pattern}))\s+{lex.phrases('whole_openers').pattern}\s+$",
+        rf"(\d[\d.,]*|\b(?:{lex.phrases('words').pattern}))\s+{openers}\s+$",
         before,
         re.I,
     )
@@ -769,6 +817,8 @@ def elided(
 def group_before_of(text: str, floor: int, number: Number, lex: Lexicon) -> str | None:
     """'a crew of seven', 'una tripulación de siete': a particular kind of people right before
     an `of_words` word and the number is what the number counts (its `groups` key)."""
+    if re.match(rf"\s+{lex.phrases('whole_openers').pattern}\s", text[number.end :], re.I):
+        return None  # "las familias de 213 de los fallecidos": the figure counts the dead
     before = text[max(floor, number.start - 40) : number.start]
     of = lex.alternation("of_words")
     for match in lex.noun_re.finditer(before):
@@ -938,7 +988,11 @@ def classify(
             # "saved 30 lives": the event right before says what befell them, not the noun
             before = event_right_before(text, sentence.start, number.start, lex)
             governing = event if before and event else None
-        attribute = f"people {governing}" if governing else lex.event_noun_of[noun]
+        # "29 detenidos fueron liberados", "38 lesionados fueron dados de alta": what the
+        # sentence says of them after an auxiliary is what they are counted as
+        # ("15 de los 31 detenidos siguen presos": said of the 15, the 31 keep their noun)
+        said = None if governing or whole else predicate_event(text, noun_end, sentence.end, lex)
+        attribute = f"people {governing or said}" if governing or said else lex.event_noun_of[noun]
     elif noun in lex.people_nouns or noun in lex.group_of:
         group = "people" if noun in lex.people_nouns else lex.group_of[noun]
         if coordinated(text, noun_end, sentence.end, lex):
@@ -950,6 +1004,7 @@ def classify(
         else:
             event = (
                 predicate_event(text, noun_end, sentence.end, lex)
+                or graded_predicate(text, noun_end, sentence.end, lex)
                 # "costó la vida a los cinco adultos a bordo": the adults died
                 or governing_event(text, sentence.start, number, lex)
                 or toll_of_people(sentence, text, lex, number, noun_end, event)
@@ -1017,6 +1072,8 @@ def classify(
         elif fallback:
             attribute, comparable = fallback, False
             after = event_right_after(text, number.end, sentence.end, fallback, lex)
+            if after in lex.get_set("located_events"):
+                after = None  # "en los dos trenes viajaban 350 personas": the trains carry
             if fold(fallback) in lex.get_set("remainder_after"):
                 # "three others were identified", "tres más murieron": the word counts no kind
                 # of thing; the rest of some people, measured by what is said of them

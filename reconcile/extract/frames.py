@@ -305,6 +305,8 @@ def setting_after(
     event = lex.event_re.search(clause)
     if event and (event.start() > 40 or re.search(r"[,;]", clause[: event.start()])):
         event = None
+    if any(claim.attribute.endswith(" " + said) for said in lex.get_set("located_events")):
+        return "", ""  # "que viajaban en el autobús": the vehicle they were on, no sub-group
     start = event.end() if event else 0
     if lex.get("means_prepositions"):
         means = lex.phrases("means_prepositions").pattern
@@ -781,8 +783,15 @@ def opens_a_whole(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     """'De los 9 chilenos que viajaban ..., cuatro murieron': the number is the whole the
     next count of the sentence is a part of."""
     window = text[max(floor, number.start - 12) : number.start]
-    if not re.search(lex.phrases("whole_openers").pattern + r"\s+$", window, re.I):
+    opener = re.search(lex.phrases("whole_openers").pattern + r"\s+$", window, re.I)
+    if not opener:
         return False
+    if lex.get("compound_prepositions") and re.search(
+        rf"(?:^|\s)(?:{lex.phrases('compound_prepositions').pattern})\s+$",
+        text[max(floor, number.start - 40) : number.start - len(window) + opener.start()],
+        re.I,
+    ):
+        return False  # "además de los 22 jugadores": besides them, no whole of what follows
     # "the release of the 40 workers", "la liberación de los 40 trabajadores": the event
     # governs them, whole; not people named by an event of their own ("la búsqueda de los
     # seis fallecidos": the search does not make the dead missing), who stay apart
@@ -1004,7 +1013,11 @@ def apply_frames(
         if predicate_group(text, number, sentence, lex) and not frame.get("whole_of"):
             frame["unclear"] = "a sub-group the sentence names after the count"
         if coordinated_part(text, item, previous, sentence, lex):
-            frame["unclear"] = "one kind of people counted beside another"
+            kind = kind_beside(text, claim, number, lex)
+            if kind:  # "72 passengers and nine crew members": the passengers, not a part
+                claim.attribute = f"{kind} {claim.attribute.removeprefix('people ')}"
+            else:
+                frame["unclear"] = "one kind of people counted beside another"
         if (
             (claim.extra.get("elided") or claim.end <= number.end)
             and previous is not None
@@ -1062,6 +1075,14 @@ def measure_the_rest(
     before = measure_of(previous.claim.attribute.removeprefix("additional "))
     if " " in before:
         claim.attribute = ("additional " if additional else "") + before
+
+
+def kind_beside(text: str, claim: Claim, number: Number, lex: Lexicon) -> str | None:
+    """The kind a noun of people in general still names when counted beside another kind
+    (`beside_kinds`): '72 passengers and nine crew members' counts the passengers, a measure
+    of its own, where '30 people and five guards' counts a part of some total."""
+    kinds = invert(lex.get("beside_kinds"))
+    return kinds.get(" ".join(fold(text[number.end : claim.end]).split())) if kinds else None
 
 
 def kind_named(text: str, number: Number, limit: int, lex: Lexicon) -> str | None:
