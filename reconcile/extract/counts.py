@@ -818,7 +818,7 @@ def group_before_of(text: str, floor: int, number: Number, lex: Lexicon) -> str 
     """'a crew of seven', 'una tripulación de siete': a particular kind of people right before
     an `of_words` word and the number is what the number counts (its `groups` key)."""
     if re.match(rf"\s+{lex.phrases('whole_openers').pattern}\s", text[number.end :], re.I):
-        return None  # "las familias de 213 de los fallecidos": the figure counts the dead
+        return None  # "las familias de 40 de los fallecidos": the figure counts the dead
     before = text[max(floor, number.start - 40) : number.start]
     of = lex.alternation("of_words")
     for match in lex.noun_re.finditer(before):

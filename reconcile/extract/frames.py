@@ -702,7 +702,7 @@ def projected(text: str, floor: int, number: Number, limit: int, lex: Lexicon) -
 
 
 def with_uncounted_companions(text: str, number: Number, limit: int, lex: Lexicon) -> bool:
-    """'four suspects are under arrest along with several accomplices', 'cuatro detenidos junto
+    """'four suspects held along with several accomplices', 'cuatro detenidos junto
     con varios cómplices': a figure said together with a group nobody counted (`companion_words`
     then `uncounted_groups`, before any other figure; asides between dashes skipped) is only
     part of what its measure covers."""
@@ -1014,7 +1014,7 @@ def apply_frames(
             frame["unclear"] = "a sub-group the sentence names after the count"
         if coordinated_part(text, item, previous, sentence, lex):
             kind = kind_beside(text, claim, number, lex)
-            if kind:  # "72 passengers and nine crew members": the passengers, not a part
+            if kind:  # "64 passengers and six crew members": the passengers, not a part
                 claim.attribute = f"{kind} {claim.attribute.removeprefix('people ')}"
             else:
                 frame["unclear"] = "one kind of people counted beside another"
@@ -1079,7 +1079,7 @@ def measure_the_rest(
 
 def kind_beside(text: str, claim: Claim, number: Number, lex: Lexicon) -> str | None:
     """The kind a noun of people in general still names when counted beside another kind
-    (`beside_kinds`): '72 passengers and nine crew members' counts the passengers, a measure
+    (`beside_kinds`): '64 passengers and six crew members' counts the passengers, a measure
     of its own, where '30 people and five guards' counts a part of some total."""
     kinds = invert(lex.get("beside_kinds"))
     return kinds.get(" ".join(fold(text[number.end : claim.end]).split())) if kinds else None
