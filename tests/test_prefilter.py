@@ -99,3 +99,62 @@ def test_every_demonym_and_country_passes_the_nationality_test(code):
     for name in [*demonyms, *countries]:
         for spelling in (name, name.title(), name.upper(), name + "s"):
             assert may_name_a_nationality(f"It was, {spelling} - they said.", code), spelling
+
+
+@pytest.mark.parametrize(
+    ("regex", "expected"),
+    [
+        (r"(?P<n>\d{1,3})\s+years", True),
+        (r"aged\s+(?:\d|\d\d)", True),
+        (r"x{0,2}\d", True),
+        (r"(?>\d)", True),
+        (r"a\d?", False),  # an optional digit
+        (r"\d*", False),
+        (r"(?:\d|dozen)", False),  # a branch without one
+        (r"(?=\d)", False),  # a lookahead is not read
+        (r"[0-9]", False),  # nor a class of its own: the answer errs towards running
+        (r"(", False),  # no regex at all
+    ],
+)
+def test_a_regex_requires_a_digit_only_where_every_match_holds_one(regex, expected):
+    from reconcile.extract.prefilter import requires_a_digit
+
+    assert requires_a_digit(regex, re.I) is expected
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "age"),
+    [
+        ("en", "Lidia Farrow, who was thirty-four years old, ran the ferry office.", 34),
+        ("en", "The pilot, Oskar Brenn, 47, was unhurt.", 47),
+        ("en", "Lidia Farrow ran the ferry office in Corvena for years.", None),
+        ("es", "Lidia Farrow, de treinta y cuatro años, dirigía la oficina del ferry.", 34),
+        ("es", "El piloto, Oskar Brenn, 47, salió ileso.", 47),
+        ("es", "Lidia Farrow dirigió durante años la oficina del ferry en Corvena.", None),
+    ],
+)
+def test_ages_are_sought_only_in_sentences_that_may_hold_a_number(
+    code, sentence, age, monkeypatch, tmp_path
+):
+    """Every age phrase and apposition of the shipped lexicons needs a number (digits or the
+    language's number words), so a sentence without one runs none of them; ages in words are
+    still found."""
+    from reconcile.extract import ages
+    from reconcile.ingest import analyse
+    from reconcile.load import load_path
+
+    assert all(all(needs) for needs in ages.needs_a_number(code))
+    compiled: list[int] = []
+    original = ages.age_pattern
+
+    def spy(language, index):
+        compiled.append(index)
+        return original(language, index)
+
+    monkeypatch.setattr(ages, "age_pattern", spy)
+    path = tmp_path / "article.md"
+    path.write_text(f"---\nlanguage: {code}\n---\n{sentence}\n", encoding="utf-8")
+    claims = [c for d in load_path(path) for c in analyse(d)[2] if c.kind == "age"]
+    assert [c.low for c in claims] == ([age] if age else [])
+    if age is None:
+        assert not compiled
