@@ -16,8 +16,8 @@ from functools import cache
 from ..lexicon import accent_insensitive, fold, lexicon, longest_first
 from ..models import Claim, Sentence
 from ..numbers import parse_words
+from ..regex_needs import requires_a_digit
 from .people import Person, alias_gap
-from .prefilter import requires_a_digit
 
 
 @cache

@@ -79,37 +79,3 @@ def may_name_a_nationality(text: str, code: str) -> bool:
     name.)"""
     starts, lengths = place_word_starts(code)
     return any(word[:n] in starts for word in folded_words(text) for n in lengths if len(word) >= n)
-
-
-def requires_a_digit(regex: str, flags: int = 0) -> bool:
-    """Does every match of `regex` hold a digit? Read off the parsed regex along what a match
-    cannot skip (groups, every branch of an alternation, repeats of at least one); anything
-    else (a lookaround, an unusual construct, a regex that does not parse) answers False, so
-    that a caller only ever skips a pattern that could not have matched."""
-    from re import _constants as c
-    from re import _parser
-
-    digit = [(c.CATEGORY, c.CATEGORY_DIGIT)]
-
-    def item(op, value) -> bool:
-        if op is c.LITERAL:
-            return chr(value).isdigit()
-        if op is c.IN:
-            return list(value) == digit
-        if op is c.SUBPATTERN:
-            return sequence(value[3])
-        if op is c.BRANCH:
-            return all(sequence(branch) for branch in value[1])
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            return value[0] >= 1 and sequence(value[2])
-        if op is c.ATOMIC_GROUP:
-            return sequence(value)
-        return False
-
-    def sequence(items) -> bool:
-        return any(item(op, value) for op, value in items)
-
-    try:
-        return sequence(_parser.parse(regex, flags))
-    except Exception:
-        return False
