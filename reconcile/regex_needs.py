@@ -89,15 +89,31 @@ def required_literals(regex: str, flags: int = 0) -> frozenset[str] | None:
         return None
 
 
-def any_search(patterns: list[tuple[re.Pattern, frozenset[str] | None]], text: str) -> bool:
-    """`any(p.search(text) for p in patterns)`, passing over each pattern none of whose
-    required strings (`required_literals`) is in the text."""
+def written_in(needed: frozenset[str] | None):
+    """A test of a lower-cased text: does it hold one of `needed`? None when there is nothing
+    to test (every text may match)."""
+    if needed is None:
+        return None
+    if len(needed) == 1:
+        (only,) = needed
+        return lambda lowered: only in lowered
+    return re.compile("|".join(map(re.escape, sorted(needed)))).search
+
+
+def gated(patterns) -> list[tuple[re.Pattern, object]]:
+    """Each pattern with the test (`written_in`) of the strings it needs, for `any_search`."""
+    return [(p, written_in(required_literals(p.pattern, p.flags))) for p in patterns]
+
+
+def any_search(patterns: list[tuple[re.Pattern, object]], text: str) -> bool:
+    """`any(p.search(text) for p in patterns)` for patterns given by `gated`, passing over
+    each pattern none of whose required strings is in the text."""
     lowered = None
-    for pattern, needed in patterns:
-        if needed is not None:
+    for pattern, written in patterns:
+        if written is not None:
             if lowered is None:
                 lowered = "" if CASE_TWINS.search(text) else text.lower()
-            if lowered and not any(s in lowered for s in needed):
+            if lowered and not written(lowered):
                 continue
         if pattern.search(text):
             return True

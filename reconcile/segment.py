@@ -13,7 +13,7 @@ import re
 from .dates import find_dates
 from .lexicon import Lexicon, available_languages, fold, lexicon
 from .models import Sentence
-from .regex_needs import any_search, required_literals
+from .regex_needs import any_search, gated
 
 TERMINAL = (".", "!", "?", '"', "”", "’", "»", ":", ";", ")")
 BOUNDARY = re.compile(r"[.!?][\"”’»)\]]*\s+(?=[\"“‘«(¿¡\[]?[A-ZÁÉÍÓÚÑÜ0-9])")
@@ -60,9 +60,9 @@ def furniture_patterns(lex: Lexicon) -> tuple[list, list]:
     with it. Built once per lexicon."""
     found = lex.__dict__.get("_furniture_patterns")
     if found is None:
-        found = lex.__dict__["_furniture_patterns"] = tuple(
-            [(p, required_literals(p.pattern, p.flags)) for p in patterns]
-            for patterns in (lex.byline_res, lex.caption_res)
+        found = lex.__dict__["_furniture_patterns"] = (
+            gated(lex.byline_res),
+            gated(lex.caption_res),
         )
     return found
 

@@ -210,7 +210,7 @@ def test_furniture_patterns_find_what_they_find_without_the_shortcut(code):
     texts = [variant for text in FURNITURE for variant in (text, text.upper(), text.lower())]
     hits = 0
     for patterns in furniture_patterns(lex):
-        assert any(needed is not None for _, needed in patterns)
+        assert any(written is not None for _, written in patterns)
         for text in texts:
             expected = any(p.search(text) for p, _ in patterns)
             assert any_search(patterns, text) is expected, text
