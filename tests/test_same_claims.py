@@ -352,6 +352,14 @@ def test_an_age_pattern_is_compiled_only_when_a_sentence_holds_its_words(tmp_pat
         )
         for document in load_path(path):
             analyse(document)
+        assert ages.age_pattern.cache_info().currsize == 0  # no number: no age phrase at all
+        path.write_text(
+            f"---\nlanguage: {code}\n---\nThe port closed with 12 ships inside. El puerto cerró"
+            " con 12 barcos dentro.\n",
+            encoding="utf-8",
+        )
+        for document in load_path(path):
+            analyse(document)
         compiled = ages.age_pattern.cache_info().currsize
         needy = sum(1 for words in ages.age_pattern_words(code) if words)
         assert needy and compiled == len(ages.age_pattern_sources(code)) - needy
