@@ -13,6 +13,7 @@ import re
 from .dates import find_dates
 from .lexicon import Lexicon, available_languages, fold, lexicon
 from .models import Sentence
+from .regex_needs import any_search, gated
 
 TERMINAL = (".", "!", "?", '"', "”", "’", "»", ":", ";", ")")
 BOUNDARY = re.compile(r"[.!?][\"”’»)\]]*\s+(?=[\"“‘«(¿¡\[]?[A-ZÁÉÍÓÚÑÜ0-9])")
@@ -53,6 +54,19 @@ def paragraphs(text: str) -> list[tuple[int, int, int]]:
 NOT_WORD_OR_SPACE = re.compile(r"[^\w\s]")
 
 
+def furniture_patterns(lex: Lexicon) -> tuple[list, list]:
+    """The byline and caption patterns, each with the strings one of which it needs to match:
+    most paragraphs hold none of a pattern's ("photo", "/", "courtesy"), and are not searched
+    with it. Built once per lexicon."""
+    found = lex.__dict__.get("_furniture_patterns")
+    if found is None:
+        found = lex.__dict__["_furniture_patterns"] = (
+            gated(lex.byline_res),
+            gated(lex.caption_res),
+        )
+    return found
+
+
 def paragraph_role(text: str, blanks_before: int, lex: Lexicon) -> str:
     folded = fold(text).strip()
     bare = NOT_WORD_OR_SPACE.sub("", folded).strip()
@@ -61,9 +75,10 @@ def paragraph_role(text: str, blanks_before: int, lex: Lexicon) -> str:
     if NUMBERED.match(text) and blanks_before >= 2:
         return "comment"
     stripped = text.strip()
-    if any(p.search(stripped) for p in lex.byline_res):
+    bylines, captions = furniture_patterns(lex)
+    if any_search(bylines, stripped):
         return "byline"
-    if folded.startswith(lex.caption_prefixes) or any(p.search(stripped) for p in lex.caption_res):
+    if folded.startswith(lex.caption_prefixes) or any_search(captions, stripped):
         return "caption"
     if date_stamp(stripped, lex):
         return "stamp"  # the page's date line, not the article's: no claims

@@ -306,3 +306,45 @@ def test_a_reversed_route_or_an_origin_with_no_onward_leg_is_still_judged():
     origins = [c for c in no_onward if c["extra"]["slot"] == "origin"]
     found = judge_places("s", "", "origin (aircraft)", origins, set(), waypoints(no_onward))
     assert found is not None and found.rule == "place-differs"
+
+
+def test_a_sentence_with_no_trip_person_or_cue_is_not_searched_for_places(monkeypatch):
+    """Every place pattern of the shipped lexicons needs one vehicle of one kind, a person of
+    its sentence or its slot's cue word: a sentence with none of them is passed over whole,
+    and one with a cue still gives its place."""
+    from reconcile.extract import places
+    from reconcile.lexicon import lexicon
+    from reconcile.models import Sentence
+
+    def sentence_of(text: str) -> Sentence:
+        return Sentence(0, 0, len(text), text)
+
+    for code, plain, cued, place in (
+        (
+            "en",
+            "The port office in Corvena stayed shut all week.",
+            "The epicentre was in Valmora, officials said.",
+            "Valmora",
+        ),
+        (
+            "es",
+            "La oficina del puerto de Corvena siguió cerrada toda la semana.",
+            "El epicentro se localizó en Valmora, informaron las autoridades.",
+            "Valmora",
+        ),
+    ):
+        assert places.every_pattern_gated(code)
+        lex = lexicon(code)
+        searched: list[str] = []
+        original = places.patterns
+
+        def spy(language, searched=searched, original=original):
+            searched.append(language)
+            return original(language)
+
+        monkeypatch.setattr(places, "patterns", spy)
+        assert places.place_claims(sentence_of(plain), plain, lex, []) == []
+        assert searched == []
+        found = places.place_claims(sentence_of(cued), cued, lex, [])
+        assert [c.value for c in found] == [place] and searched
+        monkeypatch.undo()

@@ -99,3 +99,120 @@ def test_every_demonym_and_country_passes_the_nationality_test(code):
     for name in [*demonyms, *countries]:
         for spelling in (name, name.title(), name.upper(), name + "s"):
             assert may_name_a_nationality(f"It was, {spelling} - they said.", code), spelling
+
+
+@pytest.mark.parametrize(
+    ("regex", "expected"),
+    [
+        (r"(?P<n>\d{1,3})\s+years", True),
+        (r"aged\s+(?:\d|\d\d)", True),
+        (r"x{0,2}\d", True),
+        (r"(?>\d)", True),
+        (r"a\d?", False),  # an optional digit
+        (r"\d*", False),
+        (r"(?:\d|dozen)", False),  # a branch without one
+        (r"(?=\d)", False),  # a lookahead is not read
+        (r"[0-9]", False),  # nor a class of its own: the answer errs towards running
+        (r"(", False),  # no regex at all
+    ],
+)
+def test_a_regex_requires_a_digit_only_where_every_match_holds_one(regex, expected):
+    from reconcile.regex_needs import requires_a_digit
+
+    assert requires_a_digit(regex, re.I) is expected
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "age"),
+    [
+        ("en", "Lidia Farrow, who was thirty-four years old, ran the ferry office.", 34),
+        ("en", "The pilot, Oskar Brenn, 47, was unhurt.", 47),
+        ("en", "Lidia Farrow ran the ferry office in Corvena for years.", None),
+        ("es", "Lidia Farrow, de treinta y cuatro años, dirigía la oficina del ferry.", 34),
+        ("es", "El piloto, Oskar Brenn, 47, salió ileso.", 47),
+        ("es", "Lidia Farrow dirigió durante años la oficina del ferry en Corvena.", None),
+    ],
+)
+def test_ages_are_sought_only_in_sentences_that_may_hold_a_number(
+    code, sentence, age, monkeypatch, tmp_path
+):
+    """Every age phrase and apposition of the shipped lexicons needs a number (digits or the
+    language's number words), so a sentence without one runs none of them; ages in words are
+    still found."""
+    from reconcile.extract import ages
+    from reconcile.ingest import analyse
+    from reconcile.load import load_path
+
+    assert all(all(needs) for needs in ages.needs_a_number(code))
+    compiled: list[int] = []
+    original = ages.age_pattern
+
+    def spy(language, index):
+        compiled.append(index)
+        return original(language, index)
+
+    monkeypatch.setattr(ages, "age_pattern", spy)
+    path = tmp_path / "article.md"
+    path.write_text(f"---\nlanguage: {code}\n---\n{sentence}\n", encoding="utf-8")
+    claims = [c for d in load_path(path) for c in analyse(d)[2] if c.kind == "age"]
+    assert [c.low for c in claims] == ([age] if age else [])
+    if age is None:
+        assert not compiled
+
+
+@pytest.mark.parametrize(
+    ("regex", "expected"),
+    [
+        (r"(?:^|[.!?]\s*)(?i:photo|image)s?:", {"photo", "image"}),
+        (r"^by\s+\S", {"by"}),
+        (r"\b[A-Z]{2,}\s*/\s*[A-Z]", {"/"}),
+        (r"(?i:foto|imágenes)\b", {"foto", "genes"}),  # a run stops at a letter outside ASCII
+        (r"(?:photo|)credit", {"credit"}),
+        (r"(?:photo|)\s+", None),  # a branch that needs nothing
+        (r"[ab]x?", None),
+        (r"(", None),
+    ],
+)
+def test_the_strings_a_regex_needs_are_read_off_its_parse(regex, expected):
+    from reconcile.regex_needs import required_literals
+
+    found = required_literals(regex, re.I)
+    assert (None if found is None else set(found)) == expected
+
+
+FURNITURE = [
+    "Photo: Ana Ruiz/Agency",
+    "PHOTO: ANA RUIZ/AGENCY",
+    "İMAGE: Ana Ruiz",  # a dotted capital I, which a case-insensitive pattern reads as i
+    "Photoſ: Ana Ruiz",  # a long s
+    "Images courtesy of the Velmora port authority",
+    "(Ana Ruiz / Agency via Wire)",
+    "By Tomasz Welbeck",
+    "Ana Ruiz, left, and Oskar Brenn, right, at the port.",
+    "The ferry left the port at dawn with 40 passengers.",
+    "Foto: Ana Ruiz/Agencia",
+    "FOTOGRAFÍA: ANA RUIZ",
+    "Imágenes cedidas por la autoridad portuaria de Velmora",
+    "Por Nerea Valcárcel",
+    "El ferry zarpó del puerto al amanecer con 40 pasajeros.",
+]
+
+
+@pytest.mark.parametrize("code", ["en", "es"])
+def test_furniture_patterns_find_what_they_find_without_the_shortcut(code):
+    """A paragraph's byline and caption patterns are passed over where none of the strings
+    they need is written, with the same roles as searching with every pattern."""
+    from reconcile.lexicon import lexicon
+    from reconcile.regex_needs import any_search
+    from reconcile.segment import furniture_patterns
+
+    lex = lexicon(code)
+    texts = [variant for text in FURNITURE for variant in (text, text.upper(), text.lower())]
+    hits = 0
+    for patterns in furniture_patterns(lex):
+        assert any(written is not None for _, written in patterns)
+        for text in texts:
+            expected = any(p.search(text) for p, _ in patterns)
+            assert any_search(patterns, text) is expected, text
+            hits += expected
+    assert hits

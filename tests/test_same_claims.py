@@ -352,6 +352,14 @@ def test_an_age_pattern_is_compiled_only_when_a_sentence_holds_its_words(tmp_pat
         )
         for document in load_path(path):
             analyse(document)
+        assert ages.age_pattern.cache_info().currsize == 0  # no number: no age phrase at all
+        path.write_text(
+            f"---\nlanguage: {code}\n---\nThe port closed with 12 ships inside. El puerto cerró"
+            " con 12 barcos dentro.\n",
+            encoding="utf-8",
+        )
+        for document in load_path(path):
+            analyse(document)
         compiled = ages.age_pattern.cache_info().currsize
         needy = sum(1 for words in ages.age_pattern_words(code) if words)
         assert needy and compiled == len(ages.age_pattern_sources(code)) - needy
@@ -363,3 +371,53 @@ def test_an_age_pattern_is_compiled_only_when_a_sentence_holds_its_words(tmp_pat
         for document in load_path(path):
             analyse(document)
         assert ages.age_pattern.cache_info().currsize > compiled
+
+
+def test_a_sentence_is_read_again_only_where_the_known_names_answer_otherwise(
+    tmp_path, monkeypatch
+):
+    """Extraction reads each sentence without the document's names, then with them: the
+    second reading is the first one again unless a question it asked of the names ("is this
+    word a known name?", "whose surname does it misspell?") now has another answer. Only the
+    sentences that name someone the document knows (in full, then by surname alone) are read
+    twice; the ferry's is read once."""
+    from reconcile.extract import people
+    from reconcile.lexicon import lexicon
+
+    read: list[str] = []
+    original = people.read_people
+
+    def spy(sentence, text, lex, known):
+        read.append(sentence.text)
+        return original(sentence, text, lex, known)
+
+    monkeypatch.setattr(people, "read_people", spy)
+    for name, text, again in (
+        (
+            "en.txt",
+            "Officers said Tomasz Welbeck, 52, was detained in Corvena on Monday.\n\n"
+            "The ferry stayed in dock. Welbeck denied it.\n",
+            "Welbeck denied it.",
+        ),
+        (
+            "es.md",
+            "---\nlanguage: es\n---\nLa policía dijo que Nerea Valcárcel, de 38 años, fue"
+            " detenida en Corvena el lunes.\n\nEl ferry no zarpó. Valcárcel lo negó.\n",
+            "Valcárcel lo negó.",
+        ),
+    ):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        read.clear()
+        (document,) = load_path(path)
+        _, sentences, claims = analyse(document)
+        assert sorted(read) == sorted([s.text for s in sentences] + [sentences[0].text, again])
+        full = "Tomasz Welbeck" if name == "en.txt" else "Nerea Valcárcel"
+        assert [c.subject for c in claims if c.kind == "person"] == [full, full]
+        assert [(c.subject, c.low) for c in claims if c.kind == "age"] == [
+            (full, 52 if name == "en.txt" else 38)
+        ]
+        lex = lexicon(document.language)
+        first, second = (people.find_people(sentences[0], document.text, lex, {}) for _ in "ab")
+        assert first == second and first[0] is not second[0]  # each caller's own to change
+        assert first[0].evidence is not second[0].evidence

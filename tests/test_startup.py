@@ -3,6 +3,7 @@ library are imported; the command line is imported whole for any other command."
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -91,3 +92,37 @@ def test_a_stale_database_is_reconciled_by_check_through_sqlite_utils(sample_db,
     result = check_draft(reader, draft)
     assert result.story and not result.warnings
     assert store.meta(reader, "reconciled_version") == store.meta(reader, "content_version")
+
+
+RUN = "import sys; sys.argv = ['reconcile'] + sys.argv[1:]; from reconcile.cli import main; main()"
+
+
+def test_a_named_command_alone_is_built_with_the_same_help_and_errors():
+    """`main` builds only the command its first argument names (typer would build every
+    command's parameters first): help, parsing errors and exit codes are those of the whole
+    application, and a first argument that names no command gets the whole application."""
+    from typer.testing import CliRunner
+
+    from reconcile.cli.base import app
+
+    everything = list(app.registered_commands)
+    runner = CliRunner()
+    for args in (
+        ["check", "--help"],
+        ["ingest", "--help"],
+        ["check", "--bogus", "x"],
+        ["conflicts", "--kind", "bogus"],
+        ["chek", "draft.md"],
+        ["--help"],
+    ):
+        whole = runner.invoke(app, args, env={"COLUMNS": "100"})
+        result = subprocess.run(
+            [sys.executable, "-c", RUN, *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "COLUMNS": "100"},
+        )
+        assert result.returncode == whole.exit_code, args
+        assert result.stdout + result.stderr == whole.output, args
+    assert app.registered_commands == everything

@@ -136,7 +136,8 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
                 claim.subject = known[fold(claim.value)]
         if people or not GATED:
             sentence_claims.extend(find_aliases(sentence, text, lex, people))
-        ages = age_claims(sentence, text, code, people, age_topic, document.published)
+        numeric = may_hold_numbers(sentence.text, code) or not GATED
+        ages = age_claims(sentence, text, code, people, age_topic, document.published, numeric)
         personal = (
             personal_claims(
                 sentence,
@@ -166,7 +167,7 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
                 for n in find_numbers(text, code, sentence.start, sentence.end)
                 if not any(s < n.end and n.start < e for s, e in blocked)
             ]
-            if may_hold_numbers(sentence.text, code) or not GATED
+            if numeric
             else []
         )
         counts = count_claims(sentence, text, lex, numbers, tuple(date_spans))

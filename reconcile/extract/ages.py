@@ -16,6 +16,7 @@ from functools import cache
 from ..lexicon import accent_insensitive, fold, lexicon, longest_first
 from ..models import Claim, Sentence
 from ..numbers import parse_words
+from ..regex_needs import requires_a_digit
 from .people import Person, alias_gap
 
 
@@ -63,6 +64,20 @@ def age_pattern_words(code: str) -> list[tuple[str, ...]]:
     lex = lexicon(code)
     found = [*(lex.get("age_patterns") or []), *(lex.get("person_age_patterns") or [])]
     return [required_words(pattern.replace("{n}", r"\d{1,3}|\d")) for pattern in found]
+
+
+@cache
+def needs_a_number(code: str) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
+    """For each age pattern, then each apposition pattern: can it match only where the
+    sentence holds a number? Each is asked with digits in the number's place (a match then
+    holds a digit): with the language's number words there, it holds a digit or one of them,
+    which `prefilter.may_hold_numbers` looks for."""
+    lex = lexicon(code)
+    found = [*(lex.get("age_patterns") or []), *(lex.get("person_age_patterns") or [])]
+    return (
+        tuple(requires_a_digit(p.replace("{n}", r"(?:\d{1,3}|\d)"), re.I) for p in found),
+        tuple(requires_a_digit(p.pattern, re.I) for p in age_appositions(code)),
+    )
 
 
 def required_words(regex: str) -> tuple[str, ...]:
@@ -272,12 +287,18 @@ def age_claims(
     people: list[Person],
     topic: str | None,
     published: str | None,
+    numbers: bool = True,
 ) -> list[Claim]:
+    """The ages of one sentence; `numbers` False says it holds no number (no digit, no number
+    word: `prefilter.may_hold_numbers`), so that no pattern that needs one is run."""
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
     spans = []
     folded = text[sentence.start : sentence.end].casefold()
+    pattern_needs, apposition_needs = needs_a_number(code)
     for index, needed in enumerate(age_pattern_words(code)):
+        if not numbers and pattern_needs[index]:
+            continue  # a number the pattern cannot match without is absent
         if not all(word in folded for word in needed):
             continue  # a word the pattern cannot match without is absent: it would find nothing
         for match in age_pattern(code, index).finditer(text, sentence.start, sentence.end):
@@ -289,8 +310,11 @@ def age_claims(
         alias = alias_after_name(code).match(text, after, sentence.end)
         if alias:
             after = alias.end()  # "Ibáñez, alias 'El Toro', 44"
-        for pattern in age_appositions(code):
-            match = pattern.match(text[after : sentence.end])
+        rest = text[after : sentence.end]
+        for pattern, needs in zip(age_appositions(code), apposition_needs, strict=True):
+            if needs and not numbers:
+                continue
+            match = pattern.match(rest)
             if match:
                 end = after + match.end("n")
                 span = (person.start, end, match.group("n"), False, person, "apposition")

@@ -402,7 +402,54 @@ def after_place_preposition(text: str, start: int, lex: Lexicon) -> bool:
 
 def find_people(sentence: Sentence, text: str, lex: Lexicon, known: dict[str, str]) -> list[Person]:
     """Person mentions in one sentence. `known` maps folded single names of people the document
-    has already named in full to that full name, for surname-only mentions."""
+    has already named in full to that full name, for surname-only mentions.
+
+    A sentence is read more than once per document (without the document's names, then with
+    them); `known` counts only through the questions a reading asks of it (is this word a
+    known name? which full name does it misspell?), so a reading is kept for the document with
+    the questions it asked and their answers, and given again when `known` answers each the
+    same way. Each caller gets people of its own."""
+    readings = document_memo(text, lex)["people"].setdefault((sentence.start, sentence.end), [])
+    for asked, slips, people in readings:
+        if all((key in known) is found for key, found in asked.items()) and all(
+            misspelt_known(word, known, lex) == slip for word, slip in slips.items()
+        ):
+            return [fresh(p) for p in people]
+    questions = KnownNames(known)
+    people = read_people(sentence, text, lex, questions)
+    readings.append((questions.asked, questions.slips, people))
+    return [fresh(p) for p in people]
+
+
+def fresh(person: Person) -> Person:
+    """A copy of a kept person that its caller may change."""
+    copy = Person(**person.__dict__)
+    copy.tokens = list(person.tokens)
+    copy.evidence = set(person.evidence)
+    return copy
+
+
+class KnownNames:
+    """The document's known names as a reading of a sentence sees them: each question it asks
+    is recorded with its answer."""
+
+    __slots__ = ("known", "asked", "slips")
+
+    def __init__(self, known: dict[str, str]):
+        self.known = known
+        self.asked: dict[str, bool] = {}
+        self.slips: dict[str, str | None] = {}
+
+    def __contains__(self, key: str) -> bool:
+        found = self.asked[key] = key in self.known
+        return found
+
+    def slip(self, word: str, lex: Lexicon) -> str | None:
+        found = self.slips[word] = misspelt_known(word, self.known, lex)
+        return found
+
+
+def read_people(sentence: Sentence, text: str, lex: Lexicon, known: KnownNames) -> list[Person]:
     people: list[Person] = []
     runs: list[tuple[re.Match, list[Person]]] = []
     for match in name_runs(sentence, text, lex):
@@ -612,6 +659,7 @@ _DOCUMENT: dict = {
     "spans": {},
     "placed": {},
     "weighed": {},
+    "people": {},
 }
 
 
@@ -622,7 +670,7 @@ def document_memo(text: str, lex: Lexicon) -> dict:
     decided once per document and kept until another document is read."""
     memo = _DOCUMENT
     if memo["text"] is not text or memo["lex"] is not lex:
-        memo.update(text=text, lex=lex, runs={}, spans={}, placed={}, weighed={})
+        memo.update(text=text, lex=lex, runs={}, spans={}, placed={}, weighed={}, people={})
     return memo
 
 
@@ -832,7 +880,7 @@ def placed(text: str, lex: Lexicon, sentence: Sentence, run: RunShape):
     return found[key]
 
 
-def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: Sentence):
+def candidates(match, text: str, lex: Lexicon, known: KnownNames, sentence: Sentence):
     word = match.group(0)
     if (
         not WHITESPACE.search(word)
@@ -850,7 +898,7 @@ def candidates(match, text: str, lex: Lexicon, known: dict[str, str], sentence: 
         return  # a sentence's first word alone is a person only as a name already known
     slip = None
     if len(tokens) == 1 and folded_tokens[0] not in known and not run.opens:
-        slip = misspelt_known(folded_tokens[0], known, lex)
+        slip = known.slip(folded_tokens[0], lex)
     if len(tokens) == 1 and folded_tokens[0] not in known and slip is None:
         _, _, placing = placed(text, lex, sentence, run)
         if not placing & {"title", "apposition"} and not (

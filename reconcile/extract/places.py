@@ -114,6 +114,16 @@ def slot_cues(code: str) -> dict[str, re.Pattern]:
     }
 
 
+OWNED = ("home", "home before", "held")  # the place of a person of the sentence
+
+
+@cache
+def every_pattern_gated(code: str) -> bool:
+    """Does each place pattern need a single trip, a person or its slot's cue in the sentence?"""
+    cues = slot_cues(code)
+    return all(about == "trip" or about in OWNED or about in cues for about, _ in patterns(code))
+
+
 @cache
 def any_slot_cue(code: str) -> re.Pattern:
     """Where any slot's cue starts: one search that tells most sentences no cue is there, in
@@ -183,12 +193,12 @@ def place_claims(sentence: Sentence, text: str, lex: Lexicon, people: list[Perso
         if any_slot_cue(code).search(sentence.text)
         else set()
     )
+    if len(trips) != 1 and not people and not cued and every_pattern_gated(code):
+        return []  # no pattern can be run: the loop below would skip each
     claims: list[Claim] = []
     taken: set[tuple[str, int]] = set()
     for about, pattern in patterns(code):
-        if (about == "trip" and len(trips) != 1) or (
-            about in ("home", "home before", "held") and not people
-        ):
+        if (about == "trip" and len(trips) != 1) or (about in OWNED and not people):
             continue  # whose trip, or whose place, cannot be told
         if about in cues and about not in cued:
             continue
@@ -200,7 +210,7 @@ def place_claims(sentence: Sentence, text: str, lex: Lexicon, people: list[Perso
                 owner = next((p for p in people if p.start == match.end()), None)
             elif about == "held":
                 owner = holder(people, text, match.start(), code, sentence.start)
-            if about in ("home", "home before", "held") and owner is None:
+            if about in OWNED and owner is None:
                 continue
             for slot, name in match.groupdict().items():
                 if slot not in SLOTS or not name or (slot, match.start(slot)) in taken:

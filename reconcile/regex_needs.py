@@ -1,0 +1,120 @@
+"""What a regular expression needs in a text to match, read off its parsed form: a digit
+(`requires_a_digit`), one of a few strings (`required_literals`). Each answer errs only
+towards "may match", so that a caller that skips a pattern on it skips only patterns that
+could not have matched.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def requires_a_digit(regex: str, flags: int = 0) -> bool:
+    """Does every match of `regex` hold a digit? Read off the parsed regex along what a match
+    cannot skip (groups, every branch of an alternation, repeats of at least one); anything
+    else (a lookaround, an unusual construct, a regex that does not parse) answers False, so
+    that a caller only ever skips a pattern that could not have matched."""
+    from re import _constants as c
+    from re import _parser
+
+    digit = [(c.CATEGORY, c.CATEGORY_DIGIT)]
+
+    def item(op, value) -> bool:
+        if op is c.LITERAL:
+            return chr(value).isdigit()
+        if op is c.IN:
+            return list(value) == digit
+        if op is c.SUBPATTERN:
+            return sequence(value[3])
+        if op is c.BRANCH:
+            return all(sequence(branch) for branch in value[1])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            return value[0] >= 1 and sequence(value[2])
+        if op is c.ATOMIC_GROUP:
+            return sequence(value)
+        return False
+
+    def sequence(items) -> bool:
+        return any(item(op, value) for op, value in items)
+
+    try:
+        return sequence(_parser.parse(regex, flags))
+    except Exception:
+        return False
+
+
+#: The characters outside ASCII that a case-insensitive pattern reads as an ASCII letter
+#: (dotted and dotless i, the Kelvin sign, the long s): a text holding one is not prefiltered.
+CASE_TWINS = re.compile("[\u0130\u0131\u212a\u017f]")
+
+
+def required_literals(regex: str, flags: int = 0) -> frozenset[str] | None:
+    """Strings of ASCII characters, lower-cased, one of which every match of `regex` holds
+    (in any case), or None when no such set is read off the parsed regex. Read along what a
+    match cannot skip: runs of literal characters, groups, every branch of an alternation,
+    repeats of at least one; of the sets found, the one whose shortest string is longest."""
+    from re import _constants as c
+    from re import _parser
+
+    def sequence(items) -> frozenset[str] | None:
+        found: list[frozenset[str]] = []
+        run = ""
+        for op, value in items:
+            if op is c.LITERAL and value < 128:
+                run += chr(value).lower()
+                continue
+            if run:
+                found.append(frozenset({run}))
+                run = ""
+            needed = None
+            if op is c.SUBPATTERN:
+                needed = sequence(value[3])
+            elif op is c.BRANCH:
+                branches = [sequence(branch) for branch in value[1]]
+                if all(b is not None for b in branches):
+                    needed = frozenset().union(*branches)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and value[0] >= 1:
+                needed = sequence(value[2])
+            elif op is c.ATOMIC_GROUP:
+                needed = sequence(value)
+            if needed is not None:
+                found.append(needed)
+        if run:
+            found.append(frozenset({run}))
+        return max(found, key=lambda s: (min(map(len, s)), -len(s)), default=None)
+
+    try:
+        return sequence(_parser.parse(regex, flags))
+    except Exception:  # an unusual regex: no shortcut, it runs as always
+        return None
+
+
+def written_in(needed: frozenset[str] | None):
+    """A test of a lower-cased text: does it hold one of `needed`? None when there is nothing
+    to test (every text may match)."""
+    if needed is None:
+        return None
+    if len(needed) == 1:
+        (only,) = needed
+        return lambda lowered: only in lowered
+    return re.compile("|".join(map(re.escape, sorted(needed)))).search
+
+
+def gated(patterns) -> list[tuple[re.Pattern, object]]:
+    """Each pattern with the test (`written_in`) of the strings it needs, for `any_search`."""
+    return [(p, written_in(required_literals(p.pattern, p.flags))) for p in patterns]
+
+
+def any_search(patterns: list[tuple[re.Pattern, object]], text: str) -> bool:
+    """`any(p.search(text) for p in patterns)` for patterns given by `gated`, passing over
+    each pattern none of whose required strings is in the text."""
+    lowered = None
+    for pattern, written in patterns:
+        if written is not None:
+            if lowered is None:
+                lowered = "" if CASE_TWINS.search(text) else text.lower()
+            if lowered and not written(lowered):
+                continue
+        if pattern.search(text):
+            return True
+    return False
