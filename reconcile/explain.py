@@ -207,29 +207,39 @@ def explain_fact(
     fact: Fact, claims_of: dict[str, list[dict]], fates: dict, conflicts: list[str]
 ) -> Explanation:
     """The claims behind each gold value of a fact, and the furthest any two got."""
-    wanted = EXPLAINED[fact.kind]
-    found: list[tuple[Statement, list[tuple[dict, ClaimNote]]]] = []
-    for statement in fact.statements:
-        hits = []
-        for name, claims in sorted(claims_of.items()):
-            if not name.startswith(statement.doc):
-                continue
-            for claim in claims:
-                if claim["kind"] in wanted and carries(statement, claim):
-                    key, fate = fates.get(claim["id"], (None, "not checked"))
-                    note = ClaimNote(
-                        name,
-                        claim["value"],
-                        claim["qualifier"],
-                        claim["attribute"],
-                        frame_label(claim["attribute"], claim["extra"]),
-                        key,
-                        fate,
-                        claim["sentence"],
-                    )
-                    hits.append((claim, note))
-        found.append((statement, hits))
+
+    def note(claim: dict, name: str) -> ClaimNote:
+        key, fate = fates.get(claim["id"], (None, "not checked"))
+        return ClaimNote(
+            name,
+            claim["value"],
+            claim["qualifier"],
+            claim["attribute"],
+            frame_label(claim["attribute"], claim["extra"]),
+            key,
+            fate,
+            claim["sentence"],
+        )
+
+    found = claims_behind(fact, claims_of, carries, note)
     return furthest(fact, found, conflicts, pair_stage)
+
+
+def claims_behind(fact: Fact, claims_of: dict[str, list[dict]], carries_value, note) -> list:
+    """For each gold statement of `fact`, the claims of its document(s) of the fact's kinds
+    that carry its value (`carries_value(statement, claim)`), each with `note(claim, name)`."""
+    wanted = EXPLAINED[fact.kind]
+    found: list[tuple[Statement, list[tuple[dict, object]]]] = []
+    for statement in fact.statements:
+        hits = [
+            (claim, note(claim, name))
+            for name, claims in sorted(claims_of.items())
+            if name.startswith(statement.doc)
+            for claim in claims
+            if claim["kind"] in wanted and carries_value(statement, claim)
+        ]
+        found.append((statement, hits))
+    return found
 
 
 def furthest(fact: Fact, found: list, conflicts: list[str], stage_of) -> Explanation:
@@ -404,17 +414,12 @@ def explain_personal(
     """A missed name or role: the claims of each document carrying its gold value, and the
     furthest any two documents' claims got (never compared: not extracted, other stories,
     other people; compared: judged a variant, reported but not clean)."""
-    wanted = EXPLAINED[fact.kind]
-    found: list[tuple[Statement, list[tuple[dict, ClaimNote]]]] = []
-    for statement in fact.statements:
-        hits = []
-        for name, claims in sorted(claims_of.items()):
-            if not name.startswith(statement.doc):
-                continue
-            for claim in claims:
-                if claim["kind"] in wanted and says(statement, Reported.of(claim)):
-                    hits.append((claim, person_note(claim, name, people)))
-        found.append((statement, hits))
+    found = claims_behind(
+        fact,
+        claims_of,
+        lambda statement, claim: says(statement, Reported.of(claim)),
+        lambda claim, name: person_note(claim, name, people),
+    )
     return furthest(fact, found, conflicts, lambda a, b: person_pair_stage(a, b, fact.kind, people))
 
 
