@@ -196,6 +196,10 @@ class Lexicon:
     def event_re(self) -> re.Pattern:
         return phrase_pattern(self.event_of)
 
+    def event_named(self, match: re.Match) -> str:
+        """The event an `event_re` match names ("were killed" -> "killed")."""
+        return self.event_of[fold(re.sub(r"\s+", " ", match.group(0)))]
+
     @cached_property
     def date_event_re(self) -> re.Pattern:
         return phrase_pattern(self.date_event_of)

@@ -54,7 +54,7 @@ def nearest_event(
             continue  # its score is at least this distance: it could never be chosen
         if any(s < match.end() and match.start() < e for s, e in dates):
             continue  # "March" in "in March 2014" is a month, not a march
-        if skip and lex.event_of[fold(re.sub(r"\s+", " ", match.group(0)))] == skip:
+        if skip and lex.event_named(match) == skip:
             continue
         between = (
             text[after : match.start()] if match.start() >= after else text[match.end() : start]
@@ -81,7 +81,7 @@ def nearest_event(
             best, best_score = match, score
     if best is None or best_score > 130:
         return None
-    return lex.event_of[fold(re.sub(r"\s+", " ", best.group(0)))]
+    return lex.event_named(best)
 
 
 def event_has_own_count(text: str, start: int, limit: int, lex: Lexicon) -> bool:
@@ -195,7 +195,7 @@ def event_right_after(text: str, start: int, limit: int, noun: str, lex: Lexicon
     if not tail:
         return None
     event = lex.event_re.match(text, tail.end(), limit)
-    return lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] if event else None
+    return lex.event_named(event) if event else None
 
 
 def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str | None:
@@ -212,7 +212,7 @@ def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str |
     event = whole or lex.event_re.match(text, noun_end + match.end(), limit)
     if event and governs_an_object(text, event, limit, lex):
         return None  # "1,200 soldiers are searching for survivors": they search, not missing
-    return lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] if event else None
+    return lex.event_named(event) if event else None
 
 
 def graded_predicate(text: str, noun_end: int, limit: int, lex: Lexicon) -> str | None:
@@ -320,10 +320,7 @@ def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -
             found = lex.event_noun_of[key]
             other = head.search(clause[: match.start()]) and joined.match(clause, match.end())
             event = other and lex.event_re.match(clause, other.end())
-            if (
-                event
-                and "people " + lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] != found
-            ):
+            if event and "people " + lex.event_named(event) != found:
                 return None  # "the number of dead and injured": two measures in one figure
         elif (key in lex.people_nouns or key in lex.group_of) and head.search(
             clause[: match.start()]
@@ -332,7 +329,7 @@ def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -
             event = lex.event_re.match(clause, match.end() + 1)
             if event and clause[match.end() : match.end() + 1].isspace():
                 group = "people" if key in lex.people_nouns else lex.group_of[key]
-                said_event = lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))]
+                said_event = lex.event_named(event)
                 found = f"{group} {said_event}"
                 told = event.end()
     return found
@@ -348,7 +345,7 @@ def toll_of_people(
     if not event or re.search(r"\d", clause):
         return None
     later = lex.event_re.search(text, noun_end, sentence.end)
-    if not later or lex.event_of[fold(re.sub(r"\s+", " ", later.group(0)))] != event:
+    if not later or lex.event_named(later) != event:
         return None
     if not text[noun_end : later.start()].strip():
         return None  # "dieron por muertos a seis trabajadores desaparecidos": the noun's own
@@ -403,7 +400,7 @@ def partitive_event(text: str, floor: int, number: Number, limit: int, lex: Lexi
     )  # "a siete de los cuerpos se los identificó"
     said = clitic and lex.event_re.match(text, noun.end() + clitic.end(), limit)
     if said:
-        return lex.event_of[fold(re.sub(r"\s+", " ", said.group(0)))]
+        return lex.event_named(said)
     return predicate_event(text, noun.end(), limit, lex) or governing_event(
         text, floor, number, lex
     )
@@ -461,7 +458,7 @@ def people_after_article(text: str, number: Number, limit: int, lex: Lexicon):
     if not event:
         return None, None
     group = "people" if key in lex.people_nouns else lex.group_of[key]
-    said = lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))]
+    said = lex.event_named(event)
     return f"{group} {said}", event.end()
 
 
@@ -493,12 +490,18 @@ def fallback_noun(text: str, number: Number, limit: int, lex: Lexicon) -> str | 
     return None  # only plural nouns: not "the two discuss"
 
 
-def coordinated(text: str, end: int, limit: int, lex: Lexicon) -> bool:
-    """'900 police and public prosecutors': one total of two kinds of people."""
+def after_and(text: str, end: int, limit: int, lex: Lexicon) -> int | None:
+    """Where the text goes on after an "and" word (`and_words`) right after `end`, if any."""
     space = re.match(r"\s+", text[end:limit])
     joined = space and lex.phrases("and_words").match(text, end + space.end(), limit)
-    match = joined and re.match(
-        r"\s+((?:[a-záéíóúñü][\w'’-]*\s+){0,2}[a-záéíóúñü][\w'’-]*)", text[joined.end() : limit]
+    return joined.end() if joined else None
+
+
+def coordinated(text: str, end: int, limit: int, lex: Lexicon) -> bool:
+    """'900 police and public prosecutors': one total of two kinds of people."""
+    joined = after_and(text, end, limit, lex)
+    match = joined is not None and re.match(
+        r"\s+((?:[a-záéíóúñü][\w'’-]*\s+){0,2}[a-záéíóúñü][\w'’-]*)", text[joined:limit]
     )
     if not match:
         return False
@@ -515,18 +518,13 @@ def counts_two_events(text: str, end: int | None, limit: int, measure: str, lex:
     """'28 injured and deceased', 'doce muertos y heridos': the figure counts two groups
     together (an "and" word, then another event noun or event word of another measure, with
     no figure of its own), so it is a total of neither. `end` is where the first one ends."""
-    if end is None:
-        return False
-    space = re.match(r"\s+", text[end:limit])
-    joined = space and lex.phrases("and_words").match(text, end + space.end(), limit)
-    follower = joined and re.match(r"\s+([^\W\d_][\w'’-]*)", text[joined.end() : limit])
+    joined = None if end is None else after_and(text, end, limit, lex)
+    follower = joined is not None and re.match(r"\s+([^\W\d_][\w'’-]*)", text[joined:limit])
     if not follower:
         return False
     word = fold(follower.group(1))
-    said = lex.event_re.match(text, joined.end() + follower.start(1), limit)
-    other = lex.event_noun_of.get(word) or (
-        "people " + lex.event_of[fold(re.sub(r"\s+", " ", said.group(0)))] if said else None
-    )
+    said = lex.event_re.match(text, joined + follower.start(1), limit)
+    other = lex.event_noun_of.get(word) or ("people " + lex.event_named(said) if said else None)
     return other is not None and other != measure
 
 
@@ -999,7 +997,7 @@ def classify(
             group = "people"
         if whole:  # "15 of the 31 people arrested were released": the verb is the 15's
             said = lex.event_re.match(text, noun_end + 1, sentence.end)
-            event = lex.event_of[fold(re.sub(r"\s+", " ", said.group(0)))] if said else None
+            event = lex.event_named(said) if said else None
             comparable = bool(event)
         else:
             event = (
@@ -1064,7 +1062,7 @@ def classify(
             )
         ):
             # "el parte da 80 heridos ... y 31 recibieron el alta": its own event, not the toll
-            attribute = "people " + lex.event_of[fold(re.sub(r"\s+", " ", said.group(0)))]
+            attribute = "people " + lex.event_named(said)
         elif toll and not fallback and not own_predicate(text, number.end, sentence.end, lex):
             attribute = toll  # "the death toll rose to 14"
         elif event and not fallback and event_right_before(text, sentence.start, number.start, lex):

@@ -774,7 +774,7 @@ def undone_later(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> b
     for part in re.finditer(shape, after, re.I):
         found = re.match(rf"(?:(?:{adverbs})\s+)?", after[part.end() :], re.I)
         event = lex.event_re.match(after, part.end() + found.end())
-        if event and lex.event_of[fold(re.sub(r"\s+", " ", event.group(0)))] in undoing[own]:
+        if event and lex.event_named(event) in undoing[own]:
             return True
     return False
 
