@@ -713,22 +713,13 @@ def with_uncounted_companions(text: str, number: Number, limit: int, lex: Lexico
     return bool(re.search(rf"(?:{companions})\s+(?:(?:{groups})\b)", clause, re.I))
 
 
-def another_case(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
-    """'In a separate case, police arrested four people', 'en otro caso, la policía detuvo a
-    cuatro': a sentence that says it tells of another case (`other_case_cues`) counts that
-    case's people, not the story's."""
-    if not lex.get("other_case_cues"):
-        return False
-    return bool(lex.phrases("other_case_cues").search(text[sentence.start : sentence.end]))
-
-
-def one_day_of_several(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
-    """'On the first day, rescuers recovered six bodies', 'el primer día se recuperaron seis
-    cuerpos': a figure of one day the sentence counts among several (`day_of_several`) is a
-    part of the story's running count, with no date to set it beside others of that day."""
-    if not lex.get("day_of_several"):
-        return False
-    return bool(lex.phrases("day_of_several").search(text[sentence.start : sentence.end]))
+def sentence_says(key: str, text: str, sentence: Sentence, lex: Lexicon) -> bool:
+    """Does the sentence hold one of the lexicon's `key` phrases anywhere? For cues that set a
+    whole sentence's counts apart: another case (`other_case_cues`: 'in a separate case', 'en
+    otro caso': that case's people, not the story's) or one day among several
+    (`day_of_several`: 'on the first day', 'el primer día': a part of the running count, with no
+    date to set it beside others of that day)."""
+    return bool(lex.phrases(key).search(text, sentence.start, sentence.end))
 
 
 def on_a_list(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
@@ -1002,9 +993,9 @@ def apply_frames(
             frame["unclear"] = "a part of a set the sentence says has uncounted others"
         if projected(text, sentence.start, number, sentence.end, lex):
             frame["unclear"] = "a projection of what the figure may become, not a count"
-        if another_case(text, claim, sentence, lex):
+        if sentence_says("other_case_cues", text, sentence, lex):
             frame["unclear"] = "a count of another case than the story's"
-        if one_day_of_several(text, claim, sentence, lex):
+        if sentence_says("day_of_several", text, sentence, lex):
             frame["unclear"] = "a figure of one day among several"
         if handled_group(text, claim, number, sentence, lex):
             frame["unclear"] = "a part of the count moved or treated somewhere"
