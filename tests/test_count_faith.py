@@ -139,9 +139,8 @@ def test_two_groups_with_a_figure_each_keep_their_measures(text, language, attri
     [
         ("The toll may rise, with 900 people still missing.", "en", "people missing"),
         ("Rescuers said 900 people later died in hospital.", "en", "people killed"),
-        ("Las primeras cifras hablaban de hasta 40 víctimas fatales.", "es", "people killed"),
     ],
 )
 def test_what_is_said_of_the_people_past_an_adverb_is_their_measure(text, language, attribute):
-    (claim,) = [c for c in counts(text, language) if 40 in (c.low, c.high) or c.high == 900]
+    (claim,) = [c for c in counts(text, language) if c.high == 900]
     assert claim.attribute == attribute

@@ -22,6 +22,9 @@ from conftest import by_value, counts
         ("La riada se cobró 23 vidas, según las autoridades.", "es", 23, "people killed"),
         ("Divers saved 30 lives that night.", "en", 30, "people rescued"),
         ("Los buzos salvaron 30 vidas esa noche.", "es", 30, "people rescued"),
+        # a toll of "víctimas fatales" is the dead, like "víctimas mortales"
+        ("Según la ONG, la cifra de víctimas fatales ya llega a 23.", "es", 23, "people killed"),
+        ("Las lluvias dejaron 23 víctimas fatales en Orvela.", "es", 23, "people killed"),
         # those who left hospital are neither the injured nor the hospitalized
         ("Doctors said 37 patients were discharged on Monday.", "en", 37, "people discharged"),
         ("Un total de 36 pacientes recibieron el alta médica.", "es", 36, "people discharged"),

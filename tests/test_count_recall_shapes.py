@@ -1,5 +1,6 @@
 """Counts the extractor used to miss or misread, in both languages: a qualifier set off by
-commas, a toll of "víctimas fatales", people on board. Invented sentences."""
+commas, people on board, graded injured. Invented sentences ("víctimas fatales" is with the
+other wordings of a count's event, in test_count_recall_more.py)."""
 
 from __future__ import annotations
 
@@ -19,25 +20,6 @@ def test_a_qualifier_set_off_by_commas_still_bounds_the_figure(text, language, v
     claim = by_value(counts(text, language), value)
     assert claim.qualifier == qualifier
     assert claim.high == float("inf")
-
-
-@pytest.mark.parametrize(
-    ("text", "language", "value", "attribute"),
-    [
-        # a toll of "víctimas fatales" is the dead, like "víctimas mortales"
-        (
-            "Según la ONG, la cifra de víctimas fatales ya llega a 23.",
-            "es",
-            23,
-            "people killed",
-        ),
-        ("Las lluvias dejaron 23 víctimas fatales en Orvela.", "es", 23, "people killed"),
-    ],
-)
-def test_a_count_and_its_event(text, language, value, attribute):
-    claim = by_value(counts(text, language), value)
-    assert claim.attribute == attribute
-    assert claim.extra["comparable"]
 
 
 @pytest.mark.parametrize(
