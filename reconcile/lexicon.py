@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -285,6 +286,16 @@ class Lexicon:
         found = patterns.get(key)
         if found is None:
             found = patterns[key] = phrase_pattern(str(w) for w in self.data.get(key) or [])
+        return found
+
+    def built(self, name: str, build: Callable[[], re.Pattern]) -> re.Pattern:
+        """A pattern composed from this lexicon's lists, built by `build` once per lexicon
+        and kept under `name`: rules call it per figure, and composing the pattern's text
+        anew each time costs more than the match."""
+        patterns = self.__dict__.setdefault("_built_patterns", {})
+        found = patterns.get(name)
+        if found is None:
+            found = patterns[name] = build()
         return found
 
 

@@ -201,9 +201,9 @@ def event_right_after(text: str, start: int, limit: int, noun: str, lex: Lexicon
 def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str | None:
     """What the sentence says of counted people, after their noun and an auxiliary: '72
     injured passengers were hospitalized' counts the hospitalized, not the injured."""
-    auxiliaries = lex.phrases("auxiliaries").pattern
-    adverbs = lex.phrases("adverbs_before_event").pattern  # "10,000 people still missing"
-    match = re.match(rf"\s+(?:(?:{auxiliaries}|{adverbs})\s+)+", text[noun_end:limit], re.I)
+    match = lex.built("auxiliaries_or_adverbs", lambda: auxiliary_run(lex)).match(
+        text[noun_end:limit]
+    )
     if not match:
         return None
     # "29 personas siguen detenidas": a wording that holds the auxiliary is read whole
@@ -215,21 +215,32 @@ def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str |
     return lex.event_named(event) if event else None
 
 
+def auxiliary_run(lex: Lexicon) -> re.Pattern:
+    """Auxiliaries, or adverbs that may stand before an event ("10,000 people still missing"),
+    after the counted noun."""
+    auxiliaries = lex.phrases("auxiliaries").pattern
+    adverbs = lex.phrases("adverbs_before_event").pattern
+    return re.compile(rf"\s+(?:(?:{auxiliaries}|{adverbs})\s+)+", re.I)
+
+
 def graded_predicate(text: str, noun_end: int, limit: int, lex: Lexicon) -> str | None:
     """'18 people are in critical condition', '18 personas se encuentran graves': a grade of
     injury said of counted people after an auxiliary makes them injured (frames.py reads the
     grade); None where the predicate is anything else."""
+    graded = lex.built("graded_predicate", lambda: graded_pattern(lex)).match(text[noun_end:limit])
+    return "injured" if graded else None
+
+
+def graded_pattern(lex: Lexicon) -> re.Pattern:
     auxiliaries = lex.phrases("auxiliaries").pattern
     adverbs = lex.phrases("adverbs_before_event").pattern
     prepositions = lex.phrases("setting_prepositions").pattern
     determiners = lex.alternation("determiners")
-    graded = re.match(
+    return re.compile(
         rf"\s+(?:(?:{auxiliaries})\s+)+(?:(?:{adverbs})\s+)?(?:{prepositions}\s+)?"
         rf"(?:(?:{determiners})\s+)?{lex.phrases('severity_markers').pattern}(?!\w)",
-        text[noun_end:limit],
         re.I,
     )
-    return "injured" if graded else None
 
 
 def event_said_after(text: str, start: int, limit: int, lex: Lexicon) -> bool:

@@ -708,9 +708,15 @@ def with_uncounted_companions(text: str, number: Number, limit: int, lex: Lexico
     part of what its measure covers."""
     tail = re.sub(r"\s[–—]\s[^–—]*\s[–—]\s", " ", text[number.end : limit])  # dashed asides
     clause = re.split(r"[;:()]|\d", tail[:120])[0]
+    return bool(
+        lex.built("companion_with_uncounted", lambda: companion_pattern(lex)).search(clause)
+    )
+
+
+def companion_pattern(lex: Lexicon) -> re.Pattern:
     companions = lex.phrases("companion_words").pattern
     groups = lex.phrases("uncounted_groups").pattern
-    return bool(re.search(rf"(?:{companions})\s+(?:(?:{groups})\b)", clause, re.I))
+    return re.compile(rf"(?:{companions})\s+(?:(?:{groups})\b)", re.I)
 
 
 def sentence_says(key: str, text: str, sentence: Sentence, lex: Lexicon) -> bool:
