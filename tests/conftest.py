@@ -184,6 +184,22 @@ def key(claim) -> tuple | None:
     return block_key(claim.as_dict(), "s", None)
 
 
+def figure(low, high=None, qualifier="exact", document="a", published="2024-03-10") -> dict:
+    """A count claim row as the judge reads it: bounds, qualifier, document and date. An exact
+    figure's upper bound is its value; give `high` for any other."""
+    return {
+        "low": low,
+        "high": low if high is None and qualifier == "exact" else high,
+        "qualifier": qualifier,
+        "document": document,
+        "published": published,
+        "quote": str(low),
+        "start": 0,
+        "end": 1,
+        "unit": None,
+    }
+
+
 def mention(document: str, name: str, language: str = "en") -> dict:
     """A person claim row as reconcile reads it, for the people-resolution tests: the first
     word of `name` its given name, the rest its surname."""

@@ -11,7 +11,7 @@ import sys
 import unicodedata
 
 import pytest
-from conftest import DATA, GOLD, SCORECARD, SOURCES, run_cli, write
+from conftest import DATA, GOLD, SCORECARD, SOURCES, figure, run_cli, write
 
 from reconcile.judge import compatible, judge_numbers
 
@@ -265,17 +265,7 @@ def test_table_report_reads_well(sample_db):
 
 
 def number(low, high=None, qualifier="exact", document="a", published="2023-12-14"):
-    return {
-        "low": low,
-        "high": low if high is None and qualifier == "exact" else high,
-        "qualifier": qualifier,
-        "document": document,
-        "published": published,
-        "quote": str(low),
-        "start": 0,
-        "end": 1,
-        "unit": None,
-    }
+    return figure(low, high, qualifier, document, published)
 
 
 INF = float("inf")

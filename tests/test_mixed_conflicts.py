@@ -5,7 +5,7 @@ document that rounds its own figure differs from no one. Invented sentences."""
 from __future__ import annotations
 
 import pytest
-from conftest import by_value, counts, key
+from conftest import by_value, counts, figure, key
 
 from reconcile.judge import judge_numbers
 
@@ -94,20 +94,6 @@ def test_a_grade_of_the_whole_count_stays_its_own():
 
 
 # ---------------------------------------------------------------- rounding
-
-
-def figure(low, high=None, qualifier="exact", document="a"):
-    return {
-        "low": low,
-        "high": low if high is None else high,
-        "qualifier": qualifier,
-        "document": document,
-        "published": "2024-03-10",
-        "quote": str(low),
-        "start": 0,
-        "end": 1,
-        "unit": None,
-    }
 
 
 def test_a_document_that_rounds_its_own_figure_differs_from_no_one():
