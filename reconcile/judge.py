@@ -1025,11 +1025,15 @@ def shortened_beside(mention: dict, full: list[dict]) -> bool:
     """Is a full name a shorter form of a longer one its own document gives, its words among
     the longer name's in their order ("Ciro Anselmo" beside "Ciro Anselmo Vidaurre Poma")?
     It spells nothing the longer form does not, and where its words end the given names is
-    unknown: "Anselmo" is no surname here."""
+    unknown: "Anselmo" is no surname here. Beside another source's longer form, a shorter
+    one that stops before the longer one's last word is the given names alone: "Ciro
+    Anselmo" gives no surname against "Ciro Anselmo Vidaurre"."""
     words = fold(mention["value"]).split()
     for other in full:
         longer = fold(other["value"]).split()
-        if other["document"] != mention["document"] or len(longer) <= len(words):
+        if len(longer) <= len(words):
+            continue
+        if other["document"] != mention["document"] and words[-1] == longer[-1]:
             continue
         rest = iter(longer)
         if all(word in rest for word in words):  # in order

@@ -44,6 +44,21 @@ def exonyms() -> dict[str, str]:
 
 
 @cache
+def facility_words() -> frozenset[str]:
+    """Words that make a place a facility within a town (an airport, a station): a facility
+    and a town are different kinds of place, neither contradicts the other."""
+    return frozenset(
+        fold(str(w))
+        for code in available_languages()
+        for w in lexicon(code).get("place_facility_words") or []
+    )
+
+
+def facility(group: list[dict]) -> bool:
+    return any(words_of(place_key(c["value"])) & facility_words() for c in group)
+
+
+@cache
 def particles() -> frozenset[str]:
     return frozenset(
         fold(str(p))
@@ -53,8 +68,10 @@ def particles() -> frozenset[str]:
 
 
 def letters(name: str) -> str:
-    """A place name's letters: folded, hyphens as spaces, other marks dropped."""
-    return " ".join(re.sub(r"[^\w\s]", "", fold(name).replace("-", " ")).split())
+    """A place name's letters: folded, hyphens as spaces, a possessive ending ("Tarsk's
+    airport") and other marks dropped."""
+    name = re.sub(r"['’]s\b", "", fold(name).replace("-", " "))
+    return " ".join(re.sub(r"[^\w\s]", "", name).split())
 
 
 def place_key(name: str) -> str:
@@ -189,6 +206,9 @@ def judge_places(
         return None
     groups = sorted(clusters(claims), key=lambda g: (-len(g), shown(g)))
     what = attribute if not subject else f"{attribute} of {subject}"
+    clash = any(facility(a) == facility(b) for i, a in enumerate(groups) for b in groups[i + 1 :])
+    if len(groups) > 1 and not clash:
+        return None  # "Tarsk" and "Bessel International Airport": a town and a facility
     if len(groups) > 1:
         hedged = all(
             a.get("hedge") or b.get("hedge")
@@ -218,7 +238,9 @@ def judge_places(
 
 def misspellings(group: list[dict]) -> dict[str, list[dict]]:
     """The spellings of one place that are one another misspelt (a letter, not an accent, an
-    exonym or a longer form), each with its claims; empty when there are none."""
+    exonym or a longer form) by sources of one language, each with its claims; empty when
+    there are none. "Katmandú" in Spanish beside "Kathmandu" in English is each language's
+    own spelling."""
     spellings: dict[str, list[dict]] = defaultdict(list)
     for claim in group:
         key = place_key(claim["value"])
@@ -231,9 +253,14 @@ def misspellings(group: list[dict]) -> dict[str, list[dict]]:
         if a < b
         and misspelt(a.replace(" ", ""), b.replace(" ", ""))
         and {document_of(c) for c in spellings[a]} != {document_of(c) for c in spellings[b]}
+        and languages(spellings[a]) & languages(spellings[b])
     ]
     involved = {key for pair in misspelt_pairs for key in pair}  # not a shorter form beside
     return {key: members for key, members in spellings.items() if key in involved}
+
+
+def languages(claims: list[dict]) -> set[str]:
+    return {c.get("language") or "" for c in claims}
 
 
 def spelling_note(story: str, subject: str, attribute: str, group: list[dict]) -> Conflict | None:

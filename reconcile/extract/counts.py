@@ -774,6 +774,41 @@ def whole_after_part(text: str, floor: int, number: Number, lex: Lexicon) -> str
     return found.group(1) if found else ""
 
 
+def opens_a_whole_before(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
+    """'... out of the 45', 'de los 20': a `whole_openers` word right before the figure."""
+    return bool(
+        re.search(
+            rf"\b(?:{lex.phrases('whole_openers').pattern})\s+$",
+            text[max(floor, number.start - 20) : number.start],
+            re.I,
+        )
+    )
+
+
+def whole_follows(text: str, noun_end: int | None, limit: int, noun: str, lex: Lexicon) -> bool:
+    """'30 bodies out of the 45 recovered', 'doce cuerpos de los 20 rescatados': a count whose
+    noun is followed by the whole it is drawn from (a `whole_openers` word and a figure with
+    an event, the part's own noun or none after it). "12 members of the three families"
+    counts no part of the three."""
+    if noun_end is None:
+        return False
+    openers = rf"(?:{lex.phrases('whole_openers').pattern}|(?:{lex.alternation('of_words')}))"
+    found = re.match(
+        rf"\s+{openers}\s+(?:\d[\d.,]*|(?:{lex.phrases('words').pattern})\b)(?:\s+([^\W\d_]+))?",
+        text[noun_end:limit],
+        re.I,
+    )
+    if not found:
+        return False
+    after = fold(found.group(1) or "")
+    return (
+        not after
+        or after == fold(noun)
+        or after in lex.people_nouns
+        or bool(lex.event_re.fullmatch(after))
+    )
+
+
 def country_words(lex: Lexicon) -> frozenset[str]:
     """Folded country names and demonyms: 'Honduras and 12 others' joins no person."""
     found = lex.__dict__.get("_count_countries")
@@ -1006,10 +1041,15 @@ def classify(
         group = "people" if noun in lex.people_nouns else lex.group_of[noun]
         if coordinated(text, noun_end, sentence.end, lex):
             group = "people"
+        part_of_later = whole_follows(text, noun_end, sentence.end, noun, lex)
         if whole:  # "15 of the 31 people arrested were released": the verb is the 15's
             said = lex.event_re.match(text, noun_end + 1, sentence.end)
             event = lex.event_named(said) if said else None
             comparable = bool(event)
+        elif part_of_later:
+            # "30 bodies out of the 45 recovered were identified": the verb after the 45 is
+            # the whole's; what the part is counted as is unclear
+            event, comparable = None, False
         else:
             event = (
                 predicate_event(text, noun_end, sentence.end, lex)
@@ -1032,7 +1072,7 @@ def classify(
             event = None  # "everyone on board died except three children": not killed
         if event:
             attribute = f"{group} {event}"
-        elif whole:
+        elif whole or part_of_later:
             attribute, comparable = group, False
         elif group == "people":
             return None  # "two people" with nothing said of them: too vague to check
@@ -1058,6 +1098,14 @@ def classify(
             comparable = bool(event)
         elif event and direct and (said := lex.event_re.match(fold(direct.group(1)))):
             attribute = f"people {event}"  # "52 implicated in the case"
+            # "20 survivors were taken to hospital": what is said of them after an
+            # auxiliary is what they are counted as ("the 45 recovered have been identified"
+            # after a part of them: said of the part)
+            end = number.end + direct.start(1) + said.end()
+            if not opens_a_whole_before(text, sentence.start, number, lex) and (
+                later := predicate_event(text, end, sentence.end, lex)
+            ):
+                attribute = f"people {later}"
             if counts_two_events(
                 text, number.end + direct.start(1) + said.end(), sentence.end, attribute, lex
             ):

@@ -454,6 +454,29 @@ def country_names(lex: Lexicon) -> frozenset[str]:
     return found
 
 
+def countries_joined(sentence: str, lex: Lexicon) -> bool:
+    """'killed at least 15 in Tarvia and Brenn', 'el sur de Tarvia y el norte de Brenn': a
+    sentence that joins two countries tells of both; its figures are neither one country's
+    nor, where a story spans more, the whole story's."""
+    pattern = lex.built("countries_joined", lambda: joined_countries_pattern(lex))
+    return pattern is not None and any(
+        found.group(1) != found.group(2) for found in pattern.finditer(fold(sentence))
+    )
+
+
+def joined_countries_pattern(lex: Lexicon) -> re.Pattern | None:
+    names = sorted(
+        {fold(str(n)) for ns in (lex.get("countries") or {}).values() for n in ns}, key=len
+    )
+    if not names:
+        return None
+    country = "|".join(re.escape(n) for n in reversed(names))
+    return re.compile(
+        rf"\b({country})\b(?:\s*,\s*|\s+(?:{lex.alternation('and_words')})\s+)"
+        rf"(?:[^\W\d]+\s+){{0,3}}?({country})\b"
+    )
+
+
 def share_of_total(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> bool:
     """'con 85 víctimas, lo que supone un 40 % del total', 'another 30, 14% of the total':
     a count said to be a share of a larger one is a part."""
@@ -562,6 +585,16 @@ def coordinated_part(
         if fold(after.group(2)) in lex.get_set("setting_prepositions"):
             return False  # "21 people in Tolsa and 3 in Marena": one measure, two places
         return not lex.event_re.match(after.group(2))
+    listed = re.match(
+        rf",\s+(?:\d[\d.,]*|(?:{numbers}))\s+([\w'’-]+(?:\s+[\w'’-]+)?)",
+        text[claim.end : sentence.end],
+        re.I,
+    )
+    if listed and kind_named(text, item.number, sentence.end, lex) is None:
+        # "64 passengers, two pilots and two flight attendants": a list of kinds of people
+        words = fold(listed.group(1)).split()
+        if words[0] in lex.group_of or " ".join(words) in lex.group_of:
+            return True
     if previous is None or previous.claim.end > item.number.start:
         return False
     if previous.claim.end <= previous.number.end:
@@ -984,6 +1017,8 @@ def apply_frames(
             frame["unclear"] = "a part of a group the sentence names before it"
         if not place:
             place = place_opening_the_clause(text, claim, sentence, lex)
+        if not place and countries_joined(text[sentence.start : sentence.end], lex):
+            frame["unclear"] = "a figure over several countries the sentence joins"
         within = setting_named_before(text, claim, sentence, lex)
         if within:
             frame["unclear"] = f"a sub-group of the count, by where or how ('{within}')"
