@@ -196,7 +196,14 @@ def frame_of(
     frames = built(
         lex, "quantity_frames_before", lambda: ending_patterns(lex, "quantity_frames_before")
     )
+    dimensions_of = lex.get("frame_dimensions") or {}
     for frame, pattern in frames:
+        if frame in dimensions_of and unit.dimension not in dimensions_of[frame]:
+            continue  # "the price fell 20 percent", "temperatures fell 10 degrees": no drop
+        if frame in set(lex.get("event_frames") or []) and re.search(
+            rf"(?<!\w)(?i:{words_of(lex, 'level_words')})(?!\w)", text[sentence.start : head]
+        ):
+            continue  # "the river fell two metres": a level went down, nothing fell
         if pattern.search(before):
             return framed(frame, noun or sentence_noun(text, sentence, head, unit, lex), lex)
     if unit.dimension == "length":
@@ -212,9 +219,10 @@ def framed(frame: str, noun: str, lex: Lexicon) -> Frame:
     """A frame read from its words ('deep', 'at a depth of'): compared only when the lexicon
     says such a measure is of the story's one thing (`compared_frames`: a depth, not a prison
     term, which is each convict's own), and then of the thing the sentence names, if any (a
-    quake's depth never meets a ravine's)."""
+    quake's depth never meets a ravine's). A frame of the story's event itself (`event_frames`:
+    how far the vehicle fell) takes no thing: the ravine it fell into is not what fell."""
     compared = frame in set(lex.get("compared_frames") or [])
-    if noun:
+    if noun and frame not in set(lex.get("event_frames") or []):
         return Frame(f"{frame} of {noun}", compared, (("measured", noun),))
     return Frame(frame, compared)
 
@@ -348,6 +356,7 @@ def quantity_claims(
     framed_only = lex.get_set("framed_only_dimensions")
     claims: list[Claim] = []
     previous: tuple[Number, Unit, Frame] | None = None
+    previous_claim: Claim | None = None  # the claim of `previous`, told its own conversion
     for number in numbers:
         if number.low is None:
             continue
@@ -368,7 +377,7 @@ def quantity_claims(
             frame = previous[2]
         else:
             frame = frame_of(text, sentence, number, unit, lex)
-            previous = (number, unit, frame)
+            previous, previous_claim = (number, unit, frame), None
         if not frame.label and unit.dimension in framed_only:
             continue
         end = max(unit.end, number.end)
@@ -382,6 +391,9 @@ def quantity_claims(
         }
         if converts:
             extra["conversion_of"] = previous[0].text
+            if previous_claim is not None and previous_claim.unit != unit.key:
+                # the figure's own conversion, which a report in that unit shows
+                previous_claim.extra["converted"] = [unit.key, number.low, number.high]
         claims.append(
             Claim(
                 kind="quantity",
@@ -398,6 +410,8 @@ def quantity_claims(
                 extra=extra,
             )
         )
+        if not converts:
+            previous_claim = claims[-1]
     return claims
 
 

@@ -1,0 +1,73 @@
+"""Measures other than counts: how far a vehicle fell, the distance of a crash site, and what
+each is of. Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from reconcile.ingest import analyse
+from reconcile.models import Document
+from reconcile.quantity_rules import compatible
+
+
+def quantities(text: str, language: str = "en") -> list:
+    document = Document("t", "t", "t", text, published="2024-03-10", language=language)
+    return [c for c in analyse(document)[2] if c.kind == "quantity"]
+
+
+def frame(text: str, language: str = "en") -> tuple[str, bool]:
+    (claim,) = [c for c in quantities(text, language) if "conversion_of" not in c.extra]
+    return claim.attribute, claim.extra["comparable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The coach plunged about 30 meters (98 feet) from the Orvell bridge into a creek.", "en"),
+        ("The minibus fell 140 feet (43 meters) into a drainage canal.", "en"),
+        ("The van plummeted some 25 metres off the Tarvo viaduct.", "en"),
+        ("El autocar cayó desde una altura de unos 30 metros desde el puente Orvell.", "es"),
+        ("El microbús se precipitó 43 metros al cauce del arroyo.", "es"),
+    ],
+)
+def test_how_far_the_vehicle_fell_is_one_compared_frame(text, language):
+    # the bridge it fell from is no place it lies some distance from
+    assert frame(text, language) == ("length: fall", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "attribute"),
+    [
+        # the ravine it fell into is measured as the ravine, not as the fall
+        ("El microbús se precipitó por un barranco de unos 30 metros.", "es", "length: ravine"),
+        ("The river fell 2 metres overnight near Tarvo.", "en", "length"),
+        ("El nivel del embalse de Orvell cayó 3 metros en una semana.", "es", "length"),
+    ],
+)
+def test_a_level_going_down_or_a_ravine_is_no_fall(text, language, attribute):
+    assert frame(text, language)[0] == attribute
+
+
+def test_a_fall_is_only_a_length():
+    assert [c.attribute for c in quantities("Fares fell 20 percent last year.")] == []
+
+
+def test_two_falls_of_one_story_clash_after_conversion():
+    (a,) = [c for c in quantities("The coach plunged about 20 meters into the creek.")]
+    (b, _) = quantities("The coach fell 115 feet (35 meters) into the creek.")
+    rows = [
+        {"document": d, "low": c.low, "high": c.high, "qualifier": c.qualifier, "extra": c.extra}
+        for d, c in (("a", a), ("b", b))
+    ]
+    assert a.attribute == b.attribute == "length: fall"
+    assert not compatible(rows[0], rows[1])
+
+
+def test_a_figure_is_shown_in_another_unit_as_its_source_converted_it():
+    from reconcile.quantity_rules import shown_in
+
+    (feet, _) = quantities("The minibus fell 115 feet (35 meters) into the canal.")
+    row = {"low": feet.low, "high": feet.high, "unit": feet.unit, "qualifier": "exact"}
+    assert shown_in({**row, "extra": feet.extra}, "m", 1.0)[:2] == ("35 m (115 ft)", 35)
+    # with no conversion of its own, it is converted: 35.1 m
+    assert shown_in({**row, "extra": {"base_low": 35.052}}, "m", 1.0)[0] == "35.1 m (115 ft)"
