@@ -71,3 +71,56 @@ def test_a_figure_is_shown_in_another_unit_as_its_source_converted_it():
     assert shown_in({**row, "extra": feet.extra}, "m", 1.0)[:2] == ("35 m (115 ft)", 35)
     # with no conversion of its own, it is converted: 35.1 m
     assert shown_in({**row, "extra": {"base_low": 35.052}}, "m", 1.0)[0] == "35.1 m (115 ft)"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "attribute"),
+    [
+        (
+            "It crashed 40 kilometers from Varnholt in a hilly area.",
+            "en",
+            "length: distance of crash site from Varnholt",
+        ),
+        (
+            "The jet went down in a wooded area 40 km south of Varnholt.",
+            "en",
+            "length: distance of crash site from Varnholt",
+        ),
+        (
+            "La avioneta cayó en una zona boscosa a 45 kilómetros de Varnholt.",
+            "es",
+            "length: distance of crash site from Varnholt",
+        ),
+        (
+            "El avión cayó entre los municipios de Orla y Río Bravo a 47 kilómetros de Varnholt.",
+            "es",
+            "length: distance of crash site from Varnholt",
+        ),
+        (
+            "La aeronave se estrelló a 40 km al sur de la capital.",
+            "es",
+            "length: distance of crash site from capital",
+        ),
+        # a comma sets off the place the distance is of
+        (
+            "The plane crashed near Tarsk, 30 km from Varnholt.",
+            "en",
+            "length: distance of Tarsk from Varnholt",
+        ),
+        (
+            "El sismo tuvo su epicentro en la localidad de Tizelt, a 60 km de Dornhaven.",
+            "es",
+            "length: distance of Tizelt from Dornhaven",
+        ),
+    ],
+)
+def test_where_a_plane_or_vehicle_crashed_is_located_by_its_distance(text, language, attribute):
+    assert frame(text, language) == (attribute, True)
+
+
+def test_a_crash_site_and_a_town_are_two_frames():
+    # "the town is 30 km away" says nothing of where the plane came down
+    assert (
+        frame("Orla, a town located 30 km from Varnholt, mourned.")[0]
+        != frame("The plane crashed 30 km from Varnholt.")[0]
+    )

@@ -327,7 +327,15 @@ def distance_subject(text: str, sentence: Sentence, head: int, lex: Lexicon) -> 
         rf"(?:(?i:{words_of(lex, 'distance_links')})\s+)?$"
     )
     before = text[sentence.start : head]
-    found = re.search(rf"(?<!\w)(?i:({words_of(lex, 'located_nouns')})){gap}", before)
+    # where it happened may stand between the verb and the figure, with no comma or clause break:
+    # "crashed in a mountainous area 50 km from ...", "cayó entre dos municipios a 57 km de ..."
+    # (a comma after it sets off the place the distance is of: "crashed near Tarsk, 30 km from")
+    where = (
+        rf"\s+(?i:{words_of(lex, 'located_where')})\s+[^,;:.()\[\]«»“”\"]{{1,60}}?\s+"
+        rf"(?:(?i:{words_of(lex, 'distance_links')})\s+)?$"
+    )
+    located = rf"(?<!\w)(?i:({words_of(lex, 'located_nouns')}))"
+    found = re.search(located + gap, before) or re.search(located + where, before)
     if found:
         return key_of(lex, "located_nouns", found.group(1))
     found = re.search(rf"(?<![\w'’-])({NAME.format(of=words_of(lex, 'of_words'))}){gap}", before)
