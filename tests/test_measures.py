@@ -124,3 +124,47 @@ def test_a_crash_site_and_a_town_are_two_frames():
         frame("Orla, a town located 30 km from Varnholt, mourned.")[0]
         != frame("The plane crashed 30 km from Varnholt.")[0]
     )
+
+
+def shares(text: str, language: str = "en") -> list[tuple]:
+    document = Document("t", "t", "t", text, published="2024-03-10", language=language)
+    return [
+        (c.kind, c.attribute, c.qualifier, c.extra.get("comparable"))
+        for c in analyse(document)[2]
+        if c.kind in ("quantity", "percent")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier"),
+    [
+        ("About 25% of the flood zone has been searched.", "en", "about"),
+        (
+            "As of Tuesday, 31% of the disaster area had been searched, the mayor said.",
+            "en",
+            "exact",
+        ),
+        ("Just 31% of Orlo -- the old port town -- has been searched.", "en", "exact"),
+        ("Crews have searched nearly 30% of the area.", "en", "almost"),
+        (
+            "Hasta el lunes, se había registrado alrededor del 25% de la zona del deslave.",
+            "es",
+            "about",
+        ),
+        ("Los equipos han rastreado el 40% del área afectada.", "es", "exact"),
+    ],
+)
+def test_how_far_the_search_of_an_area_has_got_is_one_growing_frame(text, language, qualifier):
+    assert shares(text, language) == [("quantity", "share: area searched", qualifier, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Police searched 40% of the homes.", "en"),  # homes, not an area
+        ("Se ha registrado un aumento del 25% de los casos.", "es"),  # recorded, not searched
+        ("About 25% of voters backed him.", "en"),
+    ],
+)
+def test_a_share_of_no_area_searched_stays_a_share(text, language):
+    assert [kind for kind, *_ in shares(text, language)] == ["percent"]

@@ -447,9 +447,15 @@ def share_claim(sentence: Sentence, text: str, lex: Lexicon, number: Number) -> 
         ),
         None,
     )
+    area, qualifier = None, number.qualifier
     if frame is None:
-        return None
-    subject = named_before(before, lex)
+        area, filler = area_frame(before, after, lex)
+        if area is None:
+            return None
+        frame = area
+        if filler and qualifier == "exact":  # "alrededor del 25%": the figure's own qualifier
+            qualifier = key_of(lex, "area_share_fillers", filler)
+    subject = "" if area else named_before(before, lex)
     label = f"{frame} of {subject}" if subject else frame
     details = {"measured": subject} if subject else {}
     return Claim(
@@ -462,17 +468,42 @@ def share_claim(sentence: Sentence, text: str, lex: Lexicon, number: Number) -> 
         low=number.low,
         high=number.high,
         unit="%",
-        qualifier=number.qualifier,
+        qualifier=qualifier,
         sentence=sentence.index,
         extra={
             "dimension": "share",
             "frame": label,
             "base_low": number.low,
             "base_high": number.high,
-            "comparable": bool(subject),
+            "comparable": bool(subject or area),
             **details,
         },
     )
+
+
+def area_frame(before: str, after: str, lex: Lexicon) -> tuple[str | None, str]:
+    """A percentage of an area said to have been gone through ('about 25% of the burn area has
+    been searched', 'se ha rastreado el 25% de la zona'): how far the story's search has got
+    (`area_share_frames`, `area_share_frames_before`). It is of the story's one search, so it
+    is compared with no name: the area is named many ways ('the burn zone', 'the town').
+    Returns the frame and the words between the verb and the figure ('alrededor del'), whose
+    key in `area_share_fillers` is the figure's qualifier."""
+    area = rf"(?:(?:{LOWER})\s+){{0,2}}?(?i:{words_of(lex, 'area_nouns')})(?!\w)"
+    name = NAME.format(of=words_of(lex, "of_words"))
+    if not re.match(rf"\s+(?i:{words_of(lex, 'area_share_links')})\s+(?:{area}|{name})", after):
+        return None, ""  # "searched 40% of the homes", "25% more": no share of an area
+    clause = re.split(r"[.;:!?]", after, maxsplit=1)[0]
+    fillers = words_of(lex, "area_share_fillers")
+    for key, words in (lex.get("area_share_frames") or {}).items():
+        alternation = "|".join(accent_insensitive(w) for w in words)
+        if re.search(rf"(?<!\w)(?i:{alternation})(?!\w)", clause[:120]):
+            return key, ""
+    for key, words in (lex.get("area_share_frames_before") or {}).items():
+        alternation = "|".join(accent_insensitive(w) for w in words)
+        found = re.search(rf"(?<!\w)(?i:{alternation})\s+(?:((?i:{fillers}))\s+)?$", before)
+        if found:
+            return key, found.group(1) or ""
+    return None, ""
 
 
 def named_before(before: str, lex: Lexicon) -> str:
