@@ -168,3 +168,22 @@ def test_how_far_the_search_of_an_area_has_got_is_one_growing_frame(text, langua
 )
 def test_a_share_of_no_area_searched_stays_a_share(text, language):
     assert [kind for kind, *_ in shares(text, language)] == ["percent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The riot broke out at the jail in Orvik, 30 miles northwest of the Veluvian capital of Tarsa.",
+            "en",
+        ),
+        (
+            "The riot broke out at the jail in Orvik, 30 miles northwest of the capital, Tarsa.",
+            "en",
+        ),
+        ("El motín estalló en la cárcel de Orvik, a 50 kilómetros de la capital veluviana.", "es"),
+    ],
+)
+def test_a_capital_named_by_its_country_is_measured_from_the_capital(text, language):
+    # "the Veluvian capital" is no place called Veluvian
+    assert frame(text, language) == ("length: distance of Orvik from capital", True)

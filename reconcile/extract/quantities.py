@@ -310,7 +310,7 @@ def distance_regex(lex: Lexicon) -> str:
     return (
         rf"{CONVERSION}[\s)]*(?i:(?P<direction>{words_of(lex, 'directions')})\s+)?"
         rf"(?i:{words_of(lex, 'distance_prepositions')})\s+(?i:(?:{articles})\s+)?"
-        rf"(?:(?P<capital>(?i:{words_of(lex, 'capital_words')}))(?!\w)"
+        rf"(?:(?:[A-ZÁÉÍÓÚÑ][\w'’]+\s+)?(?P<capital>(?i:{words_of(lex, 'capital_words')}))(?!\w)"
         rf"|(?:(?:{LOWER})\s+){{0,2}}?(?:(?i:{of})\s+)?(?:(?i:{articles})\s+)?(?P<place>{name}))"
     )
 
