@@ -231,3 +231,10 @@ def test_an_approximate_time_written_with_its_minutes_allows_a_quarter_of_an_hou
         ("The fire broke out around 1:30 a.m. in the warehouse.", "en"),
     )
     assert not clashing_pairs("time", rows)
+
+
+def test_a_line_that_is_only_a_date_and_a_time_is_when_a_page_was_posted():
+    text = "Crónica\n\nDEPORTES • 14 Mar, 2025 10:57 h\n\nEl incendio se declaró a las 23:10 horas."
+    assert [c.attribute for c in times_of(text, "es")] == ["time of disaster"]
+    text = "Update\n\nMarch 14, 2025 10:57 a.m.\n\nThe fire broke out at 11:10 p.m. in Orvik."
+    assert [c.attribute for c in times_of(text)] == ["time of disaster"]
