@@ -187,3 +187,27 @@ def test_a_share_of_no_area_searched_stays_a_share(text, language):
 def test_a_capital_named_by_its_country_is_measured_from_the_capital(text, language):
     # "the Veluvian capital" is no place called Veluvian
     assert frame(text, language) == ("length: distance of Orvik from capital", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The prime minister called for five days of national mourning.", "en"),
+        ("A four-day period of national mourning has been declared in Veluvia.", "en"),
+        ("El gobierno decretó cinco días de luto nacional.", "es"),
+        ("Veluvia vivirá un duelo nacional de tres días.", "es"),
+    ],
+)
+def test_the_length_of_a_national_mourning_is_compared(text, language):
+    assert frame(text, language) == ("duration: national mourning", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Orvik declared three days of mourning.", "en"),  # a town's, maybe not the country's
+        ("Se decretaron tres días de duelo en Orvik.", "es"),
+    ],
+)
+def test_a_mourning_not_said_to_be_national_makes_no_claim(text, language):
+    assert quantities(text, language) == []
