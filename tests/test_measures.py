@@ -26,7 +26,7 @@ def frame(text: str, language: str = "en") -> tuple[str, bool]:
         ("The coach plunged about 30 meters (98 feet) from the Orvell bridge into a creek.", "en"),
         ("The minibus fell 140 feet (43 meters) into a drainage canal.", "en"),
         ("The van plummeted some 25 metres off the Tarvo viaduct.", "en"),
-        ("El autocar cayó desde una altura de unos 30 metros desde el puente Orvell.", "es"),
+        ("El autocar se precipitó desde una altura de casi 30 metros sobre el cauce.", "es"),
         ("El microbús se precipitó 43 metros al cauce del arroyo.", "es"),
     ],
 )
@@ -54,7 +54,7 @@ def test_a_fall_is_only_a_length():
 
 def test_two_falls_of_one_story_clash_after_conversion():
     (a,) = [c for c in quantities("The coach plunged about 20 meters into the creek.")]
-    (b, _) = quantities("The coach fell 115 feet (35 meters) into the creek.")
+    (b, _) = quantities("The coach fell 118 feet (36 meters) into the creek.")
     rows = [
         {"document": d, "low": c.low, "high": c.high, "qualifier": c.qualifier, "extra": c.extra}
         for d, c in (("a", a), ("b", b))
@@ -66,11 +66,11 @@ def test_two_falls_of_one_story_clash_after_conversion():
 def test_a_figure_is_shown_in_another_unit_as_its_source_converted_it():
     from reconcile.quantity_rules import shown_in
 
-    (feet, _) = quantities("The minibus fell 115 feet (35 meters) into the canal.")
+    (feet, _) = quantities("The minibus fell 117 feet (36 meters) into the canal.")
     row = {"low": feet.low, "high": feet.high, "unit": feet.unit, "qualifier": "exact"}
-    assert shown_in({**row, "extra": feet.extra}, "m", 1.0)[:2] == ("35 m (115 ft)", 35)
-    # with no conversion of its own, it is converted: 35.1 m
-    assert shown_in({**row, "extra": {"base_low": 35.052}}, "m", 1.0)[0] == "35.1 m (115 ft)"
+    assert shown_in({**row, "extra": feet.extra}, "m", 1.0)[:2] == ("36 m (117 ft)", 36)
+    # with no conversion of its own, it is converted
+    assert shown_in({**row, "extra": {"base_low": 35.6616}}, "m", 1.0)[0] == "35.7 m (117 ft)"
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,7 @@ def test_a_figure_is_shown_in_another_unit_as_its_source_converted_it():
             "length: distance of crash site from Varnholt",
         ),
         (
-            "El avión cayó entre los municipios de Orla y Río Bravo a 47 kilómetros de Varnholt.",
+            "La aeronave se desplomó entre las aldeas de Orla y Brenn a 47 kilómetros de Varnholt.",
             "es",
             "length: distance of crash site from Varnholt",
         ),
@@ -140,14 +140,14 @@ def shares(text: str, language: str = "en") -> list[tuple]:
     [
         ("About 25% of the flood zone has been searched.", "en", "about"),
         (
-            "As of Tuesday, 31% of the disaster area had been searched, the mayor said.",
+            "So far, 31% of the stricken area has been combed, the mayor said.",
             "en",
             "exact",
         ),
         ("Just 31% of Orlo -- the old port town -- has been searched.", "en", "exact"),
         ("Crews have searched nearly 30% of the area.", "en", "almost"),
         (
-            "Hasta el lunes, se había registrado alrededor del 25% de la zona del deslave.",
+            "Para el jueves se había registrado cerca del 30% de la zona del deslave.",
             "es",
             "about",
         ),
@@ -192,8 +192,8 @@ def test_a_capital_named_by_its_country_is_measured_from_the_capital(text, langu
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("The prime minister called for five days of national mourning.", "en"),
-        ("A four-day period of national mourning has been declared in Veluvia.", "en"),
+        ("The president ordered five days of national mourning.", "en"),
+        ("Veluvia will observe a four-day period of national mourning.", "en"),
         ("El gobierno decretó cinco días de luto nacional.", "es"),
         ("Veluvia vivirá un duelo nacional de tres días.", "es"),
     ],

@@ -328,7 +328,7 @@ def distance_subject(text: str, sentence: Sentence, head: int, lex: Lexicon) -> 
     )
     before = text[sentence.start : head]
     # where it happened may stand between the verb and the figure, with no comma or clause break:
-    # "crashed in a mountainous area 50 km from ...", "cayó entre dos municipios a 57 km de ..."
+    # "crashed in a wooded valley 40 km from ...", "cayó entre dos aldeas a 45 km de ..."
     # (a comma after it sets off the place the distance is of: "crashed near Tarsk, 30 km from")
     where = (
         rf"\s+(?i:{words_of(lex, 'located_where')})\s+[^,;:.()\[\]«»“”\"]{{1,60}}?\s+"
