@@ -153,6 +153,11 @@ def shown_in(claim: dict, unit: str, size: float) -> tuple[str, float, float]:
     own = unit_size(claim) or size
     low = round(claim["low"] * own / size, 1)
     high = math.inf if claim["high"] is None else round(claim["high"] * own / size, 1)
+    converted = claim["extra"].get("converted")
+    if converted and converted[0] == unit and claim.get("unit") != unit:
+        # "115 feet (35 meters)" shown in metres is the source's own 35, not 35.1
+        low = converted[1]
+        high = math.inf if claim["high"] is None else converted[2]
     qualifier = claim["qualifier"]
     if qualifier == "range":
         text = f"{number_text(low)}–{number_text(high)}"

@@ -3,7 +3,9 @@
 Two times of one event (one block: the event of their clause and one zone) clash when they lie
 further apart than both can be read to allow: five minutes for times given to the minute
 ("at 9:42 p.m."), half an hour for an hour given bare ("at 10 p.m.", which reporters round),
-an hour for an approximate time ("around 11 pm", "alrededor de las 23:00"). Times of two zones
+an hour for an approximate hour ("around 11 pm", "alrededor de las 23:00"), a quarter of an hour
+for an approximate time written with its minutes ("around 2:30 a.m.": who rounds to the hour
+does not write the half). Times of two zones
 never meet (their blocks differ): a rule converts only a stated offset ("GMT+1"), at
 extraction. When both times carry their day, the gap runs across them (Thursday 23:42 and
 Friday 00:12 are half an hour apart); half a day or more apart, the days differ, which is the
@@ -18,17 +20,19 @@ import re
 from .dates import PartialDate
 from .models import Conflict, Value
 
-#: Minutes either way a time allows: given to the minute, given as a bare hour, approximate.
+#: Minutes either way a time allows: given to the minute, given as a bare hour, approximate
+#: (an hour; a quarter of an hour when its minutes are written and are not ":00").
 TO_THE_MINUTE = 5
 BARE_HOUR = 30
 APPROXIMATE = 60
+APPROXIMATE_MINUTES = 15
 DAY = 24 * 60
 
 
 def tolerance(claim: dict) -> int:
     extra = claim.get("extra") or {}
     if extra.get("approx"):
-        return APPROXIMATE
+        return APPROXIMATE_MINUTES if extra.get("minutes", 0) % 60 else APPROXIMATE
     if not re.search(r"\d[:.]?\d\d(?!\d)", claim.get("value") or ""):
         return BARE_HOUR  # "10 p.m.": an hour with no minutes written
     return TO_THE_MINUTE

@@ -284,8 +284,9 @@ def test_quantity_conflicts_end_to_end(tmp_path):
     assert {v["value"] for v in depth["values"]} == {"10 km", "18.5 km"}
     assert depth["kind"] == "quantity" and depth["rule"] == "quantity-intervals"
     distance = conflicts["length: distance of epicentre from Dornhaven"]
-    # 44 miles is 70.8 km: it sides with 71 (its conversion in brackets is not counted twice)
-    assert [v["value"] for v in distance["values"]] == ["60 km", "70.8 km (44 mi)", "71 km"]
+    # 44 miles sides with 71 (its conversion in brackets is not counted twice), and is shown
+    # in kilometres as its source converted it: 71, not 70.8
+    assert [v["value"] for v in distance["values"]] == ["60 km", "71 km", "71 km (44 mi)"]
     assert distance["explanation"].startswith("Sources disagree on distance of epicentre from")
     # Velk's distance is its own frame, and alone: no conflict
     assert not any("Velk" in a for a in conflicts)

@@ -206,3 +206,35 @@ def test_times_with_their_days_are_compared_across_midnight_but_two_days_are_the
         ("The fire broke out on Thursday at 23:50 GMT in the depot.", "en"),
     )
     assert not clashing_pairs("time", rows)  # a day apart: the dates' conflict, not the time's
+
+
+def test_an_approximate_time_written_with_its_minutes_allows_a_quarter_of_an_hour():
+    # "around 1:30" is not "at 2:00": who writes the half does not round to the hour
+    rows, keys = pair(
+        ("The fire broke out around 1:30 a.m. in the warehouse.", "en"),
+        ("El incendio se declaró a las 02:00 horas en el almacén.", "es"),
+    )
+    assert len(keys) == 1 and clashing_pairs("time", rows)
+    assert judge_times("s", "", rows[0]["attribute"], rows).severity == "medium"
+    rows, _ = pair(
+        ("El ataque ocurrió alrededor de las 21:40 horas en la plaza.", "es"),
+        ("The attack took place around 9:58 p.m. in the square.", "en"),
+    )
+    assert clashing_pairs("time", rows)  # 18 minutes apart, more than either allows
+    rows, _ = pair(
+        ("El ataque ocurrió alrededor de las 21:40 horas en la plaza.", "es"),
+        ("The attack took place around 9:50 p.m. in the square.", "en"),
+    )
+    assert not clashing_pairs("time", rows)
+    rows, _ = pair(  # a whole hour, approximate, still allows an hour
+        ("The fire broke out around 2 a.m. in the warehouse.", "en"),
+        ("The fire broke out around 1:30 a.m. in the warehouse.", "en"),
+    )
+    assert not clashing_pairs("time", rows)
+
+
+def test_a_line_that_is_only_a_date_and_a_time_is_when_a_page_was_posted():
+    text = "Crónica\n\nDEPORTES • 14 Mar, 2025 10:57 h\n\nEl incendio se declaró a las 23:10 horas."
+    assert [c.attribute for c in times_of(text, "es")] == ["time of disaster"]
+    text = "Update\n\nMarch 14, 2025 10:57 a.m.\n\nThe fire broke out at 11:10 p.m. in Orvik."
+    assert [c.attribute for c in times_of(text)] == ["time of disaster"]

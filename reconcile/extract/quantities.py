@@ -196,7 +196,14 @@ def frame_of(
     frames = built(
         lex, "quantity_frames_before", lambda: ending_patterns(lex, "quantity_frames_before")
     )
+    dimensions_of = lex.get("frame_dimensions") or {}
     for frame, pattern in frames:
+        if frame in dimensions_of and unit.dimension not in dimensions_of[frame]:
+            continue  # "the price fell 20 percent", "temperatures fell 10 degrees": no drop
+        if frame in set(lex.get("event_frames") or []) and re.search(
+            rf"(?<!\w)(?i:{words_of(lex, 'level_words')})(?!\w)", text[sentence.start : head]
+        ):
+            continue  # "the river fell two metres": a level went down, nothing fell
         if pattern.search(before):
             return framed(frame, noun or sentence_noun(text, sentence, head, unit, lex), lex)
     if unit.dimension == "length":
@@ -212,9 +219,10 @@ def framed(frame: str, noun: str, lex: Lexicon) -> Frame:
     """A frame read from its words ('deep', 'at a depth of'): compared only when the lexicon
     says such a measure is of the story's one thing (`compared_frames`: a depth, not a prison
     term, which is each convict's own), and then of the thing the sentence names, if any (a
-    quake's depth never meets a ravine's)."""
+    quake's depth never meets a ravine's). A frame of the story's event itself (`event_frames`:
+    how far the vehicle fell) takes no thing: the ravine it fell into is not what fell."""
     compared = frame in set(lex.get("compared_frames") or [])
-    if noun:
+    if noun and frame not in set(lex.get("event_frames") or []):
         return Frame(f"{frame} of {noun}", compared, (("measured", noun),))
     return Frame(frame, compared)
 
@@ -302,7 +310,7 @@ def distance_regex(lex: Lexicon) -> str:
     return (
         rf"{CONVERSION}[\s)]*(?i:(?P<direction>{words_of(lex, 'directions')})\s+)?"
         rf"(?i:{words_of(lex, 'distance_prepositions')})\s+(?i:(?:{articles})\s+)?"
-        rf"(?:(?P<capital>(?i:{words_of(lex, 'capital_words')}))(?!\w)"
+        rf"(?:(?:[A-ZÁÉÍÓÚÑ][\w'’]+\s+)?(?P<capital>(?i:{words_of(lex, 'capital_words')}))(?!\w)"
         rf"|(?:(?:{LOWER})\s+){{0,2}}?(?:(?i:{of})\s+)?(?:(?i:{articles})\s+)?(?P<place>{name}))"
     )
 
@@ -319,7 +327,15 @@ def distance_subject(text: str, sentence: Sentence, head: int, lex: Lexicon) -> 
         rf"(?:(?i:{words_of(lex, 'distance_links')})\s+)?$"
     )
     before = text[sentence.start : head]
-    found = re.search(rf"(?<!\w)(?i:({words_of(lex, 'located_nouns')})){gap}", before)
+    # where it happened may stand between the verb and the figure, with no comma or clause break:
+    # "crashed in a wooded valley 40 km from ...", "cayó entre dos aldeas a 45 km de ..."
+    # (a comma after it sets off the place the distance is of: "crashed near Tarsk, 30 km from")
+    where = (
+        rf"\s+(?i:{words_of(lex, 'located_where')})\s+[^,;:.()\[\]«»“”\"]{{1,60}}?\s+"
+        rf"(?:(?i:{words_of(lex, 'distance_links')})\s+)?$"
+    )
+    located = rf"(?<!\w)(?i:({words_of(lex, 'located_nouns')}))"
+    found = re.search(located + gap, before) or re.search(located + where, before)
     if found:
         return key_of(lex, "located_nouns", found.group(1))
     found = re.search(rf"(?<![\w'’-])({NAME.format(of=words_of(lex, 'of_words'))}){gap}", before)
@@ -348,6 +364,7 @@ def quantity_claims(
     framed_only = lex.get_set("framed_only_dimensions")
     claims: list[Claim] = []
     previous: tuple[Number, Unit, Frame] | None = None
+    previous_claim: Claim | None = None  # the claim of `previous`, told its own conversion
     for number in numbers:
         if number.low is None:
             continue
@@ -368,7 +385,7 @@ def quantity_claims(
             frame = previous[2]
         else:
             frame = frame_of(text, sentence, number, unit, lex)
-            previous = (number, unit, frame)
+            previous, previous_claim = (number, unit, frame), None
         if not frame.label and unit.dimension in framed_only:
             continue
         end = max(unit.end, number.end)
@@ -382,6 +399,9 @@ def quantity_claims(
         }
         if converts:
             extra["conversion_of"] = previous[0].text
+            if previous_claim is not None and previous_claim.unit != unit.key:
+                # the figure's own conversion, which a report in that unit shows
+                previous_claim.extra["converted"] = [unit.key, number.low, number.high]
         claims.append(
             Claim(
                 kind="quantity",
@@ -398,6 +418,8 @@ def quantity_claims(
                 extra=extra,
             )
         )
+        if not converts:
+            previous_claim = claims[-1]
     return claims
 
 
@@ -425,9 +447,15 @@ def share_claim(sentence: Sentence, text: str, lex: Lexicon, number: Number) -> 
         ),
         None,
     )
+    area, qualifier = None, number.qualifier
     if frame is None:
-        return None
-    subject = named_before(before, lex)
+        area, filler = area_frame(before, after, lex)
+        if area is None:
+            return None
+        frame = area
+        if filler and qualifier == "exact":  # "alrededor del 25%": the figure's own qualifier
+            qualifier = key_of(lex, "area_share_fillers", filler)
+    subject = "" if area else named_before(before, lex)
     label = f"{frame} of {subject}" if subject else frame
     details = {"measured": subject} if subject else {}
     return Claim(
@@ -440,17 +468,42 @@ def share_claim(sentence: Sentence, text: str, lex: Lexicon, number: Number) -> 
         low=number.low,
         high=number.high,
         unit="%",
-        qualifier=number.qualifier,
+        qualifier=qualifier,
         sentence=sentence.index,
         extra={
             "dimension": "share",
             "frame": label,
             "base_low": number.low,
             "base_high": number.high,
-            "comparable": bool(subject),
+            "comparable": bool(subject or area),
             **details,
         },
     )
+
+
+def area_frame(before: str, after: str, lex: Lexicon) -> tuple[str | None, str]:
+    """A percentage of an area said to have been gone through ('about 25% of the burn area has
+    been searched', 'se ha rastreado el 25% de la zona'): how far the story's search has got
+    (`area_share_frames`, `area_share_frames_before`). It is of the story's one search, so it
+    is compared with no name: the area is named many ways ('the burn zone', 'the town').
+    Returns the frame and the words between the verb and the figure ('alrededor del'), whose
+    key in `area_share_fillers` is the figure's qualifier."""
+    area = rf"(?:(?:{LOWER})\s+){{0,2}}?(?i:{words_of(lex, 'area_nouns')})(?!\w)"
+    name = NAME.format(of=words_of(lex, "of_words"))
+    if not re.match(rf"\s+(?i:{words_of(lex, 'area_share_links')})\s+(?:{area}|{name})", after):
+        return None, ""  # "searched 40% of the homes", "25% more": no share of an area
+    clause = re.split(r"[.;:!?]", after, maxsplit=1)[0]
+    fillers = words_of(lex, "area_share_fillers")
+    for key, words in (lex.get("area_share_frames") or {}).items():
+        alternation = "|".join(accent_insensitive(w) for w in words)
+        if re.search(rf"(?<!\w)(?i:{alternation})(?!\w)", clause[:120]):
+            return key, ""
+    for key, words in (lex.get("area_share_frames_before") or {}).items():
+        alternation = "|".join(accent_insensitive(w) for w in words)
+        found = re.search(rf"(?<!\w)(?i:{alternation})\s+(?:((?i:{fillers}))\s+)?$", before)
+        if found:
+            return key, found.group(1) or ""
+    return None, ""
 
 
 def named_before(before: str, lex: Lexicon) -> str:

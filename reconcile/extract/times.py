@@ -176,7 +176,10 @@ def time_claims(
     spans = [(m.start, m.end) for m in mentions]
     previous: ClockTime | None = None
     previous_event: str | None = None
-    for time in find_times(sentence.text, lex):
+    found = find_times(sentence.text, lex)
+    if found and is_stamp(sentence.text, spans + [(t.start, t.end) for t in found]):
+        return []
+    for time in found:
         if previous is not None and converted(sentence.text, time, previous, spans, lex):
             if previous.bound:
                 continue  # "hasta las 20.00 hora local (18.00 GMT)": a bound in two zones
@@ -216,6 +219,15 @@ def time_claims(
             )
         )
     return claims
+
+
+def is_stamp(text: str, spans: list[tuple[int, int]]) -> bool:
+    """A line that is only a date and a time, with at most a capitalised label ("SPORT • 26
+    Jun, 2025 10:57 h"): when a page was posted, no moment of the story."""
+    rest = list(text)
+    for start, end in spans:
+        rest[start:end] = " " * (end - start)
+    return re.search(r"(?<![\w'’])[a-záéíóúñü]{3,}", "".join(rest)) is None
 
 
 def day_of(text: str, time: ClockTime, mentions: list[DateMention], lex: Lexicon):
