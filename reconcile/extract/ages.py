@@ -126,8 +126,10 @@ def parse_age(text: str, code: str) -> float | None:
 
 @cache
 def age_appositions(code: str) -> list[re.Pattern]:
-    """Ages written right after a name and owned by it ("Quist, 40, and Fenwick, 34", "Quist (40)"):
-    lexicon keys `age_appositions` and, for older lexicons, `age_apposition`."""
+    """Ages written right after a name and owned by it ("Quist, 40, and Fenwick, 34", "Quist (40)",
+    "Loor tenía 36 años"): lexicon keys `age_appositions` and, for older lexicons,
+    `age_apposition`. A pattern's group `at`, where it has one, is the age's quote ("tenía 36
+    años"); else the quote runs from the name to the age ("Quist, 40")."""
     lex = lexicon(code)
     patterns = list(lex.get("age_appositions") or [])
     if lex.get("age_apposition"):
@@ -316,8 +318,10 @@ def age_claims(
                 continue
             match = pattern.match(rest)
             if match:
-                end = after + match.end("n")
-                span = (person.start, end, match.group("n"), False, person, "apposition")
+                start, end = person.start, after + match.end("n")
+                if "at" in match.groupdict():  # "Loor tenía 36 años": the verb's phrase alone
+                    start, end = after + match.start("at"), after + match.end("at")
+                span = (start, end, match.group("n"), False, person, "apposition")
                 spans.append(span)
                 break
     for start, end, raw, born, owner, form in sorted(spans, key=lambda s: s[:2]):

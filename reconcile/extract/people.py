@@ -266,9 +266,17 @@ def is_courtesy(title: str, lex: Lexicon) -> bool:
 
 
 def is_age_phrase(phrase: str, lex: Lexicon) -> bool:
-    """Is an apposition an age ("de 27 años", "36-year-old"; lexicon key `apposition_age`)?"""
+    """Is an apposition an age ("de 27 años", "36-year-old"; lexicon key `apposition_age`),
+    also after a form of address ("el señor de 27 años": no role either)?"""
     age = lex.get("apposition_age")
-    return bool(age) and bool(re.match(age, fold(phrase)) or re.match(age, phrase, re.I))
+    if not age:
+        return False
+    words = phrase.split()
+    courtesy = lex.get_set("courtesy_titles") | lex.get_set("articles")
+    while len(words) > 1 and fold(words[0]).rstrip(".") in courtesy:
+        words = words[1:]
+    phrase = " ".join(words)
+    return bool(re.match(age, fold(phrase)) or re.match(age, phrase, re.I))
 
 
 def country_names(lex: Lexicon) -> frozenset[str]:
@@ -765,8 +773,12 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         len(tokens) >= 3
         and not WORD_CHAR.search(text[sentence.start : offsets[0]])
         and fold(tokens[0]) not in lex.given_names
-        and fold(tokens[1]) in lex.given_names
-        and tokens[0].lower().endswith(tuple(lex.get("opening_verb_endings") or ()) or ("\0",))
+        and (
+            fold(tokens[1]) in lex.given_names
+            and tokens[0].lower().endswith(tuple(lex.get("opening_verb_endings") or ()) or ("\0",))
+            or bool(lex.get("opening_verbs"))
+            and re.fullmatch(lex.get("opening_verbs"), tokens[0].lower()) is not None
+        )
     ):
         tokens, offsets = tokens[1:], offsets[1:]  # "Murieron Ana Quispe": a verb opens it
     demonyms = demonym_words(lex)
@@ -784,9 +796,11 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         ):  # "Ana Ruiz de Honduras", "Interior de Marruecos": a country is no surname
             tokens, offsets = tokens[:index], offsets[:index]
             break
-    if lex.get("capitalised_months") and any(
-        fold(t) in lex.months or fold(t) in lex.weekdays for t in tokens
-    ):
+    dated = [i for i, t in enumerate(tokens) if fold(t) in lex.months or fold(t) in lex.weekdays]
+    if lex.get("capitalised_months") and dated and dated[-1] <= 1 and len(tokens) - dated[-1] > 2:
+        cut = dated[-1] + 1  # "On Tuesday Ana Ruiz testified": the day opens the sentence
+        tokens, offsets, dated = tokens[cut:], offsets[cut:], []
+    if lex.get("capitalised_months") and dated:
         return None  # "May", "Monday"; Spanish writes "mayo", so "Julio" and "Domingo" are names
     head = glued_head(tokens[-1], text, lex)
     if head:
