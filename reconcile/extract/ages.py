@@ -17,7 +17,7 @@ from ..lexicon import accent_insensitive, fold, lexicon, longest_first
 from ..models import Claim, Sentence
 from ..numbers import parse_words
 from ..regex_needs import requires_a_digit
-from .people import Person, alias_gap
+from .people import Person, alias_gap, past_suffix
 
 
 @cache
@@ -182,7 +182,7 @@ def age_subject(
         # Lena Varga, 33-year-old Tomas Varga" the second age is Tomas's, not Lena's in apposition.
         return following.name
     for person in reversed(people):  # "Norero, 36", "Pérez, quien tenía 34 años"
-        gap = text[person.end : start]
+        gap = text[past_suffix(text, person.end, person.tokens[-1], lexicon(code)) : start]
         alias = alias_after_name(code).match(gap)
         if alias:
             gap = gap[alias.end() :]  # "Ibáñez, alias 'El Toro', de 44 años"
@@ -308,7 +308,7 @@ def age_claims(
             form = age_form(match.group(0), match.start("n") - match.start(), code)
             spans.append((match.start(), match.end(), match.group("n"), born, None, form))
     for person in people:
-        after = person.end
+        after = past_suffix(text, person.end, person.tokens[-1], lexicon(code))  # "Ruiz Jr., 44"
         alias = alias_after_name(code).match(text, after, sentence.end)
         if alias:
             after = alias.end()  # "Ibáñez, alias 'El Toro', 44"

@@ -806,7 +806,7 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     if head:
         tokens = [*tokens[:-1], head]  # "Ana Ruizwho": the name ends where the word begins
     start = offsets[0]
-    raw_end = offsets[-1] + len(tokens[-1])
+    raw_end = past_suffix(text, offsets[-1] + len(tokens[-1]), tokens[-1], lex)
     last = POSSESSIVE.sub("", tokens[-1]) if len(tokens[-1]) > 2 else tokens[-1]
     tokens = [*tokens[:-1], last]
     end = offsets[-1] + len(last)
@@ -817,6 +817,14 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     folded = tuple(fold(t) for t in tokens)
     opens = not WORD_CHAR.search(text[sentence.start : start])
     return RunShape(tokens, start, end, name, raw_end, folded, opens)
+
+
+def past_suffix(text: str, end: int, last: str, lex: Lexicon) -> int:
+    """Where what is said after a name starts: past the full stop of a suffix ending it
+    ("Ana Ruiz Jr., 44," or "Ana Ruiz Jr. said": `name_suffixes`), else `end`."""
+    if text[end : end + 1] == "." and fold(last) in lex.get_set("name_suffixes"):
+        return end + 1
+    return end
 
 
 def glued_head(word: str, text: str, lex: Lexicon) -> str | None:
