@@ -472,6 +472,30 @@ def test_an_institution_is_not_a_person(text, language):
     assert people_of(text, language) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("El autobús iba con destino a Santiago Tlalcoya, municipio de la sierra.", "es"),
+        ("Viajaban hacia Marcos Yolotla, una comunidad de la sierra, cuando volcaron.", "es"),
+        ("They drove to Anna Yolton, a small town in the north, on Sunday.", "en"),
+    ],
+)
+def test_a_name_whose_apposition_is_a_place_noun_is_a_place(text, language):
+    assert people_of(text, language) == set()
+
+
+def test_a_place_in_a_persons_apposition_leaves_the_person():
+    assert people_of("Ana Ruiz, vecina del barrio de San Blas, murió.", "es") == {"Ana Ruiz"}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_particle_joined_by_a_hyphen_stays_in_the_name(language):
+    text = "“Could reach 900,” Mayor Abdulkarim al-Hassadi said."
+    if language == "es":
+        text = "“Podrían ser 900”, dijo el alcalde Abdulkarim al-Hassadi."
+    assert people_of(text, language) == {"Abdulkarim al-Hassadi"}
+
+
 # --------------------------------------------------------------------------- never a role
 
 

@@ -56,12 +56,16 @@ class Person:
 
 
 def name_pattern(lex: Lexicon) -> re.Pattern:
-    """Capitalised runs of words (with particles and initials); built once per lexicon."""
+    """Capitalised runs of words (with particles and initials, and, after the first word, a
+    particle joined by a hyphen: "Abdul al-Hassadi", `hyphen_particles`); built once per
+    lexicon."""
     pattern = lex.__dict__.get("_name_pattern")
     if pattern is None:
         particles = "|".join(longest_first(re.escape(p) for p in lex.particles))
+        joined = "|".join(longest_first(re.escape(p) for p in lex.get_set("hyphen_particles")))
+        prefix = rf"(?:(?:{joined})-)?" if joined else ""
         pattern = re.compile(
-            rf"(?<![\w@#])(?:{WORD})(?:\s+(?:(?:{particles})\s+)*(?:{WORD}|{INITIAL}))*"
+            rf"(?<![\w@#])(?:{WORD})(?:\s+(?:(?:{particles})\s+)*(?:{prefix}{WORD}|{INITIAL}))*"
         )
         lex.__dict__["_name_pattern"] = pattern
     return pattern
@@ -370,6 +374,28 @@ def after_place_noun(text: str, start: int, lex: Lexicon) -> bool:
             re.compile(rf"\b(?:{pattern})\s*$", re.I) if pattern else False
         )
     return bool(found) and bool(found.search(fold(text[max(0, start - 40) : start])))
+
+
+def place_apposition(text: str, end: int, lex: Lexicon) -> bool:
+    """Does the apposition after a name say it is a place: "Marcos Yolotla, una comunidad de
+    la sierra", "Santa Tlalcoya, municipio de la Mixteca", "Orton, a small town in the north"?
+    Its head is the noun of a place (the `place_prepositions` of more than one word), an
+    article and one word at most before it, and a preposition or nothing after it."""
+    apposition = re.match(r"\s*,\s*([^,;.()]{3,60})(?=[,;.)]|$)", text[end : end + 70])
+    if not apposition:
+        return False
+    found = lex.__dict__.get("_place_apposition")
+    if found is None:
+        entries = [p.split() for p in lex.get_set("place_prepositions") if " " in p]
+        nouns = "|".join(
+            re.escape(w) for w in sorted({e[0] for e in entries}, key=len, reverse=True)
+        )
+        links = "|".join(re.escape(w) for w in sorted({e[-1] for e in entries} | {"in", "en"}))
+        articles = "|".join(re.escape(w) for w in sorted(lex.get_set("articles")))
+        found = lex.__dict__["_place_apposition"] = re.compile(
+            rf"(?:(?:{articles})\s+)?(?:\w+\s+)?(?:{nouns})(?:\s+(?:{links})\b.*|\s*)", re.I
+        )
+    return found.fullmatch(fold(apposition.group(1)).strip()) is not None
 
 
 def after_named_thing(text: str, start: int, lex: Lexicon) -> bool:
@@ -929,6 +955,10 @@ def candidates(match, text: str, lex: Lexicon, known: KnownNames, sentence: Sent
             return  # an unknown single word is someone only by a title, an apposition or kin
     title, role, frozen = weighed(match, text, lex, sentence, run)
     evidence = set(frozen)
+    if not evidence & {"title", "speech", "alias", "kin", "age"} and place_apposition(
+        text, run.raw_end, lex
+    ):
+        return  # "Marcos Yolotla, una comunidad de la sierra": a place named like a man
     if len(tokens) == 1:
         key = folded_tokens[0]
         if key in known or slip:
