@@ -526,6 +526,17 @@ def test_a_photo_credit_or_a_link_headline_gives_no_role(text, language):
     assert roles_of(text, language) == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No aparecían en el registro oficial de viajeros de la naviera “Vorta Mar”.", {}),
+        ("El oficial Ramón Ortiz dijo que no hubo heridos.", {"Ramón Ortiz": "El oficial"}),
+    ],
+)
+def test_a_title_that_follows_a_noun_as_its_adjective_titles_no_one(text, expected):
+    assert roles_of(text, "es") == expected
+
+
 # --------------------------------------------------------------------------- personal facts
 
 

@@ -126,9 +126,19 @@ def title_before(
     folded = [fold(w) for w in tokens]
     prepositions = lex.get_set("title_prepositions")
     articles = lex.get_set("articles")
+    adjectives = lex.get_set("adjective_titles")
     for index in range(len(tokens) - 1, max(-1, len(tokens) - 9), -1):
         if folded[index] not in lex.titles:
             continue
+        if (
+            folded[index] in adjectives
+            and index > 0
+            and tokens[index - 1][:1].islower()
+            and folded[index - 1] not in articles
+            and folded[index - 1] not in lex.title_modifiers
+            and folded[index - 1] not in lex.titles
+        ):
+            continue  # "el registro oficial de viajeros": an adjective of the noun before
         complement = folded[index + 1 :]
         if complement and all(w in lex.title_modifiers for w in complement):
             complement = []  # "el fiscal general subrogante"
