@@ -476,10 +476,28 @@ def ages_clash(a: dict, b: dict, dated: bool) -> bool:
     return not ages_agree(a, b, dated)
 
 
+NAMESAKE_YEARS = 10  # ages one document gives one name this far apart are two people's
+
+
+def one_age_per_document(claims: list[dict]) -> list[dict]:
+    """Set aside the ages of a document that gives one name ages years apart ("Ana Ruiz, 40,
+    and her daughter Ana Ruiz, 12"): they are two people of one name, a parent and a child,
+    and which of them another source means is not known. Ages close together (34 and 36)
+    are one person's, written two ways: a slip, still compared."""
+    ages: dict[str, list[float]] = defaultdict(list)
+    for claim in claims:
+        ages[document_of(claim)].append(claim["low"])
+    return [
+        c for c in claims if max(ages[document_of(c)]) - min(ages[document_of(c)]) < NAMESAKE_YEARS
+    ]
+
+
 def judge_ages(story: str, subject: str, claims: list[dict]) -> Conflict | None:
     """Ages compare as birth years: 34 in 2023 and 36 in 2022 cannot both be right;
     "born 36 years ago" is an age on the article's date. With the days known, 33 on 19 May
-    and 34 on 18 June need a birthday in between: medium."""
+    and 34 on 18 June need a birthday in between: medium. A document giving one name two
+    ages a generation apart is set aside (`one_age_per_document`)."""
+    claims = one_age_per_document(claims)
     clashes = clashing_pairs("age", claims)
     if not clashes:
         return None

@@ -438,6 +438,26 @@ def both_parts_differ(a: str, b: str) -> bool:
     return bool(ga and gb) and not same_given_name(ga[0], gb[0]) and not set(sa) & set(sb)
 
 
+OTHER_SURNAME_SIMILARITY = 0.5  # below it, two surname words are two surnames, not one misspelt
+
+
+def another_second_surname(a: str, b: str) -> bool:
+    """Do two full names of as many surnames (two or more) share one and hold, in the place of
+    another, a word the other has nothing like ("Rosa Quispe Lazo" / "Rosa Quispe Vargas")?
+    Cousins and namesakes share a given name and one surname; a misspelling keeps the letters
+    (Hernández / Fernández)."""
+    _, sa = parts(a)
+    _, sb = parts(b)
+    if len(sa) < 2 or len(sa) != len(sb) or not set(sa) & set(sb):
+        return False
+    return any(
+        x != y
+        and min(len(x.rstrip(".")), len(y.rstrip("."))) > 1  # "A." is an initial of "Alcívar"
+        and Indel.normalized_similarity(x, y) < OTHER_SURNAME_SIMILARITY
+        for x, y in zip(sa, sb, strict=True)
+    )
+
+
 def merge_within_documents(people: list[LocalPerson]) -> list[LocalPerson]:
     """Join a document's names tied by a stated alias or by one being a longer form of the
     other ('Diana Salazar' / 'Diana Salazar Méndez'), and its names that are one name written
@@ -604,6 +624,7 @@ def resolve(
                     pairs[key] = (likeness(a, b), a, b)
                 elif verdict is None:
                     pending[key] = (likeness(a, b), a, b)
+    pairs = {key: pair for key, pair in pairs.items() if key not in ambiguous_pairs(pairs, ids)}
     documents = {ids[id(p)]: {p.document_id} for p in people}
     # The closest names join first; two people one document names apart never join.
     for _, a, b in sorted(pairs.values(), key=lambda item: (-item[0], item[1].key, item[2].key)):
@@ -631,6 +652,26 @@ def resolve(
     return entities
 
 
+def ambiguous_pairs(pairs: dict, ids: dict) -> set[tuple[str, str]]:
+    """The pairs of a name that another document gives two people ("Rosa Quispe" beside its
+    "Rosa Quispe Lazo" and "Rosa Quispe Vargas", cousins): which one it names is not known,
+    so it joins neither. Where one of them bears the very name, that one is meant."""
+    partners: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for _, a, b in pairs.values():
+        partners[(ids[id(a)], b.document_id)].add(ids[id(b)])
+        partners[(ids[id(b)], a.document_id)].add(ids[id(a)])
+
+    def key(person_id: str) -> str:
+        return person_id.split("|", 1)[1]
+
+    return {
+        tuple(sorted((one, other)))
+        for (one, _), others in partners.items()
+        if len(others) > 1 and key(one) not in {key(o) for o in others}
+        for other in others
+    }
+
+
 SHARED_COMPANIONS = 2  # people named in the same sentences as each of two spellings
 
 
@@ -654,7 +695,9 @@ def same_local_person(a: LocalPerson, b: LocalPerson) -> bool | None:
     weak: two spellings that differ in both given name and surname join only with the same
     age (within a year) or a shared role, never with ages no single birth year explains.
     Names that differ in one part at most join whatever their ages, which then clash in the
-    judge. None: alike, but only other evidence (`companions`) may join them."""
+    judge. Two full names that share a given name and one surname but give another surname
+    in its place (cousins, namesakes) are weak too. None: alike, but only other evidence
+    (`companions`) may join them."""
     if a.aliases & ({b.key} | b.aliases) or b.aliases & {a.key}:
         return True
     shared_role = bool(a.roles & b.roles)
@@ -669,7 +712,7 @@ def same_local_person(a: LocalPerson, b: LocalPerson) -> bool | None:
                 or not same_person(x, y, shared_role=shared_role, translated=translated)
             ):
                 continue
-            if both_parts_differ(x, y):
+            if both_parts_differ(x, y) or another_second_surname(x, y):
                 if ages is False:
                     continue  # "Macimo Brunsem, 61" and "Máximo Brunsen, 19": two people
                 if not (ages or shared_role):

@@ -17,7 +17,7 @@ from ..lexicon import accent_insensitive, fold, lexicon, longest_first
 from ..models import Claim, Sentence
 from ..numbers import parse_words
 from ..regex_needs import requires_a_digit
-from .people import Person, alias_gap
+from .people import Person, alias_gap, past_suffix
 
 
 @cache
@@ -126,8 +126,10 @@ def parse_age(text: str, code: str) -> float | None:
 
 @cache
 def age_appositions(code: str) -> list[re.Pattern]:
-    """Ages written right after a name and owned by it ("Quist, 40, and Fenwick, 34", "Quist (40)"):
-    lexicon keys `age_appositions` and, for older lexicons, `age_apposition`."""
+    """Ages written right after a name and owned by it ("Quist, 40, and Fenwick, 34", "Quist (40)",
+    "Loor tenía 36 años"): lexicon keys `age_appositions` and, for older lexicons,
+    `age_apposition`. A pattern's group `at`, where it has one, is the age's quote ("tenía 36
+    años"); else the quote runs from the name to the age ("Quist, 40")."""
     lex = lexicon(code)
     patterns = list(lex.get("age_appositions") or [])
     if lex.get("age_apposition"):
@@ -180,7 +182,7 @@ def age_subject(
         # Lena Varga, 33-year-old Tomas Varga" the second age is Tomas's, not Lena's in apposition.
         return following.name
     for person in reversed(people):  # "Norero, 36", "Pérez, quien tenía 34 años"
-        gap = text[person.end : start]
+        gap = text[past_suffix(text, person.end, person.tokens[-1], lexicon(code)) : start]
         alias = alias_after_name(code).match(gap)
         if alias:
             gap = gap[alias.end() :]  # "Ibáñez, alias 'El Toro', de 44 años"
@@ -306,7 +308,7 @@ def age_claims(
             form = age_form(match.group(0), match.start("n") - match.start(), code)
             spans.append((match.start(), match.end(), match.group("n"), born, None, form))
     for person in people:
-        after = person.end
+        after = past_suffix(text, person.end, person.tokens[-1], lexicon(code))  # "Ruiz Jr., 44"
         alias = alias_after_name(code).match(text, after, sentence.end)
         if alias:
             after = alias.end()  # "Ibáñez, alias 'El Toro', 44"
@@ -316,8 +318,10 @@ def age_claims(
                 continue
             match = pattern.match(rest)
             if match:
-                end = after + match.end("n")
-                span = (person.start, end, match.group("n"), False, person, "apposition")
+                start, end = person.start, after + match.end("n")
+                if "at" in match.groupdict():  # "Loor tenía 36 años": the verb's phrase alone
+                    start, end = after + match.start("at"), after + match.end("at")
+                span = (start, end, match.group("n"), False, person, "apposition")
                 spans.append(span)
                 break
     for start, end, raw, born, owner, form in sorted(spans, key=lambda s: s[:2]):

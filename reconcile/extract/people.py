@@ -56,12 +56,16 @@ class Person:
 
 
 def name_pattern(lex: Lexicon) -> re.Pattern:
-    """Capitalised runs of words (with particles and initials); built once per lexicon."""
+    """Capitalised runs of words (with particles and initials, and, after the first word, a
+    particle joined by a hyphen: "Abdul al-Hassadi", `hyphen_particles`); built once per
+    lexicon."""
     pattern = lex.__dict__.get("_name_pattern")
     if pattern is None:
         particles = "|".join(longest_first(re.escape(p) for p in lex.particles))
+        joined = "|".join(longest_first(re.escape(p) for p in lex.get_set("hyphen_particles")))
+        prefix = rf"(?:(?:{joined})-)?" if joined else ""
         pattern = re.compile(
-            rf"(?<![\w@#])(?:{WORD})(?:\s+(?:(?:{particles})\s+)*(?:{WORD}|{INITIAL}))*"
+            rf"(?<![\w@#])(?:{WORD})(?:\s+(?:(?:{particles})\s+)*(?:{prefix}{WORD}|{INITIAL}))*"
         )
         lex.__dict__["_name_pattern"] = pattern
     return pattern
@@ -122,9 +126,19 @@ def title_before(
     folded = [fold(w) for w in tokens]
     prepositions = lex.get_set("title_prepositions")
     articles = lex.get_set("articles")
+    adjectives = lex.get_set("adjective_titles")
     for index in range(len(tokens) - 1, max(-1, len(tokens) - 9), -1):
         if folded[index] not in lex.titles:
             continue
+        if (
+            folded[index] in adjectives
+            and index > 0
+            and tokens[index - 1][:1].islower()
+            and folded[index - 1] not in articles
+            and folded[index - 1] not in lex.title_modifiers
+            and folded[index - 1] not in lex.titles
+        ):
+            continue  # "el registro oficial de viajeros": an adjective of the noun before
         complement = folded[index + 1 :]
         if complement and all(w in lex.title_modifiers for w in complement):
             complement = []  # "el fiscal general subrogante"
@@ -266,9 +280,17 @@ def is_courtesy(title: str, lex: Lexicon) -> bool:
 
 
 def is_age_phrase(phrase: str, lex: Lexicon) -> bool:
-    """Is an apposition an age ("de 27 años", "36-year-old"; lexicon key `apposition_age`)?"""
+    """Is an apposition an age ("de 27 años", "36-year-old"; lexicon key `apposition_age`),
+    also after a form of address ("el señor de 27 años": no role either)?"""
     age = lex.get("apposition_age")
-    return bool(age) and bool(re.match(age, fold(phrase)) or re.match(age, phrase, re.I))
+    if not age:
+        return False
+    words = phrase.split()
+    courtesy = lex.get_set("courtesy_titles") | lex.get_set("articles")
+    while len(words) > 1 and fold(words[0]).rstrip(".") in courtesy:
+        words = words[1:]
+    phrase = " ".join(words)
+    return bool(re.match(age, fold(phrase)) or re.match(age, phrase, re.I))
 
 
 def country_names(lex: Lexicon) -> frozenset[str]:
@@ -362,6 +384,28 @@ def after_place_noun(text: str, start: int, lex: Lexicon) -> bool:
             re.compile(rf"\b(?:{pattern})\s*$", re.I) if pattern else False
         )
     return bool(found) and bool(found.search(fold(text[max(0, start - 40) : start])))
+
+
+def place_apposition(text: str, end: int, lex: Lexicon) -> bool:
+    """Does the apposition after a name say it is a place: "Marcos Yolotla, una comunidad de
+    la sierra", "Santa Tlalcoya, municipio de la Mixteca", "Orton, a small town in the north"?
+    Its head is the noun of a place (the `place_prepositions` of more than one word), an
+    article and one word at most before it, and a preposition or nothing after it."""
+    apposition = re.match(r"\s*,\s*([^,;.()]{3,60})(?=[,;.)]|$)", text[end : end + 70])
+    if not apposition:
+        return False
+    found = lex.__dict__.get("_place_apposition")
+    if found is None:
+        entries = [p.split() for p in lex.get_set("place_prepositions") if " " in p]
+        nouns = "|".join(
+            re.escape(w) for w in sorted({e[0] for e in entries}, key=len, reverse=True)
+        )
+        links = "|".join(re.escape(w) for w in sorted({e[-1] for e in entries} | {"in", "en"}))
+        articles = "|".join(re.escape(w) for w in sorted(lex.get_set("articles")))
+        found = lex.__dict__["_place_apposition"] = re.compile(
+            rf"(?:(?:{articles})\s+)?(?:\w+\s+)?(?:{nouns})(?:\s+(?:{links})\b.*|\s*)", re.I
+        )
+    return found.fullmatch(fold(apposition.group(1)).strip()) is not None
 
 
 def after_named_thing(text: str, start: int, lex: Lexicon) -> bool:
@@ -765,8 +809,12 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         len(tokens) >= 3
         and not WORD_CHAR.search(text[sentence.start : offsets[0]])
         and fold(tokens[0]) not in lex.given_names
-        and fold(tokens[1]) in lex.given_names
-        and tokens[0].lower().endswith(tuple(lex.get("opening_verb_endings") or ()) or ("\0",))
+        and (
+            fold(tokens[1]) in lex.given_names
+            and tokens[0].lower().endswith(tuple(lex.get("opening_verb_endings") or ()) or ("\0",))
+            or bool(lex.get("opening_verbs"))
+            and re.fullmatch(lex.get("opening_verbs"), tokens[0].lower()) is not None
+        )
     ):
         tokens, offsets = tokens[1:], offsets[1:]  # "Murieron Ana Quispe": a verb opens it
     demonyms = demonym_words(lex)
@@ -784,15 +832,17 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         ):  # "Ana Ruiz de Honduras", "Interior de Marruecos": a country is no surname
             tokens, offsets = tokens[:index], offsets[:index]
             break
-    if lex.get("capitalised_months") and any(
-        fold(t) in lex.months or fold(t) in lex.weekdays for t in tokens
-    ):
+    dated = [i for i, t in enumerate(tokens) if fold(t) in lex.months or fold(t) in lex.weekdays]
+    if lex.get("capitalised_months") and dated and dated[-1] <= 1 and len(tokens) - dated[-1] > 2:
+        cut = dated[-1] + 1  # "On Tuesday Ana Ruiz testified": the day opens the sentence
+        tokens, offsets, dated = tokens[cut:], offsets[cut:], []
+    if lex.get("capitalised_months") and dated:
         return None  # "May", "Monday"; Spanish writes "mayo", so "Julio" and "Domingo" are names
     head = glued_head(tokens[-1], text, lex)
     if head:
         tokens = [*tokens[:-1], head]  # "Ana Ruizwho": the name ends where the word begins
     start = offsets[0]
-    raw_end = offsets[-1] + len(tokens[-1])
+    raw_end = past_suffix(text, offsets[-1] + len(tokens[-1]), tokens[-1], lex)
     last = POSSESSIVE.sub("", tokens[-1]) if len(tokens[-1]) > 2 else tokens[-1]
     tokens = [*tokens[:-1], last]
     end = offsets[-1] + len(last)
@@ -803,6 +853,14 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     folded = tuple(fold(t) for t in tokens)
     opens = not WORD_CHAR.search(text[sentence.start : start])
     return RunShape(tokens, start, end, name, raw_end, folded, opens)
+
+
+def past_suffix(text: str, end: int, last: str, lex: Lexicon) -> int:
+    """Where what is said after a name starts: past the full stop of a suffix ending it
+    ("Ana Ruiz Jr., 44," or "Ana Ruiz Jr. said": `name_suffixes`), else `end`."""
+    if text[end : end + 1] == "." and fold(last) in lex.get_set("name_suffixes"):
+        return end + 1
+    return end
 
 
 def glued_head(word: str, text: str, lex: Lexicon) -> str | None:
@@ -907,6 +965,10 @@ def candidates(match, text: str, lex: Lexicon, known: KnownNames, sentence: Sent
             return  # an unknown single word is someone only by a title, an apposition or kin
     title, role, frozen = weighed(match, text, lex, sentence, run)
     evidence = set(frozen)
+    if not evidence & {"title", "speech", "alias", "kin", "age"} and place_apposition(
+        text, run.raw_end, lex
+    ):
+        return  # "Marcos Yolotla, una comunidad de la sierra": a place named like a man
     if len(tokens) == 1:
         key = folded_tokens[0]
         if key in known or slip:
