@@ -1,11 +1,89 @@
-"""Counts read through a relation to other words of their sentence, in both languages: a part
-after 'incluyendo', those who fell into the water, bodies handed over to their families.
-Invented sentences."""
+"""Counts read through a relation to other words of their sentence, in both languages: a bare
+figure whose event is said in a relative clause, a part named by a pronoun, a part after
+'incluyendo', those who fell into the water, bodies handed over to their families. Invented
+sentences."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import by_value, counts
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "attribute"),
+    [
+        ("Rescuers said the 14 who were injured were taken to Varno.", "en", 14, "people injured"),
+        ("The 14 who were injured were taken to Varno.", "en", 14, "people injured"),
+        (
+            "Según Protección Civil, los 14 que resultaron heridos están en Varno.",
+            "es",
+            14,
+            "people injured",
+        ),
+        ("Los 14 que resultaron heridos están en Varno.", "es", 14, "people injured"),
+        # the clause names no event: the main verb after it is what befell them
+        (
+            "Officials said the six who were travelling with the pilot survived.",
+            "en",
+            6,
+            "people survived",
+        ),
+        (
+            "Según la Fiscalía, los seis que viajaban con el piloto sobrevivieron.",
+            "es",
+            6,
+            "people survived",
+        ),
+        ("Los seis que iban a bordo murieron.", "es", 6, "people killed"),
+    ],
+)
+def test_a_bare_figure_takes_the_event_of_its_relative_clause(text, language, value, attribute):
+    claim = by_value(counts(text, language), value)
+    assert claim.attribute == attribute
+    assert claim.extra["comparable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # an event after an article in the clause is a noun, not what befell the figure
+        ("Police said the five who were with the injured were questioned.", "en"),
+        ("La policía dijo que los cinco que estaban con los heridos declararon.", "es"),
+        # those who search are not those searched for
+        ("Police said the 30 who were searching for survivors rested.", "en"),
+        # a comma between: the verb after it may be anyone's
+        ("The five who were in the car, police said, were arrested.", "en"),
+    ],
+)
+def test_a_relative_clause_with_no_clear_event_gives_no_count(text, language):
+    assert counts(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "So far 95 bodies have been identified, and 40 of them have been handed over to their "
+            "families.",
+            "en",
+        ),
+        ("Se han identificado 95 cuerpos, y 40 de ellos han sido entregados a sus familias.", "es"),
+    ],
+)
+def test_a_part_named_by_a_pronoun_takes_the_event_said_of_it(text, language):
+    """The part's own predicate is its measure, so the whole keeps its own and is compared."""
+    claims = counts(text, language)
+    whole, part = by_value(claims, 95), by_value(claims, 40)
+    assert whole.attribute == "people identified"
+    assert whole.extra["comparable"]
+    assert part.attribute == "people handed over to families"
+    assert part.extra["frame"]["part_of"] == "95"
+
+
+def test_a_pronoun_part_with_a_copula_stays_a_part_of_the_whole():
+    claims = counts("Thirty people died in Orvalle, six of them children.", "en")
+    assert by_value(claims, 6).attribute == "people killed"
+    assert not by_value(claims, 6).extra["comparable"]
 
 
 @pytest.mark.parametrize(

@@ -391,6 +391,9 @@ def partitive_event(text: str, floor: int, number: Number, limit: int, lex: Lexi
     identificó') or governing it ('la identificación de siete de los fallecidos'), counts the
     people that event happened to; a copula ('three of the dead were children') names a
     sub-group, no event."""
+    pronoun = re.match(rf"\s+{lex.phrases('part_markers_after').pattern}", text[number.end : limit])
+    if pronoun:  # "40 of them were handed over", "40 de ellos han sido entregados"
+        return predicate_event(text, number.end + pronoun.end(), limit, lex)
     opener = re.match(rf"\s+{lex.phrases('whole_openers').pattern}\s+", text[number.end : limit])
     if not opener:
         return None
@@ -646,8 +649,8 @@ def said_after_article(
     if fold(word) not in lex.get_set("definite_articles"):
         return False
     noun, noun_end = head_noun(text, number, sentence.end, lex)
-    if not noun:
-        return False
+    if not noun:  # "The 12 who were injured", "Los 12 que resultaron heridos"
+        return bool(said_in_relative(text, sentence.start, number, sentence.end, lex))
     # "The 71 people who died", "Los 12 pasajeros que murieron": said in a relative clause
     relative = re.match(
         rf"\s+(?:{lex.phrases('clause_openers').pattern})(?=\s)",
@@ -658,6 +661,41 @@ def said_after_article(
     if tail and lex.event_re.match(text, tail.end(), sentence.end):
         return True
     return bool(predicate_event(text, noun_end, sentence.end, lex))
+
+
+def said_in_relative(text: str, floor: int, number: Number, limit: int, lex: Lexicon) -> str | None:
+    """'the 12 who were injured', 'los 12 que resultaron heridos': a bare number after an
+    article, its event said in a relative clause right after it. Where that clause names none
+    ('the five who were travelling with him survived', 'los cinco que viajaban con él
+    sobrevivieron'), the first event after it is the clause's main verb, with no punctuation,
+    figure or other relative between; an event after an article there is a noun, and nothing
+    is read."""
+    before = text[max(floor, number.start - 12) : number.start]
+    if not re.search(rf"(?:^|\s)(?:{lex.alternation('definite_articles')})\s+$", before, re.I):
+        return None
+    opener = re.match(
+        rf"\s+(?:{lex.phrases('relative_openers').pattern})(?=\s)", text[number.end : limit], re.I
+    )
+    if not opener:
+        return None
+    at = number.end + opener.end()
+    tail = auxiliary_tail(lex).match(text, at, limit)
+    said = tail and lex.event_re.match(text, tail.end(), limit)
+    if said and not governs_an_object(text, said, limit, lex):
+        return lex.event_named(said)
+    located = lex.get_set("located_events")
+    for match in lex.event_re.finditer(text, at, min(limit, at + 80)):
+        between = text[at : match.start()]
+        if re.search(r"[,;:()\d—–]", between) or lex.phrases("relative_openers").search(between):
+            return None
+        if re.search(rf"\b(?:{lex.alternation('determiners')})\s+$", between, re.I):
+            return None  # "the five who were with the injured": a noun, not the verb
+        if lex.event_named(match) in located:
+            continue  # "los cinco que iban a bordo murieron": where they were, then the verb
+        if governs_an_object(text, match, limit, lex):
+            return None
+        return lex.event_named(match)
+    return None
 
 
 def name_pattern(lex: Lexicon) -> str:
@@ -1051,8 +1089,13 @@ def classify(
         fallback = fallback_noun(text, number, sentence.end, lex)
         partitive = partitive_event(text, sentence.start, number, sentence.end, lex)
         crew = group_before_of(text, sentence.start, number, lex)
+        relative = (
+            None if fallback else said_in_relative(text, sentence.start, number, sentence.end, lex)
+        )
         if partitive:
             attribute = f"people {partitive}"  # "four of the victims were identified"
+        elif relative:
+            attribute = f"people {relative}"  # "the 12 who were injured"
         elif crew:  # "a crew of seven on board": the crew, and what is said of the count
             attribute = f"{crew} {event}" if event else crew
             comparable = bool(event)
