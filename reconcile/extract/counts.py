@@ -882,6 +882,23 @@ def excepted(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     return bool(re.search(lex.phrases("exception_words").pattern + r"\s+$", before, re.I))
 
 
+def exception_outcome(text: str, floor: int, number: Number, lex: Lexicon) -> str | None:
+    """What the exception to a whole's event befell: 'everyone on board died except three
+    children' says the three survived (`exception_outcomes`), when a `universal_words` word
+    stands before the exception in its clause; None otherwise ('no one died except three').
+    The event is the last one before the exception word, never the word itself ('salvo', read
+    with its accent left out, is 'salvó')."""
+    before = text[max(floor, number.start - 120) : number.start]
+    exception = re.search(lex.phrases("exception_words").pattern + r"\s+$", before, re.I)
+    if not exception:
+        return None
+    clause = re.split(r"[;:()—]", before[: exception.start()])[-1]
+    said = list(lex.event_re.finditer(clause))
+    if not said or not lex.phrases("universal_words").search(clause):
+        return None
+    return (lex.data.get("exception_outcomes") or {}).get(lex.event_named(said[-1]))
+
+
 def more_after_noun(text: str, noun_end: int | None, limit: int, lex: Lexicon) -> bool:
     """'se detuvo a cuatro personas más': an `additional_after` word after the counted
     noun, not only after the number, makes the count an increment."""
@@ -1067,7 +1084,8 @@ def classify(
         if event == "involved" and operation_named(text, sentence, lex):
             event = "deployed"  # "the operation involved 900 people": not those implicated
         if event and excepted(text, sentence.start, number, lex):
-            event = None  # "everyone on board died except three children": not killed
+            # "everyone on board died except three children": not killed, they survived
+            event = exception_outcome(text, sentence.start, number, lex)
         if event:
             attribute = f"{group} {event}"
         elif whole:
