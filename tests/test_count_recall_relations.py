@@ -128,3 +128,48 @@ def test_bodies_handed_over_to_families(text, language):
     claim = by_value(counts(text, language), 61)
     assert claim.attribute == "people handed over to families"
     assert claim.extra["comparable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "attribute"),
+    [
+        (
+            "Fiscales dijeron que 14 personas, entre ellas dos menores, fueron detenidas.",
+            "es",
+            "people arrested",
+        ),
+        (
+            "Prosecutors said 14 people, including two minors, were detained.",
+            "en",
+            "people arrested",
+        ),
+        (
+            "The ministry said 14 people, including a baby, died in the crash.",
+            "en",
+            "people killed",
+        ),
+        (
+            "Según el ministerio, 14 personas, entre ellas un bebé, murieron en el choque.",
+            "es",
+            "people killed",
+        ),
+    ],
+)
+def test_an_aside_naming_a_part_stands_between_a_whole_and_its_event(text, language, attribute):
+    """Before, the commas put the verb out of reach and the whole made no claim."""
+    claim = by_value(counts(text, language), 14)
+    assert claim.attribute == attribute
+    assert claim.extra["comparable"]
+
+
+def test_an_aside_with_no_event_after_it_gives_no_count():
+    assert counts("Police said 14 people, including a baby, in the house.", "en") == []
+
+
+def test_an_aside_with_an_event_of_its_own_is_not_skipped():
+    """The part's own predicate makes the sentence's structure unclear: no total is read."""
+    claims = counts(
+        "Nine suspects, including two said to have been involved in the raid, have been arrested.",
+        "en",
+    )
+    assert not [c for c in claims if c.low == 9 and c.extra["comparable"]]

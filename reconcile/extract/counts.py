@@ -201,9 +201,18 @@ def event_right_after(text: str, start: int, limit: int, noun: str, lex: Lexicon
 def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str | None:
     """What the sentence says of counted people, after their noun and an auxiliary: '72
     injured passengers were hospitalized' counts the hospitalized, not the injured."""
+    aside = lex.built("part_aside", lambda: part_aside(lex)).match(text, noun_end, limit)
+    if aside and not lex.event_re.search(aside.group(0)):
+        # "14 personas, entre ellas dos menores, fueron detenidas": said of the 14 (an aside
+        # with an event of its own, "including four involved in it", is left unread)
+        noun_end = aside.end()
+    else:
+        aside = None
     match = lex.built("auxiliaries_or_adverbs", lambda: auxiliary_run(lex)).match(
         text[noun_end:limit]
     )
+    if not match and aside:  # "23 people, including a baby, died": the verb right after
+        match = re.match(r"\s+", text[noun_end:limit])
     if not match:
         return None
     # "29 personas siguen detenidas": a wording that holds the auxiliary is read whole
@@ -213,6 +222,12 @@ def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str |
     if event and governs_an_object(text, event, limit, lex):
         return None  # "1,200 soldiers are searching for survivors": they search, not missing
     return lex.event_named(event) if event else None
+
+
+def part_aside(lex: Lexicon) -> re.Pattern:
+    """An aside between commas that names a part of the counted ('14 people, including two
+    minors, were detained'): what follows it is still said of the whole."""
+    return re.compile(rf",\s*{lex.phrases('part_markers_before').pattern}[^,;:()—]*,", re.I)
 
 
 def auxiliary_run(lex: Lexicon) -> re.Pattern:
