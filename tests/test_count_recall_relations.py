@@ -173,3 +173,17 @@ def test_an_aside_with_an_event_of_its_own_is_not_skipped():
         "en",
     )
     assert not [c for c in claims if c.low == 9 and c.extra["comparable"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The blast left 150 casualties in Orvalle, 40 of them fatal.",
+        "The number of casualties rose to 45, the ministry said.",
+    ],
+)
+def test_casualties_are_not_the_toll_of_the_dead(text):
+    """Casualties are the dead and the injured as often as the dead alone: a measure of their
+    own, never compared with people killed."""
+    claims = [c for c in counts(text) if c.low in (150, 45)]
+    assert [c.attribute for c in claims] == ["people killed or injured"]
