@@ -187,3 +187,17 @@ def test_casualties_are_not_the_toll_of_the_dead(text):
     own, never compared with people killed."""
     claims = [c for c in counts(text) if c.low in (150, 45)]
     assert [c.attribute for c in claims] == ["people killed or injured"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Lucas Prado was one of the six workers who died in the collapse.", "en"),
+        ("Lucas Prado era uno de los seis trabajadores que murieron en el derrumbe.", "es"),
+    ],
+)
+def test_a_relative_clause_is_part_of_a_wholes_own_noun_phrase(text, language):
+    """'one of the six workers who died': the whole's own clause names its measure."""
+    claim = by_value(counts(text, language), 6)
+    assert claim.attribute == "people killed"
+    assert claim.extra["comparable"]

@@ -694,10 +694,9 @@ def said_in_relative(text: str, floor: int, number: Number, limit: int, lex: Lex
     if not opener:
         return None
     at = number.end + opener.end()
-    tail = auxiliary_tail(lex).match(text, at, limit)
-    said = tail and lex.event_re.match(text, tail.end(), limit)
-    if said and not governs_an_object(text, said, limit, lex):
-        return lex.event_named(said)
+    said = relative_event(text, number.end, limit, lex)
+    if said:
+        return said
     located = lex.get_set("located_events")
     for match in lex.event_re.finditer(text, at, min(limit, at + 80)):
         between = text[at : match.start()]
@@ -711,6 +710,19 @@ def said_in_relative(text: str, floor: int, number: Number, limit: int, lex: Lex
             return None
         return lex.event_named(match)
     return None
+
+
+def relative_event(text: str, end: int, limit: int, lex: Lexicon) -> str | None:
+    """The event a relative clause right after `end` says, an auxiliary between or not: 'who
+    were injured', 'que murieron'; None where the clause says none or governs an object."""
+    opener = re.match(
+        rf"\s+(?:{lex.phrases('relative_openers').pattern})(?=\s)", text[end:limit], re.I
+    )
+    tail = opener and auxiliary_tail(lex).match(text, end + opener.end(), limit)
+    said = tail and lex.event_re.match(text, tail.end(), limit)
+    if not said or governs_an_object(text, said, limit, lex):
+        return None
+    return lex.event_named(said)
 
 
 def name_pattern(lex: Lexicon) -> str:
@@ -1078,7 +1090,10 @@ def classify(
             group = "people"
         if whole:  # "15 of the 31 people arrested were released": the verb is the 15's
             said = lex.event_re.match(text, noun_end + 1, sentence.end)
-            event = lex.event_named(said) if said else None
+            # "one of the six workers who died": a relative clause is the whole's own
+            event = (
+                lex.event_named(said) if said else relative_event(text, noun_end, sentence.end, lex)
+            )
             comparable = bool(event)
         else:
             event = (
