@@ -201,3 +201,27 @@ def test_a_relative_clause_is_part_of_a_wholes_own_noun_phrase(text, language):
     claim = by_value(counts(text, language), 6)
     assert claim.attribute == "people killed"
     assert claim.extra["comparable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "attribute"),
+    [
+        (
+            "Del total de heridos, 44 se encuentran en estado grave.",
+            "es",
+            "people seriously injured",
+        ),
+        ("Of the injured, 44 are in serious condition.", "en", "people seriously injured"),
+        ("Of the injured, 44 are in critical condition.", "en", "people critically injured"),
+    ],
+)
+def test_a_graded_part_of_a_named_group_is_stored(text, language, attribute):
+    """A bare figure with a grade said of it after a group named without a count: stored with
+    its grade, kept apart like any part of such a group."""
+    claim = by_value(counts(text, language), 44)
+    assert claim.attribute == attribute
+    assert not claim.extra["comparable"]
+
+
+def test_a_bare_graded_figure_with_no_group_before_it_gives_no_count():
+    assert counts("Officials said 44 are in critical condition.", "en") == []

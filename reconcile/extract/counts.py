@@ -20,6 +20,7 @@ from .frames import (
     Counted,
     apply_frames,
     listed_place_measure,
+    named_group_before,
     part_marker_after,
     part_marker_before,
 )
@@ -1155,6 +1156,12 @@ def classify(
                 comparable = False  # "28 injured and deceased": one figure for two groups
         elif event and not fallback and event_said_after(text, number.end, sentence.end, lex):
             attribute = f"people {event}"  # "another 95 were injured"
+        elif (
+            not fallback
+            and graded_predicate(text, number.end, sentence.end, lex)
+            and named_group_before(text, sentence.start, number.start, lex)
+        ):  # "de los heridos, 40 se encuentran graves": a graded part (frames.py)
+            attribute = "people injured"
         elif (
             toll
             and not fallback

@@ -599,7 +599,13 @@ def part_of_a_named_group(text: str, floor: int, claim: Claim, lex: Lexicon) -> 
     """'de los fallecidos, cinco ...', 'la mayoría de los muertos, 17, ...', 'Of the dead,
     five were ...': a figure set after the group it is drawn from, which the sentence names
     without counting it, is a part of that group (`group_part_openers`)."""
-    window = text[max(floor, claim.start - 50) : claim.start]
+    return named_group_before(text, floor, claim.start, lex)
+
+
+def named_group_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
+    """Is a group the sentence names without counting it written right before `start`
+    (see `part_of_a_named_group`)?"""
+    window = text[max(floor, start - 50) : start]
     determiners = lex.alternation("determiners")
     found = re.search(
         rf"(?:^|[\s,;:])(?:{lex.phrases('group_part_openers').pattern})\s+"
