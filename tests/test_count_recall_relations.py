@@ -225,3 +225,19 @@ def test_a_graded_part_of_a_named_group_is_stored(text, language, attribute):
 
 def test_a_bare_graded_figure_with_no_group_before_it_gives_no_count():
     assert counts("Officials said 44 are in critical condition.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Nueve personas cayeron al río Tarso, de las cuales tres pudieron ser rescatadas.", "es"),
+        ("Nine people fell into the river, and three of them were rescued.", "en"),
+    ],
+)
+def test_a_river_is_water_and_a_part_that_could_be_rescued_was(text, language):
+    """'pudieron ser rescatadas': they were rescued, a part of those who fell in."""
+    claims = counts(text, language)
+    assert by_value(claims, 9).attribute == "people fell into the water"
+    part = by_value(claims, 3)
+    assert part.attribute == "people rescued"
+    assert part.extra["frame"]["part_of"]
