@@ -63,11 +63,14 @@ def test_a_relative_clause_with_no_clear_event_gives_no_count(text, language):
     ("text", "language"),
     [
         (
-            "So far 95 bodies have been identified, and 40 of them have been handed over to their "
+            "Forensic teams in Varno have identified 95 bodies, and 40 of them were later handed over to their "
             "families.",
             "en",
         ),
-        ("Se han identificado 95 cuerpos, y 40 de ellos han sido entregados a sus familias.", "es"),
+        (
+            "Los forenses de Varno identificaron 95 cuerpos, y 40 de ellos fueron entregados a sus familias.",
+            "es",
+        ),
     ],
 )
 def test_a_part_named_by_a_pronoun_takes_the_event_said_of_it(text, language):
@@ -144,12 +147,12 @@ def test_bodies_handed_over_to_families(text, language):
             "people arrested",
         ),
         (
-            "The ministry said 14 people, including a baby, died in the crash.",
+            "Officials in Varno said 14 people, including an infant, drowned in the flood.",
             "en",
             "people killed",
         ),
         (
-            "Según el ministerio, 14 personas, entre ellas un bebé, murieron en el choque.",
+            "En Varno, 14 personas, entre ellas un recién nacido, murieron en la riada.",
             "es",
             "people killed",
         ),
