@@ -405,13 +405,16 @@ def named_locality(phrase: str, lex: Lexicon) -> str | None:
     while words and fold(words[0]) in determiners:
         words.pop(0)
     localities = localities_and_facilities(lex)
-    if (
-        len(words) > 2
-        and fold(words[0]) in localities
-        and fold(words[1]) in lex.get_set("genitive_words")
-    ):
-        named = re.match(PLACE, " ".join(words[2:]))  # "la cárcel de Velmora"
-        return named.group(0) if named else None
+    genitive = lex.get_set("genitive_words")
+    candidates = [words]
+    if len(words) > 3 and words[0].islower() and fold(words[1]) in localities:
+        candidates.append(words[1:])  # "the coastal city of Velmora": an adjective before
+    if len(words) > 3 and fold(words[0]) in localities and words[1].islower():
+        candidates.append(words[:1] + words[2:])  # "la ciudad costera de Velmora": after
+    for rest in candidates:
+        if len(rest) > 2 and fold(rest[0]) in localities and fold(rest[1]) in genitive:
+            named = re.match(PLACE, " ".join(rest[2:]))  # "la cárcel de Velmora"
+            return named.group(0) if named else None
     phrase = " ".join(words)
     if (
         words
@@ -632,7 +635,13 @@ def part_of_a_named_group(text: str, floor: int, claim: Claim, lex: Lexicon) -> 
     """'de los fallecidos, cinco ...', 'la mayoría de los muertos, 17, ...', 'Of the dead,
     five were ...': a figure set after the group it is drawn from, which the sentence names
     without counting it, is a part of that group (`group_part_openers`)."""
-    window = text[max(floor, claim.start - 50) : claim.start]
+    return named_group_before(text, floor, claim.start, lex)
+
+
+def named_group_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
+    """Is a group the sentence names without counting it written right before `start`
+    (see `part_of_a_named_group`)?"""
+    window = text[max(floor, start - 50) : start]
     determiners = lex.alternation("determiners")
     found = re.search(
         rf"(?:^|[\s,;:])(?:{lex.phrases('group_part_openers').pattern})\s+"
