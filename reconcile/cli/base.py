@@ -26,7 +26,15 @@ def plain_types(params: list) -> list:
             param.metavar = ""
         elif param.param_type_name == "argument" and param.metavar is not None:
             param.display_type_rich = lambda ctx: None
-    return params
+    return quick_coercion(params)
+
+
+try:  # typer's coercion through pydantic adapters, with the plain values taken quickly
+    from .coercion import quick_coercion
+except ImportError:  # a typer without adapters: its own coercion is quick already
+
+    def quick_coercion(params: list) -> list:
+        return params
 
 
 class Command(TyperCommand):
