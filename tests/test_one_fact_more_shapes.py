@@ -41,7 +41,7 @@ def test_people_onboard_are_those_on_board_not_the_dead(aboard):
         ("Hasta el momento se han recuperado 41 cuerpos.", "people recovered"),
         ("Se rescataron 87 personas del agua.", "people rescued"),
         (
-            "Hasta ahora se han rescatado con vida a 87 personas, pero se teme que decenas"
+            "Hasta ahora se ha rescatado con vida a 87 personas, pero se teme que decenas"
             " más están desaparecidas.",
             "people rescued",
         ),
@@ -104,7 +104,7 @@ def test_a_toll_in_one_country_is_still_compared():
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("A bordo viajaban 64 pasajeros, dos pilotos y dos azafatas.", "es"),
+        ("A bordo iban 64 pasajeros, tres pilotos y cuatro azafatas.", "es"),
         ("A bordo viajaban 64 pasajeros y cuatro tripulantes.", "es"),
     ],
 )
