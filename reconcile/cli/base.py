@@ -31,7 +31,8 @@ def plain_types(params: list) -> list:
 
 try:  # typer's coercion through pydantic adapters, with the plain values taken quickly
     from .coercion import quick_coercion
-except ImportError:  # a typer without adapters: its own coercion is quick already
+except Exception:  # a typer without adapters (its own coercion is quick already), or whose
+    # private coercion module has moved: typer's own path, slower but the same values
 
     def quick_coercion(params: list) -> list:
         return params

@@ -25,7 +25,10 @@ class Quick(RuntimeParam):
     """One parameter's coercion: the plain cases here, the rest through typer's adapter."""
 
     def _coerce_value(self, value: Any, param, ctx) -> Any:
-        quick = self.accept(self.annotation, value, ctx)
+        try:
+            quick = self.accept(self.annotation, value, ctx)
+        except (AttributeError, TypeError):  # typer's private helpers changed: its own path
+            quick = NOT_PLAIN
         if quick is not NOT_PLAIN:
             return quick
         descriptor = resolve_type_descriptor(self.annotation, self.parameter_info)
@@ -69,8 +72,12 @@ def quick_coercion(params: list) -> list:
         descriptor = getattr(param, "type_descriptor", None)
         if descriptor is None or getattr(param, "_runtime_param", False) is not None:
             continue
-        if descriptor.file_annotation is None:
-            param._runtime_param = Quick(
-                parameter_info=descriptor.parameter_info, annotation=descriptor.annotation
-            )
+        if getattr(descriptor, "file_annotation", True) is None:
+            try:
+                quick = Quick(
+                    parameter_info=descriptor.parameter_info, annotation=descriptor.annotation
+                )
+            except (AttributeError, TypeError):  # another typer's fields: leave it typer's
+                continue
+            param._runtime_param = quick
     return params
