@@ -269,3 +269,19 @@ def test_a_verb_of_another_moment_before_a_figure_is_a_toll_and_the_event_keeps_
     assert events("The quake that struck Varsela on Sunday left 14 dead.") == {"Sunday": "disaster"}
     assert events("The bus crashed into a ravine near Tarvela on Monday.") == {"Monday": "crash"}
     assert events("El autobús se estrelló el lunes cerca de Tarvela.", "es") == {"lunes": "crash"}
+
+
+def test_a_date_in_a_caption_is_the_picture_s_and_keeps_no_event():
+    found = dates_of(
+        "This satellite image shows the harbour of Tarvela on May 2, and the same"
+        " flood-hit quay on May 9."
+    )
+    assert {c.quote: (c.extra.get("event"), c.attribute) for c in found} == {
+        "May 2": (None, "date (shows)"),
+        "May 9": (None, "date (shows)"),
+    }
+    found = events(
+        "La imagen de satélite muestra el muelle dañado por la tormenta el 9 de mayo.", "es"
+    )
+    assert found == {"9 de mayo": None}
+    assert events("The flood swept through Tarvela on May 9.") == {"May 9": "disaster"}

@@ -410,6 +410,17 @@ def opening_stamp(text: str, mention: DateMention, lex: Lexicon) -> bool:
     )
 
 
+def pictured(text: str, mention: DateMention, lex: Lexicon) -> re.Match | None:
+    """A date in a caption is the picture's: "This satellite image shows the flooded valley on
+    September 14", "La fotografía muestra la zona del incendio el 3 de mayo". A picture word
+    (`picture_words`) then a verb of showing (`depiction_verbs`), both before the date, and the
+    date keeps no event, whatever event word the picture holds. Returns the verb."""
+    pictures = lex.phrases("picture_words").search(text, 0, mention.start)
+    if not pictures:
+        return None
+    return lex.phrases("depiction_verbs").search(text, pictures.end(), mention.start)
+
+
 def cited_on(text: str, mention: DateMention, lex: Lexicon) -> bool:
     """A citation's date ("Retrieved 12 March 2024", "consultado el 12 de marzo") is when a
     page was read, not the date of any event."""
@@ -517,12 +528,17 @@ def date_claims(
             continue
         report = dateline(sentence.text, mention, lex)
         since = period_start(sentence.text, mention, lex)
-        event = None if report or since else clause_event(sentence.text, mention, lex, mentions)
-        about = None
+        shown = pictured(sentence.text, mention, lex)
+        event = (
+            None
+            if report or since or shown
+            else clause_event(sentence.text, mention, lex, mentions)
+        )
+        about = label_text(shown.group(0)) if shown else None
         ended = period_end(sentence.text, mention, lex)
         if event and ended:  # "ended on Thursday": the end of an event that may have run on
             event, about = None, fold(ended)
-        if not report and not since and event is None and not mention.year_end:
+        if not report and not since and not shown and event is None and not mention.year_end:
             about = clause_label(sentence.text, mention, lex, mentions)
         subject = ""
         if event in personal:  # an arrest or a death is somebody's
