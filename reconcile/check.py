@@ -57,7 +57,7 @@ from .judge_places import (
     within_pairs,
 )
 from .lexicon import fold, lexicon
-from .match import NUMBER_KINDS, block_key, comparable_figures
+from .match import NUMBER_KINDS, block_key, comparable_figures, story_countries
 from .models import PERSONAL_KINDS, Claim, Document, Sentence, Value
 from .output import number_text
 from .quantity_rules import label_of as quantity_label
@@ -995,15 +995,27 @@ def check_facts(
         if key is not None or (row["kind"] in ("age", *PERSONAL_KINDS) and row["subject"]):
             keyed.append((row, key, entity))
     blocks: dict[tuple, list[dict]] = defaultdict(list)
-    if corpus:
-        for claim in corpus.claims(
-            {(row["kind"], row["attribute"]) for row, key, _ in keyed if key}
-        ):
-            subject = claim["subject"]
-            entity = corpus.entity_of(claim["document_id"], subject) if subject else None
-            key = block_key(claim, story or "", entity)
-            if key is not None:
-                blocks[key].append(claim)
+    known = (
+        list(corpus.claims({(row["kind"], row["attribute"]) for row, key, _ in keyed if key}))
+        if corpus
+        else []
+    )
+    # In a story whose counts name two countries or more, a country's count is its own (the
+    # same keys `match.build_blocks` gives)
+    several = len(story_countries([*known, *(row for row, _, _ in keyed)])) > 1
+    if several:
+        keyed = [
+            (row, block_key(row, story or "", entity, several_countries=True), entity)
+            if key is not None
+            else (row, key, entity)
+            for row, key, entity in keyed
+        ]
+    for claim in known:
+        subject = claim["subject"]
+        entity = corpus.entity_of(claim["document_id"], subject) if subject else None
+        key = block_key(claim, story or "", entity, several_countries=several)
+        if key is not None:
+            blocks[key].append(claim)
     code = draft.document.language or "en"
     growing = lexicon(code).growing | lexicon("en").growing
     found = []

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import available_languages, fold, lexicon
+from .regex_needs import CASE_TWINS, required_literals, written_in
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = [
@@ -257,6 +258,18 @@ DIGIT = re.compile(r"\d")
 
 
 @cache
+def pattern_strings(code: str) -> dict[str, object]:
+    """For each pattern NEEDS says nothing of ("two days ago", "hace dos días"), the test
+    (`regex_needs.written_in`) of the strings one of which every match of it holds, read off
+    the parsed pattern: without it, it was searched in every sentence."""
+    return {
+        name: written_in(required_literals(pattern.pattern, pattern.flags))
+        for name, pattern in patterns(code)
+        if name not in NEEDS
+    }
+
+
+@cache
 def calendar_words(code: str) -> dict[str, tuple[str, ...]]:
     lex = lexicon(code)
     found = {
@@ -299,9 +312,17 @@ def find_dates(
     taken: list[tuple[int, int]] = []
     candidates = []
     present = calendar_words_in(text, code)
+    strings = pattern_strings(code)
+    lowered = None
     for name, pattern in patterns(code):
         if not present.issuperset(NEEDS.get(name, ())):
             continue
+        written = strings.get(name)
+        if written is not None:
+            if lowered is None:  # as `regex_needs.any_search` reads a text
+                lowered = "" if CASE_TWINS.search(text) else text.lower()
+            if lowered and not written(lowered):
+                continue  # none of the strings one of which it needs ("day", "hace")
         for match in pattern.finditer(text):
             candidates.append((match.start(), -(match.end() - match.start()), name, match))
     candidates.sort(key=lambda c: (c[0], c[1]))

@@ -26,7 +26,15 @@ from .evaluate import Evaluation, Fact, Gold, Reported, Statement, says
 from .extract.frames import frame_label
 from .judge import compatible
 from .lexicon import fold
-from .match import NUMBER_KINDS, block_key, in_scale, main_day, one_reading_per_document, superseded
+from .match import (
+    NUMBER_KINDS,
+    block_key,
+    in_scale,
+    main_day,
+    one_reading_per_document,
+    story_countries,
+    superseded,
+)
 from .role_rules import block_key as role_block_key
 
 #: Fact kinds explained, and the claim kinds that carry their values.
@@ -132,11 +140,12 @@ def claim_fates(claims: list[dict], story: str = "") -> dict[int, tuple[tuple | 
     `match.build_blocks` would key and filter them (a subject stands for its entity)."""
     fates: dict[int, tuple[tuple | None, str]] = {}
     days = main_day([c for c in claims if c["kind"] == "date"])
+    several = len(story_countries(claims)) > 1
     blocks: dict[tuple, list[dict]] = defaultdict(list)
     for claim in claims:
         entity = claim["subject_key"] or None
         if claim["kind"] in NUMBER_KINDS:
-            key = block_key(claim, story, entity, days)
+            key = block_key(claim, story, entity, days, several)
             if key is None:
                 fates[claim["id"]] = (None, "not checked: " + unchecked_reason(claim))
                 continue

@@ -13,8 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from . import startup_cache
+
+T = TypeVar("T")
 
 LANG_DIR = Path(__file__).parent / "lang"
 DEFAULT_LANGUAGE = "en"
@@ -288,10 +291,10 @@ class Lexicon:
             found = patterns[key] = phrase_pattern(str(w) for w in self.data.get(key) or [])
         return found
 
-    def built(self, name: str, build: Callable[[], re.Pattern]) -> re.Pattern:
-        """A pattern composed from this lexicon's lists, built by `build` once per lexicon
-        and kept under `name`: rules call it per figure, and composing the pattern's text
-        anew each time costs more than the match."""
+    def built(self, name: str, build: Callable[[], T]) -> T:
+        """A pattern (or a table) composed from this lexicon's lists, built by `build` once per
+        lexicon and kept under `name`: rules call it per figure, and composing the pattern's
+        text anew each time costs more than the match."""
         patterns = self.__dict__.setdefault("_built_patterns", {})
         found = patterns.get(name)
         if found is None:

@@ -26,19 +26,28 @@ NUMBER_KINDS = ("count", "money", "percent")
 
 
 def block_key(
-    claim: dict, story: str, entity: str | None, main_day: frozenset[str] = frozenset()
+    claim: dict,
+    story: str,
+    entity: str | None,
+    main_day: frozenset[str] = frozenset(),
+    several_countries: bool = False,
 ) -> tuple | None:
     """The block a claim belongs to, or None when it is not checked against other sources.
     `main_day` names the story's main event day (its date and weekday): a count dated to
     another day ("On Saturday, 193 were detained") meets only counts of that day. With no main
-    day known, a count's day keeps nothing apart."""
+    day known, a count's day keeps nothing apart. `several_countries` says the story's counts
+    name two countries or more (`story_countries`): then a count whose clause opens with a
+    country ("En Honduras, ... cuatro fallecidos") is that country's, not the whole toll."""
     kind = claim["kind"]
     if kind in NUMBER_KINDS:
         if not claim["extra"].get("comparable", False) or claim["low"] is None:
             return None
         # The frame narrows the measure: Honduran dead never meet the whole toll.
         label = frame_label(claim["attribute"], claim["extra"])
-        day = (claim["extra"].get("frame") or {}).get("day")
+        frame = claim["extra"].get("frame") or {}
+        if several_countries and frame.get("country"):
+            label += f" in {frame['country'].title()}"
+        day = frame.get("day")
         if day and main_day and day not in main_day:
             label += f" on {day}"
         return (story, kind, entity or "", label)
@@ -76,6 +85,10 @@ def build_blocks(
     """Blocks that hold claims of at least two documents (the only ones worth judging)."""
     blocks: dict[tuple, list[dict]] = defaultdict(list)
     main_days = {story: main_day(members) for story, members in by_story(claims, story_of).items()}
+    countries: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim["document_id"] in story_of:
+            countries[story_of[claim["document_id"]]] |= story_countries([claim])
     for claim in claims:
         story = story_of.get(claim["document_id"])
         if story is None:
@@ -85,7 +98,8 @@ def build_blocks(
             if claim["subject"]
             else None
         )
-        key = block_key(claim, story, entity, main_days.get(story, frozenset()))
+        several = len(countries[story]) > 1
+        key = block_key(claim, story, entity, main_days.get(story, frozenset()), several)
         if key is not None:
             blocks[key].append(claim)
     blocks = merge_alike(blocks)
@@ -96,6 +110,17 @@ def build_blocks(
         key: members
         for key, members in blocks.items()
         if len({m["document_id"] for m in members}) > 1
+    }
+
+
+def story_countries(claims: list[dict]) -> set[str]:
+    """The countries that open the clauses of a story's counts (`frame.country`): two or more,
+    and each count so placed is its country's."""
+    return {
+        country
+        for claim in claims
+        if claim["kind"] in NUMBER_KINDS
+        and (country := ((claim.get("extra") or {}).get("frame") or {}).get("country"))
     }
 
 

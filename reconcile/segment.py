@@ -110,7 +110,14 @@ def date_stamp(text: str, lex: Lexicon) -> bool:
     return len(words) <= 2
 
 
-WORD_BEFORE_STOP = re.compile(r"([\w.]+)[.!?][\"”’»)\]]*\s+$")
+def word_before(text: str, floor: int, stop: int) -> str:
+    """The run of word characters and full stops right before `stop`, reaching back no
+    further than `floor` ("U.S" before the last full stop of "U.S."); empty when there is
+    none. (`str.isalnum` and the underscore are what `\\w` matches.)"""
+    i = stop
+    while i > floor and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1
+    return text[i:stop]
 
 
 def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
@@ -118,11 +125,11 @@ def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple
     abbreviations = lex.get_set("abbreviations")
     spans, cursor = [], start
     for match in BOUNDARY.finditer(text, start, end):
-        # the word before the stop; a bounded look back keeps this linear
-        word = WORD_BEFORE_STOP.search(text[max(cursor, match.start() - 64) : match.end()])
-        if word and text[match.start()] == ".":
-            token = word.group(1)
-            if fold(token) in abbreviations or (len(token) == 1 and token.isupper()):
+        stop = match.start()
+        if text[stop] == ".":
+            # the word before the stop; a bounded look back keeps this linear
+            token = word_before(text, max(cursor, stop - 64), stop)
+            if token and (fold(token) in abbreviations or (len(token) == 1 and token.isupper())):
                 continue
         spans.append((cursor, match.start() + 1 + len(match.group(0).rstrip()) - 1))
         cursor = match.end()

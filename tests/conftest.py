@@ -200,10 +200,12 @@ def figure(low, high=None, qualifier="exact", document="a", published="2024-03-1
     }
 
 
-def mention(document: str, name: str, language: str = "en") -> dict:
+def mention(document: str, name: str, language: str = "en", given: str | None = None) -> dict:
     """A person claim row as reconcile reads it, for the people-resolution tests: the first
-    word of `name` its given name, the rest its surname."""
-    given, surname = name.split(" ", 1)
+    word of `name` its given name, the rest its surname, unless `given` says where the given
+    names end ("Ravi Anand" of "Ravi Anand Kosla")."""
+    given = given or name.split(" ", 1)[0]
+    surname = name[len(given) :].strip()
     return {
         "document": document,
         "value": name,

@@ -192,9 +192,26 @@ def test_bracketed_figures_after_a_dash_are_not_the_count_before():
     [
         ("The boat sank and everyone on board died except five children.", "en"),
         ("Murieron todos los pasajeros salvo cinco niños.", "es"),
+        ("Todos los ocupantes murieron, excepto cinco niños.", "es"),
+    ],
+)
+def test_the_exception_to_everyone_killed_survived(text, language):
+    """All died but five: the five survived ('salvo' is no 'salvó', no rescue)."""
+    claim = by_value(counts(text, language), 5)
+    assert claim.attribute == "children survived"
+    assert claim.extra["comparable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("No one died except five children.", "en"),
+        ("Police arrested everyone except five children.", "en"),
+        ("No murió nadie salvo cinco niños.", "es"),
     ],
 )
 def test_the_exception_to_an_event_is_not_its_count(text, language):
+    """No whole said to have died, or an event with no outcome for its exception: kept only."""
     claim = by_value(counts(text, language), 5)
     assert claim.attribute == "children"
     assert not claim.extra["comparable"]

@@ -229,3 +229,59 @@ def test_a_weekday_after_dia_is_a_date_and_an_auxiliary_before_an_occurring_is_n
     assert events("The attack was recorded on Monday in Tarvela.") == {"Monday": "attack"}
     # another predicate after the auxiliary still keeps the date from the event
     assert events("Guards seized during the riot were freed on Saturday.") == {"Saturday": None}
+
+
+# --------------------------------------------------------------------------- other moments
+
+
+def test_a_date_of_a_verb_of_another_moment_keeps_no_event_of_a_relative_clause():
+    found = events(
+        "Cousins of two miners who died in the collision flew to Dravia on Monday"
+        " to collect the bodies."
+    )
+    assert found == {"Monday": None}
+    found = events(
+        "Los familiares de dos primos que murieron en el accidente viajaron el lunes a Dravia.",
+        "es",
+    )
+    assert found == {"lunes": None}
+    labels = {c.quote: c.attribute for c in dates_of("The mourners of the fire met on Friday.")}
+    assert labels == {"Friday": "date (met)"}
+
+
+def test_a_storm_reaching_or_leaving_a_country_is_no_date_of_the_storm():
+    assert events("The storm reached the coast of Norlandia on Sunday.") == {"Sunday": None}
+    assert events("Later the hurricane weakened over Varsela on Monday night.") == {"Monday": None}
+    found = events("La tormenta salió de Norlandia la tarde del domingo con vientos fuertes.", "es")
+    assert found == {"domingo": None}
+
+
+def test_a_date_opening_its_clause_before_a_verb_of_another_moment_keeps_no_event():
+    found = events("On Tuesday, the mayor arrived at the blast site in Tarvela.")
+    assert found == {"Tuesday": None}
+    found = events("El martes, el alcalde llegó a la zona arrasada en el incendio.", "es")
+    assert found == {"martes": None}
+    found = events("Los vecinos, cuyas casas arrasó el incendio, regresaron el lunes.", "es")
+    assert found == {"lunes": None}
+
+
+def test_a_verb_of_another_moment_before_a_figure_is_a_toll_and_the_event_keeps_its_date():
+    assert events("The quake that struck Varsela on Sunday left 14 dead.") == {"Sunday": "disaster"}
+    assert events("The bus crashed into a ravine near Tarvela on Monday.") == {"Monday": "crash"}
+    assert events("El autobús se estrelló el lunes cerca de Tarvela.", "es") == {"lunes": "crash"}
+
+
+def test_a_date_in_a_caption_is_the_picture_s_and_keeps_no_event():
+    found = dates_of(
+        "This satellite image shows the harbour of Tarvela on May 2, and the same"
+        " flood-hit quay on May 9."
+    )
+    assert {c.quote: (c.extra.get("event"), c.attribute) for c in found} == {
+        "May 2": (None, "date (shows)"),
+        "May 9": (None, "date (shows)"),
+    }
+    found = events(
+        "La imagen de satélite muestra el muelle dañado por la tormenta el 9 de mayo.", "es"
+    )
+    assert found == {"9 de mayo": None}
+    assert events("The flood swept through Tarvela on May 9.") == {"May 9": "disaster"}

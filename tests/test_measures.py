@@ -39,7 +39,7 @@ def test_how_far_the_vehicle_fell_is_one_compared_frame(text, language):
     ("text", "language", "attribute"),
     [
         # the ravine it fell into is measured as the ravine, not as the fall
-        ("El microbús se precipitó por un barranco de unos 30 metros.", "es", "length: ravine"),
+        ("El microbús se precipitó a un barranco de unos 30 metros.", "es", "length: ravine"),
         ("The river fell 2 metres overnight near Tarvo.", "en", "length"),
         ("El nivel del embalse de Orvell cayó 3 metros en una semana.", "es", "length"),
     ],
@@ -174,11 +174,11 @@ def test_a_share_of_no_area_searched_stays_a_share(text, language):
     ("text", "language"),
     [
         (
-            "The riot broke out at the jail in Orvik, 30 miles northwest of the Veluvian capital of Tarsa.",
+            "The riot started at the jail in Orvik, 30 miles northwest of the Veluvian capital of Tarsa.",
             "en",
         ),
         (
-            "The riot broke out at the jail in Orvik, 30 miles northwest of the capital, Tarsa.",
+            "The riot started at the jail in Orvik, 45 miles northwest of the capital, Tarsa.",
             "en",
         ),
         ("El motín estalló en la cárcel de Orvik, a 50 kilómetros de la capital veluviana.", "es"),
@@ -195,7 +195,7 @@ def test_a_capital_named_by_its_country_is_measured_from_the_capital(text, langu
         ("The president ordered five days of national mourning.", "en"),
         ("Veluvia will observe a four-day period of national mourning.", "en"),
         ("El gobierno decretó cinco días de luto nacional.", "es"),
-        ("Veluvia vivirá un duelo nacional de tres días.", "es"),
+        ("Veluvia vivirá un duelo nacional de cuatro días.", "es"),
     ],
 )
 def test_the_length_of_a_national_mourning_is_compared(text, language):

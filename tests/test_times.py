@@ -212,7 +212,7 @@ def test_an_approximate_time_written_with_its_minutes_allows_a_quarter_of_an_hou
     # "around 1:30" is not "at 2:00": who writes the half does not round to the hour
     rows, keys = pair(
         ("The fire broke out around 1:30 a.m. in the warehouse.", "en"),
-        ("El incendio se declaró a las 02:00 horas en el almacén.", "es"),
+        ("El incendio se inició a las 02:00 horas en el almacén.", "es"),
     )
     assert len(keys) == 1 and clashing_pairs("time", rows)
     assert judge_times("s", "", rows[0]["attribute"], rows).severity == "medium"

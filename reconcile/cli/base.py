@@ -26,7 +26,16 @@ def plain_types(params: list) -> list:
             param.metavar = ""
         elif param.param_type_name == "argument" and param.metavar is not None:
             param.display_type_rich = lambda ctx: None
-    return params
+    return quick_coercion(params)
+
+
+try:  # typer's coercion through pydantic adapters, with the plain values taken quickly
+    from .coercion import quick_coercion
+except Exception:  # a typer without adapters (its own coercion is quick already), or whose
+    # private coercion module has moved: typer's own path, slower but the same values
+
+    def quick_coercion(params: list) -> list:
+        return params
 
 
 class Command(TyperCommand):

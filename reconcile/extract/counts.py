@@ -20,6 +20,7 @@ from .frames import (
     Counted,
     apply_frames,
     listed_place_measure,
+    named_group_before,
     part_marker_after,
     part_marker_before,
 )
@@ -201,9 +202,18 @@ def event_right_after(text: str, start: int, limit: int, noun: str, lex: Lexicon
 def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str | None:
     """What the sentence says of counted people, after their noun and an auxiliary: '72
     injured passengers were hospitalized' counts the hospitalized, not the injured."""
+    aside = lex.built("part_aside", lambda: part_aside(lex)).match(text, noun_end, limit)
+    if aside and not lex.event_re.search(aside.group(0)):
+        # "14 personas, entre ellas dos menores, fueron detenidas": said of the 14 (an aside
+        # with an event of its own, "including four involved in it", is left unread)
+        noun_end = aside.end()
+    else:
+        aside = None
     match = lex.built("auxiliaries_or_adverbs", lambda: auxiliary_run(lex)).match(
         text[noun_end:limit]
     )
+    if not match and aside:  # "23 people, including a baby, died": the verb right after
+        match = re.match(r"\s+", text[noun_end:limit])
     if not match:
         return None
     # "29 personas siguen detenidas": a wording that holds the auxiliary is read whole
@@ -213,6 +223,12 @@ def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str |
     if event and governs_an_object(text, event, limit, lex):
         return None  # "1,200 soldiers are searching for survivors": they search, not missing
     return lex.event_named(event) if event else None
+
+
+def part_aside(lex: Lexicon) -> re.Pattern:
+    """An aside between commas that names a part of the counted ('14 people, including two
+    minors, were detained'): what follows it is still said of the whole."""
+    return re.compile(rf",\s*{lex.phrases('part_markers_before').pattern}[^,;:()—]*,", re.I)
 
 
 def auxiliary_run(lex: Lexicon) -> re.Pattern:
@@ -391,6 +407,9 @@ def partitive_event(text: str, floor: int, number: Number, limit: int, lex: Lexi
     identificó') or governing it ('la identificación de siete de los fallecidos'), counts the
     people that event happened to; a copula ('three of the dead were children') names a
     sub-group, no event."""
+    pronoun = re.match(rf"\s+{lex.phrases('part_markers_after').pattern}", text[number.end : limit])
+    if pronoun:  # "40 of them were handed over", "40 de ellos han sido entregados"
+        return predicate_event(text, number.end + pronoun.end(), limit, lex)
     opener = re.match(rf"\s+{lex.phrases('whole_openers').pattern}\s+", text[number.end : limit])
     if not opener:
         return None
@@ -646,8 +665,8 @@ def said_after_article(
     if fold(word) not in lex.get_set("definite_articles"):
         return False
     noun, noun_end = head_noun(text, number, sentence.end, lex)
-    if not noun:
-        return False
+    if not noun:  # "The 12 who were injured", "Los 12 que resultaron heridos"
+        return bool(said_in_relative(text, sentence.start, number, sentence.end, lex))
     # "The 71 people who died", "Los 12 pasajeros que murieron": said in a relative clause
     relative = re.match(
         rf"\s+(?:{lex.phrases('clause_openers').pattern})(?=\s)",
@@ -658,6 +677,53 @@ def said_after_article(
     if tail and lex.event_re.match(text, tail.end(), sentence.end):
         return True
     return bool(predicate_event(text, noun_end, sentence.end, lex))
+
+
+def said_in_relative(text: str, floor: int, number: Number, limit: int, lex: Lexicon) -> str | None:
+    """'the 12 who were injured', 'los 12 que resultaron heridos': a bare number after an
+    article, its event said in a relative clause right after it. Where that clause names none
+    ('the five who were travelling with him survived', 'los cinco que viajaban con él
+    sobrevivieron'), the first event after it is the clause's main verb, with no punctuation,
+    figure or other relative between; an event after an article there is a noun, and nothing
+    is read."""
+    before = text[max(floor, number.start - 12) : number.start]
+    if not re.search(rf"(?:^|\s)(?:{lex.alternation('definite_articles')})\s+$", before, re.I):
+        return None
+    opener = re.match(
+        rf"\s+(?:{lex.phrases('relative_openers').pattern})(?=\s)", text[number.end : limit], re.I
+    )
+    if not opener:
+        return None
+    at = number.end + opener.end()
+    said = relative_event(text, number.end, limit, lex)
+    if said:
+        return said
+    located = lex.get_set("located_events")
+    for match in lex.event_re.finditer(text, at, min(limit, at + 80)):
+        between = text[at : match.start()]
+        if re.search(r"[,;:()\d—–]", between) or lex.phrases("relative_openers").search(between):
+            return None
+        if re.search(rf"\b(?:{lex.alternation('determiners')})\s+$", between, re.I):
+            return None  # "the five who were with the injured": a noun, not the verb
+        if lex.event_named(match) in located:
+            continue  # "los cinco que iban a bordo murieron": where they were, then the verb
+        if governs_an_object(text, match, limit, lex):
+            return None
+        return lex.event_named(match)
+    return None
+
+
+def relative_event(text: str, end: int, limit: int, lex: Lexicon) -> str | None:
+    """The event a relative clause right after `end` says, an auxiliary between or not: 'who
+    were injured', 'que murieron'; None where the clause says none or governs an object."""
+    opener = re.match(
+        rf"\s+(?:{lex.phrases('relative_openers').pattern})(?=\s)", text[end:limit], re.I
+    )
+    tail = opener and auxiliary_tail(lex).match(text, end + opener.end(), limit)
+    said = tail and lex.event_re.match(text, tail.end(), limit)
+    if not said or governs_an_object(text, said, limit, lex):
+        return None
+    return lex.event_named(said)
 
 
 def name_pattern(lex: Lexicon) -> str:
@@ -879,6 +945,23 @@ def excepted(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     return bool(re.search(lex.phrases("exception_words").pattern + r"\s+$", before, re.I))
 
 
+def exception_outcome(text: str, floor: int, number: Number, lex: Lexicon) -> str | None:
+    """What the exception to a whole's event befell: 'everyone on board died except three
+    children' says the three survived (`exception_outcomes`), when a `universal_words` word
+    stands before the exception in its clause; None otherwise ('no one died except three').
+    The event is the last one before the exception word, never the word itself ('salvo', read
+    with its accent left out, is 'salvó')."""
+    before = text[max(floor, number.start - 120) : number.start]
+    exception = re.search(lex.phrases("exception_words").pattern + r"\s+$", before, re.I)
+    if not exception:
+        return None
+    clause = re.split(r"[;:()—]", before[: exception.start()])[-1]
+    said = list(lex.event_re.finditer(clause))
+    if not said or not lex.phrases("universal_words").search(clause):
+        return None
+    return (lex.data.get("exception_outcomes") or {}).get(lex.event_named(said[-1]))
+
+
 def more_after_noun(text: str, noun_end: int | None, limit: int, lex: Lexicon) -> bool:
     """'se detuvo a cuatro personas más': an `additional_after` word after the counted
     noun, not only after the number, makes the count an increment."""
@@ -1044,7 +1127,10 @@ def classify(
         part_of_later = whole_follows(text, noun_end, sentence.end, noun, lex)
         if whole:  # "15 of the 31 people arrested were released": the verb is the 15's
             said = lex.event_re.match(text, noun_end + 1, sentence.end)
-            event = lex.event_named(said) if said else None
+            # "one of the six workers who died": a relative clause is the whole's own
+            event = (
+                lex.event_named(said) if said else relative_event(text, noun_end, sentence.end, lex)
+            )
             comparable = bool(event)
         elif part_of_later:
             # "30 bodies out of the 45 recovered were identified": the verb after the 45 is
@@ -1069,7 +1155,8 @@ def classify(
         if event == "involved" and operation_named(text, sentence, lex):
             event = "deployed"  # "the operation involved 900 people": not those implicated
         if event and excepted(text, sentence.start, number, lex):
-            event = None  # "everyone on board died except three children": not killed
+            # "everyone on board died except three children": not killed, they survived
+            event = exception_outcome(text, sentence.start, number, lex)
         if event:
             attribute = f"{group} {event}"
         elif whole or part_of_later:
@@ -1091,8 +1178,13 @@ def classify(
         fallback = fallback_noun(text, number, sentence.end, lex)
         partitive = partitive_event(text, sentence.start, number, sentence.end, lex)
         crew = group_before_of(text, sentence.start, number, lex)
+        relative = (
+            None if fallback else said_in_relative(text, sentence.start, number, sentence.end, lex)
+        )
         if partitive:
             attribute = f"people {partitive}"  # "four of the victims were identified"
+        elif relative:
+            attribute = f"people {relative}"  # "the 12 who were injured"
         elif crew:  # "a crew of seven on board": the crew, and what is said of the count
             attribute = f"{crew} {event}" if event else crew
             comparable = bool(event)
@@ -1112,6 +1204,12 @@ def classify(
                 comparable = False  # "28 injured and deceased": one figure for two groups
         elif event and not fallback and event_said_after(text, number.end, sentence.end, lex):
             attribute = f"people {event}"  # "another 95 were injured"
+        elif (
+            not fallback
+            and graded_predicate(text, number.end, sentence.end, lex)
+            and named_group_before(text, sentence.start, number.start, lex)
+        ):  # "de los heridos, 40 se encuentran graves": a graded part (frames.py)
+            attribute = "people injured"
         elif (
             toll
             and not fallback

@@ -158,11 +158,17 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
             return None  # "the toll of the collision rose to 31 on Monday": the figure's date
         if passive_between(text[nearest[1] : start], lex):
             return None  # "hostages seized during the riot were freed on Saturday"
+        if moment_verb(text[nearest[1] : start], lex):
+            return None  # "cousins of two men lost in the collision flew in on Monday"
         return nearest[2]
     occurred = occurrence_event(text, left, start, found, lex)
     if occurred:
         return occurred
-    if opener is not None and close(text[opener:start], lex):
+    if (
+        opener is not None
+        and close(text[opener:start], lex)
+        and not moment_verb(text[opener:start], lex)
+    ):
         # the relative clause must still be under way: "the warehouse that burned last Friday
         # ..., lacked a permit and a ruling had shut it ... from March 2021" is not
         head = triggers(text, max(0, opener - 40), opener, lex, spans)
@@ -190,6 +196,8 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
         # an event related to the date by time is not the date's own
         if not found or related_by_time(text[mark.end() : found[0][0]], lex):
             return None
+        if moment_verb(text[mark.end() : found[0][0]], lex):
+            return None  # "On Monday, relatives of the crash victims arrived in Tarvela"
         if re.search(
             rf"(?:{lex.phrases('agent_prepositions').pattern})\s+(?:[\w'’]{{1,4}}\s+)?$",
             text[: found[0][0]],
@@ -203,6 +211,8 @@ def clause_event(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
         return found[0][2]
     # A date opening its clause: "donde el 4 de marzo hubo disturbios".
     after = [t for t in after if close(text[end : t[0]], lex)]
+    if after and moment_verb(text[end : after[0][0]], lex):
+        return None  # "donde el lunes llegaron los familiares de las víctimas del choque"
     return after[0][2] if after else None
 
 
@@ -254,6 +264,9 @@ def clause_label(text: str, mention: DateMention, lex: Lexicon, mentions) -> str
     before = [t for t in found if t[1] <= mention.start]
     if before:
         start, end, event = before[-1]
+        verb = moment_verb(text[end : mention.start], lex)
+        if event is not None and verb and close(text[end : mention.start], lex):
+            return label_text(verb.group(0))  # "lost in the collision, flew in on Monday": flew
         if event is not None or not close(text[end : mention.start], lex):
             return None
         if lex.phrases("figure_update_verbs").search(text[end : mention.start]):
@@ -342,9 +355,24 @@ def trailing_event(text: str, left: int, lex: Lexicon, spans) -> str | None:
     found = triggers(text, lo, left - 2, lex, spans)
     if not found or related_by_time(text[lo : found[0][0]], lex):
         return None
+    if moment_verb(text[lo : found[0][0]], lex):
+        return None
     if re.search(rf"(?:{lex.phrases('genitive_words').pattern})\s+$", text[: found[0][0]], re.I):
         return None
     return found[0][2]
+
+
+def moment_verb(between: str, lex: Lexicon) -> re.Match | None:
+    """A verb of another moment between an event word and a date: the date is that verb's
+    ("cousins of two men lost in the collision flew to Tarvela on Monday", "la tormenta
+    salió de Norlandia el domingo", "the storm reached the coast on Sunday"), not the event's.
+    The verbs are `moment_verbs` in `dates.yaml`; one followed by a figure tells a toll ("the
+    blast left 12 dead"), no moment of its own."""
+    number = lex.phrases("words").pattern
+    for match in lex.phrases("moment_verbs").finditer(between):
+        if not re.match(rf"\s+(?:\d|(?:{number})\b)", between[match.end() :], re.I):
+            return match
+    return None
 
 
 def passive_between(between: str, lex: Lexicon) -> bool:
@@ -380,6 +408,17 @@ def opening_stamp(text: str, mention: DateMention, lex: Lexicon) -> bool:
     return bool(NUMERIC_DATE.fullmatch(mention.text.strip())) and all(
         fold(w) in lex.get_set("stamp_words") for w in before
     )
+
+
+def pictured(text: str, mention: DateMention, lex: Lexicon) -> re.Match | None:
+    """A date in a caption is the picture's: "This satellite image shows the flooded valley on
+    September 14", "La fotografía muestra la zona del incendio el 3 de mayo". A picture word
+    (`picture_words`) then a verb of showing (`depiction_verbs`), both before the date, and the
+    date keeps no event, whatever event word the picture holds. Returns the verb."""
+    pictures = lex.phrases("picture_words").search(text, 0, mention.start)
+    if not pictures:
+        return None
+    return lex.phrases("depiction_verbs").search(text, pictures.end(), mention.start)
 
 
 def cited_on(text: str, mention: DateMention, lex: Lexicon) -> bool:
@@ -489,12 +528,17 @@ def date_claims(
             continue
         report = dateline(sentence.text, mention, lex)
         since = period_start(sentence.text, mention, lex)
-        event = None if report or since else clause_event(sentence.text, mention, lex, mentions)
-        about = None
+        shown = pictured(sentence.text, mention, lex)
+        event = (
+            None
+            if report or since or shown
+            else clause_event(sentence.text, mention, lex, mentions)
+        )
+        about = label_text(shown.group(0)) if shown else None
         ended = period_end(sentence.text, mention, lex)
         if event and ended:  # "ended on Thursday": the end of an event that may have run on
             event, about = None, fold(ended)
-        if not report and not since and event is None and not mention.year_end:
+        if not report and not since and not shown and event is None and not mention.year_end:
             about = clause_label(sentence.text, mention, lex, mentions)
         subject = ""
         if event in personal:  # an arrest or a death is somebody's

@@ -405,13 +405,16 @@ def named_locality(phrase: str, lex: Lexicon) -> str | None:
     while words and fold(words[0]) in determiners:
         words.pop(0)
     localities = localities_and_facilities(lex)
-    if (
-        len(words) > 2
-        and fold(words[0]) in localities
-        and fold(words[1]) in lex.get_set("genitive_words")
-    ):
-        named = re.match(PLACE, " ".join(words[2:]))  # "la cárcel de Velmora"
-        return named.group(0) if named else None
+    genitive = lex.get_set("genitive_words")
+    candidates = [words]
+    if len(words) > 3 and words[0].islower() and fold(words[1]) in localities:
+        candidates.append(words[1:])  # "the coastal city of Velmora": an adjective before
+    if len(words) > 3 and fold(words[0]) in localities and words[1].islower():
+        candidates.append(words[:1] + words[2:])  # "la ciudad costera de Velmora": after
+    for rest in candidates:
+        if len(rest) > 2 and fold(rest[0]) in localities and fold(rest[1]) in genitive:
+            named = re.match(PLACE, " ".join(rest[2:]))  # "la cárcel de Velmora"
+            return named.group(0) if named else None
     phrase = " ".join(words)
     if (
         words
@@ -632,7 +635,13 @@ def part_of_a_named_group(text: str, floor: int, claim: Claim, lex: Lexicon) -> 
     """'de los fallecidos, cinco ...', 'la mayoría de los muertos, 17, ...', 'Of the dead,
     five were ...': a figure set after the group it is drawn from, which the sentence names
     without counting it, is a part of that group (`group_part_openers`)."""
-    window = text[max(floor, claim.start - 50) : claim.start]
+    return named_group_before(text, floor, claim.start, lex)
+
+
+def named_group_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
+    """Is a group the sentence names without counting it written right before `start`
+    (see `part_of_a_named_group`)?"""
+    window = text[max(floor, start - 50) : start]
     determiners = lex.alternation("determiners")
     found = re.search(
         rf"(?:^|[\s,;:])(?:{lex.phrases('group_part_openers').pattern})\s+"
@@ -650,8 +659,47 @@ def place_opening_the_clause(
     text: str, claim: Claim, sentence: Sentence, lex: Lexicon
 ) -> str | None:
     """'En Tolsa, los muertos suman 17', 'In the city of Tolsa, 17 people died': a place that
-    opens the count's clause is the place the figure is for. A country is the whole story's
-    and narrows nothing."""
+    opens the count's clause is the place the figure is for. A country is most often the whole
+    story's and narrows nothing here (`country_opening_the_clause`)."""
+    name = clause_opening_name(text, claim, sentence, lex)
+    if name is None or fold(name) in country_names(lex):
+        return None
+    return name
+
+
+def country_opening_the_clause(
+    text: str, claim: Claim, sentence: Sentence, lex: Lexicon
+) -> str | None:
+    """'En Honduras, las autoridades confirman cuatro muertos', 'In Guatemala, 13 died': the
+    country that opens the count's clause, as its key in `countries` ('honduras'). Whether it
+    narrows the count is the story's to say: only where its counts name two countries or more
+    (`match.story_countries`)."""
+    name = clause_opening_name(text, claim, sentence, lex)
+    if name is None:  # "En Guatemala, se ha decretado ..., con al menos 13 fallecidos"
+        opening = re.match(
+            rf"\s*{lex.phrases('place_prepositions').pattern}\s+({PLACE})\s*,",
+            text[sentence.start : claim.start],
+            re.I,
+        )
+        named = opening and re.match(PLACE, opening.group(1))
+        name = named.group(0) if named else None
+    return country_key(name, lex) if name else None
+
+
+def country_key(name: str, lex: Lexicon) -> str | None:
+    keys = lex.built(
+        "country_keys",
+        lambda: {
+            fold(str(n)): fold(str(key))
+            for key, names in (lex.get("countries") or {}).items()
+            for n in [key, *names]
+        },
+    )
+    return keys.get(fold(name))
+
+
+def clause_opening_name(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> str | None:
+    """The capitalised name of a place phrase opening the count's clause, or None."""
     before = text[sentence.start : claim.start]
     prepositions = lex.phrases("place_prepositions").pattern
     localities = lex.phrases("locality_nouns").pattern
@@ -668,9 +716,16 @@ def place_opening_the_clause(
     # the pattern ignores case for its prepositions: the name is its capitalised words only
     # ("In the village of Letra in the Tolsa region," is Letra)
     name = re.match(PLACE, found.group(1)).group(0)
-    if fold(name) in country_names(lex) or fold(name.split()[0]) in lex.not_name_starters:
+    if fold(name.split()[0]) in lex.not_name_starters:
         return None
-    return name
+    return with_article(before[: found.start(1)], name, lex)
+
+
+def with_article(before: str, name: str, lex: Lexicon) -> str:
+    """'El Salvador', not 'Salvador': a country whose name holds its article."""
+    article = re.search(r"(\w+)\s+$", before)
+    whole = f"{article.group(1)} {name}" if article else name
+    return whole if article and country_key(whole, lex) else name
 
 
 def setting_named_before(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> str | None:
@@ -1017,6 +1072,10 @@ def apply_frames(
             frame["unclear"] = "a part of a group the sentence names before it"
         if not place:
             place = place_opening_the_clause(text, claim, sentence, lex)
+        if not place and not nationality:
+            country = country_opening_the_clause(text, claim, sentence, lex)
+            if country:
+                frame["country"] = country
         if not place and countries_joined(text[sentence.start : sentence.end], lex):
             frame["unclear"] = "a figure over several countries the sentence joins"
         within = setting_named_before(text, claim, sentence, lex)

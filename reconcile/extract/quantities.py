@@ -482,8 +482,8 @@ def share_claim(sentence: Sentence, text: str, lex: Lexicon, number: Number) -> 
 
 
 def area_frame(before: str, after: str, lex: Lexicon) -> tuple[str | None, str]:
-    """A percentage of an area said to have been gone through ('about 25% of the burn area has
-    been searched', 'se ha rastreado el 25% de la zona'): how far the story's search has got
+    """A percentage of an area said to have been gone through ('some 40% of the burned zone
+    has been combed', 'se ha peinado el 25% del área'): how far the story's search has got
     (`area_share_frames`, `area_share_frames_before`). It is of the story's one search, so it
     is compared with no name: the area is named many ways ('the burn zone', 'the town').
     Returns the frame and the words between the verb and the figure ('alrededor del'), whose
