@@ -44,6 +44,9 @@ RARITY_POWER = 2  # a key's weight grows with the square of its rarity in the ar
 FAR_IN_TIME_DAYS = 45  # a document this far from every member of a story must be closer still
 FAR_IN_TIME_FACTOR = 0.75
 MAX_BLOCK = 200  # a key held by more documents than this is too common to pair them by
+# A document moves to another story when it is closer to that story's members on average than
+# to its own story's others by this much (and close enough to join it at all).
+MOVE_MARGIN = 0.02
 
 POSSESSIVE = re.compile(r"['’]s$")
 TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*[^\W_]|[^\W\d_]", re.U)
@@ -308,22 +311,34 @@ def group_documents(
 ) -> list[list[str]]:
     """Documents -> groups, by average linkage: the closest pairs first, two groups join
     when their documents are close on average, so that one document mentioning another story's
-    people cannot pull the two stories together."""
+    people cannot pull the two stories together. Then each document settles in the group it is
+    closest to on average (`settle`)."""
     from .dates import PartialDate
 
-    groups = {}
-    for doc, vector in profiles.items():
-        day = PartialDate.parse(published.get(doc)).as_date()
-        groups[doc] = Group([doc], dict(vector), day, day)
+    days = {doc: PartialDate.parse(published.get(doc)).as_date() for doc in profiles}
+    groups = join_groups(profiles, days, candidate_pairs(profiles), JOIN_SIMILARITY)
+    return [sorted(members) for members in settle(profiles, days, groups)]
+
+
+def join_groups(
+    profiles: dict[str, dict[str, float]],
+    days: dict[str, dt.date | None],
+    pairs: list[tuple[float, str, str]],
+    threshold: float,
+) -> list[list[str]]:
+    """Over the pairs of documents, closest first, the groups of the two join when their
+    documents are at least `threshold` similar on average."""
+    groups = {
+        doc: Group([doc], dict(vector), days[doc], days[doc]) for doc, vector in profiles.items()
+    }
     joins = UnionFind()
-    pairs = candidate_pairs(profiles)
     for _ in range(MAX_ROUNDS):
         merged = False
         for score, a, b in pairs:
             if score <= 0:
                 break
             ra, rb = joins.find(a), joins.find(b)
-            if ra == rb or average_similarity(groups[ra], groups[rb]) < JOIN_SIMILARITY:
+            if ra == rb or average_similarity(groups[ra], groups[rb]) < threshold:
                 continue
             joins.union(ra, rb)
             root = joins.find(ra)
@@ -332,7 +347,73 @@ def group_documents(
             merged = True
         if not merged:
             break
-    return [sorted(group.members) for group in groups.values()]
+    return [group.members for group in groups.values()]
+
+
+def time_factor(day: dt.date | None, group: Group) -> float:
+    if (
+        day
+        and group.first
+        and max((day - group.last).days, (group.first - day).days) > (FAR_IN_TIME_DAYS)
+    ):
+        return FAR_IN_TIME_FACTOR
+    return 1.0
+
+
+def settle(
+    profiles: dict[str, dict[str, float]],
+    days: dict[str, dt.date | None],
+    start: list[list[str]],
+) -> list[list[str]]:
+    """Moves a document to the group it is closest to on average, when that is not the one it
+    joined. Groups grow from the closest pairs first, so a document of one story can join
+    another story of the same place and week through one close pair before its own story's
+    documents have met; once both are whole, its own story is the closer on average. Moves
+    are weighed against the groups as they stand before any of them, and only between groups
+    of two documents or more, so that one move cannot draw others after it."""
+    groups: dict[int, Group] = {}
+    home: dict[str, int] = {}
+    for index, members in enumerate(start):
+        group = groups[index] = Group()
+        for doc in members:
+            home[doc] = index
+            group.absorb(Group([doc], dict(profiles[doc]), days[doc], days[doc]))
+    blocking = {
+        doc: sorted(vector, key=lambda k: (-vector[k], k))[:BLOCKING_KEYS]
+        for doc, vector in profiles.items()
+    }
+    holders: dict[str, set[str]] = defaultdict(set)
+    for doc, keys in blocking.items():
+        for key in keys:
+            holders[key].add(doc)
+    moves = []
+    for doc in sorted(profiles):
+        vector, own = profiles[doc], groups[home[doc]]
+        if len(own.members) < 2:
+            continue  # a document alone has no story to leave
+        stay = (cosine(vector, own.total) - 1.0) / (len(own.members) - 1)
+        best, target = max(stay + MOVE_MARGIN, JOIN_SIMILARITY), None
+        near = {  # the groups it could have met, as in `candidate_pairs`
+            home[other]
+            for key in blocking[doc]
+            if len(holders[key]) <= MAX_BLOCK
+            for other in holders[key]
+        }
+        for index in sorted(near - {home[doc]}):
+            group = groups[index]
+            if len(group.members) < 2:
+                continue
+            score = cosine(vector, group.total) / len(group.members)
+            score *= time_factor(days.get(doc), group)
+            if score >= best:
+                best, target = score, index
+        if target is not None:
+            moves.append((doc, target))
+    out = {index: list(group.members) for index, group in groups.items()}
+    for doc, target in moves:
+        out[home[doc]].remove(doc)
+        out[target].append(doc)
+    return [members for members in out.values() if members]
 
 
 LABEL_PREFIX = "label:"

@@ -79,3 +79,32 @@ def project_text_files() -> list:
             if path.suffix in suffixes and not {"texts", "build", "__pycache__"} & set(inside):
                 found.append(path)
     return found
+
+
+def test_groups_counts_split_and_joined_stories(tmp_path, capsys):
+    import sqlite3
+
+    first, second = [entry["prefix"] for entry in STORIES.values()][:2]
+    (tmp_path / "dev").mkdir()
+    db = sqlite3.connect(tmp_path / "dev" / "corpus.db")
+    db.executescript(
+        "CREATE TABLE documents (id TEXT, name TEXT, story TEXT);"
+        "CREATE TABLE stories (document_id TEXT, story TEXT);"
+    )
+    grouping = {  # the first story in two groups, one of them with the second story
+        f"{first}01_a": "g1",
+        f"{first}02_b": "g1",
+        f"{first}03_c": "g2",
+        f"{second}01_d": "g2",
+        f"{second}02_e": "g2",
+    }
+    for number, (name, group) in enumerate(grouping.items()):
+        db.execute("INSERT INTO documents VALUES (?, ?, NULL)", [str(number), name])
+        db.execute("INSERT INTO stories VALUES (?, ?)", [str(number), group])
+    db.commit()
+    db.close()
+    assert corpus.main(["groups", "--split", "dev", "--build", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "2 stories in 2 groups; 1 split (1 groups too many), 1 groups joining" in out
+    held_out = ["groups", "--split", "heldout", "--detail", "--build", str(tmp_path)]
+    assert corpus.main(held_out) == 2  # the held-out part is only ever counted

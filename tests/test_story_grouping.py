@@ -11,6 +11,7 @@ from reconcile.stories import (
     assign_stories,
     candidate_pairs,
     name_keys_of,
+    settle,
     story_profile,
     weighted_profiles,
 )
@@ -147,3 +148,77 @@ def test_pairs_come_only_from_keys_few_documents_share():
 def test_a_key_no_other_document_holds_is_left_out():
     profiles = weighted_profiles({"a": Counter({"w:x": 2, "w:only": 5}), "b": Counter({"w:x": 1})})
     assert "w:only" not in profiles["a"]
+
+
+# Invented: a prison mutiny and a radio station seized by gunmen, in one country and one week,
+# both naming the same minister; each told in English and in Spanish.
+MUTINY = [
+    article(
+        "en",
+        "Inmates of the Cerro Alto prison free 60 guards held hostage",
+        "Inmates at the Cerro Alto prison in Valdemora released 60 guards on Sunday.",
+        "The prison service said the mutiny in the Cerro Alto cell blocks had ended.",
+        "Interior minister Rebeca Salcedo promised to take back control of every prison.",
+    ),
+    article(
+        "es",
+        "Los reos de la cárcel de Cerro Alto liberan a 60 guardias",
+        "Los reclusos de la cárcel de Cerro Alto, en Valdemora, liberaron el domingo a 60 "
+        "guardias.",
+        "La ministra del Interior Rebeca Salcedo dijo que el motín en Cerro Alto terminó.",
+    ),
+    article(
+        "en",
+        "Cerro Alto prison mutiny ends in Valdemora",
+        "The mutiny at Cerro Alto ended on Monday, the prison service said.",
+        "Rebeca Salcedo said the guards of Cerro Alto were safe.",
+    ),
+]
+STATION = [
+    article(
+        "en",
+        "Gunmen storm Radio Faro studios in Puerto Ledesma",
+        "Masked gunmen stormed the Radio Faro studios in Puerto Ledesma on Tuesday.",
+        "Minister Rebeca Salcedo said police freed the Radio Faro staff held hostage.",
+    ),
+    article(
+        "es",
+        "Encapuchados irrumpen en Radio Faro en Puerto Ledesma",
+        "Un grupo de encapuchados irrumpió el martes en los estudios de Radio Faro.",
+        "La ministra Rebeca Salcedo dijo que la policía liberó a los rehenes de Radio Faro.",
+    ),
+    article(
+        "en",
+        "Radio Faro attack: what we know",
+        "Police in Puerto Ledesma arrested 13 people after the attack on Radio Faro.",
+    ),
+]
+
+
+def test_a_document_settles_in_the_story_it_is_closest_to_on_average():
+    docs = {f"m{i}": p for i, p in enumerate(MUTINY)} | {f"s{i}": p for i, p in enumerate(STATION)}
+    profiles = weighted_profiles(docs)
+    days = dict.fromkeys(docs)
+    # One close pair put a mutiny article with the radio station before the mutiny's own
+    # articles had met: it goes home once both stories are whole.
+    settled = settle(profiles, days, [["m0", "m1"], ["m2", "s0", "s1", "s2"]])
+    assert sorted(map(sorted, settled)) == [["m0", "m1", "m2"], ["s0", "s1", "s2"]]
+    # Groups as they should be stay as they are.
+    whole = [["m0", "m1", "m2"], ["s0", "s1", "s2"]]
+    assert sorted(map(sorted, settle(profiles, days, whole))) == whole
+
+
+def test_a_document_never_settles_with_one_other_document():
+    docs = {f"m{i}": p for i, p in enumerate(MUTINY)} | {f"s{i}": p for i, p in enumerate(STATION)}
+    profiles = weighted_profiles(docs)
+    start = [["m0"], ["m1", "s0", "s1", "s2"], ["m2"]]
+    assert sorted(map(sorted, settle(profiles, dict.fromkeys(docs), start))) == sorted(
+        map(sorted, start)
+    )
+
+
+def test_two_stories_of_one_country_and_week_stay_apart():
+    stories = grouped(MUTINY, STATION)
+    assert len({stories[f"0{i}"] for i in range(3)}) == 1
+    assert len({stories[f"1{i}"] for i in range(3)}) == 1
+    assert stories["00"] != stories["10"]

@@ -20,10 +20,15 @@ Usage, from the project root:
     python benchmarks/real/corpus.py list --split dev|heldout|all
     python benchmarks/real/corpus.py eval [--split dev|heldout|both] [--labelled] [-- EVAL OPTIONS]
     python benchmarks/real/corpus.py sample [--split dev] [--kind count ...] [-n 40] [--seed 1]
+    python benchmarks/real/corpus.py groups [--split dev|heldout] [--detail]
 
 `eval` ingests each split into a fresh database under `build/` (stories grouped by the tool
 itself, as a desk's archive would be; with --labelled, each story under its own label) and runs
 `reconcile eval` with the split's facts files.
+`groups` reads the database an `eval` left and tells how the tool grouped each story's articles
+(the document-name prefix is the gold story): how many stories were split or joined, and with
+--detail (development part only) each split or joined story's groups, their similarity and the
+keys that carried it.
 `status` exits 0 when every file of every recipe is present with the right hash, 1 otherwise;
 every command exits 2 on a usage or input error.
 """
@@ -366,6 +371,79 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_groups(args: argparse.Namespace) -> int:
+    """How the tool grouped each gold story's articles, from the database `eval` left."""
+    import sqlite3
+    from collections import Counter, defaultdict
+
+    if args.detail and args.split != "dev":
+        raise CorpusError("--detail is for the development part only")
+    db = args.build / args.split / "corpus.db"
+    if not db.is_file():
+        raise CorpusError(f"no database at {db}: run 'corpus.py eval --split {args.split}' first")
+    stories = yaml.safe_load(STORIES_FILE.read_text(encoding="utf-8"))["stories"]
+    gold_of = {entry["prefix"]: name for name, entry in stories.items()}
+    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    rows = connection.execute(
+        "SELECT d.id, d.name, s.story FROM documents d JOIN stories s ON s.document_id = d.id"
+    ).fetchall()
+    gold: dict[str, str] = {}
+    for _, name, _ in rows:
+        match = re.match(r"[a-z]+", name)
+        gold[name] = gold_of.get(match.group(0) if match else "", "?")
+    by_gold: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    by_group: dict[str, list[str]] = defaultdict(list)
+    for _, name, story in rows:
+        by_gold[gold[name]][story].append(name)
+        by_group[story].append(name)
+    split = sorted(g for g, groups in by_gold.items() if len(groups) > 1)
+    joined = sorted(s for s, names in by_group.items() if len({gold[n] for n in names}) > 1)
+    print(
+        f"{args.split}: {len(by_gold)} stories in {len(by_group)} groups; {len(split)} split"
+        f" ({sum(len(by_gold[g]) - 1 for g in split)} groups too many), {len(joined)} groups"
+        " joining two stories"
+    )
+    if not args.detail:
+        return 0
+    profiles = group_profiles(connection)
+    ids = {name: doc for doc, name, _ in rows}
+    for story in sorted(set(split) | {gold[n] for s in joined for n in by_group[s]}):
+        groups = by_gold[story]
+        print(f"\n{story}: {len(groups)} groups")
+        for group, names in sorted(groups.items()):
+            others = Counter(gold[n] for n in by_group[group] if gold[n] != story)
+            extra = f"  (with {dict(others)})" if others else ""
+            print(f"  {group}: {', '.join(sorted(names))}{extra}")
+        keys = sorted(groups)
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                total_a, total_b = Counter(), Counter()
+                for name in groups[a]:
+                    total_a.update(profiles.get(ids[name], {}))
+                for name in groups[b]:
+                    total_b.update(profiles.get(ids[name], {}))
+                size = len(groups[a]) * len(groups[b])
+                shared = sorted(
+                    ((w * total_b[k] / size, k) for k, w in total_a.items() if k in total_b),
+                    reverse=True,
+                )
+                carried = " ".join(f"{k}={v:.3f}" for v, k in shared[:6])
+                print(f"  {a} ~ {b}: {sum(v for v, _ in shared):.3f}  {carried}")
+    return 0
+
+
+def group_profiles(connection) -> dict[str, dict[str, float]]:
+    """Each document's story profile as the grouping weighs it (unit vectors of weighted keys)."""
+    import sqlite_utils
+
+    from reconcile.pipeline import story_keys
+    from reconcile.stories import weighted_profiles
+
+    db = sqlite_utils.Database(connection)
+    labels = {row["id"]: row["story"] for row in db.query("SELECT id, story FROM documents")}
+    return weighted_profiles(story_keys(db, labels))
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     for name in stories_in_split(args.split):
         print(name)
@@ -401,6 +479,14 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--seed", type=int, default=1)
     sample.add_argument("--build", type=Path, default=HERE / "build", help="work folder")
     sample.set_defaults(run=cmd_sample)
+
+    grouping = sub.add_parser("groups", help="how each story's articles were grouped")
+    grouping.add_argument("--split", choices=("dev", "heldout"), default="dev")
+    grouping.add_argument(
+        "--detail", action="store_true", help="each split or joined story (development only)"
+    )
+    grouping.add_argument("--build", type=Path, default=HERE / "build", help="work folder")
+    grouping.set_defaults(run=cmd_groups)
 
     scoring = sub.add_parser("eval", help="ingest each split afresh and score it")
     scoring.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
