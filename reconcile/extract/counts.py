@@ -622,8 +622,10 @@ def count_claims(
         if claim is None:
             claim = classify(sentence, text, lex, number, dates)
         if claim is None and counted:
-            claim = running_total(sentence, text, lex, number, counted[-1].claim) or elided(
-                sentence, text, lex, number, counted[-1].claim
+            claim = (
+                running_total(sentence, text, lex, number, counted[-1].claim)
+                or part_with_own_event(sentence, text, lex, number, counted[-1].claim)
+                or elided(sentence, text, lex, number, counted[-1].claim)
             )
         if claim is None:  # "The dead are from: Tolsa (21), Marena (3)": a place's figure
             measure = listed_place_measure(text, sentence, number, lex)
@@ -856,6 +858,33 @@ def elided(
     ):
         return None
     return bare_figure(number, sentence, previous.attribute, elided=True)
+
+
+def part_with_own_event(
+    sentence: Sentence, text: str, lex: Lexicon, number: Number, previous: Claim
+) -> Claim | None:
+    """'40 passengers, 21 of whom died', '40 pasajeros, 21 de los cuales murieron': a figure
+    set before a part marker, with an event said of it after the marker, counts the people of
+    the whole before it (its group kept) who met that event, not what the whole counts."""
+    if previous.kind != "count" or not part_marker_after(text, number, sentence.end, lex):
+        return None
+    measure = previous.attribute.removeprefix("additional ")
+    groups = sorted(set(lex.group_of.values()) | {"people"}, key=len, reverse=True)
+    group = next((g for g in groups if measure == g or measure.startswith(g + " ")), None)
+    if group is None:
+        return None  # "300 homes, 40 of which were destroyed": not people
+    marker = re.match(r"\s+" + lex.phrases("part_markers_after").pattern, text[number.end :], re.I)
+    at = number.end + marker.end()
+    run = lex.built("auxiliaries_or_adverbs", lambda: auxiliary_run(lex)).match(
+        text[at : sentence.end]
+    ) or re.match(r"\s+", text[at : sentence.end])
+    found = lex.event_re.match(text, at + run.end(), sentence.end) if run else None
+    if found and governs_an_object(text, found, sentence.end, lex):
+        found = None
+    event = lex.event_named(found) if found else graded_predicate(text, at, sentence.end, lex)
+    if not event:
+        return None
+    return bare_figure(number, sentence, f"{group} {event}")
 
 
 def group_before_of(text: str, floor: int, number: Number, lex: Lexicon) -> str | None:
