@@ -251,21 +251,6 @@ def is_exact(claim: dict) -> bool:
     return claim["qualifier"] in ("exact", "range")
 
 
-def rounded_by_another(a: dict, b: dict, claims: list[dict]) -> bool:
-    """39 and 40 beside another report's "about 40": the figure is known to the precision the
-    outlets round to, and the two exact figures both fall within it (medium, not high)."""
-    la, ha, _, _ = bounds(a)
-    lb, hb, _, _ = bounds(b)
-    return any(
-        c["qualifier"] == "about"
-        and c["low"] is not None
-        and c["high"] is not None
-        and c["low"] <= min(la, lb)
-        and max(ha, hb) <= c["high"]
-        for c in claims
-    )
-
-
 def judge_numbers(
     story: str, kind: str, subject: str, attribute: str, claims: list[dict], growing: bool
 ) -> Conflict | None:
@@ -299,8 +284,7 @@ def judge_numbers(
     else:
         hard = [(a, b) for a, b in clashes if is_exact(a) and is_exact(b)]
         hedged = all(a.get("hedge") or b.get("hedge") for a, b in clashes)
-        rounded = all(rounded_by_another(a, b, claims) for a, b in clashes)
-        severity = "high" if hard and not hedged and not rounded else "medium"
+        severity = "high" if hard and not hedged else "medium"
         status, rule = "contradiction", "number-intervals"
         explanation = clash_explanation(label, groups, clashes)
     return Conflict(
