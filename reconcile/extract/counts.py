@@ -231,6 +231,84 @@ def part_aside(lex: Lexicon) -> re.Pattern:
     return re.compile(rf",\s*{lex.phrases('part_markers_before').pattern}[^,;:()—]*,", re.I)
 
 
+def predicate_after_modifier(text: str, noun_end: int, limit: int, lex: Lexicon) -> str | None:
+    """'two tourists who were kidnapped on Friday were found dead', 'dos turistas secuestrados
+    el viernes fueron hallados muertos': people whose relative clause or participle tells what
+    they had been, then a predicate of their own (an auxiliary and an event, in the same
+    clause): the predicate says what they are counted as."""
+    if not lex.get("relative_openers"):
+        return None
+    opener = re.match(
+        rf"(?:\s+(?:{lex.alternation('relative_openers')})(?=\s))?", text[noun_end:limit], re.I
+    )
+    at = noun_end + opener.end()
+    run = lex.built("auxiliaries_or_adverbs", lambda: auxiliary_run(lex)).match(text[at:limit])
+    space = re.match(r"\s+", text[at:limit])
+    earlier = lex.event_re.match(text, at + (run or space).end(), limit) if run or space else None
+    if not earlier:
+        return None
+    clause = re.split(r"[,;:()—–]", text[earlier.end() : min(limit, earlier.end() + 70)])[0]
+    # "310 people died and another 95 were injured": another clause, of another count
+    joined = re.search(
+        rf"\s(?:{lex.phrases('and_words').pattern}|{lex.phrases('clause_conjunctions').pattern})\s"
+        rf"|\d|\b(?:{lex.phrases('words').pattern})\b",
+        clause,
+        re.I,
+    )
+    clause = clause[: joined.start()] if joined else clause
+    auxiliaries = lex.built("auxiliaries_or_adverbs", lambda: auxiliary_run(lex))
+    for found in re.finditer(r"\s+", clause):
+        run = auxiliaries.match(clause, found.start())
+        if not run:
+            continue
+        at = earlier.end() + run.end()
+        # "fueron hallados muertos": a wording that holds the auxiliary is read whole, or
+        # one participle between the auxiliary and the event
+        between = re.match(r"[a-záéíóúñü]+\s+(?=\w)", text[at:limit])
+        later = (
+            lex.event_re.match(text, earlier.end() + found.end(), limit)
+            or lex.event_re.match(text, at, limit)
+            or (between and lex.event_re.match(text, at + between.end(), limit))
+        )
+        if not later or lex.event_named(later) == lex.event_named(earlier):
+            continue
+        words = {fold(w) for w in re.findall(r"\w+", text[earlier.end() : later.start()])}
+        if words & lex.get_set("negations"):
+            return None  # "no fueron liberados": not what befell them
+        return lex.event_named(later)
+    return None
+
+
+def remains_before(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
+    """'the bodies of two tourists', 'los cuerpos de dos turistas': the people counted are
+    dead, whatever else the sentence says of them (`remains_of`)."""
+    if not lex.get("remains_of"):
+        return False
+    window = text[max(floor, number.start - 40) : number.start]
+    determiners = lex.alternation("determiners")
+    return bool(
+        re.search(
+            rf"(?:{lex.phrases('remains_of').pattern})\s+(?:(?:{determiners})\s+)?$", window, re.I
+        )
+    )
+
+
+def predicate_after_participle(
+    text: str, number: Number, noun: str, noun_end: int, limit: int, lex: Lexicon
+) -> str | None:
+    """'2 kidnapped tourists found dead', '30 injured fans taken to hospital': an event worded
+    between the number and its noun says what the people had been; an event right after the
+    noun (a headline's predicate, no auxiliary) says what they are counted as."""
+    gap = text[number.end : noun_end - len(noun)]
+    if not lex.event_re.search(gap):
+        return None
+    space = re.match(r"\s+", text[noun_end:limit])
+    found = space and lex.event_re.match(text, noun_end + space.end(), limit)
+    if not found or governs_an_object(text, found, limit, lex):
+        return None
+    return lex.event_named(found)
+
+
 def auxiliary_run(lex: Lexicon) -> re.Pattern:
     """Auxiliaries, or adverbs that may stand before an event ("10,000 people still missing"),
     after the counted noun."""
@@ -641,8 +719,10 @@ def count_claims(
         if claim is None:
             claim = classify(sentence, text, lex, number, dates)
         if claim is None and counted:
-            claim = running_total(sentence, text, lex, number, counted[-1].claim) or elided(
-                sentence, text, lex, number, counted[-1].claim
+            claim = (
+                running_total(sentence, text, lex, number, counted[-1].claim)
+                or part_with_own_event(sentence, text, lex, number, counted[-1].claim)
+                or elided(sentence, text, lex, number, counted[-1].claim)
             )
         if claim is None:  # "The dead are from: Tolsa (21), Marena (3)": a place's figure
             measure = listed_place_measure(text, sentence, number, lex)
@@ -924,6 +1004,33 @@ def elided(
     return bare_figure(number, sentence, previous.attribute, elided=True)
 
 
+def part_with_own_event(
+    sentence: Sentence, text: str, lex: Lexicon, number: Number, previous: Claim
+) -> Claim | None:
+    """'40 passengers, 21 of whom died', '40 pasajeros, 21 de los cuales murieron': a figure
+    set before a part marker, with an event said of it after the marker, counts the people of
+    the whole before it (its group kept) who met that event, not what the whole counts."""
+    if previous.kind != "count" or not part_marker_after(text, number, sentence.end, lex):
+        return None
+    measure = previous.attribute.removeprefix("additional ")
+    groups = sorted(set(lex.group_of.values()) | {"people"}, key=len, reverse=True)
+    group = next((g for g in groups if measure == g or measure.startswith(g + " ")), None)
+    if group is None:
+        return None  # "300 homes, 40 of which were destroyed": not people
+    marker = re.match(r"\s+" + lex.phrases("part_markers_after").pattern, text[number.end :], re.I)
+    at = number.end + marker.end()
+    run = lex.built("auxiliaries_or_adverbs", lambda: auxiliary_run(lex)).match(
+        text[at : sentence.end]
+    ) or re.match(r"\s+", text[at : sentence.end])
+    found = lex.event_re.match(text, at + run.end(), sentence.end) if run else None
+    if found and governs_an_object(text, found, sentence.end, lex):
+        found = None
+    event = lex.event_named(found) if found else graded_predicate(text, at, sentence.end, lex)
+    if not event:
+        return None
+    return bare_figure(number, sentence, f"{group} {event}")
+
+
 def group_before_of(text: str, floor: int, number: Number, lex: Lexicon) -> str | None:
     """'a crew of seven', 'una tripulación de siete': a particular kind of people right before
     an `of_words` word and the number is what the number counts (its `groups` key)."""
@@ -1139,12 +1246,22 @@ def classify(
         else:
             event = (
                 predicate_event(text, noun_end, sentence.end, lex)
+                or predicate_after_modifier(text, noun_end, sentence.end, lex)
+                or predicate_after_participle(text, number, noun, noun_end, sentence.end, lex)
                 or graded_predicate(text, noun_end, sentence.end, lex)
                 # "costó la vida a los cinco adultos a bordo": the adults died
                 or governing_event(text, sentence.start, number, lex)
                 or toll_of_people(sentence, text, lex, number, noun_end, event)
                 or event
             )
+        if (
+            event
+            and remains_before(text, sentence.start, number, lex)
+            and event not in (lex.get_set("remains_events"))
+        ):
+            # "the bodies of two tourists who were kidnapped": they are dead; the event said
+            # of them is what they had been, not what the figure counts: kept, not compared
+            comparable = False
         if event == "involved":  # "la captura de nueve hombres involucrados"
             event = (
                 nearest_event(

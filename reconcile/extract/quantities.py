@@ -192,6 +192,8 @@ def frame_of(
     frames = built(lex, "quantity_frames", lambda: opening_patterns(lex, "quantity_frames"))
     for frame, pattern in frames:
         if pattern.match(after):
+            if height_of_event(text, sentence, head, frame, unit, lex):
+                return framed(lex.get("event_heights")[frame], "", lex)
             return framed(frame, noun or sentence_noun(text, sentence, head, unit, lex), lex)
     frames = built(
         lex, "quantity_frames_before", lambda: ending_patterns(lex, "quantity_frames_before")
@@ -213,6 +215,22 @@ def frame_of(
     if noun:
         return Frame(noun, True, (("measured", noun),))
     return Frame()
+
+
+def height_of_event(
+    text: str, sentence: Sentence, head: int, frame: str, unit: Unit, lex: Lexicon
+) -> bool:
+    """'cayó desde un viaducto de unos 15 metros de altura', 'plunged off a bridge 15 metres
+    high': a height said in the clause of the story's fall (`event_heights`) is how far it
+    fell, not a thing's measure."""
+    event = (lex.get("event_heights") or {}).get(frame)
+    if not event or unit.dimension not in ((lex.get("frame_dimensions") or {}).get(event) or []):
+        return False
+    clause = fold(re.split(r"[,;:()]", text[sentence.start : head])[-1])
+    if re.search(rf"(?<!\w)(?i:{words_of(lex, 'level_words')})(?!\w)", clause):
+        return False
+    words = (lex.get("quantity_frames_before") or {}).get(event) or []
+    return bool(re.search(rf"(?<!\w)(?:{folded_alternation(words)})(?!\w)", clause))
 
 
 def framed(frame: str, noun: str, lex: Lexicon) -> Frame:
