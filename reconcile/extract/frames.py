@@ -35,6 +35,7 @@ UPPER = "A-ZÁÉÍÓÚÑÜ"
 PLACE = rf"[{UPPER}][\w'’-]+(?:\s+(?:(?:de|del|la|las|los|el|al|of|the)\s+)?[{UPPER}][\w'’-]+)*"
 
 
+REST = "the rest of a set, not its total"
 #: Reasons a count is not compared that the bare figures after it in its sentence share.
 PASSED_ON = ("a sub-group", "a share of", "a figure of a sub-group", "a part of a group")
 
@@ -1012,7 +1013,7 @@ def apply_frames(
         elif added == "total":
             frame["unclear"] = "a total the sentence makes by adding figures together"
         if remainder(text, number, sentence, lex) and not (claim.extra.get("set") or other_measure):
-            frame["unclear"] = "the rest of a set, not its total"
+            frame["unclear"] = REST
         if named_group and not (parent or named_part):
             frame["unclear"] = "a part of a group the sentence names before it"
         if not place:
@@ -1091,6 +1092,38 @@ def apply_frames(
         if not item.claim.extra["comparable"] and index:
             measure_the_rest(text, item, people[index - 1], sentence, lex)
     return [c.claim for c in counted]
+
+
+def increments_of_a_new_measure(claims: list[Claim]) -> None:
+    """'At least 99 died. Over 100 more people remain missing': the 'more' sets the missing
+    beside the dead counted before; it adds to no earlier count of the missing. An increment
+    whose measure no earlier count of the document has, read after a count of another measure
+    in an earlier sentence, is that measure's total and is compared as a total would be. An
+    increment of a measure counted before stays an increment (within one sentence
+    `apply_frames` decides)."""
+    seen: set[str] = set()
+    previous: Claim | None = None
+    for claim in sorted((c for c in claims if c.kind == "count" and c.attribute), key=start_of):
+        base = claim.attribute.removeprefix("additional ")
+        measure = measure_of(base)
+        if (
+            claim.attribute != base
+            and claim.extra.get("additional") is not None
+            and previous is not None
+            and previous.sentence != claim.sentence
+            and measure_of(previous.attribute.removeprefix("additional ")) != measure
+            and measure not in seen
+            and (claim.extra.get("frame") or {}).get("unclear", REST) == REST
+        ):  # "more people remain missing": the rest of no set once 'more' adds to nothing
+            claim.attribute = base
+            claim.extra["comparable"] = claim.extra["additional"]
+            claim.extra.get("frame", {}).pop("unclear", None)
+        seen.add(measure)
+        previous = claim
+
+
+def start_of(claim: Claim) -> int:
+    return claim.start
 
 
 def measure_the_rest(
