@@ -90,3 +90,105 @@ def test_more_of_a_measure_counted_before_stays_an_increment(text, language):
 def test_more_with_no_earlier_count_stays_an_increment(text, language):
     claim = one(text, language, 9)
     assert claim.attribute == "additional people injured"
+
+
+# ---------------------------------------------------------------- the sheltered and the affected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "attribute"),
+    [
+        (
+            "At least 2,140 people have sought refuge in schools after the flood.",
+            "en",
+            2140,
+            "people sheltered",
+        ),
+        (
+            "Officials said 860 residents spent the night in shelters near Velmora.",
+            "en",
+            860,
+            "people sheltered",
+        ),
+        (
+            "Un total de 1.245 personas se han refugiado en albergues de Velmora.",
+            "es",
+            1245,
+            "people sheltered",
+        ),
+        ("La cifra de albergados es de 2 mil 140.", "es", 2140, "people sheltered"),
+        (
+            "At least 1.3 million people have been affected by the storm.",
+            "en",
+            1300000,
+            "people affected",
+        ),
+        (
+            "Las autoridades dijeron que 4.100 personas fueron afectadas por la tormenta.",
+            "es",
+            4100,
+            "people affected",
+        ),
+        ("La tormenta dejó 4.000 damnificados en Velmora.", "es", 4000, "people affected"),
+    ],
+)
+def test_the_sheltered_and_the_affected_are_measures_of_their_own(text, language, low, attribute):
+    assert one(text, language, low).attribute == attribute
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low"),
+    [
+        (
+            "Murieron 41 personas y 9 mil personas podrían seguir en las aldeas afectadas.",
+            "es",
+            9000,
+        ),
+        ("Officials said 9,000 people may still be in the affected villages.", "en", 9000),
+    ],
+)
+def test_affected_places_do_not_make_a_count_of_the_affected(text, language, low):
+    assert all(c.attribute != "people affected" for c in counts(text, language))
+
+
+def test_a_sentence_gives_the_evacuated_and_the_sheltered_apart():
+    text = (
+        "Según el parte de Velmora, los evacuados suman 9 mil 214 y los albergados llegan a"
+        " 2 mil 507."
+    )
+    claims = counts(text, "es")
+    assert by_value(claims, 9214).attribute == "people evacuated"
+    assert by_value(claims, 2507).attribute == "people sheltered"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Los albergados son 2 mil 507.", 2507), ("Son 2 mil 507, dijo el vocero.", 2507)],
+)
+def test_a_number_with_a_scale_word_inside_may_end_a_sentence_or_clause(text, value):
+    from reconcile.numbers import find_numbers
+
+    assert [n.low for n in find_numbers(text, "es", 0, len(text))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low"),
+    [
+        ("Officials said 1.7 people were affected across three provinces.", "en", 1.7),
+        ("Según la agencia, 1.7 resultaron afectadas en tres provincias.", "es", 1.7),
+    ],
+)
+def test_a_fraction_of_a_person_is_no_count_to_compare(text, language, low):
+    assert not comparable(one(text, language, low))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Some 23 people were injured in Velmora.", "en"),
+        ("Unas 23 personas resultaron heridas en Velmora.", "es"),
+    ],
+)
+def test_an_approximate_whole_figure_is_still_compared(text, language):
+    (claim,) = counts(text, language)
+    assert comparable(claim)

@@ -1029,6 +1029,9 @@ def apply_frames(
             frame["unclear"] = "a figure a part of which the sentence says was later undone"
         if earlier_moment(text, claim, sentence, lex):
             frame["unclear"] = "a figure of an earlier moment than the sentence's own"
+        if number.qualifier == "exact" and number.low != int(number.low):
+            # "1.7 resultaron afectadas": people come whole; the figure lost its scale word
+            frame["unclear"] = "a fraction of a person: a figure whose scale word is lost"
         if on_a_list(text, sentence.start, number, lex):
             frame["unclear"] = "the length of a list, not the count itself"
         if with_uncounted_companions(text, number, sentence.end, lex):
