@@ -192,3 +192,42 @@ def test_a_fraction_of_a_person_is_no_count_to_compare(text, language, low):
 def test_an_approximate_whole_figure_is_still_compared(text, language):
     (claim,) = counts(text, language)
     assert comparable(claim)
+
+
+# ---------------------------------------------------------------- where a volcano stands
+
+
+def distance_frame(text: str, language: str) -> tuple[str, bool]:
+    from reconcile.ingest import analyse
+    from reconcile.models import Document
+
+    document = Document("t", "t", "t", text, published="2024-03-10", language=language)
+    (claim,) = [
+        c for c in analyse(document)[2] if c.kind == "quantity" and "conversion_of" not in c.extra
+    ]
+    return claim.attribute, claim.extra["comparable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The volcano sits 45 km southwest of the capital.", "en"),
+        ("The volcano, 45 km southwest of the capital, erupted again.", "en"),
+        ("La ceniza cubrió el flanco sur del coloso, 45 km al suroeste de la capital.", "es"),
+        ("Es la mayor erupción del cono, ubicado a 45 kilómetros al oeste de la capital.", "es"),
+        ("El volcán, situado a 45 km de la capital, sigue activo.", "es"),
+    ],
+)
+def test_a_volcano_is_located_by_its_distance(text, language):
+    assert distance_frame(text, language) == ("length: distance of volcano from capital", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Velmora lies 45 km from the capital.", "en"),
+        ("Velmora está a 45 km de la capital.", "es"),
+    ],
+)
+def test_a_town_is_no_volcano(text, language):
+    assert "volcano" not in distance_frame(text, language)[0]
