@@ -32,8 +32,8 @@ def one(text: str, language: str, low: float):
             "people injured",
         ),
         (
-            "At least 41 fatalities were confirmed in Velmora. Over 120 more people remain"
-            " missing.",
+            "At least 41 fatalities were confirmed in Velmora. Over 120 more residents are"
+            " still unaccounted for.",
             "en",
             120,
             "people missing",
@@ -213,8 +213,8 @@ def distance_frame(text: str, language: str) -> tuple[str, bool]:
     [
         ("The volcano sits 45 km southwest of the capital.", "en"),
         ("The volcano, 45 km southwest of the capital, erupted again.", "en"),
-        ("La ceniza cubrió el flanco sur del coloso, 45 km al suroeste de la capital.", "es"),
-        ("Es la mayor erupción del cono, ubicado a 45 kilómetros al oeste de la capital.", "es"),
+        ("La lava bajó por la ladera oeste del coloso, 45 km al sur de la capital.", "es"),
+        ("Retumbó de nuevo el cono, ubicado a 45 kilómetros al norte de la capital.", "es"),
         ("El volcán, situado a 45 km de la capital, sigue activo.", "es"),
     ],
 )
@@ -231,3 +231,30 @@ def test_a_volcano_is_located_by_its_distance(text, language):
 )
 def test_a_town_is_no_volcano(text, language):
     assert "volcano" not in distance_frame(text, language)[0]
+
+
+# ---------------------------------------------------------------- "others" beside another measure
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The landslide left 41 people killed and 263 others injured in Velmora.", "en"),
+        ("El alud dejó 41 muertos en Velmora y 263 heridos más.", "es"),
+    ],
+)
+def test_others_said_beside_a_count_of_another_measure_are_that_measures_total(text, language):
+    claim = one(text, language, 263)
+    assert claim.attribute == "people injured"
+    assert comparable(claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Twelve people were injured and 28 others were hurt in Velmora.", "en"),
+        ("Doce personas resultaron heridas en Velmora y 28 heridos más.", "es"),
+    ],
+)
+def test_others_of_the_same_measure_are_still_the_rest(text, language):
+    assert not comparable(one(text, language, 28))

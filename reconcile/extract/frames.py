@@ -1012,8 +1012,18 @@ def apply_frames(
             frame["unclear"] = "a figure the sentence adds to another to make a total"
         elif added == "total":
             frame["unclear"] = "a total the sentence makes by adding figures together"
-        if remainder(text, number, sentence, lex) and not (claim.extra.get("set") or other_measure):
+        beside_another = previous is not None and measure_of(
+            previous.claim.attribute.removeprefix("additional ")
+        ) != measure_of(claim.attribute.removeprefix("additional "))
+        rest = remainder(text, number, sentence, lex)
+        if rest and not (claim.extra.get("set") or other_measure or beside_another):
             frame["unclear"] = REST
+        elif (
+            rest and beside_another and not other_measure and claim.attribute.startswith("people ")
+        ):
+            # "41 killed and 263 others injured": the others are not the killed, nor the rest
+            # of them; what is said of them makes the total of its own measure
+            comparable = True
         if named_group and not (parent or named_part):
             frame["unclear"] = "a part of a group the sentence names before it"
         if not place:
@@ -1098,7 +1108,7 @@ def apply_frames(
 
 
 def increments_of_a_new_measure(claims: list[Claim]) -> None:
-    """'At least 99 died. Over 100 more people remain missing': the 'more' sets the missing
+    """'Forty were killed. Sixty more are still unaccounted for': the 'more' sets the missing
     beside the dead counted before; it adds to no earlier count of the missing. An increment
     whose measure no earlier count of the document has, read after a count of another measure
     in an earlier sentence, is that measure's total and is compared as a total would be. An
@@ -1117,7 +1127,7 @@ def increments_of_a_new_measure(claims: list[Claim]) -> None:
             and measure_of(previous.attribute.removeprefix("additional ")) != measure
             and measure not in seen
             and (claim.extra.get("frame") or {}).get("unclear", REST) == REST
-        ):  # "more people remain missing": the rest of no set once 'more' adds to nothing
+        ):  # "more are still missing": the rest of no set once 'more' adds to nothing
             claim.attribute = base
             claim.extra["comparable"] = claim.extra["additional"]
             claim.extra.get("frame", {}).pop("unclear", None)
