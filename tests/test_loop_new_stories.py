@@ -211,8 +211,8 @@ def distance_frame(text: str, language: str) -> tuple[str, bool]:
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("The volcano sits 45 km southwest of the capital.", "en"),
-        ("The volcano, 45 km southwest of the capital, erupted again.", "en"),
+        ("The volcano sits 45 km north of the capital.", "en"),
+        ("The volcano, 45 km north of the capital, erupted again.", "en"),
         ("La lava bajó por la ladera oeste del coloso, 45 km al sur de la capital.", "es"),
         ("Retumbó de nuevo el cono, ubicado a 45 kilómetros al norte de la capital.", "es"),
         ("El volcán, situado a 45 km de la capital, sigue activo.", "es"),
