@@ -258,3 +258,26 @@ def test_others_said_beside_a_count_of_another_measure_are_that_measures_total(t
 )
 def test_others_of_the_same_measure_are_still_the_rest(text, language):
     assert not comparable(one(text, language, 28))
+
+
+# ---------------------------------------------------------------- "millones de personas"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "attribute"),
+    [
+        (
+            "Al menos 1,3 millones de personas fueron evacuadas en Velmora.",
+            1300000,
+            "people evacuated",
+        ),
+        ("La tormenta dejó 2 millones de damnificados en Velmora.", 2000000, "people affected"),
+    ],
+)
+def test_people_after_a_scale_word_and_de_are_what_is_counted(text, low, attribute):
+    assert one(text, "es", low).attribute == attribute
+
+
+def test_of_the_whole_after_a_plain_figure_is_still_no_noun():
+    claims = counts("Murieron 25 de los 40 pasajeros en Velmora.", "es")
+    assert by_value(claims, 25).attribute == "people killed"

@@ -374,6 +374,9 @@ def head_noun(text: str, number: Number, limit: int, lex: Lexicon):
         gap = text[number.end : match.start()]
         words = gap.split()
         stop = lex.get_set("count_gap_words")  # "29 of the ...": the noun is not counted
+        scaled = number.text.split() and fold(number.text.split()[-1]) in lex.scales
+        if scaled and words and fold(words[0]) in lex.get_set("scale_links"):
+            words = words[1:]  # "1,3 millones de personas": the people are what is counted
         if (
             len(words) <= 3
             and all(re.fullmatch(r"[a-záéíóúñü][\w'’-]*", w) and fold(w) not in stop for w in words)
