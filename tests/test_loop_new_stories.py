@@ -1,6 +1,9 @@
 """Shapes the stadium-crush and volcano stories showed: "more" or "otras" setting a new
-measure beside an earlier count of another ("At least 40 died. Another 60 were hurt"), which
-adds to no earlier figure of its own. Invented sentences and names."""
+measure beside an earlier count of another, "others" beside a count of another measure, the
+sheltered and the affected as measures of their own, a number with a scale word inside at the
+end of a sentence, a count of people with a fraction, a volcano located by its distance, people
+counted after "millones de", and a kind of people named in a later clause. Invented sentences
+and names."""
 
 from __future__ import annotations
 
@@ -281,3 +284,28 @@ def test_people_after_a_scale_word_and_de_are_what_is_counted(text, low, attribu
 def test_of_the_whole_after_a_plain_figure_is_still_no_noun():
     claims = counts("Murieron 25 de los 40 pasajeros en Velmora.", "es")
     assert by_value(claims, 25).attribute == "people killed"
+
+
+# ---------------------------------------------------------------- a kind named in a later clause
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The riot in Velmora left 41 dead and 263 others injured after soldiers fired.", "en"),
+        ("Hubo en Velmora 41 muertos y 263 heridos cuando los soldados dispararon.", "es"),
+    ],
+)
+def test_a_kind_in_a_later_clause_is_not_the_kind_counted(text, language):
+    assert one(text, language, 263).attribute == "people injured"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The riot in Velmora left 263 injured soldiers.", "en"),
+        ("El motín de Velmora dejó 263 soldados heridos.", "es"),
+    ],
+)
+def test_a_kind_written_with_its_count_is_still_counted(text, language):
+    assert one(text, language, 263).attribute == "soldiers injured"
