@@ -309,3 +309,17 @@ def test_a_kind_in_a_later_clause_is_not_the_kind_counted(text, language):
 )
 def test_a_kind_written_with_its_count_is_still_counted(text, language):
     assert one(text, language, 263).attribute == "soldiers injured"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low"),
+    [
+        ("The crush in Velmora killed 41 people and injured 260 others.", "en", 260),
+        ("The crush caused the deaths of 41 people and injuries to 260 others.", "en", 260),
+        ("El choque en Velmora mató a 41 personas e hirió a 260 más.", "es", 260),
+    ],
+)
+def test_the_others_take_the_event_written_right_before_them(text, language, low):
+    claim = one(text, language, low)
+    assert claim.attribute == "people injured"
+    assert comparable(claim)
