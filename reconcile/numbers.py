@@ -265,10 +265,11 @@ def continued_scales(
 
 @cache
 def scale_continuation_pattern(scales: tuple[str, ...]) -> re.Pattern:
-    """'2 mil 12', 'mil 832': a scale word between digits (built once, not per sentence)."""
+    """'2 mil 12', 'mil 832': a scale word between digits (built once, not per sentence); a
+    full stop or comma may close it ('es de 3 mil 613.'), a decimal part may not."""
     words = "|".join(map(accent_insensitive, sorted(scales, key=len, reverse=True)))
     return re.compile(
-        rf"(?<![\w.,])(?:(\d{{1,3}})\s+)?({words})\s+(\d{{1,3}})(?![\w.,]|\s+(?:{words})\b)",
+        rf"(?<![\w.,])(?:(\d{{1,3}})\s+)?({words})\s+(\d{{1,3}})(?!\w|[.,]\d|\s+(?:{words})\b)",
         re.I,
     )
 

@@ -15,7 +15,12 @@ from .ages import age_claims
 from .context import attribution_of, hedge_of
 from .counts import count_claims
 from .events import date_claims
-from .frames import date_the_counts, name_the_counting_body, set_aside_earlier_events
+from .frames import (
+    date_the_counts,
+    increments_of_a_new_measure,
+    name_the_counting_body,
+    set_aside_earlier_events,
+)
 from .people import (
     find_aliases,
     find_people,
@@ -200,5 +205,6 @@ def extract(document: Document, sentences: list[Sentence]) -> list[Claim]:
             topic = subjects[-1] if not ages else subjects[0]
         named = {known.get(fold(s), s) for s in subjects}
         age_topic = subjects[0] if len(named) == 1 else None
+    increments_of_a_new_measure(claims)
     claims.sort(key=lambda c: (c.start, c.end, c.kind))
     return claims

@@ -397,6 +397,18 @@ def event_right_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
     )
 
 
+def event_named_right_before(text: str, floor: int, start: int, lex: Lexicon) -> str | None:
+    """The event `event_right_before` finds ("and injured 260 others"): its name, or None."""
+    window = text[max(floor, start - 30) : start]
+    links = lex.get_set("event_object_links")
+    named = None
+    for m in lex.event_re.finditer(window):
+        rest = window[m.end() :].split()
+        if len(rest) <= 1 and all(fold(w) in links for w in rest):
+            named = lex.event_named(m)
+    return named
+
+
 def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -> str | None:
     """'The death toll ... rose to 14': an event noun earlier in the clause names the count, as
     does a people noun and its event after a `toll_heads` word ('the number of people killed')."""
@@ -468,6 +480,9 @@ def head_noun(text: str, number: Number, limit: int, lex: Lexicon):
         gap = text[number.end : match.start()]
         words = gap.split()
         stop = lex.get_set("count_gap_words")  # "29 of the ...": the noun is not counted
+        scaled = number.text.split() and fold(number.text.split()[-1]) in lex.scales
+        if scaled and words and fold(words[0]) in lex.get_set("scale_links"):
+            words = words[1:]  # "1,3 millones de personas": the people are what is counted
         if (
             len(words) <= 3
             and all(re.fullmatch(r"[a-záéíóúñü][\w'’-]*", w) and fold(w) not in stop for w in words)
@@ -1348,7 +1363,9 @@ def classify(
                 after = None  # "en los dos trenes viajaban 350 personas": the trains carry
             if fold(fallback) in lex.get_set("remainder_after"):
                 # "three others were identified", "tres más murieron": the word counts no kind
-                # of thing; the rest of some people, measured by what is said of them
+                # of thing; the rest of some people, measured by what is said of them, after
+                # or right before ("and injured 260 others")
+                after = after or event_named_right_before(text, sentence.start, number.start, lex)
                 attribute = f"people {after}" if after else "people"
             elif after:  # "three co-defendants were convicted"
                 attribute = f"{fallback} {after}"

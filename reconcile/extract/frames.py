@@ -35,6 +35,7 @@ UPPER = "A-ZÁÉÍÓÚÑÜ"
 PLACE = rf"[{UPPER}][\w'’-]+(?:\s+(?:(?:de|del|la|las|los|el|al|of|the)\s+)?[{UPPER}][\w'’-]+)*"
 
 
+REST = "the rest of a set, not its total"
 #: Reasons a count is not compared that the bare figures after it in its sentence share.
 PASSED_ON = ("a sub-group", "a share of", "a figure of a sub-group", "a part of a group")
 
@@ -1066,8 +1067,18 @@ def apply_frames(
             frame["unclear"] = "a figure the sentence adds to another to make a total"
         elif added == "total":
             frame["unclear"] = "a total the sentence makes by adding figures together"
-        if remainder(text, number, sentence, lex) and not (claim.extra.get("set") or other_measure):
-            frame["unclear"] = "the rest of a set, not its total"
+        beside_another = previous is not None and measure_of(
+            previous.claim.attribute.removeprefix("additional ")
+        ) != measure_of(claim.attribute.removeprefix("additional "))
+        rest = remainder(text, number, sentence, lex)
+        if rest and not (claim.extra.get("set") or other_measure or beside_another):
+            frame["unclear"] = REST
+        elif (
+            rest and beside_another and not other_measure and claim.attribute.startswith("people ")
+        ):
+            # "41 killed and 263 others injured": the others are not the killed, nor the rest
+            # of them; what is said of them makes the total of its own measure
+            comparable = True
         if named_group and not (parent or named_part):
             frame["unclear"] = "a part of a group the sentence names before it"
         if not place:
@@ -1087,6 +1098,9 @@ def apply_frames(
             frame["unclear"] = "a figure a part of which the sentence says was later undone"
         if earlier_moment(text, claim, sentence, lex):
             frame["unclear"] = "a figure of an earlier moment than the sentence's own"
+        if number.qualifier == "exact" and number.low != int(number.low):
+            # "1.7 resultaron afectadas": people come whole; the figure lost its scale word
+            frame["unclear"] = "a fraction of a person: a figure whose scale word is lost"
         if on_a_list(text, sentence.start, number, lex):
             frame["unclear"] = "the length of a list, not the count itself"
         if with_uncounted_companions(text, number, sentence.end, lex):
@@ -1150,6 +1164,38 @@ def apply_frames(
         if not item.claim.extra["comparable"] and index:
             measure_the_rest(text, item, people[index - 1], sentence, lex)
     return [c.claim for c in counted]
+
+
+def increments_of_a_new_measure(claims: list[Claim]) -> None:
+    """'Forty were killed. Sixty more are still unaccounted for': the 'more' sets the missing
+    beside the dead counted before; it adds to no earlier count of the missing. An increment
+    whose measure no earlier count of the document has, read after a count of another measure
+    in an earlier sentence, is that measure's total and is compared as a total would be. An
+    increment of a measure counted before stays an increment (within one sentence
+    `apply_frames` decides)."""
+    seen: set[str] = set()
+    previous: Claim | None = None
+    for claim in sorted((c for c in claims if c.kind == "count" and c.attribute), key=start_of):
+        base = claim.attribute.removeprefix("additional ")
+        measure = measure_of(base)
+        if (
+            claim.attribute != base
+            and claim.extra.get("additional") is not None
+            and previous is not None
+            and previous.sentence != claim.sentence
+            and measure_of(previous.attribute.removeprefix("additional ")) != measure
+            and measure not in seen
+            and (claim.extra.get("frame") or {}).get("unclear", REST) == REST
+        ):  # "more are still missing": the rest of no set once 'more' adds to nothing
+            claim.attribute = base
+            claim.extra["comparable"] = claim.extra["additional"]
+            claim.extra.get("frame", {}).pop("unclear", None)
+        seen.add(measure)
+        previous = claim
+
+
+def start_of(claim: Claim) -> int:
+    return claim.start
 
 
 def measure_the_rest(
