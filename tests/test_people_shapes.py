@@ -595,3 +595,20 @@ def test_nationality_and_children_that_differ_are_contradictions(tmp_path):
         ],
     )
     assert {c["kind"] for c in found if c["severity"] == "high"} >= {"nationality", "children"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drolven Kasteru, the police commander for Ostrena, said the search went on.",
+        "Drolven Kasteru, the fire chief, said the search went on.",
+    ],
+)
+def test_a_noun_of_the_title_s_field_still_makes_an_apposition(text):
+    """'the police chief' after an unknown name: 'police' is the title's field, not a verb."""
+    assert people_of(text) == {"Drolven Kasteru"}
+    assert roles_of(text)["Drolven Kasteru"].startswith(("police commander", "fire chief"))
+
+
+def test_a_verb_before_a_title_still_makes_no_apposition():
+    assert roles_of("Baltimore, dijo su hermano, nunca fue igual.", "es") == {}

@@ -191,7 +191,11 @@ def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
     joining = words(lex, "title_prepositions", "and_words", "or_words")
     relative = lex.get_set("relative_words")
     breakers = lex.get_set("apposition_breakers")
-    leading = words(lex, "articles", "possessives") | lex.title_modifiers | demonym_words(lex)
+    leading = (
+        words(lex, "articles", "possessives", "apposition_title_nouns")
+        | lex.title_modifiers
+        | demonym_words(lex)
+    )
     original = phrase.split()
     for index, word in enumerate(folded[:4]):
         if word in breakers:
