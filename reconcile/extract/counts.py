@@ -1192,6 +1192,38 @@ def operation_named(text: str, sentence: Sentence, lex: Lexicon) -> bool:
     return bool(lex.phrases("operation_nouns").search(text[sentence.start : sentence.end]))
 
 
+def lacking(text: str, end: int, limit: int, lex: Lexicon) -> bool:
+    """'150,000 homes without power', 'hogares sin luz': a count said by a
+    `lacking_words` word right after its noun to be without something."""
+    if not lex.get("lacking_words"):
+        return False
+    found = re.match(
+        rf"(\s+)(?:{lex.phrases('lacking_words').pattern})(?!\w)", text[end:limit], re.I
+    )
+    # "cuerpos sin vida": a wording of an event that holds the word is that event
+    return bool(found) and not lex.event_re.match(text, end + found.end(1), limit)
+
+
+def carried_in_a_crash(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
+    """'the plane crashed on Sunday with 72 people', 'se estrelló con más de 70 personas':
+    people counted after a word that joins them to a crash (`carried_links`, a few words
+    after a `crash` word) are those the vehicle carried."""
+    pattern = lex.built("carried_in_a_crash", lambda: carried_pattern(lex))
+    if pattern is None:
+        return False
+    return bool(pattern.search(fold(text[max(floor, number.start - 80) : number.start])))
+
+
+def carried_pattern(lex: Lexicon) -> re.Pattern | None:
+    crashes = [w for w, key in lex.clause_event_of.items() if key == "crash"]
+    links = lex.get_set("carried_links")
+    if not crashes or not links:
+        return None
+    crash = "|".join(re.escape(fold(w)) for w in longest_first(crashes))
+    link = "|".join(re.escape(fold(w)) for w in longest_first(links))
+    return re.compile(rf"\b(?:{crash})(?:\s+[^\W\d]+){{0,3}}?\s+(?:{link})\s+$")
+
+
 def classify(
     sentence: Sentence,
     text: str,
@@ -1277,6 +1309,10 @@ def classify(
             # "the bodies of two tourists who were kidnapped": they are dead; the event said
             # of them is what they had been, not what the figure counts: kept, not compared
             comparable = False
+        if lacking(text, noun_end, sentence.end, lex):
+            # "167.000 hogares sin electricidad": counted by what they lack, not by the toll
+            # another count of the sentence names; kept, not compared
+            event, comparable = None, False
         if event == "involved":  # "la captura de nueve hombres involucrados"
             event = (
                 nearest_event(
@@ -1286,6 +1322,14 @@ def classify(
             )
         if event == "involved" and operation_named(text, sentence, lex):
             event = "deployed"  # "the operation involved 900 people": not those implicated
+        if (
+            not whole
+            and carried_in_a_crash(text, sentence.start, number, lex)
+            and not predicate_event(text, noun_end, sentence.end, lex)
+        ):
+            # "the plane crashed on Sunday with 72 people": those it carried, not the dead
+            # that another clause may count; kept, not compared
+            event, comparable = "on board", False
         if event and excepted(text, sentence.start, number, lex):
             # "everyone on board died except three children": not killed, they survived
             event = exception_outcome(text, sentence.start, number, lex)
@@ -1304,6 +1348,8 @@ def classify(
         )
         if said:  # "three gunmen were killed": attackers killed, not the attackers
             attribute = f"{attribute} {said}"
+        if lacking(text, noun_end, sentence.end, lex):
+            comparable = False  # "150,000 homes without power": not homes lost
     else:
         direct = re.match(r"\s+(\w+(?:\s+\w+)?)", text[number.end : sentence.end])
         toll = event_noun_before(sentence, text, lex, number.start)

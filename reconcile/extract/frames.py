@@ -103,6 +103,10 @@ def nationality_of(
     if not nationalities:
         return None
     window = clause_after(text, number.end, min(sentence.end, claim.end + 40))
+    # "69 people including five Tarvians": the demonym after a part marker is the part's
+    marker = re.search(rf"(?<!\w){lex.phrases('part_markers_before').pattern}(?!\w)", window, re.I)
+    if marker:
+        window = window[: marker.start()]
     words = re.findall(r"[\w'’-]+", window)[:5]
     for word in words:
         if fold(word) in lex.get_set("count_gap_words"):
