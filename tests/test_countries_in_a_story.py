@@ -21,7 +21,7 @@ from reconcile.pipeline import reconcile
         ("In Guatemala, at least 12 people died in the storm.", "en", "guatemala"),
         ("En Honduras, las autoridades confirmaron 12 fallecidos.", "es", "honduras"),
         (
-            "En Guatemala, se decretó el estado de calamidad, con al menos 12 fallecidos.",
+            "En Guatemala, tras decretar la calamidad pública, las autoridades cuentan 12 fallecidos.",
             "es",
             "guatemala",
         ),

@@ -42,7 +42,7 @@ def one(text: str, language: str, low: float):
             "people missing",
         ),
         (
-            "La riada de Velmora se cobró la vida de al menos 41 personas. El agua arrasó tres"
+            "La riada de Velmora dejó por lo menos 41 personas muertas. El agua arrasó tres"
             " aldeas. Otras 63 personas resultaron heridas.",
             "es",
             63,
@@ -114,14 +114,14 @@ def test_more_with_no_earlier_count_stays_an_increment(text, language):
             "people sheltered",
         ),
         (
-            "Un total de 1.245 personas se han refugiado en albergues de Velmora.",
+            "En total, 1.245 personas se han refugiado en los albergues de Velmora.",
             "es",
             1245,
             "people sheltered",
         ),
         ("La cifra de albergados es de 2 mil 140.", "es", 2140, "people sheltered"),
         (
-            "At least 1.3 million people have been affected by the storm.",
+            "Officials said 1.3 million people were affected by the storm.",
             "en",
             1300000,
             "people affected",
