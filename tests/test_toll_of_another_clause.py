@@ -23,8 +23,8 @@ def with_figure(claims, figure):
             "en",
         ),
         (
-            "En el almacén se encontraban casi 412 personas en el momento del derrumbe y la "
-            "cifra de muertos es la más alta del país.",
+            "En el almacén se encontraban casi 412 personas en el momento del derrumbe y el "
+            "número de fallecidos supera al de 1992.",
             "es",
         ),
     ],

@@ -89,8 +89,8 @@ def nearest_event(
 
 def toll_of_another_clause(text: str, after: int, match: re.Match, lex: Lexicon) -> bool:
     """Is an event after a number a toll named in a clause of its own ('412 people were inside
-    and the death toll is the worst on record', 'y la cifra de muertos es la mayor')? The toll
-    is that clause's subject: its figure, if any, is its own, not the number before."""
+    and the death toll is the worst on record', 'y el número de fallecidos supera al de 1992')?
+    The toll is that clause's subject: its figure, if any, is its own, not the number before."""
     between = text[after : match.start()]
     if not lex.phrases("clause_conjunctions").search(between):
         return False
