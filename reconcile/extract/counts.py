@@ -66,6 +66,8 @@ def nearest_event(
             continue  # "la muerte de 12 pasajeros y heridas a otros 30": the 30 were injured
         elif match.start() >= after and governs_an_object(text, match, sentence.end, lex):
             continue  # "900 troops joined the search for bodies": the bodies are missing
+        elif match.start() >= after and toll_of_another_clause(text, after, match, lex):
+            continue  # "412 were inside and the death toll is the worst": the toll's own
         elif match.start() >= after and governed(text, sentence.start, match, lex):
             continue  # "500 troops searching for survivors": the object's, not the troops'
         elif match.end() <= start and event_has_own_people(text, sentence.start, match, start, lex):
@@ -83,6 +85,21 @@ def nearest_event(
     if best is None or best_score > 130:
         return None
     return lex.event_named(best)
+
+
+def toll_of_another_clause(text: str, after: int, match: re.Match, lex: Lexicon) -> bool:
+    """Is an event after a number a toll named in a clause of its own ('412 people were inside
+    and the death toll is the worst on record', 'y el número de fallecidos supera al de 1992')?
+    The toll is that clause's subject: its figure, if any, is its own, not the number before."""
+    between = text[after : match.start()]
+    if not lex.phrases("clause_conjunctions").search(between):
+        return False
+    if fold(match.group(0)) in lex.get_set("toll_wordings"):
+        return True
+    if lex.phrases("toll_heads").match(match.group(0)):
+        return True  # "cifra de muertos": a wording that opens with a toll's head
+    head = re.compile(rf"(?:^|\s){lex.phrases('toll_heads').pattern}\s+$", re.I)
+    return bool(head.search(between))
 
 
 def event_has_own_count(text: str, start: int, limit: int, lex: Lexicon) -> bool:
