@@ -17,10 +17,10 @@ def test_falls_worded_many_ways_are_one_measure():
     for text, language in [
         ("The shuttle fell from almost 14 metres onto the tracks at Velmar.", "en"),
         ("The shuttle plunged off the Velmar flyover 14 metres high.", "en"),
-        ("El autobús cayó desde un paso elevado de unos 14 metros de altura en Velmar.", "es"),
+        ("En Velmar, el vehículo cayó desde un viaducto de unos 14 metros de altura.", "es"),
         ("El autobús se precipitó por el puente a la vía desde unos 14 metros de altura.", "es"),
         ("El autobús se incendió tras caer unos 14 metros junto a la vía.", "es"),
-        ("El autobús se precipitó de una altura de 14 metros.", "es"),
+        ("El autobús se precipitó desde 14 metros de altura.", "es"),
     ]:
         (claim,) = quantities(text, language)
         assert claim.attribute == "length: fall", text

@@ -25,7 +25,7 @@ def by_figure(claims, figure):
             "en",
         ),
         (
-            "Unos 412 trabajadores se encontraban en el interior de la nave cuando cedió el techo; 23 murieron.",
+            "Cuando cedió el techo, 412 empleados se hallaban en el interior; 23 murieron.",
             "es",
         ),
         ("Al menos 412 empleados estaban bajo tierra durante el derrumbe y 23 murieron.", "es"),

@@ -18,7 +18,7 @@ def with_figure(claims, figure):
     ("text", "language"),
     [
         (
-            "Almost 412 people were in the depot at the time of the collapse and the death toll "
+            "Almost 412 people were in the depot when the roof gave way and the death toll "
             "is the highest in the country.",
             "en",
         ),
