@@ -1,0 +1,63 @@
+"""Shapes the train-crash and school-shooting stories showed: one age given by reports written
+years apart (a person's age at the events, kept in later reports), and figures of an earlier
+disaster the story is measured against ("the deadliest since a gunman killed 20..."). Invented
+sentences and names."""
+
+from __future__ import annotations
+
+from conftest import write
+
+from reconcile import store
+from reconcile.ingest import ingest
+from reconcile.pipeline import reconcile
+
+
+def conflicts_of(tmp_path, texts: dict[str, tuple[str, str]]):
+    """Ingest invented articles, each with its publication date, as one story."""
+    for name, (published, text) in texts.items():
+        write(tmp_path / "corpus" / name, f"---\npublished: {published}\n---\n{text}\n")
+    db = store.connect(tmp_path / "s.db")
+    ingest(db, [str(tmp_path / "corpus")], overrides={"story": "tolsa"}, jobs=1)
+    return reconcile(db)
+
+
+# ---------------------------------------------------------------- one age, years apart
+
+
+def test_one_age_in_reports_years_apart_is_no_contradiction(tmp_path):
+    found = conflicts_of(
+        tmp_path,
+        {
+            "a.md": (
+                "2021-03-09",
+                "Mill fire in Tolsa\n\nDario Velasco, 19, set fire to the mill.",
+            ),
+            "b.md": (
+                "2023-11-02",
+                "Tolsa remembers\n\nTwo years on, the town recalls how Dario Velasco, 19, set"
+                " fire to the mill.",
+            ),
+            "c.md": (
+                "2021-03-10",
+                "Incendio en Tolsa\n\nDario Velasco, de 19 años, prendió fuego al molino.",
+            ),
+        },
+    )
+    assert [c for c in found if c.kind == "age"] == []
+
+
+def test_two_ages_in_reports_of_one_week_still_clash(tmp_path):
+    found = conflicts_of(
+        tmp_path,
+        {
+            "a.md": (
+                "2021-03-09",
+                "Mill fire in Tolsa\n\nDario Velasco, 19, set fire to the mill.",
+            ),
+            "b.md": (
+                "2021-03-11",
+                "Mill fire\n\nDario Velasco, 23, set fire to the mill in Tolsa.",
+            ),
+        },
+    )
+    assert [c.kind for c in found if c.kind == "age"] == ["age"]
