@@ -5,7 +5,8 @@ sentences and names."""
 
 from __future__ import annotations
 
-from conftest import write
+import pytest
+from conftest import by_value, counts, write
 
 from reconcile import store
 from reconcile.ingest import ingest
@@ -61,3 +62,66 @@ def test_two_ages_in_reports_of_one_week_still_clash(tmp_path):
         },
     )
     assert [c.kind for c in found if c.kind == "age"] == ["age"]
+
+
+# ---------------------------------------------------------------- an earlier disaster's figures
+
+
+def comparable(claim) -> bool:
+    return claim.extra.get("comparable", False) and not (claim.extra.get("frame") or {}).get(
+        "unclear"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low"),
+    [
+        (
+            "The attack at Brenna Primary was the deadliest at a school since a gunman killed 26"
+            " pupils and three staff at Orvale College a decade ago.",
+            "en",
+            26,
+        ),
+        (
+            "It was the worst rail disaster in the region since the Kestra express crash killed"
+            " 140 passengers.",
+            "en",
+            140,
+        ),
+        (
+            "Es el tiroteo más mortífero en una escuela desde que un hombre mató a 26 alumnos en"
+            " el colegio Orvale hace una década.",
+            "es",
+            26,
+        ),
+        (
+            "Fue el peor accidente ferroviario del país desde el choque del expreso Kestra, que"
+            " dejó 140 muertos.",
+            "es",
+            140,
+        ),
+    ],
+)
+def test_figures_of_the_earlier_disaster_a_story_is_measured_against(text, language, low):
+    assert not comparable(by_value(counts(text, language), low))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low"),
+    [
+        (
+            "The fire, the deadliest in the country's nightclubs since records began, has left at"
+            " least 17 people dead.",
+            "en",
+            17,
+        ),
+        (
+            "El incendio, el más mortífero en discotecas del país desde hace décadas, ha dejado al"
+            " menos 17 muertos.",
+            "es",
+            17,
+        ),
+    ],
+)
+def test_since_with_no_earlier_event_keeps_the_story_s_own_figures(text, language, low):
+    assert comparable(by_value(counts(text, language), low))
