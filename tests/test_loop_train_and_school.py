@@ -125,3 +125,36 @@ def test_figures_of_the_earlier_disaster_a_story_is_measured_against(text, langu
 )
 def test_since_with_no_earlier_event_keeps_the_story_s_own_figures(text, language, low):
     assert comparable(by_value(counts(text, language), low))
+
+
+# ---------------------------------------------------------------- the date of another case
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "It is the second time in ten days that such a massacre has happened: on 3 March, nine"
+            " people were shot dead at a market in Lorvin.",
+            "en",
+        ),
+        (
+            "Es la segunda vez en diez días que ocurre una matanza así, ya que el pasado 3 de"
+            " marzo nueve personas fueron asesinadas en un mercado de Lorvin.",
+            "es",
+        ),
+        ("In a separate case, police arrested two men in Lorvin on 3 March.", "en"),
+        ("En otro caso, la policía detuvo a dos hombres en Lorvin el 3 de marzo.", "es"),
+    ],
+)
+def test_a_sentence_of_another_case_dates_none_of_the_story_s_events(text, language):
+    from test_events import dates_of
+
+    assert dates_of(text, language) == []
+
+
+def test_a_story_sentence_keeps_its_date():
+    from test_events import dates_of
+
+    assert len(dates_of("Gunmen shot nine people at a market in Lorvin on 3 March.")) == 1
+    assert len(dates_of("El 3 de marzo, unos pistoleros mataron a nueve personas.", "es")) == 1
