@@ -158,3 +158,30 @@ def test_a_story_sentence_keeps_its_date():
 
     assert len(dates_of("Gunmen shot nine people at a market in Lorvin on 3 March.")) == 1
     assert len(dates_of("El 3 de marzo, unos pistoleros mataron a nueve personas.", "es")) == 1
+
+
+# ---------------------------------------------------------------- an age in words after a name
+
+
+def ages_of(text: str, language: str) -> dict[str, float]:
+    from reconcile.ingest import analyse
+    from reconcile.models import Document
+
+    document = Document("t", "t", "t", text, published="2024-05-17", language=language)
+    return {c.subject: c.low for c in analyse(document)[2] if c.kind == "age"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "age"),
+    [
+        ("Odalys Brenca Marú, de diez años, murió en el tiroteo.", "es", "Odalys Brenca Marú", 10),
+        ("Odalys Brenca Marú, de nueve años, murió en el tiroteo.", "es", "Odalys Brenca Marú", 9),
+        ("Odalys Brenca, a ten-year-old pupil, died in the shooting.", "en", "Odalys Brenca", 10),
+    ],
+)
+def test_an_age_in_words_vouches_for_an_unknown_name(text, language, name, age):
+    assert ages_of(text, language) == {name: age}
+
+
+def test_a_scale_word_is_no_age_that_makes_a_person():
+    assert ages_of("La catedral de Tolsa, de mil años, ardió anoche.", "es") == {}
