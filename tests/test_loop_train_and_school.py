@@ -185,3 +185,22 @@ def test_an_age_in_words_vouches_for_an_unknown_name(text, language, name, age):
 
 def test_a_scale_word_is_no_age_that_makes_a_person():
     assert ages_of("La catedral de Tolsa, de mil años, ardió anoche.", "es") == {}
+
+
+# ---------------------------------------------------------------- speeds written "kmph"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The express was running at 118 kmph when it left the rails near Tolsa.", "en"),
+        ("El expreso circulaba a 118 kmh cuando descarriló cerca de Tolsa.", "es"),
+    ],
+)
+def test_a_speed_in_kmph_is_a_speed(text, language):
+    from reconcile.ingest import analyse
+    from reconcile.models import Document
+
+    document = Document("t", "t", "t", text, published="2024-05-17", language=language)
+    found = [(c.attribute, c.low) for c in analyse(document)[2] if c.kind == "quantity"]
+    assert found == [("speed", 118)]
