@@ -1,6 +1,6 @@
 """Shapes the train-crash and school-shooting stories showed: one age given by reports written
 years apart (a person's age at the events, kept in later reports), and figures of an earlier
-disaster the story is measured against ("the deadliest since a gunman killed 20..."). Invented
+disaster the story is measured against ("the worst since the one at Elm Hill left 31 dead"). Invented
 sentences and names."""
 
 from __future__ import annotations
@@ -77,8 +77,8 @@ def comparable(claim) -> bool:
     ("text", "language", "low"),
     [
         (
-            "The attack at Brenna Primary was the deadliest at a school since a gunman killed 26"
-            " pupils and three staff at Orvale College a decade ago.",
+            "The attack at Brenna Primary was the worst at a school since the one at Orvale College"
+            " left 26 pupils and three staff dead a decade ago.",
             "en",
             26,
         ),
@@ -134,12 +134,12 @@ def test_since_with_no_earlier_event_keeps_the_story_s_own_figures(text, languag
     ("text", "language"),
     [
         (
-            "It is the second time in ten days that such a massacre has happened: on 3 March, nine"
+            "It is the third time in a month that such a massacre has taken place: on 3 March, nine"
             " people were shot dead at a market in Lorvin.",
             "en",
         ),
         (
-            "Es la segunda vez en diez días que ocurre una matanza así, ya que el pasado 3 de"
+            "Es la tercera vez en un mes que se produce una matanza así, ya que el pasado 3 de"
             " marzo nueve personas fueron asesinadas en un mercado de Lorvin.",
             "es",
         ),

@@ -782,7 +782,7 @@ def earlier_moment(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) ->
 
 
 def earlier_disaster(text: str, number: Number, sentence: Sentence, lex: Lexicon) -> bool:
-    """'the deadliest shooting since a gunman killed 20 children at Elm Hill', 'el accidente más
+    """'the worst attack since the one at Elm Hill left 31 dead', 'el accidente más
     mortífero desde que un tren dejó 80 muertos': a superlative (`superlative_words`), then a
     word that opens the earlier event it is measured against (`comparison_openers`: "since a",
     "desde que", never "since 1990", whose figures stay the story's); a count after that
