@@ -469,7 +469,11 @@ def birthday_between(a: dict, b: dict) -> bool:
 
 
 def ages_clash(a: dict, b: dict, dated: bool) -> bool:
-    """Two ages of one person that cannot both be right, day by day where the days are known."""
+    """Two ages of one person that cannot both be right, day by day where the days are known.
+    One age in two reports never clashes, however far apart their dates: news keep giving a
+    person's age at the events ("the 18-year-old gunman") in reports written years later."""
+    if a["low"] == b["low"] and a["high"] == b["high"]:
+        return False
     da, db = birth_dates(a), birth_dates(b)
     if da is not None and db is not None:
         return da[1] < db[0] or db[1] < da[0] or birthday_between(a, b)

@@ -518,11 +518,14 @@ def date_claims(
     if mentions is None:
         mentions = find_dates(sentence.text, code, reference)
     skipped = set()
+    # a sentence that tells of another case ("in a separate case", an earlier shooting the
+    # article compares the story with) dates that case's events, not the story's
+    other_case = bool(lex.phrases("other_case_cues").search(sentence.text))
     for mention in mentions:
         weekday_and_day(sentence.text, mention, lex)
         start, end = sentence.start + mention.start, sentence.start + mention.end
         spans.append((start, end))
-        if id(mention) in skipped:
+        if id(mention) in skipped or other_case:
             continue
         if opening_stamp(sentence.text, mention, lex) or cited_on(sentence.text, mention, lex):
             continue

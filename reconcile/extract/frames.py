@@ -17,7 +17,8 @@ fact-checker less than a false one. Everything about a language comes from its l
 `facility_nouns`, `list_openers`, `earlier_state_openers`, `earlier_moment_words`,
 `event_settings`, `spread_words`, `determiners`, `share_of_total`, `undoing_events`, `sum_cues`,
 `remainder_after`, `remainder_before`, `copulas`, `capital_words`, `list_continuers`,
-`occurrence_verbs`, `plural_demonstratives`, `possessive_endings`).
+`occurrence_verbs`, `plural_demonstratives`, `possessive_endings`, `superlative_words`,
+`comparison_openers`).
 """
 
 from __future__ import annotations
@@ -780,6 +781,20 @@ def earlier_moment(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) ->
     return bool(lex.phrases("earlier_moment_words").search(words))
 
 
+def earlier_disaster(text: str, number: Number, sentence: Sentence, lex: Lexicon) -> bool:
+    """'the worst attack since the one at Elm Hill left 31 dead', 'el accidente más
+    mortífero desde que un tren dejó 80 muertos': a superlative (`superlative_words`), then a
+    word that opens the earlier event it is measured against (`comparison_openers`: "since a",
+    "desde que", never "since 1990", whose figures stay the story's); a count after that
+    opener, in the same clause, is that earlier event's."""
+    before = re.split(r"[;:]", text[sentence.start : number.start])[-1]
+    superlatives = lex.phrases("superlative_words").pattern
+    openers = lex.phrases("comparison_openers").pattern
+    return bool(
+        re.search(rf"\b(?:{superlatives})\b.*?\b(?:{openers})\b(?!\s*\d)", before, re.I | re.S)
+    )
+
+
 def projected(text: str, floor: int, number: Number, limit: int, lex: Lexicon) -> bool:
     """'the toll could reach 20,000', 'podría alcanzar los 20.000', '20,000 are feared dead': a
     figure someone says the count may become (`projection_cues` before it in its clause, with
@@ -1113,6 +1128,8 @@ def apply_frames(
             frame["unclear"] = "a projection of what the figure may become, not a count"
         if sentence_says("other_case_cues", text, sentence, lex):
             frame["unclear"] = "a count of another case than the story's"
+        if earlier_disaster(text, number, sentence, lex):
+            frame["unclear"] = "a count of an earlier disaster the story is measured against"
         if sentence_says("day_of_several", text, sentence, lex):
             frame["unclear"] = "a figure of one day among several"
         if handled_group(text, claim, number, sentence, lex):

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..lexicon import Lexicon, fold, longest_first
+from ..lexicon import Lexicon, accent_insensitive, fold, longest_first
 from ..models import Claim, Sentence
 from ..resolve import glue_split
 
@@ -185,7 +185,7 @@ def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
     folded = fold(phrase).split()
     if not folded or folded[0] in words(lex, "and_words", "or_words", "clause_conjunctions"):
         return None
-    age = lex.get("apposition_age")  # matched as written too: its words may carry accents
+    age = apposition_age(lex)  # matched as written too: its words may carry accents
     if age and (re.match(age, fold(phrase)) or re.match(age, phrase, re.I)):
         return phrase  # "a 36-year-old", "de 34 años"
     joining = words(lex, "title_prepositions", "and_words", "or_words")
@@ -283,10 +283,24 @@ def is_courtesy(title: str, lex: Lexicon) -> bool:
     )
 
 
+def apposition_age(lex: Lexicon) -> str | None:
+    """The lexicon's `apposition_age` ("de 27 años", "36-year-old") as a regex, its `{n}` a
+    number in digits or in the language's words ("de diez años", "ten-year-old"): an age in
+    words vouches for a name as well as one in figures."""
+    found = lex.__dict__.get("_apposition_age")
+    if found is None:
+        raw = lex.get("apposition_age") or ""
+        small = lex.number_words - set(lex.scales)  # "de mil años" is no person's age
+        words = "|".join(map(accent_insensitive, longest_first(small)))
+        number = rf"(?:\d{{1,3}}|(?:{words})(?:[- ](?:{words}))?)" if words else r"\d{1,3}"
+        found = lex.__dict__["_apposition_age"] = raw.replace("{n}", number)
+    return found or None
+
+
 def is_age_phrase(phrase: str, lex: Lexicon) -> bool:
     """Is an apposition an age ("de 27 años", "36-year-old"; lexicon key `apposition_age`),
     also after a form of address ("el señor de 27 años": no role either)?"""
-    age = lex.get("apposition_age")
+    age = apposition_age(lex)
     if not age:
         return False
     words = phrase.split()
@@ -338,7 +352,7 @@ def age_follows(text: str, end: int, lex: Lexicon, single: bool = False) -> bool
     found = lex.__dict__.get("_age_after_name")
     if found is None:
         patterns = [re.compile(p, re.I) for p in lex.get("age_appositions") or []]
-        age = lex.get("apposition_age")
+        age = apposition_age(lex)
         if age:
             patterns.append(re.compile(r"^\s*,?\s*" + age.lstrip("^"), re.I))
         months = [re.compile(p, re.I) for p in lex.get("month_age_appositions") or []]
