@@ -206,10 +206,11 @@ def judge_places(
         return None
     groups = sorted(clusters(claims), key=lambda g: (-len(g), shown(g)))
     what = attribute if not subject else f"{attribute} of {subject}"
-    clash = any(facility(a) == facility(b) for i, a in enumerate(groups) for b in groups[i + 1 :])
-    if len(groups) > 1 and not clash:
-        return None  # "Tarsk" and "Bessel International Airport": a town and a facility
     if len(groups) > 1:
+        if not any(
+            facility(a) == facility(b) for i, a in enumerate(groups) for b in groups[i + 1 :]
+        ):
+            return None  # "Tarsk" and "Bessel International Airport": a town and a facility
         hedged = all(
             a.get("hedge") or b.get("hedge")
             for i, ga in enumerate(groups)

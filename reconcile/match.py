@@ -85,10 +85,11 @@ def build_blocks(
     """Blocks that hold claims of at least two documents (the only ones worth judging)."""
     blocks: dict[tuple, list[dict]] = defaultdict(list)
     main_days = {story: main_day(members) for story, members in by_story(claims, story_of).items()}
-    countries: dict[str, set[str]] = defaultdict(set)
-    for claim in claims:
-        if claim["document_id"] in story_of:
-            countries[story_of[claim["document_id"]]] |= story_countries([claim])
+    several = {
+        story
+        for story, members in by_story(claims, story_of, NUMBER_KINDS).items()
+        if len(story_countries(members)) > 1
+    }
     for claim in claims:
         story = story_of.get(claim["document_id"])
         if story is None:
@@ -98,8 +99,7 @@ def build_blocks(
             if claim["subject"]
             else None
         )
-        several = len(countries[story]) > 1
-        key = block_key(claim, story, entity, main_days.get(story, frozenset()), several)
+        key = block_key(claim, story, entity, main_days.get(story, frozenset()), story in several)
         if key is not None:
             blocks[key].append(claim)
     blocks = merge_alike(blocks)
@@ -124,11 +124,14 @@ def story_countries(claims: list[dict]) -> set[str]:
     }
 
 
-def by_story(claims: list[dict], story_of: dict[str, str]) -> dict[str, list[dict]]:
+def by_story(
+    claims: list[dict], story_of: dict[str, str], kinds: tuple[str, ...] = ("date",)
+) -> dict[str, list[dict]]:
+    """The claims of the given kinds (dates by default), story by story."""
     found: dict[str, list[dict]] = defaultdict(list)
     for claim in claims:
         story = story_of.get(claim["document_id"])
-        if story is not None and claim["kind"] == "date":
+        if story is not None and claim["kind"] in kinds:
             found[story].append(claim)
     return found
 

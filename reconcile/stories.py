@@ -260,11 +260,7 @@ def candidate_pairs(profiles: dict[str, dict[str, float]]) -> list[tuple[float, 
     """Pairs of documents that share one of their strongest keys, with their similarity,
     closest first. A key shared by too many documents finds no pairs: the work grows with the
     archive times the largest block, never with the square of the archive."""
-    holders: dict[str, list[str]] = defaultdict(list)
-    for doc in sorted(profiles):
-        vector = profiles[doc]
-        for key in sorted(vector, key=lambda k: (-vector[k], k))[:BLOCKING_KEYS]:
-            holders[key].append(doc)
+    holders = key_holders(profiles)
     seen: set[tuple[str, str]] = set()
     pairs = []
     for docs in holders.values():
@@ -276,6 +272,20 @@ def candidate_pairs(profiles: dict[str, dict[str, float]]) -> list[tuple[float, 
                     seen.add((a, b))
                     pairs.append((cosine(profiles[a], profiles[b]), a, b))
     return sorted(pairs, key=lambda p: (-p[0], p[1], p[2]))
+
+
+def strongest_keys(vector: dict[str, float]) -> list[str]:
+    """A document's blocking keys: its strongest, through which it finds its neighbours."""
+    return sorted(vector, key=lambda k: (-vector[k], k))[:BLOCKING_KEYS]
+
+
+def key_holders(profiles: dict[str, dict[str, float]]) -> dict[str, list[str]]:
+    """Each blocking key -> the documents holding it among their strongest, in name order."""
+    holders: dict[str, list[str]] = defaultdict(list)
+    for doc in sorted(profiles):
+        for key in strongest_keys(profiles[doc]):
+            holders[key].append(doc)
+    return holders
 
 
 @dataclass
@@ -350,16 +360,6 @@ def join_groups(
     return [group.members for group in groups.values()]
 
 
-def time_factor(day: dt.date | None, group: Group) -> float:
-    if (
-        day
-        and group.first
-        and max((day - group.last).days, (group.first - day).days) > (FAR_IN_TIME_DAYS)
-    ):
-        return FAR_IN_TIME_FACTOR
-    return 1.0
-
-
 def settle(
     profiles: dict[str, dict[str, float]],
     days: dict[str, dt.date | None],
@@ -378,14 +378,7 @@ def settle(
         for doc in members:
             home[doc] = index
             group.absorb(Group([doc], dict(profiles[doc]), days[doc], days[doc]))
-    blocking = {
-        doc: sorted(vector, key=lambda k: (-vector[k], k))[:BLOCKING_KEYS]
-        for doc, vector in profiles.items()
-    }
-    holders: dict[str, set[str]] = defaultdict(set)
-    for doc, keys in blocking.items():
-        for key in keys:
-            holders[key].add(doc)
+    holders = key_holders(profiles)
     moves = []
     for doc in sorted(profiles):
         vector, own = profiles[doc], groups[home[doc]]
@@ -395,16 +388,16 @@ def settle(
         best, target = max(stay + MOVE_MARGIN, JOIN_SIMILARITY), None
         near = {  # the groups it could have met, as in `candidate_pairs`
             home[other]
-            for key in blocking[doc]
+            for key in strongest_keys(vector)
             if len(holders[key]) <= MAX_BLOCK
             for other in holders[key]
         }
+        alone = Group([doc], vector, days[doc], days[doc])
         for index in sorted(near - {home[doc]}):
             group = groups[index]
             if len(group.members) < 2:
                 continue
-            score = cosine(vector, group.total) / len(group.members)
-            score *= time_factor(days.get(doc), group)
+            score = average_similarity(alone, group)
             if score >= best:
                 best, target = score, index
         if target is not None:
