@@ -105,7 +105,10 @@ def nationality_of(
         return None
     window = clause_after(text, number.end, min(sentence.end, claim.end + 40))
     # "69 people including five Tarvians": the demonym after a part marker is the part's
-    marker = re.search(rf"(?<!\w){lex.phrases('part_markers_before').pattern}(?!\w)", window, re.I)
+    marker = lex.built(
+        "part_marker_word",
+        lambda: re.compile(rf"(?<!\w){lex.phrases('part_markers_before').pattern}(?!\w)", re.I),
+    ).search(window)
     if marker:
         window = window[: marker.start()]
     words = re.findall(r"[\w'’-]+", window)[:5]
@@ -788,11 +791,13 @@ def earlier_disaster(text: str, number: Number, sentence: Sentence, lex: Lexicon
     "desde que", never "since 1990", whose figures stay the story's); a count after that
     opener, in the same clause, is that earlier event's."""
     before = re.split(r"[;:]", text[sentence.start : number.start])[-1]
+    return bool(lex.built("compared_with_earlier", lambda: comparison_pattern(lex)).search(before))
+
+
+def comparison_pattern(lex: Lexicon) -> re.Pattern:
     superlatives = lex.phrases("superlative_words").pattern
     openers = lex.phrases("comparison_openers").pattern
-    return bool(
-        re.search(rf"\b(?:{superlatives})\b.*?\b(?:{openers})\b(?!\s*\d)", before, re.I | re.S)
-    )
+    return re.compile(rf"\b(?:{superlatives})\b.*?\b(?:{openers})\b(?!\s*\d)", re.I | re.S)
 
 
 def projected(text: str, floor: int, number: Number, limit: int, lex: Lexicon) -> bool:
@@ -891,11 +896,12 @@ def opens_a_whole(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     opener = re.search(lex.phrases("whole_openers").pattern + r"\s+$", window, re.I)
     if not opener:
         return False
-    if lex.get("compound_prepositions") and re.search(
-        rf"(?:^|\s)(?:{lex.phrases('compound_prepositions').pattern})\s+$",
-        text[max(floor, number.start - 40) : number.start - len(window) + opener.start()],
-        re.I,
-    ):
+    if lex.get("compound_prepositions") and lex.built(
+        "compound_preposition_before",
+        lambda: re.compile(
+            rf"(?:^|\s)(?:{lex.phrases('compound_prepositions').pattern})\s+$", re.I
+        ),
+    ).search(text[max(floor, number.start - 40) : number.start - len(window) + opener.start()]):
         return False  # "además de los 22 jugadores": besides them, no whole of what follows
     # "the release of the 40 workers", "la liberación de los 40 trabajadores": the event
     # governs them, whole; not people named by an event of their own ("la búsqueda de los
