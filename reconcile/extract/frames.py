@@ -1245,7 +1245,7 @@ def kind_beside(text: str, claim: Claim, number: Number, lex: Lexicon) -> str | 
     """The kind a noun of people in general still names when counted beside another kind
     (`beside_kinds`): '64 passengers and six crew members' counts the passengers, a measure
     of its own, where '30 people and five guards' counts a part of some total."""
-    kinds = invert(lex.get("beside_kinds"))
+    kinds = lex.built("beside_kinds", lambda: invert(lex.get("beside_kinds")))
     return kinds.get(" ".join(fold(text[number.end : claim.end]).split())) if kinds else None
 
 
