@@ -685,11 +685,12 @@ def country_opening_the_clause(
     (`match.story_countries`)."""
     name = clause_opening_name(text, claim, sentence, lex)
     if name is None:  # "En Guatemala, se ha decretado ..., con al menos 13 fallecidos"
-        opening = re.match(
-            rf"\s*{lex.phrases('place_prepositions').pattern}\s+({PLACE})\s*,",
-            text[sentence.start : claim.start],
-            re.I,
-        )
+        opening = lex.built(
+            "country_opening",
+            lambda: re.compile(
+                rf"\s*{lex.phrases('place_prepositions').pattern}\s+({PLACE})\s*,", re.I
+            ),
+        ).match(text[sentence.start : claim.start])
         named = opening and re.match(PLACE, opening.group(1))
         name = named.group(0) if named else None
     return country_key(name, lex) if name else None
@@ -710,16 +711,7 @@ def country_key(name: str, lex: Lexicon) -> str | None:
 def clause_opening_name(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> str | None:
     """The capitalised name of a place phrase opening the count's clause, or None."""
     before = text[sentence.start : claim.start]
-    prepositions = lex.phrases("place_prepositions").pattern
-    localities = lex.phrases("locality_nouns").pattern
-    articles = rf"(?:(?:{lex.alternation('definite_articles')})\s+)?"
-    link = lex.alternation("of_words")
-    found = re.search(
-        rf"(?:^|[;:]|\b(?:{lex.phrases('clause_openers').pattern}))\s*{prepositions}\s+{articles}"
-        rf"(?:{localities}\s+(?:{link})\s+)?({PLACE})\s*(?:\([^()]{{1,30}}\)\s*)?,([^,;:()\d]{{0,60}})$",
-        before,
-        re.I,
-    )
+    found = lex.built("clause_opening_place", lambda: clause_opening_pattern(lex)).search(before)
     if not found or not found.group(1)[0].isupper():
         return None
     # the pattern ignores case for its prepositions: the name is its capitalised words only
@@ -728,6 +720,18 @@ def clause_opening_name(text: str, claim: Claim, sentence: Sentence, lex: Lexico
     if fold(name.split()[0]) in lex.not_name_starters:
         return None
     return with_article(before[: found.start(1)], name, lex)
+
+
+def clause_opening_pattern(lex: Lexicon) -> re.Pattern:
+    prepositions = lex.phrases("place_prepositions").pattern
+    localities = lex.phrases("locality_nouns").pattern
+    articles = rf"(?:(?:{lex.alternation('definite_articles')})\s+)?"
+    link = lex.alternation("of_words")
+    return re.compile(
+        rf"(?:^|[;:]|\b(?:{lex.phrases('clause_openers').pattern}))\s*{prepositions}\s+{articles}"
+        rf"(?:{localities}\s+(?:{link})\s+)?({PLACE})\s*(?:\([^()]{{1,30}}\)\s*)?,([^,;:()\d]{{0,60}})$",
+        re.I,
+    )
 
 
 def with_article(before: str, name: str, lex: Lexicon) -> str:
