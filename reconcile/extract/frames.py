@@ -581,13 +581,8 @@ def coordinated_part(
     if not claim.attribute.startswith("people ") or claim.end <= item.number.end:
         return False  # "40 dead and 85 injured": two measures, no noun of people
     conjunctions = lex.phrases("and_words").pattern
-    # a figure or a word for one ("and a guard"): "y los expertos estiman" counts nobody
-    numbers = lex.alternation("words", "one_words")
-    after = re.match(
-        rf"((?:\s+[a-záéíóúñü][\w'’-]*){{0,2}})\s+{conjunctions}\s+(?:\d[\d.,]*|(?:{numbers}))\s+([\w'’-]+)",
-        text[claim.end : sentence.end],
-        re.I,
-    )
+    joined, listed_after = lex.built("coordinated_counts", lambda: coordinated_patterns(lex))
+    after = joined.match(text[claim.end : sentence.end])
     if after:
         verbs = lex.get_set("auxiliaries") | lex.get_set("copulas")
         if lex.event_re.search(after.group(1)) or verbs & {fold(w) for w in after.group(1).split()}:
@@ -597,11 +592,7 @@ def coordinated_part(
         if fold(after.group(2)) in lex.get_set("setting_prepositions"):
             return False  # "21 people in Tolsa and 3 in Marena": one measure, two places
         return not lex.event_re.match(after.group(2))
-    listed = re.match(
-        rf",\s+(?:\d[\d.,]*|(?:{numbers}))\s+([\w'’-]+(?:\s+[\w'’-]+)?)",
-        text[claim.end : sentence.end],
-        re.I,
-    )
+    listed = listed_after.match(text[claim.end : sentence.end])
     if listed and kind_named(text, item.number, sentence.end, lex) is None:
         # "64 passengers, two pilots and two flight attendants": a list of kinds of people
         words = fold(listed.group(1)).split()
@@ -631,6 +622,20 @@ def part_marker_before(text: str, floor: int, number: Number, lex: Lexicon) -> b
         re.fullmatch(first + more + r"[\s,]*", window[m.end() :], re.I)
         for m in lex.phrases("part_markers_before").finditer(window)
     )
+
+
+def coordinated_patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    """For `coordinated_part`: a second count joined by a conjunction ("and two employees"),
+    and one listed after a comma ("64 passengers, two pilots")."""
+    conjunctions = lex.phrases("and_words").pattern
+    # a figure or a word for one ("and a guard"): "y los expertos estiman" counts nobody
+    numbers = lex.alternation("words", "one_words")
+    joined = re.compile(
+        rf"((?:\s+[a-záéíóúñü][\w'’-]*){{0,2}})\s+{conjunctions}\s+(?:\d[\d.,]*|(?:{numbers}))\s+([\w'’-]+)",
+        re.I,
+    )
+    listed = re.compile(rf",\s+(?:\d[\d.,]*|(?:{numbers}))\s+([\w'’-]+(?:\s+[\w'’-]+)?)", re.I)
+    return joined, listed
 
 
 def part_marker_after(text: str, number: Number, limit: int, lex: Lexicon) -> bool:
