@@ -645,16 +645,10 @@ def part_marker_after(text: str, number: Number, limit: int, lex: Lexicon) -> bo
     )
 
 
-def part_of_a_named_group(text: str, floor: int, claim: Claim, lex: Lexicon) -> bool:
+def named_group_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
     """'de los fallecidos, cinco ...', 'la mayoría de los muertos, 17, ...', 'Of the dead,
     five were ...': a figure set after the group it is drawn from, which the sentence names
-    without counting it, is a part of that group (`group_part_openers`)."""
-    return named_group_before(text, floor, claim.start, lex)
-
-
-def named_group_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
-    """Is a group the sentence names without counting it written right before `start`
-    (see `part_of_a_named_group`)?"""
+    without counting it (`group_part_openers`) right before `start`, is a part of that group."""
     window = text[max(floor, start - 50) : start]
     determiners = lex.alternation("determiners")
     found = re.search(
@@ -1076,7 +1070,7 @@ def apply_frames(
             graded_in_part.add(id(item))
         if nationals(text, number, sentence, lex):
             frame["unclear"] = "counted as nationals of a country the sentence names elsewhere"
-        named_group = part_of_a_named_group(text, sentence.start, claim, lex)
+        named_group = named_group_before(text, sentence.start, claim.start, lex)
         setting, where = (
             ("", "")
             if frame.get("whole_of")
