@@ -541,8 +541,8 @@ def date_claims(
             else clause_event(sentence.text, mention, lex, mentions)
         )
         about = label_text(shown.group(0)) if shown else None
-        ended = period_end(sentence.text, mention, lex)
-        if event and ended:  # "ended on Thursday": the end of an event that may have run on
+        ended = event and period_end(sentence.text, mention, lex)
+        if ended:  # "ended on Thursday": the end of an event that may have run on
             event, about = None, fold(ended)
         if not report and not since and not shown and event is None and not mention.year_end:
             about = clause_label(sentence.text, mention, lex, mentions)
