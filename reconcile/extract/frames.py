@@ -996,6 +996,9 @@ def apply_frames(
     parents: dict[int, Counted | None] = {}
     graded_in_part: set[int] = set()
     own_wholes: list[Counted] = []
+    # cues that set every count of the sentence apart: searched once, not per count
+    other_case = bool(people) and sentence_says("other_case_cues", text, sentence, lex)
+    one_day = bool(people) and sentence_says("day_of_several", text, sentence, lex)
     for item in people:
         claim, number = item.claim, item.number
         frame: dict = {}
@@ -1135,11 +1138,11 @@ def apply_frames(
             frame["unclear"] = "a part of a set the sentence says has uncounted others"
         if projected(text, sentence.start, number, sentence.end, lex):
             frame["unclear"] = "a projection of what the figure may become, not a count"
-        if sentence_says("other_case_cues", text, sentence, lex):
+        if other_case:
             frame["unclear"] = "a count of another case than the story's"
         if earlier_disaster(text, number, sentence, lex):
             frame["unclear"] = "a count of an earlier disaster the story is measured against"
-        if sentence_says("day_of_several", text, sentence, lex):
+        if one_day:
             frame["unclear"] = "a figure of one day among several"
         if handled_group(text, claim, number, sentence, lex):
             frame["unclear"] = "a part of the count moved or treated somewhere"
