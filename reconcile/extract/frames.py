@@ -999,6 +999,7 @@ def apply_frames(
     # cues that set every count of the sentence apart: searched once, not per count
     other_case = bool(people) and sentence_says("other_case_cues", text, sentence, lex)
     one_day = bool(people) and sentence_says("day_of_several", text, sentence, lex)
+    joins_countries = bool(people) and countries_joined(text[sentence.start : sentence.end], lex)
     for item in people:
         claim, number = item.claim, item.number
         frame: dict = {}
@@ -1118,7 +1119,7 @@ def apply_frames(
             country = country_opening_the_clause(text, claim, sentence, lex)
             if country:
                 frame["country"] = country
-        if not place and countries_joined(text[sentence.start : sentence.end], lex):
+        if not place and joins_countries:
             frame["unclear"] = "a figure over several countries the sentence joins"
         within = setting_named_before(text, claim, sentence, lex)
         if within:
