@@ -379,7 +379,7 @@ def build(name, match, lex, code, text, reference) -> DateMention | None:
     if groups.get("relyear"):
         # "diciembre del año pasado": the article's year and the offset, never the coming one
         mention.relative = True
-        offset = {fold(k): int(v) for k, v in lex.get("relative_years").items()}
+        offset = lex.built("relative_year_offsets", lambda: folded_numbers(lex, "relative_years"))
         if reference is not None and reference.year is not None:
             mention.year = reference.year + offset[fold(re.sub(r"\s+", " ", groups["relyear"]))]
     elif mention.year is None:
@@ -418,7 +418,7 @@ def days_ago(mention: DateMention, match, text: str, lex, reference) -> DateMent
     if day is None or quoted(text[: match.start()]):
         return None
     count = match.group("n")
-    counts = {fold(k): int(v) for k, v in (lex.get("day_count_words") or {}).items()}
+    counts = lex.built("day_counts", lambda: folded_numbers(lex, "day_count_words"))
     back = int(count) if count.isdigit() else counts[fold(count)]
     if not 1 <= back <= 10:
         return None  # further back, "days ago" is a manner of speaking
@@ -426,6 +426,11 @@ def days_ago(mention: DateMention, match, text: str, lex, reference) -> DateMent
     mention.year, mention.month, mention.day = day.year, day.month, day.day
     mention.relative = True
     return mention
+
+
+def folded_numbers(lex, key: str) -> dict[str, int]:
+    """A lexicon table of wordings and numbers (`relative_years`, `day_count_words`), folded."""
+    return {fold(k): int(v) for k, v in (lex.get(key) or {}).items()}
 
 
 def quoted(before: str) -> bool:

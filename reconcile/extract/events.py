@@ -368,9 +368,12 @@ def moment_verb(between: str, lex: Lexicon) -> re.Match | None:
     salió de Norlandia el domingo", "the storm reached the coast on Sunday"), not the event's.
     The verbs are `moment_verbs` in `dates.yaml`; one followed by a figure tells a toll ("the
     blast left 12 dead"), no moment of its own."""
-    number = lex.phrases("words").pattern
+    figure = lex.built(
+        "figure_next",
+        lambda: re.compile(rf"\s+(?:\d|(?:{lex.phrases('words').pattern})\b)", re.I),
+    )
     for match in lex.phrases("moment_verbs").finditer(between):
-        if not re.match(rf"\s+(?:\d|(?:{number})\b)", between[match.end() :], re.I):
+        if not figure.match(between, match.end()):
             return match
     return None
 
@@ -538,8 +541,8 @@ def date_claims(
             else clause_event(sentence.text, mention, lex, mentions)
         )
         about = label_text(shown.group(0)) if shown else None
-        ended = period_end(sentence.text, mention, lex)
-        if event and ended:  # "ended on Thursday": the end of an event that may have run on
+        ended = event and period_end(sentence.text, mention, lex)
+        if ended:  # "ended on Thursday": the end of an event that may have run on
             event, about = None, fold(ended)
         if not report and not since and not shown and event is None and not mention.year_end:
             about = clause_label(sentence.text, mention, lex, mentions)
@@ -693,11 +696,12 @@ def period_end(text: str, mention: DateMention, lex: Lexicon) -> str | None:
     that ran overnight or for days began before it: the verb, or None."""
     if not lex.get("end_words"):
         return None
-    found = re.search(
-        rf"(?:{lex.phrases('end_words').pattern})((?:\s+[^\W\d_]+){{0,5}})\s*$",
-        text[max(0, mention.start - 60) : mention.start],
-        re.I,
-    )
+    found = lex.built(
+        "end_verb_before",
+        lambda: re.compile(
+            rf"(?:{lex.phrases('end_words').pattern})((?:\s+[^\W\d_]+){{0,5}})\s*$", re.I
+        ),
+    ).search(text[max(0, mention.start - 60) : mention.start])
     if not found or lex.phrases("clause_conjunctions").search(found.group(1)):
         return None
     return found.group(0)[: len(found.group(0)) - len(found.group(1))].strip()

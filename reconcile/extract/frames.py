@@ -105,7 +105,10 @@ def nationality_of(
         return None
     window = clause_after(text, number.end, min(sentence.end, claim.end + 40))
     # "69 people including five Tarvians": the demonym after a part marker is the part's
-    marker = re.search(rf"(?<!\w){lex.phrases('part_markers_before').pattern}(?!\w)", window, re.I)
+    marker = lex.built(
+        "part_marker_word",
+        lambda: re.compile(rf"(?<!\w){lex.phrases('part_markers_before').pattern}(?!\w)", re.I),
+    ).search(window)
     if marker:
         window = window[: marker.start()]
     words = re.findall(r"[\w'’-]+", window)[:5]
@@ -578,13 +581,8 @@ def coordinated_part(
     if not claim.attribute.startswith("people ") or claim.end <= item.number.end:
         return False  # "40 dead and 85 injured": two measures, no noun of people
     conjunctions = lex.phrases("and_words").pattern
-    # a figure or a word for one ("and a guard"): "y los expertos estiman" counts nobody
-    numbers = lex.alternation("words", "one_words")
-    after = re.match(
-        rf"((?:\s+[a-záéíóúñü][\w'’-]*){{0,2}})\s+{conjunctions}\s+(?:\d[\d.,]*|(?:{numbers}))\s+([\w'’-]+)",
-        text[claim.end : sentence.end],
-        re.I,
-    )
+    joined, listed_after = lex.built("coordinated_counts", lambda: coordinated_patterns(lex))
+    after = joined.match(text[claim.end : sentence.end])
     if after:
         verbs = lex.get_set("auxiliaries") | lex.get_set("copulas")
         if lex.event_re.search(after.group(1)) or verbs & {fold(w) for w in after.group(1).split()}:
@@ -594,11 +592,7 @@ def coordinated_part(
         if fold(after.group(2)) in lex.get_set("setting_prepositions"):
             return False  # "21 people in Tolsa and 3 in Marena": one measure, two places
         return not lex.event_re.match(after.group(2))
-    listed = re.match(
-        rf",\s+(?:\d[\d.,]*|(?:{numbers}))\s+([\w'’-]+(?:\s+[\w'’-]+)?)",
-        text[claim.end : sentence.end],
-        re.I,
-    )
+    listed = listed_after.match(text[claim.end : sentence.end])
     if listed and kind_named(text, item.number, sentence.end, lex) is None:
         # "64 passengers, two pilots and two flight attendants": a list of kinds of people
         words = fold(listed.group(1)).split()
@@ -630,6 +624,20 @@ def part_marker_before(text: str, floor: int, number: Number, lex: Lexicon) -> b
     )
 
 
+def coordinated_patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    """For `coordinated_part`: a second count joined by a conjunction ("and two employees"),
+    and one listed after a comma ("64 passengers, two pilots")."""
+    conjunctions = lex.phrases("and_words").pattern
+    # a figure or a word for one ("and a guard"): "y los expertos estiman" counts nobody
+    numbers = lex.alternation("words", "one_words")
+    joined = re.compile(
+        rf"((?:\s+[a-záéíóúñü][\w'’-]*){{0,2}})\s+{conjunctions}\s+(?:\d[\d.,]*|(?:{numbers}))\s+([\w'’-]+)",
+        re.I,
+    )
+    listed = re.compile(rf",\s+(?:\d[\d.,]*|(?:{numbers}))\s+([\w'’-]+(?:\s+[\w'’-]+)?)", re.I)
+    return joined, listed
+
+
 def part_marker_after(text: str, number: Number, limit: int, lex: Lexicon) -> bool:
     """'395 of whom remain in serious condition', 'seis de ellos'."""
     return bool(
@@ -637,16 +645,10 @@ def part_marker_after(text: str, number: Number, limit: int, lex: Lexicon) -> bo
     )
 
 
-def part_of_a_named_group(text: str, floor: int, claim: Claim, lex: Lexicon) -> bool:
+def named_group_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
     """'de los fallecidos, cinco ...', 'la mayoría de los muertos, 17, ...', 'Of the dead,
     five were ...': a figure set after the group it is drawn from, which the sentence names
-    without counting it, is a part of that group (`group_part_openers`)."""
-    return named_group_before(text, floor, claim.start, lex)
-
-
-def named_group_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
-    """Is a group the sentence names without counting it written right before `start`
-    (see `part_of_a_named_group`)?"""
+    without counting it (`group_part_openers`) right before `start`, is a part of that group."""
     window = text[max(floor, start - 50) : start]
     determiners = lex.alternation("determiners")
     found = re.search(
@@ -682,11 +684,12 @@ def country_opening_the_clause(
     (`match.story_countries`)."""
     name = clause_opening_name(text, claim, sentence, lex)
     if name is None:  # "En Guatemala, se ha decretado ..., con al menos 13 fallecidos"
-        opening = re.match(
-            rf"\s*{lex.phrases('place_prepositions').pattern}\s+({PLACE})\s*,",
-            text[sentence.start : claim.start],
-            re.I,
-        )
+        opening = lex.built(
+            "country_opening",
+            lambda: re.compile(
+                rf"\s*{lex.phrases('place_prepositions').pattern}\s+({PLACE})\s*,", re.I
+            ),
+        ).match(text[sentence.start : claim.start])
         named = opening and re.match(PLACE, opening.group(1))
         name = named.group(0) if named else None
     return country_key(name, lex) if name else None
@@ -707,16 +710,7 @@ def country_key(name: str, lex: Lexicon) -> str | None:
 def clause_opening_name(text: str, claim: Claim, sentence: Sentence, lex: Lexicon) -> str | None:
     """The capitalised name of a place phrase opening the count's clause, or None."""
     before = text[sentence.start : claim.start]
-    prepositions = lex.phrases("place_prepositions").pattern
-    localities = lex.phrases("locality_nouns").pattern
-    articles = rf"(?:(?:{lex.alternation('definite_articles')})\s+)?"
-    link = lex.alternation("of_words")
-    found = re.search(
-        rf"(?:^|[;:]|\b(?:{lex.phrases('clause_openers').pattern}))\s*{prepositions}\s+{articles}"
-        rf"(?:{localities}\s+(?:{link})\s+)?({PLACE})\s*(?:\([^()]{{1,30}}\)\s*)?,([^,;:()\d]{{0,60}})$",
-        before,
-        re.I,
-    )
+    found = lex.built("clause_opening_place", lambda: clause_opening_pattern(lex)).search(before)
     if not found or not found.group(1)[0].isupper():
         return None
     # the pattern ignores case for its prepositions: the name is its capitalised words only
@@ -725,6 +719,18 @@ def clause_opening_name(text: str, claim: Claim, sentence: Sentence, lex: Lexico
     if fold(name.split()[0]) in lex.not_name_starters:
         return None
     return with_article(before[: found.start(1)], name, lex)
+
+
+def clause_opening_pattern(lex: Lexicon) -> re.Pattern:
+    prepositions = lex.phrases("place_prepositions").pattern
+    localities = lex.phrases("locality_nouns").pattern
+    articles = rf"(?:(?:{lex.alternation('definite_articles')})\s+)?"
+    link = lex.alternation("of_words")
+    return re.compile(
+        rf"(?:^|[;:]|\b(?:{lex.phrases('clause_openers').pattern}))\s*{prepositions}\s+{articles}"
+        rf"(?:{localities}\s+(?:{link})\s+)?({PLACE})\s*(?:\([^()]{{1,30}}\)\s*)?,([^,;:()\d]{{0,60}})$",
+        re.I,
+    )
 
 
 def with_article(before: str, name: str, lex: Lexicon) -> str:
@@ -788,11 +794,13 @@ def earlier_disaster(text: str, number: Number, sentence: Sentence, lex: Lexicon
     "desde que", never "since 1990", whose figures stay the story's); a count after that
     opener, in the same clause, is that earlier event's."""
     before = re.split(r"[;:]", text[sentence.start : number.start])[-1]
+    return bool(lex.built("compared_with_earlier", lambda: comparison_pattern(lex)).search(before))
+
+
+def comparison_pattern(lex: Lexicon) -> re.Pattern:
     superlatives = lex.phrases("superlative_words").pattern
     openers = lex.phrases("comparison_openers").pattern
-    return bool(
-        re.search(rf"\b(?:{superlatives})\b.*?\b(?:{openers})\b(?!\s*\d)", before, re.I | re.S)
-    )
+    return re.compile(rf"\b(?:{superlatives})\b.*?\b(?:{openers})\b(?!\s*\d)", re.I | re.S)
 
 
 def projected(text: str, floor: int, number: Number, limit: int, lex: Lexicon) -> bool:
@@ -891,11 +899,12 @@ def opens_a_whole(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     opener = re.search(lex.phrases("whole_openers").pattern + r"\s+$", window, re.I)
     if not opener:
         return False
-    if lex.get("compound_prepositions") and re.search(
-        rf"(?:^|\s)(?:{lex.phrases('compound_prepositions').pattern})\s+$",
-        text[max(floor, number.start - 40) : number.start - len(window) + opener.start()],
-        re.I,
-    ):
+    if lex.get("compound_prepositions") and lex.built(
+        "compound_preposition_before",
+        lambda: re.compile(
+            rf"(?:^|\s)(?:{lex.phrases('compound_prepositions').pattern})\s+$", re.I
+        ),
+    ).search(text[max(floor, number.start - 40) : number.start - len(window) + opener.start()]):
         return False  # "además de los 22 jugadores": besides them, no whole of what follows
     # "the release of the 40 workers", "la liberación de los 40 trabajadores": the event
     # governs them, whole; not people named by an event of their own ("la búsqueda de los
@@ -987,6 +996,10 @@ def apply_frames(
     parents: dict[int, Counted | None] = {}
     graded_in_part: set[int] = set()
     own_wholes: list[Counted] = []
+    # cues that set every count of the sentence apart: searched once, not per count
+    other_case = bool(people) and sentence_says("other_case_cues", text, sentence, lex)
+    one_day = bool(people) and sentence_says("day_of_several", text, sentence, lex)
+    joins_countries = bool(people) and countries_joined(text[sentence.start : sentence.end], lex)
     for item in people:
         claim, number = item.claim, item.number
         frame: dict = {}
@@ -1061,7 +1074,7 @@ def apply_frames(
             graded_in_part.add(id(item))
         if nationals(text, number, sentence, lex):
             frame["unclear"] = "counted as nationals of a country the sentence names elsewhere"
-        named_group = part_of_a_named_group(text, sentence.start, claim, lex)
+        named_group = named_group_before(text, sentence.start, claim.start, lex)
         setting, where = (
             ("", "")
             if frame.get("whole_of")
@@ -1106,7 +1119,7 @@ def apply_frames(
             country = country_opening_the_clause(text, claim, sentence, lex)
             if country:
                 frame["country"] = country
-        if not place and countries_joined(text[sentence.start : sentence.end], lex):
+        if not place and joins_countries:
             frame["unclear"] = "a figure over several countries the sentence joins"
         within = setting_named_before(text, claim, sentence, lex)
         if within:
@@ -1126,11 +1139,11 @@ def apply_frames(
             frame["unclear"] = "a part of a set the sentence says has uncounted others"
         if projected(text, sentence.start, number, sentence.end, lex):
             frame["unclear"] = "a projection of what the figure may become, not a count"
-        if sentence_says("other_case_cues", text, sentence, lex):
+        if other_case:
             frame["unclear"] = "a count of another case than the story's"
         if earlier_disaster(text, number, sentence, lex):
             frame["unclear"] = "a count of an earlier disaster the story is measured against"
-        if sentence_says("day_of_several", text, sentence, lex):
+        if one_day:
             frame["unclear"] = "a figure of one day among several"
         if handled_group(text, claim, number, sentence, lex):
             frame["unclear"] = "a part of the count moved or treated somewhere"
@@ -1239,7 +1252,7 @@ def kind_beside(text: str, claim: Claim, number: Number, lex: Lexicon) -> str | 
     """The kind a noun of people in general still names when counted beside another kind
     (`beside_kinds`): '64 passengers and six crew members' counts the passengers, a measure
     of its own, where '30 people and five guards' counts a part of some total."""
-    kinds = invert(lex.get("beside_kinds"))
+    kinds = lex.built("beside_kinds", lambda: invert(lex.get("beside_kinds")))
     return kinds.get(" ".join(fold(text[number.end : claim.end]).split())) if kinds else None
 
 
