@@ -406,12 +406,7 @@ def own_predicate(text: str, start: int, limit: int, lex: Lexicon) -> bool:
 def event_right_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
     """Is an event wording written right before the number ("injuring more than 100"), an
     `event_object_links` word between or not ("hirió a 16")?"""
-    window = text[max(floor, start - 30) : start]
-    links = lex.get_set("event_object_links")
-    return any(
-        len(rest := window[m.end() :].split()) <= 1 and all(fold(w) in links for w in rest)
-        for m in lex.event_re.finditer(window)
-    )
+    return event_named_right_before(text, floor, start, lex) is not None
 
 
 def event_named_right_before(text: str, floor: int, start: int, lex: Lexicon) -> str | None:
