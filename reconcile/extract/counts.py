@@ -98,8 +98,15 @@ def toll_of_another_clause(text: str, after: int, match: re.Match, lex: Lexicon)
         return True
     if lex.phrases("toll_heads").match(match.group(0)):
         return True  # "cifra de muertos": a wording that opens with a toll's head
-    head = re.compile(rf"(?:^|\s){lex.phrases('toll_heads').pattern}\s+$", re.I)
-    return bool(head.search(between))
+    return bool(toll_head_before(lex).search(between))
+
+
+def toll_head_before(lex: Lexicon) -> re.Pattern:
+    """A `toll_heads` word ending a stretch of text ('... the number of '), built once."""
+    return lex.built(
+        "toll_head_before",
+        lambda: re.compile(rf"(?:^|\s){lex.phrases('toll_heads').pattern}\s+$", re.I),
+    )
 
 
 def event_has_own_count(text: str, start: int, limit: int, lex: Lexicon) -> bool:
@@ -436,7 +443,7 @@ def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -
         )
     found = None
     said = re.compile(rf"(?:^|\s)(?:{lex.phrases('auxiliaries').pattern})\s+$", re.I)
-    head = re.compile(rf"(?:^|\s){lex.phrases('toll_heads').pattern}\s+$", re.I)
+    head = toll_head_before(lex)
     joined = re.compile(rf"\s+(?:{lex.phrases('clause_conjunctions').pattern})\s+", re.I)
     told = 0  # the end of an event already read with its people ("policías heridos")
     for match in lex.noun_re.finditer(clause):
