@@ -1047,7 +1047,10 @@ def part_with_own_event(
     if previous.kind != "count" or not part_marker_after(text, number, sentence.end, lex):
         return None
     measure = previous.attribute.removeprefix("additional ")
-    groups = sorted(set(lex.group_of.values()) | {"people"}, key=len, reverse=True)
+    groups = lex.built(
+        "groups_longest_first",
+        lambda: sorted(set(lex.group_of.values()) | {"people"}, key=len, reverse=True),
+    )
     group = next((g for g in groups if measure == g or measure.startswith(g + " ")), None)
     if group is None:
         return None  # "300 homes, 40 of which were destroyed": not people
