@@ -803,12 +803,10 @@ def said_in_relative(text: str, floor: int, number: Number, limit: int, lex: Lex
     before = text[max(floor, number.start - 12) : number.start]
     if not re.search(rf"(?:^|\s)(?:{lex.alternation('definite_articles')})\s+$", before, re.I):
         return None
-    opener = re.match(
-        rf"\s+(?:{lex.phrases('relative_openers').pattern})(?=\s)", text[number.end : limit], re.I
-    )
+    opener = relative_opener(text, number.end, limit, lex)
     if not opener:
         return None
-    at = number.end + opener.end()
+    at = opener.end()
     said = relative_event(text, number.end, limit, lex)
     if said:
         return said
@@ -830,14 +828,21 @@ def said_in_relative(text: str, floor: int, number: Number, limit: int, lex: Lex
 def relative_event(text: str, end: int, limit: int, lex: Lexicon) -> str | None:
     """The event a relative clause right after `end` says, an auxiliary between or not: 'who
     were injured', 'que murieron'; None where the clause says none or governs an object."""
-    opener = re.match(
-        rf"\s+(?:{lex.phrases('relative_openers').pattern})(?=\s)", text[end:limit], re.I
-    )
-    tail = opener and auxiliary_tail(lex).match(text, end + opener.end(), limit)
+    opener = relative_opener(text, end, limit, lex)
+    tail = opener and auxiliary_tail(lex).match(text, opener.end(), limit)
     said = tail and lex.event_re.match(text, tail.end(), limit)
     if not said or governs_an_object(text, said, limit, lex):
         return None
     return lex.event_named(said)
+
+
+def relative_opener(text: str, end: int, limit: int, lex: Lexicon) -> re.Match | None:
+    """A `relative_openers` word right after `end` ('who', 'que'), its pattern built once."""
+    pattern = lex.built(
+        "relative_opener",
+        lambda: re.compile(rf"\s+(?:{lex.phrases('relative_openers').pattern})(?=\s)", re.I),
+    )
+    return pattern.match(text, end, limit)
 
 
 def name_pattern(lex: Lexicon) -> str:
