@@ -199,12 +199,11 @@ def frame_of(
         lex, "quantity_frames_before", lambda: ending_patterns(lex, "quantity_frames_before")
     )
     dimensions_of = lex.get("frame_dimensions") or {}
+    event_frames = set(lex.get("event_frames") or [])
     for frame, pattern in frames:
         if frame in dimensions_of and unit.dimension not in dimensions_of[frame]:
             continue  # "the price fell 20 percent", "temperatures fell 10 degrees": no drop
-        if frame in set(lex.get("event_frames") or []) and re.search(
-            rf"(?<!\w)(?i:{words_of(lex, 'level_words')})(?!\w)", text[sentence.start : head]
-        ):
+        if frame in event_frames and compiled(lex, level_regex).search(text[sentence.start : head]):
             continue  # "the river fell two metres": a level went down, nothing fell
         if pattern.search(before):
             return framed(frame, noun or sentence_noun(text, sentence, head, unit, lex), lex)
@@ -227,10 +226,15 @@ def height_of_event(
     if not event or unit.dimension not in ((lex.get("frame_dimensions") or {}).get(event) or []):
         return False
     clause = fold(re.split(r"[,;:()]", text[sentence.start : head])[-1])
-    if re.search(rf"(?<!\w)(?i:{words_of(lex, 'level_words')})(?!\w)", clause):
+    if compiled(lex, level_regex).search(clause):
         return False
     words = (lex.get("quantity_frames_before") or {}).get(event) or []
     return bool(re.search(rf"(?<!\w)(?:{folded_alternation(words)})(?!\w)", clause))
+
+
+def level_regex(lex: Lexicon) -> str:
+    """A `level_words` word ('river', 'nivel'): what falls is a level, not the story's vehicle."""
+    return rf"(?<!\w)(?i:{words_of(lex, 'level_words')})(?!\w)"
 
 
 def framed(frame: str, noun: str, lex: Lexicon) -> Frame:
