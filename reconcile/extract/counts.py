@@ -1090,8 +1090,15 @@ def group_before_of(text: str, floor: int, number: Number, lex: Lexicon) -> str 
 def excepted(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     """'all died except three children', 'murieron todos salvo tres niños': the count is
     the exception to the event said before it (`exception_words`)."""
-    before = text[max(floor, number.start - 20) : number.start]
-    return bool(re.search(lex.phrases("exception_words").pattern + r"\s+$", before, re.I))
+    return bool(exception_before(lex).search(text[max(floor, number.start - 20) : number.start]))
+
+
+def exception_before(lex: Lexicon) -> re.Pattern:
+    """An `exception_words` word ending a stretch of text ('... except '), built once."""
+    return lex.built(
+        "exception_before",
+        lambda: re.compile(lex.phrases("exception_words").pattern + r"\s+$", re.I),
+    )
 
 
 def exception_outcome(text: str, floor: int, number: Number, lex: Lexicon) -> str | None:
@@ -1101,7 +1108,7 @@ def exception_outcome(text: str, floor: int, number: Number, lex: Lexicon) -> st
     The event is the last one before the exception word, never the word itself ('salvo', read
     with its accent left out, is 'salvó')."""
     before = text[max(floor, number.start - 120) : number.start]
-    exception = re.search(lex.phrases("exception_words").pattern + r"\s+$", before, re.I)
+    exception = exception_before(lex).search(before)
     if not exception:
         return None
     clause = re.split(r"[;:()—]", before[: exception.start()])[-1]
