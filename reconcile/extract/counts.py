@@ -233,9 +233,7 @@ def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str |
         noun_end = aside.end()
     else:
         aside = None
-    match = lex.built("auxiliaries_or_adverbs", lambda: auxiliary_run(lex)).match(
-        text[noun_end:limit]
-    )
+    match = auxiliary_run(lex).match(text[noun_end:limit])
     if not match and aside:  # "23 people, including a baby, died": the verb right after
         match = re.match(r"\s+", text[noun_end:limit])
     if not match:
@@ -266,7 +264,7 @@ def predicate_after_modifier(text: str, noun_end: int, limit: int, lex: Lexicon)
         rf"(?:\s+(?:{lex.alternation('relative_openers')})(?=\s))?", text[noun_end:limit], re.I
     )
     at = noun_end + opener.end()
-    run = lex.built("auxiliaries_or_adverbs", lambda: auxiliary_run(lex)).match(text[at:limit])
+    run = auxiliary_run(lex).match(text[at:limit])
     space = re.match(r"\s+", text[at:limit])
     earlier = lex.event_re.match(text, at + (run or space).end(), limit) if run or space else None
     if not earlier:
@@ -280,7 +278,7 @@ def predicate_after_modifier(text: str, noun_end: int, limit: int, lex: Lexicon)
         re.I,
     )
     clause = clause[: joined.start()] if joined else clause
-    auxiliaries = lex.built("auxiliaries_or_adverbs", lambda: auxiliary_run(lex))
+    auxiliaries = auxiliary_run(lex)
     for found in re.finditer(r"\s+", clause):
         run = auxiliaries.match(clause, found.start())
         if not run:
@@ -335,7 +333,11 @@ def predicate_after_participle(
 
 def auxiliary_run(lex: Lexicon) -> re.Pattern:
     """Auxiliaries, or adverbs that may stand before an event ("10,000 people still missing"),
-    after the counted noun."""
+    after the counted noun (built once per lexicon)."""
+    return lex.built("auxiliaries_or_adverbs", lambda: auxiliary_run_pattern(lex))
+
+
+def auxiliary_run_pattern(lex: Lexicon) -> re.Pattern:
     auxiliaries = lex.phrases("auxiliaries").pattern
     adverbs = lex.phrases("adverbs_before_event").pattern
     return re.compile(rf"\s+(?:(?:{auxiliaries}|{adverbs})\s+)+", re.I)
@@ -1061,9 +1063,9 @@ def part_with_own_event(
         return None  # "300 homes, 40 of which were destroyed": not people
     marker = re.match(r"\s+" + lex.phrases("part_markers_after").pattern, text[number.end :], re.I)
     at = number.end + marker.end()
-    run = lex.built("auxiliaries_or_adverbs", lambda: auxiliary_run(lex)).match(
-        text[at : sentence.end]
-    ) or re.match(r"\s+", text[at : sentence.end])
+    run = auxiliary_run(lex).match(text[at : sentence.end]) or re.match(
+        r"\s+", text[at : sentence.end]
+    )
     found = lex.event_re.match(text, at + run.end(), sentence.end) if run else None
     if found and governs_an_object(text, found, sentence.end, lex):
         found = None
