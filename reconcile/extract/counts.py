@@ -951,14 +951,20 @@ def whole_after_part(text: str, floor: int, number: Number, lex: Lexicon) -> str
     and a `whole_openers` word is the whole (comparable, by its own noun phrase only); returns
     the part as written, or ''."""
     before = text[max(floor, number.start - 40) : number.start]
-    # "71 de 77 tripulantes", "71 of 77 people": a bare "of" between two figures as well
-    openers = rf"(?:{lex.phrases('whole_openers').pattern}|(?:{lex.alternation('of_words')}))"
-    found = re.search(
-        rf"(\d[\d.,]*|\b(?:{lex.phrases('words').pattern}))\s+{openers}\s+$",
-        before,
-        re.I,
+    pattern = lex.built(
+        "part_and_whole_opener",
+        lambda: re.compile(
+            rf"(\d[\d.,]*|\b(?:{lex.phrases('words').pattern}))\s+{whole_or_of(lex)}\s+$", re.I
+        ),
     )
+    found = pattern.search(before)
     return found.group(1) if found else ""
+
+
+def whole_or_of(lex: Lexicon) -> str:
+    """A `whole_openers` word, or a bare `of_words` one between two figures ("71 de 77
+    tripulantes", "71 of 77 people")."""
+    return rf"(?:{lex.phrases('whole_openers').pattern}|(?:{lex.alternation('of_words')}))"
 
 
 def opens_a_whole_before(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
@@ -979,12 +985,15 @@ def whole_follows(text: str, noun_end: int | None, limit: int, noun: str, lex: L
     counts no part of the three."""
     if noun_end is None:
         return False
-    openers = rf"(?:{lex.phrases('whole_openers').pattern}|(?:{lex.alternation('of_words')}))"
-    found = re.match(
-        rf"\s+{openers}\s+(?:\d[\d.,]*|(?:{lex.phrases('words').pattern})\b)(?:\s+([^\W\d_]+))?",
-        text[noun_end:limit],
-        re.I,
+    pattern = lex.built(
+        "whole_opener_and_figure",
+        lambda: re.compile(
+            rf"\s+{whole_or_of(lex)}\s+(?:\d[\d.,]*|(?:{lex.phrases('words').pattern})\b)"
+            r"(?:\s+([^\W\d_]+))?",
+            re.I,
+        ),
     )
+    found = pattern.match(text[noun_end:limit])
     if not found:
         return False
     after = fold(found.group(1) or "")
