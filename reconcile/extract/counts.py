@@ -271,12 +271,8 @@ def predicate_after_modifier(text: str, noun_end: int, limit: int, lex: Lexicon)
         return None
     clause = re.split(r"[,;:()—–]", text[earlier.end() : min(limit, earlier.end() + 70)])[0]
     # "310 people died and another 95 were injured": another clause, of another count
-    joined = re.search(
-        rf"\s(?:{lex.phrases('and_words').pattern}|{lex.phrases('clause_conjunctions').pattern})\s"
-        rf"|\d|\b(?:{lex.phrases('words').pattern})\b",
-        clause,
-        re.I,
-    )
+    other = lex.built("another_clause_or_figure", lambda: another_clause_or_figure(lex))
+    joined = other.search(clause)
     clause = clause[: joined.start()] if joined else clause
     auxiliaries = auxiliary_run(lex)
     for found in re.finditer(r"\s+", clause):
@@ -299,6 +295,16 @@ def predicate_after_modifier(text: str, noun_end: int, limit: int, lex: Lexicon)
             return None  # "no fueron liberados": not what befell them
         return lex.event_named(later)
     return None
+
+
+def another_clause_or_figure(lex: Lexicon) -> re.Pattern:
+    """An "and" word or a conjunction opening another clause, or a figure in digits or words:
+    where the clause of a predicate ends ("310 people died and another 95 were injured")."""
+    return re.compile(
+        rf"\s(?:{lex.phrases('and_words').pattern}|{lex.phrases('clause_conjunctions').pattern})\s"
+        rf"|\d|\b(?:{lex.phrases('words').pattern})\b",
+        re.I,
+    )
 
 
 def remains_before(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
