@@ -1427,9 +1427,7 @@ def classify(
                 later := predicate_event(text, end, sentence.end, lex)
             ):
                 attribute = f"people {later}"
-            if counts_two_events(
-                text, number.end + direct.start(1) + said.end(), sentence.end, attribute, lex
-            ):
+            if counts_two_events(text, end, sentence.end, attribute, lex):
                 comparable = False  # "28 injured and deceased": one figure for two groups
         elif event and not fallback and event_said_after(text, number.end, sentence.end, lex):
             attribute = f"people {event}"  # "another 95 were injured"
