@@ -145,10 +145,13 @@ def governed(text: str, floor: int, event: re.Match, lex: Lexicon) -> bool:
     a determiner at most between ('searching for survivors', 'la búsqueda de los
     desaparecidos')? Then it names those searched for, not the count before them."""
     window = text[max(floor, event.start() - 40) : event.start()]
-    determiners = lex.alternation("determiners")
+    gap = lex.built(
+        "determiner_gap",
+        lambda: re.compile(rf"\s*(?:(?:{lex.alternation('determiners')})\s+)?", re.I),
+    )
     return any(
         fold(other.group(0)).split()[-1] in lex.get_set("governing_prepositions")
-        and re.fullmatch(rf"\s*(?:(?:{determiners})\s+)?", window[other.end() :], re.I)
+        and gap.fullmatch(window[other.end() :])
         for other in lex.event_re.finditer(window)
     )
 
@@ -313,12 +316,15 @@ def remains_before(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     if not lex.get("remains_of"):
         return False
     window = text[max(floor, number.start - 40) : number.start]
-    determiners = lex.alternation("determiners")
-    return bool(
-        re.search(
-            rf"(?:{lex.phrases('remains_of').pattern})\s+(?:(?:{determiners})\s+)?$", window, re.I
-        )
+    pattern = lex.built(
+        "remains_before",
+        lambda: re.compile(
+            rf"(?:{lex.phrases('remains_of').pattern})\s+"
+            rf"(?:(?:{lex.alternation('determiners')})\s+)?$",
+            re.I,
+        ),
     )
+    return bool(pattern.search(window))
 
 
 def predicate_after_participle(
