@@ -98,8 +98,15 @@ def toll_of_another_clause(text: str, after: int, match: re.Match, lex: Lexicon)
         return True
     if lex.phrases("toll_heads").match(match.group(0)):
         return True  # "cifra de muertos": a wording that opens with a toll's head
-    head = re.compile(rf"(?:^|\s){lex.phrases('toll_heads').pattern}\s+$", re.I)
-    return bool(head.search(between))
+    return bool(toll_head_before(lex).search(between))
+
+
+def toll_head_before(lex: Lexicon) -> re.Pattern:
+    """A `toll_heads` word ending a stretch of text ('... the number of '), built once."""
+    return lex.built(
+        "toll_head_before",
+        lambda: re.compile(rf"(?:^|\s){lex.phrases('toll_heads').pattern}\s+$", re.I),
+    )
 
 
 def event_has_own_count(text: str, start: int, limit: int, lex: Lexicon) -> bool:
@@ -138,10 +145,13 @@ def governed(text: str, floor: int, event: re.Match, lex: Lexicon) -> bool:
     a determiner at most between ('searching for survivors', 'la búsqueda de los
     desaparecidos')? Then it names those searched for, not the count before them."""
     window = text[max(floor, event.start() - 40) : event.start()]
-    determiners = lex.alternation("determiners")
+    gap = lex.built(
+        "determiner_gap",
+        lambda: re.compile(rf"\s*(?:(?:{lex.alternation('determiners')})\s+)?", re.I),
+    )
     return any(
         fold(other.group(0)).split()[-1] in lex.get_set("governing_prepositions")
-        and re.fullmatch(rf"\s*(?:(?:{determiners})\s+)?", window[other.end() :], re.I)
+        and gap.fullmatch(window[other.end() :])
         for other in lex.event_re.finditer(window)
     )
 
@@ -226,9 +236,7 @@ def predicate_event(text: str, noun_end: int, limit: int, lex: Lexicon) -> str |
         noun_end = aside.end()
     else:
         aside = None
-    match = lex.built("auxiliaries_or_adverbs", lambda: auxiliary_run(lex)).match(
-        text[noun_end:limit]
-    )
+    match = auxiliary_run(lex).match(text[noun_end:limit])
     if not match and aside:  # "23 people, including a baby, died": the verb right after
         match = re.match(r"\s+", text[noun_end:limit])
     if not match:
@@ -259,21 +267,17 @@ def predicate_after_modifier(text: str, noun_end: int, limit: int, lex: Lexicon)
         rf"(?:\s+(?:{lex.alternation('relative_openers')})(?=\s))?", text[noun_end:limit], re.I
     )
     at = noun_end + opener.end()
-    run = lex.built("auxiliaries_or_adverbs", lambda: auxiliary_run(lex)).match(text[at:limit])
+    run = auxiliary_run(lex).match(text[at:limit])
     space = re.match(r"\s+", text[at:limit])
     earlier = lex.event_re.match(text, at + (run or space).end(), limit) if run or space else None
     if not earlier:
         return None
     clause = re.split(r"[,;:()—–]", text[earlier.end() : min(limit, earlier.end() + 70)])[0]
     # "310 people died and another 95 were injured": another clause, of another count
-    joined = re.search(
-        rf"\s(?:{lex.phrases('and_words').pattern}|{lex.phrases('clause_conjunctions').pattern})\s"
-        rf"|\d|\b(?:{lex.phrases('words').pattern})\b",
-        clause,
-        re.I,
-    )
+    other = lex.built("another_clause_or_figure", lambda: another_clause_or_figure(lex))
+    joined = other.search(clause)
     clause = clause[: joined.start()] if joined else clause
-    auxiliaries = lex.built("auxiliaries_or_adverbs", lambda: auxiliary_run(lex))
+    auxiliaries = auxiliary_run(lex)
     for found in re.finditer(r"\s+", clause):
         run = auxiliaries.match(clause, found.start())
         if not run:
@@ -296,18 +300,31 @@ def predicate_after_modifier(text: str, noun_end: int, limit: int, lex: Lexicon)
     return None
 
 
+def another_clause_or_figure(lex: Lexicon) -> re.Pattern:
+    """An "and" word or a conjunction opening another clause, or a figure in digits or words:
+    where the clause of a predicate ends ("310 people died and another 95 were injured")."""
+    return re.compile(
+        rf"\s(?:{lex.phrases('and_words').pattern}|{lex.phrases('clause_conjunctions').pattern})\s"
+        rf"|\d|\b(?:{lex.phrases('words').pattern})\b",
+        re.I,
+    )
+
+
 def remains_before(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     """'the bodies of two tourists', 'los cuerpos de dos turistas': the people counted are
     dead, whatever else the sentence says of them (`remains_of`)."""
     if not lex.get("remains_of"):
         return False
     window = text[max(floor, number.start - 40) : number.start]
-    determiners = lex.alternation("determiners")
-    return bool(
-        re.search(
-            rf"(?:{lex.phrases('remains_of').pattern})\s+(?:(?:{determiners})\s+)?$", window, re.I
-        )
+    pattern = lex.built(
+        "remains_before",
+        lambda: re.compile(
+            rf"(?:{lex.phrases('remains_of').pattern})\s+"
+            rf"(?:(?:{lex.alternation('determiners')})\s+)?$",
+            re.I,
+        ),
     )
+    return bool(pattern.search(window))
 
 
 def predicate_after_participle(
@@ -328,7 +345,11 @@ def predicate_after_participle(
 
 def auxiliary_run(lex: Lexicon) -> re.Pattern:
     """Auxiliaries, or adverbs that may stand before an event ("10,000 people still missing"),
-    after the counted noun."""
+    after the counted noun (built once per lexicon)."""
+    return lex.built("auxiliaries_or_adverbs", lambda: auxiliary_run_pattern(lex))
+
+
+def auxiliary_run_pattern(lex: Lexicon) -> re.Pattern:
     auxiliaries = lex.phrases("auxiliaries").pattern
     adverbs = lex.phrases("adverbs_before_event").pattern
     return re.compile(rf"\s+(?:(?:{auxiliaries}|{adverbs})\s+)+", re.I)
@@ -406,12 +427,7 @@ def own_predicate(text: str, start: int, limit: int, lex: Lexicon) -> bool:
 def event_right_before(text: str, floor: int, start: int, lex: Lexicon) -> bool:
     """Is an event wording written right before the number ("injuring more than 100"), an
     `event_object_links` word between or not ("hirió a 16")?"""
-    window = text[max(floor, start - 30) : start]
-    links = lex.get_set("event_object_links")
-    return any(
-        len(rest := window[m.end() :].split()) <= 1 and all(fold(w) in links for w in rest)
-        for m in lex.event_re.finditer(window)
-    )
+    return event_named_right_before(text, floor, start, lex) is not None
 
 
 def event_named_right_before(text: str, floor: int, start: int, lex: Lexicon) -> str | None:
@@ -441,7 +457,7 @@ def event_noun_before(sentence: Sentence, text: str, lex: Lexicon, start: int) -
         )
     found = None
     said = re.compile(rf"(?:^|\s)(?:{lex.phrases('auxiliaries').pattern})\s+$", re.I)
-    head = re.compile(rf"(?:^|\s){lex.phrases('toll_heads').pattern}\s+$", re.I)
+    head = toll_head_before(lex)
     joined = re.compile(rf"\s+(?:{lex.phrases('clause_conjunctions').pattern})\s+", re.I)
     told = 0  # the end of an event already read with its people ("policías heridos")
     for match in lex.noun_re.finditer(clause):
@@ -801,12 +817,10 @@ def said_in_relative(text: str, floor: int, number: Number, limit: int, lex: Lex
     before = text[max(floor, number.start - 12) : number.start]
     if not re.search(rf"(?:^|\s)(?:{lex.alternation('definite_articles')})\s+$", before, re.I):
         return None
-    opener = re.match(
-        rf"\s+(?:{lex.phrases('relative_openers').pattern})(?=\s)", text[number.end : limit], re.I
-    )
+    opener = relative_opener(text, number.end, limit, lex)
     if not opener:
         return None
-    at = number.end + opener.end()
+    at = opener.end()
     said = relative_event(text, number.end, limit, lex)
     if said:
         return said
@@ -828,14 +842,21 @@ def said_in_relative(text: str, floor: int, number: Number, limit: int, lex: Lex
 def relative_event(text: str, end: int, limit: int, lex: Lexicon) -> str | None:
     """The event a relative clause right after `end` says, an auxiliary between or not: 'who
     were injured', 'que murieron'; None where the clause says none or governs an object."""
-    opener = re.match(
-        rf"\s+(?:{lex.phrases('relative_openers').pattern})(?=\s)", text[end:limit], re.I
-    )
-    tail = opener and auxiliary_tail(lex).match(text, end + opener.end(), limit)
+    opener = relative_opener(text, end, limit, lex)
+    tail = opener and auxiliary_tail(lex).match(text, opener.end(), limit)
     said = tail and lex.event_re.match(text, tail.end(), limit)
     if not said or governs_an_object(text, said, limit, lex):
         return None
     return lex.event_named(said)
+
+
+def relative_opener(text: str, end: int, limit: int, lex: Lexicon) -> re.Match | None:
+    """A `relative_openers` word right after `end` ('who', 'que'), its pattern built once."""
+    pattern = lex.built(
+        "relative_opener",
+        lambda: re.compile(rf"\s+(?:{lex.phrases('relative_openers').pattern})(?=\s)", re.I),
+    )
+    return pattern.match(text, end, limit)
 
 
 def name_pattern(lex: Lexicon) -> str:
@@ -942,14 +963,20 @@ def whole_after_part(text: str, floor: int, number: Number, lex: Lexicon) -> str
     and a `whole_openers` word is the whole (comparable, by its own noun phrase only); returns
     the part as written, or ''."""
     before = text[max(floor, number.start - 40) : number.start]
-    # "71 de 77 tripulantes", "71 of 77 people": a bare "of" between two figures as well
-    openers = rf"(?:{lex.phrases('whole_openers').pattern}|(?:{lex.alternation('of_words')}))"
-    found = re.search(
-        rf"(\d[\d.,]*|\b(?:{lex.phrases('words').pattern}))\s+{openers}\s+$",
-        before,
-        re.I,
+    pattern = lex.built(
+        "part_and_whole_opener",
+        lambda: re.compile(
+            rf"(\d[\d.,]*|\b(?:{lex.phrases('words').pattern}))\s+{whole_or_of(lex)}\s+$", re.I
+        ),
     )
+    found = pattern.search(before)
     return found.group(1) if found else ""
+
+
+def whole_or_of(lex: Lexicon) -> str:
+    """A `whole_openers` word, or a bare `of_words` one between two figures ("71 de 77
+    tripulantes", "71 of 77 people")."""
+    return rf"(?:{lex.phrases('whole_openers').pattern}|(?:{lex.alternation('of_words')}))"
 
 
 def opens_a_whole_before(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
@@ -970,12 +997,15 @@ def whole_follows(text: str, noun_end: int | None, limit: int, noun: str, lex: L
     counts no part of the three."""
     if noun_end is None:
         return False
-    openers = rf"(?:{lex.phrases('whole_openers').pattern}|(?:{lex.alternation('of_words')}))"
-    found = re.match(
-        rf"\s+{openers}\s+(?:\d[\d.,]*|(?:{lex.phrases('words').pattern})\b)(?:\s+([^\W\d_]+))?",
-        text[noun_end:limit],
-        re.I,
+    pattern = lex.built(
+        "whole_opener_and_figure",
+        lambda: re.compile(
+            rf"\s+{whole_or_of(lex)}\s+(?:\d[\d.,]*|(?:{lex.phrases('words').pattern})\b)"
+            r"(?:\s+([^\W\d_]+))?",
+            re.I,
+        ),
     )
+    found = pattern.match(text[noun_end:limit])
     if not found:
         return False
     after = fold(found.group(1) or "")
@@ -1045,15 +1075,18 @@ def part_with_own_event(
     if previous.kind != "count" or not part_marker_after(text, number, sentence.end, lex):
         return None
     measure = previous.attribute.removeprefix("additional ")
-    groups = sorted(set(lex.group_of.values()) | {"people"}, key=len, reverse=True)
+    groups = lex.built(
+        "groups_longest_first",
+        lambda: sorted(set(lex.group_of.values()) | {"people"}, key=len, reverse=True),
+    )
     group = next((g for g in groups if measure == g or measure.startswith(g + " ")), None)
     if group is None:
         return None  # "300 homes, 40 of which were destroyed": not people
     marker = re.match(r"\s+" + lex.phrases("part_markers_after").pattern, text[number.end :], re.I)
     at = number.end + marker.end()
-    run = lex.built("auxiliaries_or_adverbs", lambda: auxiliary_run(lex)).match(
-        text[at : sentence.end]
-    ) or re.match(r"\s+", text[at : sentence.end])
+    run = auxiliary_run(lex).match(text[at : sentence.end]) or re.match(
+        r"\s+", text[at : sentence.end]
+    )
     found = lex.event_re.match(text, at + run.end(), sentence.end) if run else None
     if found and governs_an_object(text, found, sentence.end, lex):
         found = None
@@ -1080,8 +1113,15 @@ def group_before_of(text: str, floor: int, number: Number, lex: Lexicon) -> str 
 def excepted(text: str, floor: int, number: Number, lex: Lexicon) -> bool:
     """'all died except three children', 'murieron todos salvo tres niños': the count is
     the exception to the event said before it (`exception_words`)."""
-    before = text[max(floor, number.start - 20) : number.start]
-    return bool(re.search(lex.phrases("exception_words").pattern + r"\s+$", before, re.I))
+    return bool(exception_before(lex).search(text[max(floor, number.start - 20) : number.start]))
+
+
+def exception_before(lex: Lexicon) -> re.Pattern:
+    """An `exception_words` word ending a stretch of text ('... except '), built once."""
+    return lex.built(
+        "exception_before",
+        lambda: re.compile(lex.phrases("exception_words").pattern + r"\s+$", re.I),
+    )
 
 
 def exception_outcome(text: str, floor: int, number: Number, lex: Lexicon) -> str | None:
@@ -1091,7 +1131,7 @@ def exception_outcome(text: str, floor: int, number: Number, lex: Lexicon) -> st
     The event is the last one before the exception word, never the word itself ('salvo', read
     with its accent left out, is 'salvó')."""
     before = text[max(floor, number.start - 120) : number.start]
-    exception = re.search(lex.phrases("exception_words").pattern + r"\s+$", before, re.I)
+    exception = exception_before(lex).search(before)
     if not exception:
         return None
     clause = re.split(r"[;:()—]", before[: exception.start()])[-1]
@@ -1393,9 +1433,7 @@ def classify(
                 later := predicate_event(text, end, sentence.end, lex)
             ):
                 attribute = f"people {later}"
-            if counts_two_events(
-                text, number.end + direct.start(1) + said.end(), sentence.end, attribute, lex
-            ):
+            if counts_two_events(text, end, sentence.end, attribute, lex):
                 comparable = False  # "28 injured and deceased": one figure for two groups
         elif event and not fallback and event_said_after(text, number.end, sentence.end, lex):
             attribute = f"people {event}"  # "another 95 were injured"

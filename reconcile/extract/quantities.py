@@ -199,12 +199,11 @@ def frame_of(
         lex, "quantity_frames_before", lambda: ending_patterns(lex, "quantity_frames_before")
     )
     dimensions_of = lex.get("frame_dimensions") or {}
+    event_frames = set(lex.get("event_frames") or [])
     for frame, pattern in frames:
         if frame in dimensions_of and unit.dimension not in dimensions_of[frame]:
             continue  # "the price fell 20 percent", "temperatures fell 10 degrees": no drop
-        if frame in set(lex.get("event_frames") or []) and re.search(
-            rf"(?<!\w)(?i:{words_of(lex, 'level_words')})(?!\w)", text[sentence.start : head]
-        ):
+        if frame in event_frames and compiled(lex, level_regex).search(text[sentence.start : head]):
             continue  # "the river fell two metres": a level went down, nothing fell
         if pattern.search(before):
             return framed(frame, noun or sentence_noun(text, sentence, head, unit, lex), lex)
@@ -227,10 +226,15 @@ def height_of_event(
     if not event or unit.dimension not in ((lex.get("frame_dimensions") or {}).get(event) or []):
         return False
     clause = fold(re.split(r"[,;:()]", text[sentence.start : head])[-1])
-    if re.search(rf"(?<!\w)(?i:{words_of(lex, 'level_words')})(?!\w)", clause):
+    if compiled(lex, level_regex).search(clause):
         return False
     words = (lex.get("quantity_frames_before") or {}).get(event) or []
     return bool(re.search(rf"(?<!\w)(?:{folded_alternation(words)})(?!\w)", clause))
+
+
+def level_regex(lex: Lexicon) -> str:
+    """A `level_words` word ('river', 'nivel'): what falls is a level, not the story's vehicle."""
+    return rf"(?<!\w)(?i:{words_of(lex, 'level_words')})(?!\w)"
 
 
 def framed(frame: str, noun: str, lex: Lexicon) -> Frame:
@@ -506,22 +510,42 @@ def area_frame(before: str, after: str, lex: Lexicon) -> tuple[str | None, str]:
     is compared with no name: the area is named many ways ('the burn zone', 'the town').
     Returns the frame and the words between the verb and the figure ('alrededor del'), whose
     key in `area_share_fillers` is the figure's qualifier."""
-    area = rf"(?:(?:{LOWER})\s+){{0,2}}?(?i:{words_of(lex, 'area_nouns')})(?!\w)"
-    name = NAME.format(of=words_of(lex, "of_words"))
-    if not re.match(rf"\s+(?i:{words_of(lex, 'area_share_links')})\s+(?:{area}|{name})", after):
+    if not compiled(lex, area_link_regex).match(after):
         return None, ""  # "searched 40% of the homes", "25% more": no share of an area
     clause = re.split(r"[.;:!?]", after, maxsplit=1)[0]
-    fillers = words_of(lex, "area_share_fillers")
-    for key, words in (lex.get("area_share_frames") or {}).items():
-        alternation = "|".join(accent_insensitive(w) for w in words)
-        if re.search(rf"(?<!\w)(?i:{alternation})(?!\w)", clause[:120]):
+    for key, pattern in built(lex, "area_share_frames", lambda: area_share_patterns(lex)):
+        if pattern.search(clause[:120]):
             return key, ""
-    for key, words in (lex.get("area_share_frames_before") or {}).items():
-        alternation = "|".join(accent_insensitive(w) for w in words)
-        found = re.search(rf"(?<!\w)(?i:{alternation})\s+(?:((?i:{fillers}))\s+)?$", before)
+    for key, pattern in built(lex, "area_share_frames_before", lambda: area_fillers_ending(lex)):
+        found = pattern.search(before)
         if found:
             return key, found.group(1) or ""
     return None, ""
+
+
+def area_link_regex(lex: Lexicon) -> str:
+    """An `area_share_links` word and an area, by a word of `area_nouns` or by its name."""
+    area = rf"(?:(?:{LOWER})\s+){{0,2}}?(?i:{words_of(lex, 'area_nouns')})(?!\w)"
+    name = NAME.format(of=words_of(lex, "of_words"))
+    return rf"\s+(?i:{words_of(lex, 'area_share_links')})\s+(?:{area}|{name})"
+
+
+def area_share_patterns(
+    lex: Lexicon, key: str = "area_share_frames", ending: str = r"(?!\w)"
+) -> list[tuple[str, re.Pattern]]:
+    """For each key of a keyed word list, a pattern of its words, accents optional, then
+    `ending`."""
+    return [
+        (name, re.compile(rf"(?<!\w)(?i:{'|'.join(accent_insensitive(w) for w in words)}){ending}"))
+        for name, words in (lex.get(key) or {}).items()
+    ]
+
+
+def area_fillers_ending(lex: Lexicon) -> list[tuple[str, re.Pattern]]:
+    """`area_share_frames_before` words ending the text, an `area_share_fillers` wording
+    between them and the figure or none (kept in the first group)."""
+    fillers = rf"\s+(?:((?i:{words_of(lex, 'area_share_fillers')}))\s+)?$"
+    return area_share_patterns(lex, "area_share_frames_before", fillers)
 
 
 def named_before(before: str, lex: Lexicon) -> str:
