@@ -32,6 +32,7 @@ TITLE_WORD = re.compile(r"[\w'’.-]+")
 BRACKETED = re.compile(r"\s*\([^()]{1,20}\)")
 FIGURE_AFTER = re.compile(r"\s*(?:\(\d{4}|,\s*\d{1,3},)")
 INITIAL_AT_END = re.compile(rf"(?<![\w.])[{UPPER}]\.$")
+SHORT_APPOSITION = re.compile(r"\s*,\s*([^,;.()]{3,60})(?=[,;.)]|$)")
 
 
 @dataclass
@@ -409,15 +410,13 @@ def place_apposition(text: str, end: int, lex: Lexicon) -> bool:
     la sierra", "Santa Tlalcoya, municipio de la Mixteca", "Orton, a small town in the north"?
     Its head is the noun of a place (the `place_prepositions` of more than one word), an
     article and one word at most before it, and a preposition or nothing after it."""
-    apposition = re.match(r"\s*,\s*([^,;.()]{3,60})(?=[,;.)]|$)", text[end : end + 70])
+    apposition = SHORT_APPOSITION.match(text[end : end + 70])
     if not apposition:
         return False
     found = lex.__dict__.get("_place_apposition")
     if found is None:
         entries = [p.split() for p in lex.get_set("place_prepositions") if " " in p]
-        nouns = "|".join(
-            re.escape(w) for w in sorted({e[0] for e in entries}, key=len, reverse=True)
-        )
+        nouns = "|".join(re.escape(w) for w in longest_first({e[0] for e in entries}))
         links = "|".join(re.escape(w) for w in sorted({e[-1] for e in entries} | {"in", "en"}))
         articles = "|".join(re.escape(w) for w in sorted(lex.get_set("articles")))
         found = lex.__dict__["_place_apposition"] = re.compile(
