@@ -829,8 +829,7 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         and (
             fold(tokens[1]) in lex.given_names
             and tokens[0].lower().endswith(tuple(lex.get("opening_verb_endings") or ()) or ("\0",))
-            or bool(lex.get("opening_verbs"))
-            and re.fullmatch(lex.get("opening_verbs"), tokens[0].lower()) is not None
+            or opening_verb(lex).fullmatch(tokens[0].lower()) is not None
         )
     ):
         tokens, offsets = tokens[1:], offsets[1:]  # "Murieron Ana Quispe": a verb opens it
@@ -870,6 +869,12 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     folded = tuple(fold(t) for t in tokens)
     opens = not WORD_CHAR.search(text[sentence.start : start])
     return RunShape(tokens, start, end, name, raw_end, folded, opens)
+
+
+def opening_verb(lex: Lexicon) -> re.Pattern:
+    """The lexicon's `opening_verbs`, compiled once; a pattern that matches nothing where the
+    lexicon has none."""
+    return lex.built("opening_verbs", lambda: re.compile(lex.get("opening_verbs") or "(?!)"))
 
 
 def past_suffix(text: str, end: int, last: str, lex: Lexicon) -> int:
