@@ -186,8 +186,7 @@ def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
     folded = fold(phrase).split()
     if not folded or folded[0] in words(lex, "and_words", "or_words", "clause_conjunctions"):
         return None
-    age = apposition_age(lex)  # matched as written too: its words may carry accents
-    if age and (re.match(age, fold(phrase)) or re.match(age, phrase, re.I)):
+    if says_an_age(phrase, lex):
         return phrase  # "a 36-year-old", "de 34 años"
     joining = words(lex, "title_prepositions", "and_words", "or_words")
     relative = lex.get_set("relative_words")
@@ -301,15 +300,23 @@ def apposition_age(lex: Lexicon) -> str | None:
 def is_age_phrase(phrase: str, lex: Lexicon) -> bool:
     """Is an apposition an age ("de 27 años", "36-year-old"; lexicon key `apposition_age`),
     also after a form of address ("el señor de 27 años": no role either)?"""
-    age = apposition_age(lex)
-    if not age:
-        return False
     words = phrase.split()
     courtesy = lex.get_set("courtesy_titles") | lex.get_set("articles")
     while len(words) > 1 and fold(words[0]).rstrip(".") in courtesy:
         words = words[1:]
-    phrase = " ".join(words)
-    return bool(re.match(age, fold(phrase)) or re.match(age, phrase, re.I))
+    return says_an_age(" ".join(words), lex)
+
+
+def says_an_age(phrase: str, lex: Lexicon) -> bool:
+    """Does a phrase open with an age (`apposition_age`), folded or as written (its words
+    may carry accents)? The two patterns are compiled once per lexicon."""
+    found = lex.built("apposition_age", lambda: age_phrase_patterns(lex))
+    return bool(found) and bool(found[0].match(fold(phrase)) or found[1].match(phrase))
+
+
+def age_phrase_patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern] | tuple[()]:
+    age = apposition_age(lex)
+    return (re.compile(age), re.compile(age, re.I)) if age else ()
 
 
 def country_names(lex: Lexicon) -> frozenset[str]:
