@@ -33,13 +33,19 @@ def number_regex(code: str) -> str:
 
 
 @cache
-def age_pattern_sources(code: str) -> tuple[str, ...]:
-    """The language's age phrases as regexes: `age_patterns` (measures) and
-    `person_age_patterns` (people: "on his 39th birthday", "cumplía 39 años")."""
-    number = number_regex(code)
+def age_pattern_texts(code: str) -> tuple[str, ...]:
+    """The language's age phrases as written in its lexicon, `{n}` standing for the number:
+    `age_patterns` (measures) and `person_age_patterns` (people: "on his 39th birthday",
+    "cumplía 39 años")."""
     lex = lexicon(code)
-    found = [*(lex.get("age_patterns") or []), *(lex.get("person_age_patterns") or [])]
-    return tuple(p.replace("{n}", number) for p in found)
+    return (*(lex.get("age_patterns") or []), *(lex.get("person_age_patterns") or []))
+
+
+@cache
+def age_pattern_sources(code: str) -> tuple[str, ...]:
+    """The language's age phrases as regexes (`age_pattern_texts`)."""
+    number = number_regex(code)
+    return tuple(p.replace("{n}", number) for p in age_pattern_texts(code))
 
 
 @cache
@@ -61,8 +67,7 @@ def age_pattern_words(code: str) -> list[tuple[str, ...]]:
     The number's place holds a short regex of the number regex's shape (digits, or else
     something more): a number may always be written in digits, so no word of it is ever
     required, and parsing the language's number words in every pattern cost 5 ms a process."""
-    lex = lexicon(code)
-    found = [*(lex.get("age_patterns") or []), *(lex.get("person_age_patterns") or [])]
+    found = age_pattern_texts(code)
     return [required_words(pattern.replace("{n}", r"\d{1,3}|\d")) for pattern in found]
 
 
@@ -72,8 +77,7 @@ def needs_a_number(code: str) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
     sentence holds a number? Each is asked with digits in the number's place (a match then
     holds a digit): with the language's number words there, it holds a digit or one of them,
     which `prefilter.may_hold_numbers` looks for."""
-    lex = lexicon(code)
-    found = [*(lex.get("age_patterns") or []), *(lex.get("person_age_patterns") or [])]
+    found = age_pattern_texts(code)
     return (
         tuple(requires_a_digit(p.replace("{n}", r"(?:\d{1,3}|\d)"), re.I) for p in found),
         tuple(requires_a_digit(p.pattern, re.I) for p in age_appositions(code)),
