@@ -1,7 +1,7 @@
 """What a regular expression needs in a text to match, read off its parsed form: a digit
-(`requires_a_digit`), one of a few strings (`required_literals`). Each answer errs only
-towards "may match", so that a caller that skips a pattern on it skips only patterns that
-could not have matched.
+(`requires_a_digit`), words (`required_words`), one of a few strings (`required_literals`).
+Each answer errs only towards "may match", so that a caller that skips a pattern on it skips
+only patterns that could not have matched.
 """
 
 from __future__ import annotations
@@ -41,6 +41,37 @@ def requires_a_digit(regex: str, flags: int = 0) -> bool:
         return sequence(_parser.parse(regex, flags))
     except Exception:
         return False
+
+
+def required_words(regex: str) -> tuple[str, ...]:
+    """Runs of ASCII letters that any match of `regex` must contain, found by walking the
+    parsed regex along what it cannot skip (groups, repeats of at least one)."""
+    from re import _constants as c
+    from re import _parser
+
+    runs: list[str] = []
+
+    def walk(items) -> None:
+        current = ""
+        for op, value in items:
+            if op is c.LITERAL and chr(value).isascii() and chr(value).isalpha():
+                current += chr(value)
+                continue
+            if len(current) >= 3:
+                runs.append(current.casefold())
+            current = ""
+            if op is c.SUBPATTERN and not value[1] and not value[2]:
+                walk(value[3])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] >= 1:
+                walk(value[2])
+        if len(current) >= 3:
+            runs.append(current.casefold())
+
+    try:
+        walk(_parser.parse(regex, re.I))
+    except Exception:  # an unusual regex: no shortcut, the pattern runs as always
+        return ()
+    return tuple(runs)
 
 
 #: The characters outside ASCII that a case-insensitive pattern reads as an ASCII letter

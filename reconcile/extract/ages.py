@@ -16,7 +16,7 @@ from functools import cache
 from ..lexicon import accent_insensitive, fold, lexicon, longest_first
 from ..models import Claim, Sentence
 from ..numbers import parse_words
-from ..regex_needs import requires_a_digit
+from ..regex_needs import required_words, requires_a_digit
 from .people import Person, alias_gap, past_suffix
 
 
@@ -82,37 +82,6 @@ def needs_a_number(code: str) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
         tuple(requires_a_digit(p.replace("{n}", r"(?:\d{1,3}|\d)"), re.I) for p in found),
         tuple(requires_a_digit(p.pattern, re.I) for p in age_appositions(code)),
     )
-
-
-def required_words(regex: str) -> tuple[str, ...]:
-    """Runs of ASCII letters that any match of `regex` must contain, found by walking the
-    parsed regex along what it cannot skip (groups, repeats of at least one)."""
-    from re import _constants as c
-    from re import _parser
-
-    runs: list[str] = []
-
-    def walk(items) -> None:
-        current = ""
-        for op, value in items:
-            if op is c.LITERAL and chr(value).isascii() and chr(value).isalpha():
-                current += chr(value)
-                continue
-            if len(current) >= 3:
-                runs.append(current.casefold())
-            current = ""
-            if op is c.SUBPATTERN and not value[1] and not value[2]:
-                walk(value[3])
-            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] >= 1:
-                walk(value[2])
-        if len(current) >= 3:
-            runs.append(current.casefold())
-
-    try:
-        walk(_parser.parse(regex, re.I))
-    except Exception:  # an unusual regex: no shortcut, the pattern runs as always
-        return ()
-    return tuple(runs)
 
 
 @cache
