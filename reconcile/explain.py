@@ -17,6 +17,7 @@ Nothing here prints.
 from __future__ import annotations
 
 import itertools
+import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -310,10 +311,9 @@ class People:
         return self.entity_of_subject.get((claim["document_id"], claim["subject_key"]))
 
 
-def read_people(db, evaluation: Evaluation) -> People:
-    """The resolved people of a reconciled database (`explain` for names and roles)."""
-    import json
-
+def read_people(db, story_of: dict[str, str], verdict_of: dict[str, str]) -> People:
+    """The resolved people of a reconciled database (`explain` for names and roles), given
+    the story of each document and the verdict of each reported conflict."""
     entity_of_claim: dict[int, str] = {}
     entity_of_subject: dict[tuple[str, str], str] = {}
     for row in db.query(
@@ -331,9 +331,9 @@ def read_people(db, evaluation: Evaluation) -> People:
         entity_of_claim,
         entity_of_subject,
         {row["id"]: row["name"] for row in db.query("SELECT id, name FROM entities")},
-        {row["document_id"]: row["story"] for row in db.query("SELECT * FROM stories")},
+        story_of,
         conflicts,
-        {c.id: c.verdict for c in evaluation.conflicts},
+        verdict_of,
     )
 
 
@@ -398,7 +398,7 @@ def person_pair_stage(
     met = [
         c
         for c in people.conflicts
-        if c.get("kind") == ("name" if kind == "name" else "role")
+        if c.get("kind") == kind
         and c.get("subject") == na.entity
         and documents <= conflict_documents(c)
     ]
@@ -448,9 +448,13 @@ def explain(db, gold: Gold, evaluation: Evaluation) -> list[Explanation]:
     if not facts:
         return []
     names = {row["id"]: row["name"] for row in db.query("SELECT id, name FROM documents")}
+    story_of = {
+        row["document_id"]: row["story"]
+        for row in db.query("SELECT document_id, story FROM stories")
+    }
     documents_of: dict[str, list[str]] = defaultdict(list)
-    for row in db.query("SELECT document_id, story FROM stories"):
-        documents_of[row["story"]].append(row["document_id"])
+    for document, story in story_of.items():
+        documents_of[story].append(document)
     prefixes = {s.doc for f in facts for s in f.statements}
     fates: dict[int, tuple[tuple | None, str]] = {}
     claims_of: dict[str, list[dict]] = defaultdict(list)
@@ -462,7 +466,9 @@ def explain(db, gold: Gold, evaluation: Evaluation) -> list[Explanation]:
         fates.update(claim_fates(claims, story))
         for claim in claims:
             claims_of[names[claim["document_id"]]].append(claim)
-    people = read_people(db, evaluation) if any(f.kind in PERSONAL for f in facts) else None
+    people = (
+        read_people(db, story_of, verdict_of) if any(f.kind in PERSONAL for f in facts) else None
+    )
     explanations = [
         explain_personal(fact, claims_of, people, missed[fact.id])
         if fact.kind in PERSONAL

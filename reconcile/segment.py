@@ -58,13 +58,7 @@ def furniture_patterns(lex: Lexicon) -> tuple[list, list]:
     """The byline and caption patterns, each with the strings one of which it needs to match:
     most paragraphs hold none of a pattern's ("photo", "/", "courtesy"), and are not searched
     with it. Built once per lexicon."""
-    found = lex.__dict__.get("_furniture_patterns")
-    if found is None:
-        found = lex.__dict__["_furniture_patterns"] = (
-            gated(lex.byline_res),
-            gated(lex.caption_res),
-        )
-    return found
+    return lex.built("furniture", lambda: (gated(lex.byline_res), gated(lex.caption_res)))
 
 
 def paragraph_role(text: str, blanks_before: int, lex: Lexicon) -> str:

@@ -16,7 +16,7 @@ from functools import cache
 from ..lexicon import accent_insensitive, fold, lexicon, longest_first
 from ..models import Claim, Sentence
 from ..numbers import parse_words
-from ..regex_needs import requires_a_digit
+from ..regex_needs import required_words, requires_a_digit
 from .people import Person, alias_gap, past_suffix
 
 
@@ -33,13 +33,19 @@ def number_regex(code: str) -> str:
 
 
 @cache
-def age_pattern_sources(code: str) -> tuple[str, ...]:
-    """The language's age phrases as regexes: `age_patterns` (measures) and
-    `person_age_patterns` (people: "on his 39th birthday", "cumplía 39 años")."""
-    number = number_regex(code)
+def age_pattern_texts(code: str) -> tuple[str, ...]:
+    """The language's age phrases as written in its lexicon, `{n}` standing for the number:
+    `age_patterns` (measures) and `person_age_patterns` (people: "on his 39th birthday",
+    "cumplía 39 años")."""
     lex = lexicon(code)
-    found = [*(lex.get("age_patterns") or []), *(lex.get("person_age_patterns") or [])]
-    return tuple(p.replace("{n}", number) for p in found)
+    return (*(lex.get("age_patterns") or []), *(lex.get("person_age_patterns") or []))
+
+
+@cache
+def age_pattern_sources(code: str) -> tuple[str, ...]:
+    """The language's age phrases as regexes (`age_pattern_texts`)."""
+    number = number_regex(code)
+    return tuple(p.replace("{n}", number) for p in age_pattern_texts(code))
 
 
 @cache
@@ -61,8 +67,7 @@ def age_pattern_words(code: str) -> list[tuple[str, ...]]:
     The number's place holds a short regex of the number regex's shape (digits, or else
     something more): a number may always be written in digits, so no word of it is ever
     required, and parsing the language's number words in every pattern cost 5 ms a process."""
-    lex = lexicon(code)
-    found = [*(lex.get("age_patterns") or []), *(lex.get("person_age_patterns") or [])]
+    found = age_pattern_texts(code)
     return [required_words(pattern.replace("{n}", r"\d{1,3}|\d")) for pattern in found]
 
 
@@ -72,43 +77,11 @@ def needs_a_number(code: str) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
     sentence holds a number? Each is asked with digits in the number's place (a match then
     holds a digit): with the language's number words there, it holds a digit or one of them,
     which `prefilter.may_hold_numbers` looks for."""
-    lex = lexicon(code)
-    found = [*(lex.get("age_patterns") or []), *(lex.get("person_age_patterns") or [])]
+    found = age_pattern_texts(code)
     return (
         tuple(requires_a_digit(p.replace("{n}", r"(?:\d{1,3}|\d)"), re.I) for p in found),
         tuple(requires_a_digit(p.pattern, re.I) for p in age_appositions(code)),
     )
-
-
-def required_words(regex: str) -> tuple[str, ...]:
-    """Runs of ASCII letters that any match of `regex` must contain, found by walking the
-    parsed regex along what it cannot skip (groups, repeats of at least one)."""
-    from re import _constants as c
-    from re import _parser
-
-    runs: list[str] = []
-
-    def walk(items) -> None:
-        current = ""
-        for op, value in items:
-            if op is c.LITERAL and chr(value).isascii() and chr(value).isalpha():
-                current += chr(value)
-                continue
-            if len(current) >= 3:
-                runs.append(current.casefold())
-            current = ""
-            if op is c.SUBPATTERN and not value[1] and not value[2]:
-                walk(value[3])
-            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] >= 1:
-                walk(value[2])
-        if len(current) >= 3:
-            runs.append(current.casefold())
-
-    try:
-        walk(_parser.parse(regex, re.I))
-    except Exception:  # an unusual regex: no shortcut, the pattern runs as always
-        return ()
-    return tuple(runs)
 
 
 @cache

@@ -32,6 +32,7 @@ TITLE_WORD = re.compile(r"[\w'’.-]+")
 BRACKETED = re.compile(r"\s*\([^()]{1,20}\)")
 FIGURE_AFTER = re.compile(r"\s*(?:\(\d{4}|,\s*\d{1,3},)")
 INITIAL_AT_END = re.compile(rf"(?<![\w.])[{UPPER}]\.$")
+SHORT_APPOSITION = re.compile(r"\s*,\s*([^,;.()]{3,60})(?=[,;.)]|$)")
 
 
 @dataclass
@@ -185,8 +186,7 @@ def apposition_after(text: str, end: int, lex: Lexicon) -> str | None:
     folded = fold(phrase).split()
     if not folded or folded[0] in words(lex, "and_words", "or_words", "clause_conjunctions"):
         return None
-    age = apposition_age(lex)  # matched as written too: its words may carry accents
-    if age and (re.match(age, fold(phrase)) or re.match(age, phrase, re.I)):
+    if says_an_age(phrase, lex):
         return phrase  # "a 36-year-old", "de 34 años"
     joining = words(lex, "title_prepositions", "and_words", "or_words")
     relative = lex.get_set("relative_words")
@@ -300,15 +300,23 @@ def apposition_age(lex: Lexicon) -> str | None:
 def is_age_phrase(phrase: str, lex: Lexicon) -> bool:
     """Is an apposition an age ("de 27 años", "36-year-old"; lexicon key `apposition_age`),
     also after a form of address ("el señor de 27 años": no role either)?"""
-    age = apposition_age(lex)
-    if not age:
-        return False
     words = phrase.split()
     courtesy = lex.get_set("courtesy_titles") | lex.get_set("articles")
     while len(words) > 1 and fold(words[0]).rstrip(".") in courtesy:
         words = words[1:]
-    phrase = " ".join(words)
-    return bool(re.match(age, fold(phrase)) or re.match(age, phrase, re.I))
+    return says_an_age(" ".join(words), lex)
+
+
+def says_an_age(phrase: str, lex: Lexicon) -> bool:
+    """Does a phrase open with an age (`apposition_age`), folded or as written (its words
+    may carry accents)? The two patterns are compiled once per lexicon."""
+    found = lex.built("apposition_age", lambda: age_phrase_patterns(lex))
+    return bool(found) and bool(found[0].match(fold(phrase)) or found[1].match(phrase))
+
+
+def age_phrase_patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern] | tuple[()]:
+    age = apposition_age(lex)
+    return (re.compile(age), re.compile(age, re.I)) if age else ()
 
 
 def country_names(lex: Lexicon) -> frozenset[str]:
@@ -409,15 +417,13 @@ def place_apposition(text: str, end: int, lex: Lexicon) -> bool:
     la sierra", "Santa Tlalcoya, municipio de la Mixteca", "Orton, a small town in the north"?
     Its head is the noun of a place (the `place_prepositions` of more than one word), an
     article and one word at most before it, and a preposition or nothing after it."""
-    apposition = re.match(r"\s*,\s*([^,;.()]{3,60})(?=[,;.)]|$)", text[end : end + 70])
+    apposition = SHORT_APPOSITION.match(text[end : end + 70])
     if not apposition:
         return False
     found = lex.__dict__.get("_place_apposition")
     if found is None:
         entries = [p.split() for p in lex.get_set("place_prepositions") if " " in p]
-        nouns = "|".join(
-            re.escape(w) for w in sorted({e[0] for e in entries}, key=len, reverse=True)
-        )
+        nouns = "|".join(re.escape(w) for w in longest_first({e[0] for e in entries}))
         links = "|".join(re.escape(w) for w in sorted({e[-1] for e in entries} | {"in", "en"}))
         articles = "|".join(re.escape(w) for w in sorted(lex.get_set("articles")))
         found = lex.__dict__["_place_apposition"] = re.compile(
@@ -830,8 +836,7 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
         and (
             fold(tokens[1]) in lex.given_names
             and tokens[0].lower().endswith(tuple(lex.get("opening_verb_endings") or ()) or ("\0",))
-            or bool(lex.get("opening_verbs"))
-            and re.fullmatch(lex.get("opening_verbs"), tokens[0].lower()) is not None
+            or opening_verb(lex).fullmatch(tokens[0].lower()) is not None
         )
     ):
         tokens, offsets = tokens[1:], offsets[1:]  # "Murieron Ana Quispe": a verb opens it
@@ -871,6 +876,12 @@ def analyse_run(match, text: str, lex: Lexicon, sentence: Sentence):
     folded = tuple(fold(t) for t in tokens)
     opens = not WORD_CHAR.search(text[sentence.start : start])
     return RunShape(tokens, start, end, name, raw_end, folded, opens)
+
+
+def opening_verb(lex: Lexicon) -> re.Pattern:
+    """The lexicon's `opening_verbs`, compiled once; a pattern that matches nothing where the
+    lexicon has none."""
+    return lex.built("opening_verbs", lambda: re.compile(lex.get("opening_verbs") or "(?!)"))
 
 
 def past_suffix(text: str, end: int, last: str, lex: Lexicon) -> int:
