@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import PartialDate
-from ..lexicon import Lexicon, fold, invert, phrase_pattern
+from ..lexicon import Lexicon, fold, invert, longest_first, phrase_pattern
 from ..models import Claim, Sentence
 from ..numbers import Number
 
@@ -477,12 +477,12 @@ def countries_joined(sentence: str, lex: Lexicon) -> bool:
 
 
 def joined_countries_pattern(lex: Lexicon) -> re.Pattern | None:
-    names = sorted(
-        {fold(str(n)) for ns in (lex.get("countries") or {}).values() for n in ns}, key=len
+    names = longest_first(
+        {fold(str(n)) for ns in (lex.get("countries") or {}).values() for n in ns}
     )
     if not names:
         return None
-    country = "|".join(re.escape(n) for n in reversed(names))
+    country = "|".join(re.escape(n) for n in names)
     return re.compile(
         rf"\b({country})\b(?:\s*,\s*|\s+(?:{lex.alternation('and_words')})\s+)"
         rf"(?:[^\W\d]+\s+){{0,3}}?({country})\b"
